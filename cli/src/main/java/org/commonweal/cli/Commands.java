@@ -1,0 +1,16 @@
+package org.commonweal.cli;
+
+import java.util.List;
+
+/** Every top-level command, in the order `commonweal help` lists them. A new command is one line here. */
+public final class Commands {
+    private Commands() {
+    }
+
+    static List<Command> all() {
+        return List.of(
+                new HelpCommand(),
+                new org.commonweal.cli.elections.ElectionsCommand()
+        );
+    }
+}

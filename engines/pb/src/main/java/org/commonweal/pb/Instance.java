@@ -1,0 +1,59 @@
+package org.commonweal.pb;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A participatory-budgeting election: META, PROJECTS and VOTES sections of a pabulib file.
+ * Money (budget, costs) is held as {@code long} in units of 10^-costScale of the currency, so every
+ * comparison is exact; {@link #toCurrency(long)} turns it back into a decimal for display.
+ */
+public record Instance(Map<String, String> meta, List<Project> projects, List<Ballot> ballots,
+                       List<String> projectColumns, List<String> voteColumns, int costScale, long budget) {
+    public Instance {
+        meta = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(meta));
+        projects = List.copyOf(projects);
+        ballots = List.copyOf(ballots);
+        projectColumns = List.copyOf(projectColumns);
+        voteColumns = List.copyOf(voteColumns);
+    }
+
+    public VoteType voteType() {
+        return VoteType.fromPabulib(meta.getOrDefault("vote_type", "approval"));
+    }
+
+    /** One currency unit (e.g. 1 PLN) in scaled units. */
+    public long unit() {
+        return BigDecimal.ONE.movePointRight(costScale).longValueExact();
+    }
+
+    public BigDecimal toCurrency(long scaled) {
+        return BigDecimal.valueOf(scaled, costScale).stripTrailingZeros();
+    }
+
+    public int projectIndex(String projectId) {
+        for (int i = 0; i < projects.size(); i++) {
+            if (projects.get(i).id().equals(projectId)) return i;
+        }
+        return -1;
+    }
+
+    /** Number of ballots that list each project (approvals, or voters giving it any points). */
+    public long[] supportCounts() {
+        long[] counts = new long[projects.size()];
+        for (Ballot b : ballots) {
+            for (int p : b.projects()) counts[p]++;
+        }
+        return counts;
+    }
+
+    /** Total points (or approvals) each project received. */
+    public long[] pointTotals() {
+        long[] totals = new long[projects.size()];
+        for (Ballot b : ballots) {
+            for (int i = 0; i < b.size(); i++) totals[b.projects()[i]] += b.pointsAt(i);
+        }
+        return totals;
+    }
+}

@@ -1,0 +1,25 @@
+package org.commonweal.pb;
+
+import java.util.Map;
+
+/**
+ * A project on the ballot. {@code cost} is in the instance's scaled units (see {@link Instance#costScale()}),
+ * so arithmetic stays exact in integers. {@code columns} keeps every PROJECTS column of the source file
+ * as written (including project_id and cost), in file order, so a round trip is lossless.
+ */
+public record Project(String id, long cost, Map<String, String> columns) {
+    public Project {
+        columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
+    }
+
+    public String name() {
+        return columns.getOrDefault("name", id);
+    }
+
+    /** The official outcome from the file's {@code selected} column, or null where the file does not say. */
+    public Boolean officiallySelected() {
+        String s = columns.get("selected");
+        if (s == null || s.isBlank()) return null;
+        return !s.trim().equals("0");
+    }
+}

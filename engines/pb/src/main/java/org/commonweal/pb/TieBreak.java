@@ -1,0 +1,73 @@
+package org.commonweal.pb;
+
+import java.util.List;
+
+/**
+ * Explicit, configurable tie-breaking between projects. Criteria apply in order; the lottery is a
+ * permutation derived from the recorded seed and the project ids, so the same seed always gives the
+ * same order and ties never fall to hidden iteration order.
+ */
+public record TieBreak(List<Criterion> criteria, long seed) {
+    public enum Criterion {
+        LOWEST_COST("cost"), MOST_VOTES("votes"), LOTTERY("lottery");
+
+        private final String cliName;
+
+        Criterion(String cliName) {
+            this.cliName = cliName;
+        }
+
+        public String cliName() {
+            return cliName;
+        }
+
+        public static Criterion fromCliName(String name) {
+            for (Criterion c : values()) if (c.cliName.equals(name)) return c;
+            throw new IllegalArgumentException("unknown tie-break '" + name + "' (expected cost, votes or lottery)");
+        }
+    }
+
+    public static final TieBreak DEFAULT = new TieBreak(List.of(Criterion.LOWEST_COST, Criterion.MOST_VOTES, Criterion.LOTTERY), 0L);
+
+    public TieBreak {
+        criteria = List.copyOf(criteria);
+        if (!criteria.contains(Criterion.LOTTERY)) {
+            throw new IllegalArgumentException("tie-break must end in a lottery so that every tie is decided");
+        }
+    }
+
+    /** Parses "cost,votes,lottery" with a seed. */
+    public static TieBreak parse(String spec, long seed) {
+        return new TieBreak(java.util.Arrays.stream(spec.split(",")).map(String::trim).map(Criterion::fromCliName).toList(), seed);
+    }
+
+    public String spec() {
+        return String.join(",", criteria.stream().map(Criterion::cliName).toList());
+    }
+
+    /**
+     * Orders projects for this instance: negative when project a wins the tie against b.
+     * Build once per computation (it caches support counts); not thread-safe across instances.
+     */
+    public java.util.Comparator<Integer> comparator(Instance instance) {
+        long[] support = instance.supportCounts();
+        java.util.Comparator<Integer> c = null;
+        for (Criterion criterion : criteria) {
+            java.util.Comparator<Integer> next = switch (criterion) {
+                case LOWEST_COST -> java.util.Comparator.comparingLong(p -> instance.projects().get(p).cost());
+                case MOST_VOTES -> java.util.Comparator.comparingLong(p -> -support[p]);
+                case LOTTERY -> java.util.Comparator.comparingLong(p -> lotteryKey(instance.projects().get(p).id()));
+            };
+            c = c == null ? next : c.thenComparing(next);
+        }
+        return c.thenComparing(p -> instance.projects().get(p).id());
+    }
+
+    private long lotteryKey(String projectId) {
+        // SplitMix64 over seed and id hash: stable across JVMs, unlike HashMap order or Random's implementation details.
+        long z = seed ^ (projectId.hashCode() * 0x9E3779B97F4A7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
