@@ -10,6 +10,9 @@ public final class Commands {
     static List<Command> all() {
         return List.of(
                 new HelpCommand(),
+                new org.commonweal.cli.platform.ServeCommand(true),
+                new org.commonweal.cli.platform.ServeCommand(false),
+                new org.commonweal.cli.platform.MigrateCommand(),
                 new org.commonweal.cli.elections.ElectionsCommand()
         );
     }
