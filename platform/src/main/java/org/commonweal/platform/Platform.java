@@ -64,6 +64,7 @@ public final class Platform implements AutoCloseable {
                 new UserAdminRoutes(web, accounts),
                 new PlaceRoutes(web, places),
                 new AdminRoutes(web, audit, outbox),
+                new org.commonweal.platform.budgets.BudgetsFeature(web, jdbi, audit, places),
                 new OpsRoutes(database, metrics));
         this.app = new WebServer(web, sessions, accounts, csrf, limiter, metrics, config.trustProxy()).create(features);
         this.mailSender = config.smtp().map(smtp -> new MailSender(outbox, smtp)).orElse(null);

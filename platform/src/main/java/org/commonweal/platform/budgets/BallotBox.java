@@ -1,0 +1,148 @@
+package org.commonweal.platform.budgets;
+
+import org.commonweal.platform.core.http.CurrentUser;
+import org.commonweal.platform.core.http.Secrets;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Secret ballots: who voted is recorded apart from what was voted (see {@link BallotKeys} and docs/budgets.md).
+ * A voter's later ballot replaces the earlier one inside one transaction that holds the voter's row lock, so
+ * any number of simultaneous submissions leave exactly one counted ballot. The transaction commits with
+ * synchronous_commit on before the receipt is returned.
+ */
+public final class BallotBox {
+    private static final String RECEIPT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Why a resident may not vote in a pot, as a message key; null when they may. */
+    public enum Ineligible {
+        NOT_VOTING("budgets.vote.closed"), UNCONFIRMED("budgets.vote.unconfirmed"), NO_HOME("budgets.vote.noHome"),
+        OUTSIDE("budgets.vote.outside");
+
+        public final String messageKey;
+
+        Ineligible(String messageKey) {
+            this.messageKey = messageKey;
+        }
+    }
+
+    /** What a receipt code shows: counted, replaced by the same voter's later ballot, or unknown. */
+    public enum ReceiptStatus { COUNTED, REPLACED, UNKNOWN }
+
+    private final Jdbi jdbi;
+    private final BallotKeys keys;
+
+    BallotBox(Jdbi jdbi, BallotKeys keys) {
+        this.jdbi = jdbi;
+        this.keys = keys;
+    }
+
+    public Ineligible eligibility(Pot pot, CurrentUser user) {
+        return jdbi.withHandle(h -> eligibility(h, pot, user));
+    }
+
+    private static Ineligible eligibility(Handle h, Pot pot, CurrentUser user) {
+        if (BudgetService.process(h, pot.processId()).orElseThrow().phase() != Phase.VOTING) return Ineligible.NOT_VOTING;
+        if (!user.emailConfirmed()) return Ineligible.UNCONFIRMED;
+        if (user.homePlaceId() == null) return Ineligible.NO_HOME;
+        if (!PlaceScope.within(h, pot.placeId(), user.homePlaceId())) return Ineligible.OUTSIDE;
+        return null;
+    }
+
+    public boolean hasVoted(long potId, long accountId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM budget_voters WHERE pot_id = :p AND voter_key = :k AND ballot_pointer IS NOT NULL)")
+                .bind("p", potId).bind("k", keys.voterKey(potId, accountId)).mapTo(Boolean.class).one());
+    }
+
+    /**
+     * Stores a validated ballot, replacing the voter's previous one, and returns the receipt code (shown once;
+     * empty when the voter is no longer eligible, e.g. voting closed meanwhile;
+     * only its hash is kept). Eligibility and the phase are checked again under lock, so a ballot cannot land
+     * after voting closed: closing takes the process row exclusively while every cast holds it shared.
+     */
+    public java.util.Optional<String> cast(Pot pot, CurrentUser voter, BallotChoice choice) {
+        String receipt = newReceipt();
+        boolean stored = jdbi.inTransaction(h -> {
+            h.execute("SET LOCAL synchronous_commit = on");
+            h.createQuery("SELECT id FROM budget_processes WHERE id = :id FOR SHARE").bind("id", pot.processId()).mapTo(Long.class).one();
+            Ineligible why = eligibility(h, pot, voter);
+            if (why != null) return false;
+            String voterKey = keys.voterKey(pot.id(), voter.id());
+            h.createUpdate("INSERT INTO budget_voters (pot_id, voter_key) VALUES (:p, :k) ON CONFLICT DO NOTHING")
+                    .bind("p", pot.id()).bind("k", voterKey).execute();
+            String pointer = h.createQuery("SELECT ballot_pointer FROM budget_voters WHERE pot_id = :p AND voter_key = :k FOR UPDATE")
+                    .bind("p", pot.id()).bind("k", voterKey).mapTo(String.class).one();
+            if (pointer != null) {
+                h.createUpdate("UPDATE budget_ballots SET counted = false, proposal_ids = '{}', points = NULL WHERE id = :id AND pot_id = :p")
+                        .bind("id", keys.open(pointer, pot.id(), voterKey)).bind("p", pot.id()).execute();
+            }
+            UUID ballotId = UUID.randomUUID();
+            h.createUpdate("INSERT INTO budget_ballots (id, pot_id, proposal_ids, points, receipt_hash) VALUES (:id, :p, :ids, :points, :r)")
+                    .bind("id", ballotId).bind("p", pot.id()).bind("ids", choice.proposalIds().toArray(new Long[0]))
+                    .bind("points", choice.points() == null ? null : choice.points().toArray(new Integer[0]))
+                    .bind("r", receiptHash(receipt)).execute();
+            h.createUpdate("UPDATE budget_voters SET ballot_pointer = :ptr WHERE pot_id = :p AND voter_key = :k")
+                    .bind("ptr", keys.seal(ballotId, pot.id(), voterKey)).bind("p", pot.id()).bind("k", voterKey).execute();
+            return true;
+        });
+        return stored ? java.util.Optional.of(receipt) : java.util.Optional.empty();
+    }
+
+    public ReceiptStatus check(String receipt) {
+        String hash = receiptHash(receipt);
+        return jdbi.withHandle(h -> h.createQuery("SELECT counted FROM budget_ballots WHERE receipt_hash = :r").bind("r", hash)
+                .mapTo(Boolean.class).findOne().map(counted -> counted ? ReceiptStatus.COUNTED : ReceiptStatus.REPLACED)
+                .orElse(ReceiptStatus.UNKNOWN));
+    }
+
+    /** Number of people who have a counted ballot in the pot. */
+    public long turnout(long potId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM budget_ballots WHERE pot_id = :p AND counted").bind("p", potId)
+                .mapTo(Long.class).one());
+    }
+
+    /** Running totals per proposal (approvals, points, or first preferences for ranked ballots). */
+    public Map<Long, Long> totals(Pot pot) {
+        String sql = switch (pot.ballotType()) {
+            case APPROVAL, KNAPSACK -> "SELECT u.id, count(*) AS n FROM budget_ballots b, unnest(b.proposal_ids) AS u(id) WHERE b.pot_id = :p AND b.counted GROUP BY u.id";
+            case CUMULATIVE -> "SELECT u.id, sum(u.pts) AS n FROM budget_ballots b, unnest(b.proposal_ids, b.points) AS u(id, pts) WHERE b.pot_id = :p AND b.counted GROUP BY u.id";
+            case RANKED -> "SELECT b.proposal_ids[1] AS id, count(*) AS n FROM budget_ballots b WHERE b.pot_id = :p AND b.counted GROUP BY 1";
+        };
+        Map<Long, Long> totals = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery(sql).bind("p", pot.id()).map((rs, c) -> Map.entry(rs.getLong("id"), rs.getLong("n")))
+                .forEach(e -> totals.put(e.getKey(), e.getValue())));
+        return totals;
+    }
+
+    /** Counted ballots of a pot in a stable order that reveals nothing about who or when (by random id). */
+    static List<BallotChoice> counted(Handle h, long potId) {
+        return h.createQuery("SELECT proposal_ids, points FROM budget_ballots WHERE pot_id = :p AND counted ORDER BY id").bind("p", potId)
+                .map((rs, c) -> {
+                    Long[] ids = (Long[]) rs.getArray("proposal_ids").getArray();
+                    java.sql.Array pts = rs.getArray("points");
+                    return new BallotChoice(List.of(ids), pts == null ? null : List.of((Integer[]) pts.getArray()));
+                }).list();
+    }
+
+    private static String newReceipt() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            if (i > 0 && i % 4 == 0) s.append('-');
+            s.append(RECEIPT_ALPHABET.charAt(RANDOM.nextInt(RECEIPT_ALPHABET.length())));
+        }
+        return s.toString();
+    }
+
+    /** Hash of the code as typed, forgiving case, spaces and dashes. */
+    static String receiptHash(String receipt) {
+        return Secrets.sha256("receipt:" + receipt.toUpperCase(Locale.ROOT).replaceAll("[^0-9A-Z]", ""));
+    }
+}

@@ -1,0 +1,271 @@
+package org.commonweal.platform.budgets;
+
+import org.commonweal.pb.Rules;
+import org.commonweal.pb.TieBreak;
+import org.commonweal.platform.core.audit.Actor;
+import org.commonweal.platform.core.audit.AuditLog;
+import org.commonweal.platform.core.http.Form;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Processes, their pots and phases: the officer's side of setting up a participatory budget. Every change is audited. */
+public final class BudgetService {
+    private static final String PROCESS = """
+            SELECT b.id, b.place_id, p.name AS place_name, b.title, b.summary, b.phase
+            FROM budget_processes b JOIN places p ON p.id = b.place_id""";
+    private static final String POT = """
+            SELECT t.*, p.name AS place_name FROM budget_pots t JOIN places p ON p.id = t.place_id""";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Jdbi jdbi;
+    private final AuditLog audit;
+    private final ResultService results;
+
+    public BudgetService(Jdbi jdbi, AuditLog audit, ResultService results) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+        this.results = results;
+    }
+
+    public List<BudgetProcess> processes() {
+        return jdbi.withHandle(h -> h.createQuery(PROCESS + " ORDER BY b.id DESC").map((rs, c) -> process(rs)).list());
+    }
+
+    public Optional<BudgetProcess> process(long id) {
+        return jdbi.withHandle(h -> process(h, id));
+    }
+
+    static Optional<BudgetProcess> process(Handle h, long id) {
+        return h.createQuery(PROCESS + " WHERE b.id = :id").bind("id", id).map((rs, c) -> process(rs)).findOne();
+    }
+
+    public Optional<Long> createProcess(Form form, Actor actor) {
+        String title = form.requireText("title", 200, "budgets.error.title.required", "budgets.error.title.tooLong");
+        String summary = form.value("summary").strip();
+        form.set("summary", summary);
+        if (summary.length() > 5000) form.error("summary", "budgets.error.summary.tooLong");
+        Optional<Long> place = parseId(form.value("place"));
+        if (place.isEmpty()) form.error("place", "error.place.unknown");
+        if (form.hasErrors()) return Optional.empty();
+        return jdbi.inTransaction(h -> {
+            if (!exists(h, "places", place.get())) {
+                form.error("place", "error.place.unknown");
+                return Optional.empty();
+            }
+            long id = h.createUpdate("INSERT INTO budget_processes (place_id, title, summary) VALUES (:p, :t, :s)")
+                    .bind("p", place.get()).bind("t", title).bind("s", summary).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            audit.record(h, actor, "budget.process.created", "budget:" + id, title);
+            return Optional.of(id);
+        });
+    }
+
+    /**
+     * Opens the phase after {@code from}. The caller names the phase it saw, so a double click or two officers
+     * at once move the process one step, not two. Entering results closes voting and counts every pot.
+     */
+    public boolean advancePhase(long processId, String from, Actor actor) {
+        return jdbi.inTransaction(h -> {
+            Optional<String> current = h.createQuery("SELECT phase FROM budget_processes WHERE id = :id FOR UPDATE")
+                    .bind("id", processId).mapTo(String.class).findOne();
+            if (current.isEmpty() || !current.get().equals(from)) return false;
+            Phase next = Phase.fromStored(from).next();
+            if (next == null) return false;
+            h.createUpdate("UPDATE budget_processes SET phase = :p WHERE id = :id").bind("p", next.stored()).bind("id", processId).execute();
+            audit.record(h, actor, "budget.phase.opened", "budget:" + processId, from + " -> " + next.stored());
+            if (next == Phase.RESULTS) {
+                for (Pot pot : pots(h, processId)) {
+                    results.compute(h, pot);
+                    audit.record(h, actor, "budget.results.computed", "pot:" + pot.id(), pot.rule() + " " + pot.tieBreak() + " seed " + pot.tieSeed());
+                }
+            }
+            return true;
+        });
+    }
+
+    public Map<Phase, LocalDate[]> phaseDates(long processId) {
+        Map<Phase, LocalDate[]> dates = new EnumMap<>(Phase.class);
+        jdbi.useHandle(h -> h.createQuery("SELECT phase, starts_on, ends_on FROM budget_phase_dates WHERE process_id = :id")
+                .bind("id", processId)
+                .map((rs, c) -> Map.entry(Phase.fromStored(rs.getString("phase")),
+                        new LocalDate[]{rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class)}))
+                .forEach(e -> dates.put(e.getKey(), e.getValue())));
+        return dates;
+    }
+
+    /** Saves the planned dates; the form has fields {phase}.starts and {phase}.ends as yyyy-mm-dd, blank for none. */
+    public boolean savePhaseDates(long processId, Form form, Actor actor) {
+        Map<Phase, LocalDate[]> dates = new EnumMap<>(Phase.class);
+        for (Phase p : Phase.values()) {
+            LocalDate start = date(form, p.stored() + ".starts");
+            LocalDate end = date(form, p.stored() + ".ends");
+            if (start != null && end != null && end.isBefore(start)) form.error(p.stored() + ".ends", "budgets.error.date.order");
+            dates.put(p, new LocalDate[]{start, end});
+        }
+        if (form.hasErrors()) return false;
+        return jdbi.inTransaction(h -> {
+            if (!exists(h, "budget_processes", processId)) return false;
+            h.createUpdate("DELETE FROM budget_phase_dates WHERE process_id = :id").bind("id", processId).execute();
+            for (var e : dates.entrySet()) {
+                if (e.getValue()[0] == null && e.getValue()[1] == null) continue;
+                h.createUpdate("INSERT INTO budget_phase_dates (process_id, phase, starts_on, ends_on) VALUES (:id, :p, :s, :e)")
+                        .bind("id", processId).bind("p", e.getKey().stored()).bind("s", e.getValue()[0]).bind("e", e.getValue()[1]).execute();
+            }
+            audit.record(h, actor, "budget.dates.saved", "budget:" + processId, null);
+            return true;
+        });
+    }
+
+    public List<Pot> pots(long processId) {
+        return jdbi.withHandle(h -> pots(h, processId));
+    }
+
+    static List<Pot> pots(Handle h, long processId) {
+        return h.createQuery(POT + " WHERE t.process_id = :id ORDER BY t.id").bind("id", processId).map((rs, c) -> pot(rs)).list();
+    }
+
+    public Optional<Pot> pot(long potId) {
+        return jdbi.withHandle(h -> pot(h, potId));
+    }
+
+    static Optional<Pot> pot(Handle h, long potId) {
+        return h.createQuery(POT + " WHERE t.id = :id").bind("id", potId).map((rs, c) -> pot(rs)).findOne();
+    }
+
+    public static List<String> ruleNames() {
+        return Rules.names();
+    }
+
+    /** Adds a pot while the process is still before voting; returns its id, or empty with the form's errors. */
+    public Optional<Long> createPot(long processId, Form form, Actor actor) {
+        String name = form.requireText("name", 200, "budgets.error.potName.required", "budgets.error.potName.tooLong");
+        String currency = form.value("currency").strip().toUpperCase(Locale.ROOT);
+        form.set("currency", currency.isEmpty() ? "GBP" : currency);
+        currency = form.value("currency");
+        if (!Money.knownCurrency(currency)) form.error("currency", "budgets.error.currency");
+        Optional<Long> amount = form.errorKey("currency") == null ? Money.parse(form.value("amount"), currency) : Optional.empty();
+        if (amount.isEmpty()) form.error("amount", "budgets.error.amount");
+        Optional<Long> place = parseId(form.value("place"));
+        if (place.isEmpty()) form.error("place", "error.place.unknown");
+        BallotType type = null;
+        try {
+            type = BallotType.fromStored(form.value("ballotType"));
+        } catch (IllegalArgumentException e) {
+            form.error("ballotType", "budgets.error.ballotType");
+        }
+        Integer min = optionalCount(form, "minProjects", 0);
+        Integer max = optionalCount(form, "maxProjects", 1);
+        Integer maxPoints = optionalCount(form, "maxPoints", 1);
+        if (min != null && max != null && max < min) form.error("maxProjects", "budgets.error.maxBelowMin");
+        if (type == BallotType.CUMULATIVE && maxPoints == null && form.errorKey("maxPoints") == null) form.error("maxPoints", "budgets.error.maxPoints.required");
+        String rule = form.value("rule");
+        if (!Rules.names().contains(rule)) form.error("rule", "budgets.error.rule");
+        String tieBreak = form.value("tieBreak").strip().isEmpty() ? TieBreak.DEFAULT.spec() : form.value("tieBreak").strip();
+        form.set("tieBreak", tieBreak);
+        try {
+            TieBreak.parse(tieBreak, 0);
+        } catch (IllegalArgumentException e) {
+            form.error("tieBreak", "budgets.error.tieBreak");
+        }
+        long seed = RANDOM.nextLong(1, Long.MAX_VALUE);
+        if (!form.value("tieSeed").isBlank()) {
+            try {
+                seed = Long.parseLong(form.value("tieSeed").strip());
+            } catch (NumberFormatException e) {
+                form.error("tieSeed", "budgets.error.tieSeed");
+            }
+        }
+        if (form.hasErrors()) return Optional.empty();
+        BallotType t = type;
+        long s = seed;
+        String cur = currency;
+        return jdbi.inTransaction(h -> {
+            Optional<BudgetProcess> process = process(h, processId);
+            if (process.isEmpty()) return Optional.empty();
+            if (!process.get().phase().potsEditable()) {
+                form.error("name", "budgets.error.potsClosed");
+                return Optional.empty();
+            }
+            if (!PlaceScope.within(h, process.get().placeId(), place.get())) {
+                form.error("place", "budgets.error.potPlace");
+                return Optional.empty();
+            }
+            if (h.createQuery("SELECT EXISTS (SELECT 1 FROM budget_pots WHERE process_id = :p AND name = :n)")
+                    .bind("p", processId).bind("n", name).mapTo(Boolean.class).one()) {
+                form.error("name", "budgets.error.potName.taken");
+                return Optional.empty();
+            }
+            long id = h.createUpdate("""
+                    INSERT INTO budget_pots (process_id, place_id, name, amount, currency, ballot_type, min_projects, max_projects,
+                                             max_points, rule, tie_break, tie_seed, show_totals)
+                    VALUES (:process, :place, :name, :amount, :currency, :type, :min, :max, :points, :rule, :tie, :seed, :totals)""")
+                    .bind("process", processId).bind("place", place.get()).bind("name", name).bind("amount", amount.get())
+                    .bind("currency", cur).bind("type", t.stored()).bind("min", min == null ? 0 : min).bind("max", max)
+                    .bind("points", t == BallotType.CUMULATIVE ? maxPoints : null).bind("rule", rule).bind("tie", tieBreak)
+                    .bind("seed", s).bind("totals", "on".equals(form.value("showTotals")) || "true".equals(form.value("showTotals")))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            audit.record(h, actor, "budget.pot.created", "pot:" + id,
+                    name + " " + Money.format(amount.get(), cur) + " " + t.stored() + " " + rule + " " + tieBreak + " seed " + s);
+            return Optional.of(id);
+        });
+    }
+
+    private static Integer optionalCount(Form form, String field, int least) {
+        String v = form.value(field).strip();
+        form.set(field, v);
+        if (v.isEmpty()) return null;
+        try {
+            int n = Integer.parseInt(v);
+            if (n < least || n > 10_000) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            form.error(field, "budgets.error.count");
+            return null;
+        }
+    }
+
+    private static LocalDate date(Form form, String field) {
+        String v = form.value(field).strip();
+        if (v.isEmpty()) return null;
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            form.error(field, "budgets.error.date");
+            return null;
+        }
+    }
+
+    static Optional<Long> parseId(String value) {
+        try {
+            return Optional.of(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    static boolean exists(Handle h, String table, long id) {
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE id = :id)").bind("id", id).mapTo(Boolean.class).one();
+    }
+
+    private static BudgetProcess process(ResultSet rs) throws SQLException {
+        return new BudgetProcess(rs.getLong("id"), rs.getLong("place_id"), rs.getString("place_name"), rs.getString("title"),
+                rs.getString("summary"), Phase.fromStored(rs.getString("phase")));
+    }
+
+    private static Pot pot(ResultSet rs) throws SQLException {
+        return new Pot(rs.getLong("id"), rs.getLong("process_id"), rs.getLong("place_id"), rs.getString("place_name"), rs.getString("name"),
+                rs.getLong("amount"), rs.getString("currency"), BallotType.fromStored(rs.getString("ballot_type")), rs.getInt("min_projects"),
+                (Integer) rs.getObject("max_projects"), (Integer) rs.getObject("max_points"), rs.getString("rule"),
+                rs.getString("tie_break"), rs.getLong("tie_seed"), rs.getBoolean("show_totals"));
+    }
+}

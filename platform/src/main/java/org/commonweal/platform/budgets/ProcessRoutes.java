@@ -1,0 +1,158 @@
+package org.commonweal.platform.budgets;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import org.commonweal.pb.TieBreak;
+import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.Role;
+import org.commonweal.platform.core.http.Web;
+import org.commonweal.platform.core.places.PlaceService;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Processes, pots and phases (officers set up and move on; anyone reads), results and the pabulib export. */
+final class ProcessRoutes implements Feature {
+    private final Web web;
+    private final BudgetService budgets;
+    private final BallotBox ballots;
+    private final ResultService results;
+    private final PlaceService places;
+
+    ProcessRoutes(Web web, BudgetService budgets, BallotBox ballots, ResultService results, PlaceService places) {
+        this.web = web;
+        this.budgets = budgets;
+        this.ballots = ballots;
+        this.results = results;
+        this.places = places;
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.get("/budgets", ctx -> web.render(ctx, "budgets/index.jte", web.page(ctx, "budgets.index.title"), "processes", budgets.processes()), Role.ANYONE);
+        r.get("/budgets/new", ctx -> showNew(ctx, Form.empty()), Role.OFFICER);
+        r.post("/budgets", this::create, Role.OFFICER);
+        r.get("/budgets/{id}", this::show, Role.ANYONE);
+        r.post("/budgets/{id}/phase", this::advance, Role.OFFICER);
+        r.post("/budgets/{id}/dates", this::saveDates, Role.OFFICER);
+        r.get("/budgets/{id}/pots/new", ctx -> showNewPot(ctx, process(ctx), defaults()), Role.OFFICER);
+        r.post("/budgets/{id}/pots", this::createPot, Role.OFFICER);
+        r.get("/budgets/{id}/pots/{pot}/results", this::showResults, Role.ANYONE);
+        r.get("/budgets/{id}/pots/{pot}/votes.pb", this::export, Role.ANYONE);
+    }
+
+    private BudgetProcess process(Context ctx) {
+        return budgets.process(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
+    }
+
+    /** The pot named in the path, which must belong to the process in the path. */
+    static Pot pot(Context ctx, BudgetService budgets) {
+        Pot pot = budgets.pot(Web.id(ctx, "pot")).orElseThrow(NotFoundResponse::new);
+        if (pot.processId() != Web.id(ctx, "id")) throw new NotFoundResponse();
+        return pot;
+    }
+
+    private void showNew(Context ctx, Form form) {
+        web.render(ctx, "budgets/new.jte", web.page(ctx, "budgets.new.title"), "form", form, "places", places.tree());
+    }
+
+    private void create(Context ctx) {
+        Form form = FormReader.read(ctx, "title", "summary", "place");
+        var id = budgets.createProcess(form, web.actor(ctx));
+        if (id.isEmpty()) {
+            ctx.status(422);
+            showNew(ctx, form);
+            return;
+        }
+        web.redirectWithNotice(ctx, "/budgets/" + id.get(), "budgets.created");
+    }
+
+    private void show(Context ctx) {
+        BudgetProcess process = process(ctx);
+        render(ctx, process, Form.empty(), null);
+    }
+
+    private void render(Context ctx, BudgetProcess process, Form datesForm, String problem) {
+        List<Pot> pots = budgets.pots(process.id());
+        List<Long> turnout = new ArrayList<>();
+        for (Pot p : pots) turnout.add(ballots.turnout(p.id()));
+        var dates = budgets.phaseDates(process.id());
+        if (datesForm.errors().isEmpty() && datesForm.value(Phase.INFORMATION.stored() + ".starts").isEmpty()) {
+            for (var e : dates.entrySet()) {
+                datesForm.set(e.getKey().stored() + ".starts", e.getValue()[0] == null ? "" : e.getValue()[0].toString());
+                datesForm.set(e.getKey().stored() + ".ends", e.getValue()[1] == null ? "" : e.getValue()[1].toString());
+            }
+        }
+        web.render(ctx, "budgets/process.jte", web.page(ctx, "budgets.process.title", process.title()), "process", process, "pots", pots,
+                "turnout", turnout, "dates", dates, "datesForm", datesForm, "problem", problem);
+    }
+
+    private void advance(Context ctx) {
+        BudgetProcess process = process(ctx);
+        if (!budgets.advancePhase(process.id(), ctx.formParam("from") == null ? "" : ctx.formParam("from"), web.actor(ctx))) {
+            ctx.status(409);
+            render(ctx, process, Form.empty(), web.messages().get("budgets.phase.stale"));
+            return;
+        }
+        web.redirectWithNotice(ctx, "/budgets/" + process.id(), "budgets.phase.moved");
+    }
+
+    private void saveDates(Context ctx) {
+        BudgetProcess process = process(ctx);
+        List<String> fields = new ArrayList<>();
+        for (Phase p : Phase.values()) {
+            fields.add(p.stored() + ".starts");
+            fields.add(p.stored() + ".ends");
+        }
+        Form form = FormReader.read(ctx, fields.toArray(String[]::new));
+        if (!budgets.savePhaseDates(process.id(), form, web.actor(ctx))) {
+            ctx.status(422);
+            render(ctx, process, form, null);
+            return;
+        }
+        web.redirectWithNotice(ctx, "/budgets/" + process.id(), "budgets.dates.saved");
+    }
+
+    private static Form defaults() {
+        return Form.of(Map.of("currency", "GBP", "ballotType", "knapsack", "rule", "greedy", "tieBreak", TieBreak.DEFAULT.spec()));
+    }
+
+    private void showNewPot(Context ctx, BudgetProcess process, Form form) {
+        web.render(ctx, "budgets/pot-new.jte", web.page(ctx, "budgets.pot.new.title"), "process", process, "form", form,
+                "places", places.tree(), "rules", BudgetService.ruleNames());
+    }
+
+    private void createPot(Context ctx) {
+        BudgetProcess process = process(ctx);
+        Form form = FormReader.read(ctx, "name", "place", "amount", "currency", "ballotType", "minProjects", "maxProjects", "maxPoints",
+                "rule", "tieBreak", "tieSeed", "showTotals");
+        var id = budgets.createPot(process.id(), form, web.actor(ctx));
+        if (id.isEmpty()) {
+            ctx.status(422);
+            showNewPot(ctx, process, form);
+            return;
+        }
+        web.redirectWithNotice(ctx, "/budgets/" + process.id(), "budgets.pot.created");
+    }
+
+    private void showResults(Context ctx) {
+        BudgetProcess process = process(ctx);
+        Pot pot = pot(ctx, budgets);
+        var result = process.phase().resultsPublished() ? results.result(pot.id()) : java.util.Optional.<ResultService.Result>empty();
+        if (result.isEmpty()) throw new NotFoundResponse();
+        web.render(ctx, "budgets/results.jte", web.page(ctx, "budgets.results.title", pot.name()), "process", process, "pot", pot,
+                "result", result.get(), "rows", results.rows(pot.id()));
+    }
+
+    private void export(Context ctx) {
+        BudgetProcess process = process(ctx);
+        Pot pot = pot(ctx, budgets);
+        if (!process.phase().resultsPublished()) throw new NotFoundResponse();
+        ctx.header("Content-Disposition", "attachment; filename=\"commonweal-pot-" + pot.id() + ".pb\"");
+        ctx.contentType("text/plain; charset=utf-8");
+        ctx.result(results.pabulib(pot, process.title()));
+    }
+}

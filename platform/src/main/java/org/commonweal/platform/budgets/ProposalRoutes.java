@@ -1,0 +1,156 @@
+package org.commonweal.platform.budgets;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.CurrentUser;
+import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.Role;
+import org.commonweal.platform.core.http.Web;
+import org.commonweal.platform.core.places.PlaceService;
+
+import java.util.Optional;
+
+/** Browsing and searching proposals; residents propose, edit and withdraw; officers decide feasibility. */
+final class ProposalRoutes implements Feature {
+    private static final String[] FIELDS = {"pot", "title", "description", "theme", "estimatedCost", "place"};
+    private final Web web;
+    private final BudgetService budgets;
+    private final ProposalService proposals;
+    private final PlaceService places;
+
+    ProposalRoutes(Web web, BudgetService budgets, ProposalService proposals, PlaceService places) {
+        this.web = web;
+        this.budgets = budgets;
+        this.proposals = proposals;
+        this.places = places;
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.get("/budgets/{id}/proposals", this::browse, Role.ANYONE);
+        r.get("/budgets/{id}/proposals/new", ctx -> showForm(ctx, process(ctx), null, Form.empty()), Role.RESIDENT);
+        r.post("/budgets/{id}/proposals", this::submit, Role.RESIDENT);
+        r.get("/budgets/{id}/proposals/{proposal}", this::show, Role.ANYONE);
+        r.get("/budgets/{id}/proposals/{proposal}/edit", this::showEdit, Role.RESIDENT);
+        r.post("/budgets/{id}/proposals/{proposal}", this::edit, Role.RESIDENT);
+        r.post("/budgets/{id}/proposals/{proposal}/withdraw", this::withdraw, Role.RESIDENT);
+        r.post("/budgets/{id}/proposals/{proposal}/feasibility", this::assess, Role.OFFICER);
+    }
+
+    private BudgetProcess process(Context ctx) {
+        return budgets.process(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
+    }
+
+    private Proposal proposal(Context ctx, BudgetProcess process) {
+        Proposal p = proposals.find(Web.id(ctx, "proposal")).orElseThrow(NotFoundResponse::new);
+        if (budgets.pot(p.potId()).orElseThrow().processId() != process.id()) throw new NotFoundResponse();
+        return p;
+    }
+
+    private void browse(Context ctx) {
+        BudgetProcess process = process(ctx);
+        String theme = Proposal.THEMES.contains(ctx.queryParam("theme")) ? ctx.queryParam("theme") : "";
+        String status = Proposal.STATUSES.contains(ctx.queryParam("status")) ? ctx.queryParam("status") : "";
+        Long place = ctx.queryParam("place") == null ? null : BudgetService.parseId(ctx.queryParam("place")).orElse(null);
+        String text = Optional.ofNullable(ctx.queryParam("q")).map(String::strip).orElse("");
+        if (text.length() > 200) text = text.substring(0, 200);
+        Form filters = Form.empty().set("q", text).set("theme", theme).set("status", status).set("place", place == null ? "" : place.toString());
+        web.render(ctx, "budgets/proposals.jte", web.page(ctx, "budgets.proposals.title", process.title()), "process", process,
+                "proposals", proposals.search(process.id(), new ProposalService.Search(text, place, theme, status)),
+                "filters", filters, "places", places.tree(), "pots", budgets.pots(process.id()));
+    }
+
+    private void show(Context ctx) {
+        BudgetProcess process = process(ctx);
+        Proposal p = proposal(ctx, process);
+        renderProposal(ctx, process, p, Form.empty());
+    }
+
+    private void renderProposal(Context ctx, BudgetProcess process, Proposal p, Form assessment) {
+        CurrentUser user = web.user(ctx);
+        boolean mine = user != null && p.authorId() != null && p.authorId() == user.id();
+        web.render(ctx, "budgets/proposal.jte", web.page(ctx, "budgets.proposal.title", p.title()), "process", process, "proposal", p,
+                "pot", budgets.pot(p.potId()).orElseThrow(), "mine", mine, "assessment", assessment);
+    }
+
+    private void showForm(Context ctx, BudgetProcess process, Proposal editing, Form form) {
+        web.render(ctx, "budgets/proposal-form.jte", web.page(ctx, editing == null ? "budgets.proposal.new.title" : "budgets.proposal.edit.title"),
+                "process", process, "editing", editing, "form", form, "pots", budgets.pots(process.id()), "places", places.tree());
+    }
+
+    private void submit(Context ctx) {
+        BudgetProcess process = process(ctx);
+        Form form = FormReader.read(ctx, FIELDS);
+        Optional<Pot> pot = BudgetService.parseId(form.value("pot")).flatMap(budgets::pot).filter(p -> p.processId() == process.id());
+        if (pot.isEmpty()) form.error("pot", "budgets.error.pot");
+        Optional<Long> id = pot.isEmpty() ? Optional.empty() : proposals.submit(pot.get().id(), web.requireUser(ctx).id(), form, web.actor(ctx));
+        if (id.isEmpty()) {
+            ctx.status(422);
+            showForm(ctx, process, null, form);
+            return;
+        }
+        web.redirectWithNotice(ctx, "/budgets/" + process.id() + "/proposals/" + id.get(), "budgets.proposal.submitted");
+    }
+
+    private void showEdit(Context ctx) {
+        BudgetProcess process = process(ctx);
+        Proposal p = proposal(ctx, process);
+        if (p.authorId() == null || p.authorId() != web.requireUser(ctx).id()) throw new ForbiddenResponse();
+        Pot pot = budgets.pot(p.potId()).orElseThrow();
+        showForm(ctx, process, p, Form.empty().set("pot", String.valueOf(p.potId())).set("title", p.title()).set("description", p.description())
+                .set("theme", p.theme()).set("estimatedCost", Money.plain(p.estimatedCost(), pot.currency())).set("place", String.valueOf(p.placeId())));
+    }
+
+    private void edit(Context ctx) {
+        BudgetProcess process = process(ctx);
+        Proposal p = proposal(ctx, process);
+        Form form = FormReader.read(ctx, FIELDS);
+        var refused = proposals.edit(p.id(), web.requireUser(ctx).id(), form, web.actor(ctx));
+        if (refused.isPresent()) {
+            refuse(ctx, refused.get(), () -> showForm(ctx, process, p, form));
+            return;
+        }
+        web.redirectWithNotice(ctx, "/budgets/" + process.id() + "/proposals/" + p.id(), "budgets.proposal.saved");
+    }
+
+    private void withdraw(Context ctx) {
+        BudgetProcess process = process(ctx);
+        Proposal p = proposal(ctx, process);
+        var refused = proposals.withdraw(p.id(), web.requireUser(ctx).id(), web.actor(ctx));
+        if (refused.isPresent()) {
+            refuse(ctx, refused.get(), () -> renderProposal(ctx, process, p, Form.empty()));
+            return;
+        }
+        web.redirectWithNotice(ctx, "/budgets/" + process.id() + "/proposals/" + p.id(), "budgets.proposal.withdrawn");
+    }
+
+    private void assess(Context ctx) {
+        BudgetProcess process = process(ctx);
+        Proposal p = proposal(ctx, process);
+        Form form = FormReader.read(ctx, "decision", "councilCost", "reason");
+        var refused = proposals.assess(p.id(), form, web.actor(ctx));
+        if (refused.isPresent()) {
+            refuse(ctx, refused.get(), () -> renderProposal(ctx, process, p, form));
+            return;
+        }
+        web.redirectWithNotice(ctx, "/budgets/" + process.id() + "/proposals/" + p.id(), "budgets.proposal.assessed");
+    }
+
+    private void refuse(Context ctx, ProposalService.Refusal refusal, Runnable showAgain) {
+        switch (refusal) {
+            case NOT_FOUND -> throw new NotFoundResponse();
+            case FORBIDDEN -> throw new ForbiddenResponse();
+            case CLOSED -> {
+                ctx.status(409);
+                web.render(ctx, "error.jte", web.page(ctx, "budgets.closed.title"), "message", web.messages().get("budgets.closed.body"));
+            }
+            case INVALID -> {
+                ctx.status(422);
+                showAgain.run();
+            }
+        }
+    }
+}

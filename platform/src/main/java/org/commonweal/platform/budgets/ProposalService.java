@@ -1,0 +1,186 @@
+package org.commonweal.platform.budgets;
+
+import org.commonweal.platform.core.audit.Actor;
+import org.commonweal.platform.core.audit.AuditLog;
+import org.commonweal.platform.core.http.Form;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** Residents' proposals: submit, edit and withdraw while drafting is open; officers cost them; anyone searches them. */
+public final class ProposalService {
+    static final String SELECT = """
+            SELECT r.id, r.pot_id, r.place_id, p.name AS place_name, r.author_id, a.name AS author_name, r.title, r.description,
+                   r.theme, r.estimated_cost, r.council_cost, r.status, r.status_reason
+            FROM budget_proposals r JOIN places p ON p.id = r.place_id LEFT JOIN accounts a ON a.id = r.author_id""";
+
+    /** What a refused change was refused for; the routes turn it into a status code. */
+    public enum Refusal { NOT_FOUND, FORBIDDEN, CLOSED, INVALID }
+
+    /** The browse page's filters; blank strings and nulls mean "any". */
+    public record Search(String text, Long placeId, String theme, String status) {
+    }
+
+    private final Jdbi jdbi;
+    private final AuditLog audit;
+
+    public ProposalService(Jdbi jdbi, AuditLog audit) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+    }
+
+    public Optional<Proposal> find(long id) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE r.id = :id").bind("id", id).map((rs, c) -> proposal(rs)).findOne());
+    }
+
+    /** Feasible proposals of a pot, in id order: the projects on its ballot. */
+    static List<Proposal> feasible(Handle h, long potId) {
+        return h.createQuery(SELECT + " WHERE r.pot_id = :pot AND r.status = 'feasible' ORDER BY r.id")
+                .bind("pot", potId).map((rs, c) -> proposal(rs)).list();
+    }
+
+    public List<Proposal> feasible(long potId) {
+        return jdbi.withHandle(h -> feasible(h, potId));
+    }
+
+    /**
+     * Full-text search over title (weighted higher) and description, accent- and stem-insensitive, with filters.
+     * Withdrawn proposals only show when asked for by status.
+     */
+    public List<Proposal> search(long processId, Search s) {
+        String text = s.text() == null ? "" : s.text().strip();
+        return jdbi.withHandle(h -> h.createQuery(SELECT + """
+                         JOIN budget_pots t ON t.id = r.pot_id
+                         WHERE t.process_id = :process
+                           AND (:text = '' OR r.search @@ websearch_to_tsquery('english'::regconfig, budget_unaccent(:text)))
+                           AND (CAST(:place AS BIGINT) IS NULL OR r.place_id = :place)
+                           AND (:theme = '' OR r.theme = :theme)
+                           AND (CASE WHEN :status = '' THEN r.status <> 'withdrawn' ELSE r.status = :status END)
+                         ORDER BY CASE WHEN :text = '' THEN 0
+                                  ELSE ts_rank(r.search, websearch_to_tsquery('english'::regconfig, budget_unaccent(:text))) END DESC, r.id DESC
+                         LIMIT 500""")
+                .bind("process", processId).bind("text", text).bind("place", s.placeId())
+                .bind("theme", s.theme() == null ? "" : s.theme()).bind("status", s.status() == null ? "" : s.status())
+                .map((rs, c) -> proposal(rs)).list());
+    }
+
+    public Optional<Long> submit(long potId, long authorId, Form form, Actor actor) {
+        return jdbi.inTransaction(h -> {
+            Optional<Pot> pot = BudgetService.pot(h, potId);
+            if (pot.isEmpty()) return Optional.empty();
+            Phase phase = BudgetService.process(h, pot.get().processId()).orElseThrow().phase();
+            Fields f = validate(h, pot.get(), form);
+            if (!phase.acceptsProposals()) form.error("title", "budgets.error.proposalsClosed");
+            if (form.hasErrors()) return Optional.empty();
+            long id = h.createUpdate("""
+                    INSERT INTO budget_proposals (pot_id, place_id, author_id, title, description, theme, estimated_cost)
+                    VALUES (:pot, :place, :author, :title, :description, :theme, :cost)""")
+                    .bind("pot", potId).bind("place", f.placeId).bind("author", authorId).bind("title", f.title)
+                    .bind("description", f.description).bind("theme", f.theme).bind("cost", f.cost)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            audit.record(h, actor, "budget.proposal.submitted", "proposal:" + id, f.title);
+            return Optional.of(id);
+        });
+    }
+
+    public Optional<Refusal> edit(long id, long accountId, Form form, Actor actor) {
+        return jdbi.inTransaction(h -> {
+            Optional<Refusal> refused = authorMayChange(h, id, accountId);
+            if (refused.isPresent()) return refused;
+            Proposal p = h.createQuery(SELECT + " WHERE r.id = :id").bind("id", id).map((rs, c) -> proposal(rs)).one();
+            Fields f = validate(h, BudgetService.pot(h, p.potId()).orElseThrow(), form);
+            if (form.hasErrors()) return Optional.of(Refusal.INVALID);
+            h.createUpdate("""
+                    UPDATE budget_proposals SET place_id = :place, title = :title, description = :description, theme = :theme,
+                           estimated_cost = :cost, updated_at = now() WHERE id = :id""")
+                    .bind("place", f.placeId).bind("title", f.title).bind("description", f.description).bind("theme", f.theme)
+                    .bind("cost", f.cost).bind("id", id).execute();
+            audit.record(h, actor, "budget.proposal.edited", "proposal:" + id, f.title);
+            return Optional.empty();
+        });
+    }
+
+    public Optional<Refusal> withdraw(long id, long accountId, Actor actor) {
+        return jdbi.inTransaction(h -> {
+            Optional<Refusal> refused = authorMayChange(h, id, accountId);
+            if (refused.isPresent()) return refused;
+            h.createUpdate("UPDATE budget_proposals SET status = 'withdrawn', updated_at = now() WHERE id = :id").bind("id", id).execute();
+            audit.record(h, actor, "budget.proposal.withdrawn", "proposal:" + id, null);
+            return Optional.empty();
+        });
+    }
+
+    /**
+     * An officer's feasibility decision: feasible with the council's costed estimate (which replaces the
+     * resident's on the ballot), or not feasible with a reason residents can read.
+     */
+    public Optional<Refusal> assess(long id, Form form, Actor actor) {
+        return jdbi.inTransaction(h -> {
+            Optional<Proposal> p = h.createQuery(SELECT + " WHERE r.id = :id FOR UPDATE OF r").bind("id", id).map((rs, c) -> proposal(rs)).findOne();
+            if (p.isEmpty()) return Optional.of(Refusal.NOT_FOUND);
+            Pot pot = BudgetService.pot(h, p.get().potId()).orElseThrow();
+            if (!BudgetService.process(h, pot.processId()).orElseThrow().phase().feasibilityOpen() || p.get().status().equals("withdrawn")) {
+                form.error("decision", "budgets.error.feasibilityClosed");
+                return Optional.of(Refusal.CLOSED);
+            }
+            String decision = form.value("decision");
+            if (decision.equals("feasible")) {
+                Optional<Long> cost = Money.parse(form.value("councilCost"), pot.currency());
+                if (cost.isEmpty()) form.error("councilCost", "budgets.error.amount");
+                else if (cost.get() > pot.amount()) form.error("councilCost", "budgets.error.costOverPot");
+                if (form.hasErrors()) return Optional.of(Refusal.INVALID);
+                h.createUpdate("UPDATE budget_proposals SET status = 'feasible', council_cost = :c, status_reason = NULL, updated_at = now() WHERE id = :id")
+                        .bind("c", cost.get()).bind("id", id).execute();
+                audit.record(h, actor, "budget.proposal.feasible", "proposal:" + id, Money.format(cost.get(), pot.currency()));
+            } else if (decision.equals("not_feasible")) {
+                String reason = form.requireText("reason", 2000, "budgets.error.reason.required", "budgets.error.reason.tooLong");
+                if (form.hasErrors()) return Optional.of(Refusal.INVALID);
+                h.createUpdate("UPDATE budget_proposals SET status = 'not_feasible', council_cost = NULL, status_reason = :r, updated_at = now() WHERE id = :id")
+                        .bind("r", reason).bind("id", id).execute();
+                audit.record(h, actor, "budget.proposal.not_feasible", "proposal:" + id, reason);
+            } else {
+                form.error("decision", "budgets.error.decision");
+                return Optional.of(Refusal.INVALID);
+            }
+            return Optional.empty();
+        });
+    }
+
+    private Optional<Refusal> authorMayChange(Handle h, long id, long accountId) {
+        Optional<Proposal> p = h.createQuery(SELECT + " WHERE r.id = :id FOR UPDATE OF r").bind("id", id).map((rs, c) -> proposal(rs)).findOne();
+        if (p.isEmpty()) return Optional.of(Refusal.NOT_FOUND);
+        if (p.get().authorId() == null || p.get().authorId() != accountId) return Optional.of(Refusal.FORBIDDEN);
+        long process = BudgetService.pot(h, p.get().potId()).orElseThrow().processId();
+        if (!BudgetService.process(h, process).orElseThrow().phase().proposalsEditable() || !p.get().status().equals("submitted")) {
+            return Optional.of(Refusal.CLOSED);
+        }
+        return Optional.empty();
+    }
+
+    private record Fields(String title, String description, String theme, long cost, long placeId) {
+    }
+
+    private static Fields validate(Handle h, Pot pot, Form form) {
+        String title = form.requireText("title", 200, "budgets.error.proposalTitle.required", "budgets.error.proposalTitle.tooLong");
+        String description = form.requireText("description", 5000, "budgets.error.description.required", "budgets.error.description.tooLong");
+        String theme = form.value("theme");
+        if (!Proposal.THEMES.contains(theme)) form.error("theme", "budgets.error.theme");
+        Optional<Long> cost = Money.parse(form.value("estimatedCost"), pot.currency());
+        if (cost.isEmpty()) form.error("estimatedCost", "budgets.error.amount");
+        else if (cost.get() > pot.amount()) form.error("estimatedCost", "budgets.error.costOverPot");
+        Optional<Long> place = BudgetService.parseId(form.value("place"));
+        if (place.isEmpty() || !PlaceScope.within(h, pot.placeId(), place.get())) form.error("place", "budgets.error.proposalPlace");
+        return new Fields(title, description, theme, cost.orElse(0L), place.orElse(0L));
+    }
+
+    static Proposal proposal(ResultSet rs) throws SQLException {
+        return new Proposal(rs.getLong("id"), rs.getLong("pot_id"), rs.getLong("place_id"), rs.getString("place_name"),
+                (Long) rs.getObject("author_id"), rs.getString("author_name"), rs.getString("title"), rs.getString("description"),
+                rs.getString("theme"), rs.getLong("estimated_cost"), (Long) rs.getObject("council_cost"), rs.getString("status"),
+                rs.getString("status_reason"));
+    }
+}

@@ -1,0 +1,153 @@
+package org.commonweal.platform.budgets;
+
+import org.commonweal.pb.Ballot;
+import org.commonweal.pb.Instance;
+import org.commonweal.pb.Outcome;
+import org.commonweal.pb.Project;
+import org.commonweal.pb.Rules;
+import org.commonweal.pb.TieBreak;
+import org.commonweal.pb.pabulib.PabulibWriter;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Counts a pot with the PB engine: the pot's feasible proposals and counted ballots become an engine
+ * {@link Instance}, the pot's rule and tie-break decide, and the outcome is stored with everything needed to
+ * reproduce it (rule, tie-break, seed, software version). Also counts greedy for comparison, and exports pabulib.
+ */
+public final class ResultService {
+    /** The stored summary of a count. */
+    public record Result(long potId, String rule, String tieBreak, long tieSeed, String softwareVersion, int ballotsCounted, long totalCost) {
+    }
+
+    /** One proposal's line in the results. round is the engine's round (0 when not funded). */
+    public record Row(Proposal proposal, long cost, long support, long points, boolean funded, int round, String reason, boolean greedyFunded) {
+    }
+
+    public static final String SOFTWARE_VERSION = "commonweal " + Optional.ofNullable(Rules.class.getPackage().getImplementationVersion())
+            .orElse("development build");
+
+    private final Jdbi jdbi;
+
+    public ResultService(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Counts and stores the pot's result inside the caller's transaction (the one that closes voting). */
+    void compute(Handle h, Pot pot) {
+        List<Proposal> proposals = ProposalService.feasible(h, pot.id());
+        Instance instance = instance(pot, proposals, BallotBox.counted(h, pot.id()));
+        TieBreak tieBreak = TieBreak.parse(pot.tieBreak(), pot.tieSeed());
+        Outcome outcome = Rules.build(pot.rule(), Map.of()).outcome(instance, tieBreak);
+        Set<Integer> greedy = new HashSet<>(Rules.build("greedy", Map.of()).outcome(instance, tieBreak).selected());
+        long[] support = instance.supportCounts();
+        long[] points = instance.pointTotals();
+        h.createUpdate("DELETE FROM budget_results WHERE pot_id = :p").bind("p", pot.id()).execute();
+        h.createUpdate("""
+                INSERT INTO budget_results (pot_id, rule, tie_break, tie_seed, software_version, ballots_counted, total_cost)
+                VALUES (:p, :rule, :tie, :seed, :version, :n, :total)""")
+                .bind("p", pot.id()).bind("rule", outcome.rule()).bind("tie", tieBreak.spec()).bind("seed", tieBreak.seed())
+                .bind("version", SOFTWARE_VERSION).bind("n", instance.ballots().size()).bind("total", outcome.totalCost()).execute();
+        Map<Integer, Outcome.Verdict> verdicts = new LinkedHashMap<>();
+        for (Outcome.Verdict v : outcome.verdicts()) verdicts.put(v.project(), v);
+        for (int i = 0; i < proposals.size(); i++) {
+            Outcome.Verdict v = verdicts.get(i);
+            boolean funded = outcome.selected().contains(i);
+            h.createUpdate("""
+                    INSERT INTO budget_result_projects (pot_id, proposal_id, cost, support, points, funded, round, reason, greedy_funded)
+                    VALUES (:p, :id, :cost, :support, :points, :funded, :round, :reason, :greedy)""")
+                    .bind("p", pot.id()).bind("id", proposals.get(i).id()).bind("cost", proposals.get(i).cost())
+                    .bind("support", support[i]).bind("points", points[i]).bind("funded", funded)
+                    .bind("round", v == null ? 0 : v.round()).bind("reason", v == null || v.reason() == null ? "" : v.reason().toString())
+                    .bind("greedy", greedy.contains(i)).execute();
+        }
+    }
+
+    public Optional<Result> result(long potId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM budget_results WHERE pot_id = :p").bind("p", potId)
+                .map((rs, c) -> new Result(rs.getLong("pot_id"), rs.getString("rule"), rs.getString("tie_break"), rs.getLong("tie_seed"),
+                        rs.getString("software_version"), rs.getInt("ballots_counted"), rs.getLong("total_cost"))).findOne());
+    }
+
+    /** Funded projects first (in the order the rule chose them), then the rest by support. */
+    public List<Row> rows(long potId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT r.*, x.cost AS result_cost, x.support, x.points, x.funded, x.round, x.reason, x.greedy_funded
+                FROM budget_result_projects x JOIN (""" + ProposalService.SELECT + """
+                ) r ON r.id = x.proposal_id
+                WHERE x.pot_id = :p ORDER BY x.funded DESC, CASE WHEN x.funded THEN x.round END, x.support DESC, x.proposal_id""")
+                .bind("p", potId)
+                .map((rs, c) -> new Row(ProposalService.proposal(rs), rs.getLong("result_cost"), rs.getLong("support"), rs.getLong("points"),
+                        rs.getBoolean("funded"), rs.getInt("round"), rs.getString("reason"), rs.getBoolean("greedy_funded"))).list());
+    }
+
+    /** The pot's vote as a pabulib file: feasible projects, counted ballots with voter ids 1..n, nothing else about voters. */
+    public String pabulib(Pot pot, String processTitle) {
+        Instance instance = jdbi.withHandle(h -> instance(pot, ProposalService.feasible(h, pot.id()), BallotBox.counted(h, pot.id())));
+        Map<String, String> meta = new LinkedHashMap<>(instance.meta());
+        meta.put("description", processTitle + " – " + pot.name());
+        StringWriter out = new StringWriter();
+        try {
+            PabulibWriter.write(new Instance(meta, instance.projects(), instance.ballots(), instance.projectColumns(), instance.voteColumns(),
+                    instance.costScale(), instance.budget()), out);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    static Instance instance(Pot pot, List<Proposal> proposals, List<BallotChoice> ballots) {
+        int scale = Money.scale(pot.currency());
+        Map<Long, Integer> index = new LinkedHashMap<>();
+        List<Project> projects = new ArrayList<>();
+        for (Proposal p : proposals) {
+            index.put(p.id(), projects.size());
+            Map<String, String> columns = new LinkedHashMap<>();
+            columns.put("project_id", String.valueOf(p.id()));
+            columns.put("cost", Money.plain(p.cost(), pot.currency()));
+            columns.put("name", p.title());
+            projects.add(new Project(String.valueOf(p.id()), p.cost(), columns));
+        }
+        boolean withPoints = pot.ballotType().voteType().hasPoints();
+        List<Ballot> engineBallots = new ArrayList<>();
+        for (BallotChoice b : ballots) {
+            // A proposal withdrawn or found infeasible after voting opened is not on the count; its marks are dropped.
+            List<Integer> chosen = new ArrayList<>();
+            List<Long> pts = new ArrayList<>();
+            for (int i = 0; i < b.proposalIds().size(); i++) {
+                Integer idx = index.get(b.proposalIds().get(i));
+                if (idx == null) continue;
+                chosen.add(idx);
+                pts.add(b.points() == null ? 1L : b.points().get(i).longValue());
+            }
+            String voterId = String.valueOf(engineBallots.size() + 1);
+            Map<String, String> columns = new LinkedHashMap<>();
+            columns.put("voter_id", voterId);
+            engineBallots.add(new Ballot(voterId, chosen.stream().mapToInt(Integer::intValue).toArray(),
+                    withPoints ? pts.stream().mapToLong(Long::longValue).toArray() : null, columns));
+        }
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("description", pot.name());
+        meta.put("num_projects", String.valueOf(projects.size()));
+        meta.put("num_votes", String.valueOf(engineBallots.size()));
+        meta.put("budget", Money.plain(pot.amount(), pot.currency()));
+        meta.put("vote_type", pot.ballotType().voteType().pabulibName());
+        meta.put("rule", pot.rule());
+        meta.put("currency", pot.currency());
+        if (pot.ballotType() == BallotType.CUMULATIVE) meta.put("max_sum_points", String.valueOf(pot.maxPoints()));
+        if (pot.maxProjects() != null) meta.put("max_length", String.valueOf(pot.maxProjects()));
+        if (pot.minProjects() > 0) meta.put("min_length", String.valueOf(pot.minProjects()));
+        List<String> voteColumns = withPoints ? List.of("voter_id", "vote", "points") : List.of("voter_id", "vote");
+        return new Instance(meta, projects, engineBallots, List.of("project_id", "cost", "name"), voteColumns, scale, pot.amount());
+    }
+}
