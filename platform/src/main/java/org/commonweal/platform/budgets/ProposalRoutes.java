@@ -52,8 +52,8 @@ final class ProposalRoutes implements Feature {
 
     private void browse(Context ctx) {
         BudgetProcess process = process(ctx);
-        String theme = Proposal.THEMES.contains(ctx.queryParam("theme")) ? ctx.queryParam("theme") : "";
-        String status = Proposal.STATUSES.contains(ctx.queryParam("status")) ? ctx.queryParam("status") : "";
+        String theme = Optional.ofNullable(ctx.queryParam("theme")).filter(Proposal.THEMES::contains).orElse("");
+        String status = Optional.ofNullable(ctx.queryParam("status")).filter(Proposal.STATUSES::contains).orElse("");
         Long place = ctx.queryParam("place") == null ? null : BudgetService.parseId(ctx.queryParam("place")).orElse(null);
         String text = Optional.ofNullable(ctx.queryParam("q")).map(String::strip).orElse("");
         if (text.length() > 200) text = text.substring(0, 200);

@@ -53,7 +53,7 @@ public final class ProposalService {
      */
     public List<Proposal> search(long processId, Search s) {
         String text = s.text() == null ? "" : s.text().strip();
-        return jdbi.withHandle(h -> h.createQuery(SELECT + """
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "\n" + """
                          JOIN budget_pots t ON t.id = r.pot_id
                          WHERE t.process_id = :process
                            AND (:text = '' OR r.search @@ websearch_to_tsquery('english'::regconfig, budget_unaccent(:text)))

@@ -1,0 +1,222 @@
+package org.commonweal.platform.budgets;
+
+import org.commonweal.platform.testing.TestApp;
+import org.commonweal.platform.testing.TestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Ballot validity, one counted ballot per voter under concurrency, and secrecy: who voted is never tied to what. */
+class BallotIntegrityTest {
+    static TestApp app;
+    static BudgetSetup setup;
+    static long process;
+    static long knapsack, approval, cumulative, ranked;
+    static long k60, k50, k10, kInfeasible, a1, a2, a3, c1, c2, r1, r2, r3;
+    static int voters;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start();
+        setup = new BudgetSetup(app);
+        TestClient officer = app.signedInAs("officer");
+        process = setup.createProcess(officer, "Riverside decides", "Riverside");
+        knapsack = setup.addPot(officer, process, "Knapsack pot", "Riverside", "100", "knapsack", Map.of());
+        approval = setup.addPot(officer, process, "Approval pot", "Riverside", "100", "approval", Map.of("minProjects", "2", "maxProjects", "2"));
+        cumulative = setup.addPot(officer, process, "Points pot", "Riverside", "100", "cumulative", Map.of("maxPoints", "10"));
+        ranked = setup.addPot(officer, process, "Ranked pot", "Riverside", "100", "ranked", Map.of("maxProjects", "2"));
+        setup.advanceTo(officer, process, Phase.IDEAS);
+        TestClient author = app.signedInAs("resident");
+        k60 = setup.propose(author, process, knapsack, "Sixty", "60", "Quayside");
+        k50 = setup.propose(author, process, knapsack, "Fifty", "50", "Quayside");
+        k10 = setup.propose(author, process, knapsack, "Ten", "10", "Quayside");
+        kInfeasible = setup.propose(author, process, knapsack, "Impossible", "10", "Quayside");
+        a1 = setup.propose(author, process, approval, "A one", "10", "Quayside");
+        a2 = setup.propose(author, process, approval, "A two", "10", "Quayside");
+        a3 = setup.propose(author, process, approval, "A three", "10", "Quayside");
+        c1 = setup.propose(author, process, cumulative, "C one", "10", "Quayside");
+        c2 = setup.propose(author, process, cumulative, "C two", "10", "Quayside");
+        r1 = setup.propose(author, process, ranked, "R one", "10", "Quayside");
+        r2 = setup.propose(author, process, ranked, "R two", "10", "Quayside");
+        r3 = setup.propose(author, process, ranked, "R three", "10", "Quayside");
+        setup.advanceTo(officer, process, Phase.FEASIBILITY);
+        for (long p : new long[]{k60, k50, k10, a1, a2, a3, c1, c2, r1, r2, r3}) setup.feasible(officer, process, p, cost(p));
+        officer.get("/budgets/" + process + "/proposals/" + kInfeasible);
+        officer.post("/budgets/" + process + "/proposals/" + kInfeasible + "/feasibility", Map.of("decision", "not_feasible", "reason", "No."));
+        setup.advanceTo(officer, process, Phase.VOTING);
+    }
+
+    private static String cost(long proposal) {
+        return proposal == k60 ? "60" : proposal == k50 ? "50" : "10";
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+    }
+
+    @BeforeEach
+    void resetLimits() {
+        app.platform.limiter.reset();
+    }
+
+    private static TestClient newVoter() {
+        return setup.resident("voter" + (++voters) + "@example.org", "Ferry Row");
+    }
+
+    private static TestClient.Response vote(TestClient voter, long pot, String... pairs) {
+        voter.get("/budgets/" + process + "/pots/" + pot + "/vote");
+        return BudgetSetup.postBody(app, voter, "/budgets/" + process + "/pots/" + pot + "/vote", BudgetSetup.ballot(voter, "cast", pairs));
+    }
+
+    private static long ballots() {
+        return app.count("SELECT count(*) FROM budget_ballots");
+    }
+
+    @Test
+    void invalidBallotsAreRefusedWithAClearMessageAndNothingIsStored() {
+        TestClient voter = newVoter();
+        long before = ballots();
+        long votersBefore = app.count("SELECT count(*) FROM budget_voters");
+        assertRefused(vote(voter, knapsack, "choice", "" + k60, "choice", "" + k50), "cost £110.00, more than the £100.00 in this pot");
+        assertRefused(vote(voter, knapsack, "choice", "" + kInfeasible), "not on this ballot");
+        assertRefused(vote(voter, knapsack, "choice", "999999"), "not on this ballot");
+        assertRefused(vote(voter, knapsack, "choice", "" + a1), "not on this ballot");
+        assertRefused(vote(voter, knapsack, "choice", "" + k10, "choice", "" + k10), "not on this ballot");
+        assertRefused(vote(voter, knapsack, "choice", "ten"), "not on this ballot");
+        assertRefused(vote(voter, knapsack), "Choose at least one project");
+        assertRefused(vote(voter, approval, "choice", "" + a1), "Choose at least 2 projects");
+        assertRefused(vote(voter, approval, "choice", "" + a1, "choice", "" + a2, "choice", "" + a3), "Choose no more than 2 projects");
+        assertRefused(vote(voter, cumulative, "points." + c1, "6", "points." + c2, "5"), "You gave 11 points, but you have 10");
+        assertRefused(vote(voter, cumulative, "points." + c1, "-1"), "whole numbers, 0 or more");
+        assertRefused(vote(voter, cumulative, "points." + c1, "2.5"), "whole numbers, 0 or more");
+        assertRefused(vote(voter, ranked, "rank." + r1, "1", "rank." + r2, "3"), "without gaps or repeats");
+        assertRefused(vote(voter, ranked, "rank." + r1, "1", "rank." + r2, "1"), "without gaps or repeats");
+        assertRefused(vote(voter, ranked, "rank." + r1, "1", "rank." + r2, "2", "rank." + r3, "3"), "Choose no more than 2 projects");
+        assertThat(ballots()).isEqualTo(before);
+        assertThat(app.count("SELECT count(*) FROM budget_voters")).isEqualTo(votersBefore);
+    }
+
+    private static void assertRefused(TestClient.Response r, String message) {
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body()).contains("Your vote was not recorded").contains(message).doesNotContain("id=\"receipt\"");
+    }
+
+    @Test
+    void validBallotsOfEveryTypeAreStoredAsCast() {
+        TestClient voter = newVoter();
+        BudgetSetup.receipt(vote(voter, knapsack, "choice", "" + k50, "choice", "" + k10));
+        BudgetSetup.receipt(vote(voter, approval, "choice", "" + a3, "choice", "" + a1));
+        BudgetSetup.receipt(vote(voter, cumulative, "points." + c1, "7", "points." + c2, "3"));
+        BudgetSetup.receipt(vote(voter, ranked, "rank." + r3, "1", "rank." + r1, "2"));
+        assertThat(content(knapsack)).contains(k50 + "," + k10 + "|");
+        assertThat(content(approval)).contains(a1 + "," + a3 + "|");
+        assertThat(content(cumulative)).contains(c1 + "," + c2 + "|7,3");
+        assertThat(content(ranked)).as("rank order kept").contains(r3 + "," + r1 + "|");
+    }
+
+    private static List<String> content(long pot) {
+        return app.database.jdbi().withHandle(h -> h.createQuery("""
+                SELECT array_to_string(proposal_ids, ',') || '|' || coalesce(array_to_string(points, ','), '')
+                FROM budget_ballots WHERE pot_id = :p AND counted""").bind("p", pot).mapTo(String.class).list());
+    }
+
+    @Test
+    void votingAgainReplacesTheEarlierBallotAndOnlyTheLastCounts() {
+        TestClient voter = newVoter();
+        long before = app.count("SELECT count(*) FROM budget_ballots WHERE counted AND pot_id = " + knapsack);
+        String first = BudgetSetup.receipt(vote(voter, knapsack, "choice", "" + k60));
+        assertThat(voter.get("/budgets/" + process + "/pots/" + knapsack + "/vote").body()).contains("You have already voted");
+        String second = BudgetSetup.receipt(vote(voter, knapsack, "choice", "" + k50, "choice", "" + k10));
+        assertThat(app.count("SELECT count(*) FROM budget_ballots WHERE counted AND pot_id = " + knapsack)).isEqualTo(before + 1);
+        assertThat(app.count("SELECT count(*) FROM budget_ballots WHERE counted AND pot_id = " + knapsack + " AND " + k60 + " = ANY(proposal_ids)"))
+                .as("the replaced ballot's content is gone").isZero();
+        TestClient checker = app.client();
+        checker.get("/budgets/receipt");
+        assertThat(checker.post("/budgets/receipt", Map.of("receipt", first)).body()).contains("replaced by a later vote");
+        assertThat(checker.post("/budgets/receipt", Map.of("receipt", second)).body()).contains("This ballot is in the count.");
+    }
+
+    @Test
+    void aHundredSimultaneousSubmissionsFromOneVoterLeaveExactlyOneCountedBallot() throws Exception {
+        TestClient voter = newVoter();
+        voter.get("/budgets/" + process + "/pots/" + approval + "/vote");
+        String path = "/budgets/" + process + "/pots/" + approval + "/vote";
+        long countedBefore = app.count("SELECT count(*) FROM budget_ballots WHERE counted AND pot_id = " + approval);
+        long votersBefore = app.count("SELECT count(*) FROM budget_voters WHERE pot_id = " + approval);
+        List<Future<TestClient.Response>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(100)) {
+            for (int i = 0; i < 100; i++) {
+                String body = BudgetSetup.ballot(voter, "cast", "choice", "" + a1, "choice", "" + (i % 2 == 0 ? a2 : a3));
+                results.add(pool.submit(() -> BudgetSetup.postBody(app, voter, path, body)));
+            }
+        }
+        List<String> receipts = new ArrayList<>();
+        for (Future<TestClient.Response> f : results) receipts.add(BudgetSetup.receipt(f.get()));
+        assertThat(receipts).doesNotHaveDuplicates().hasSize(100);
+        assertThat(app.count("SELECT count(*) FROM budget_ballots WHERE counted AND pot_id = " + approval)).isEqualTo(countedBefore + 1);
+        assertThat(app.count("SELECT count(*) FROM budget_voters WHERE pot_id = " + approval)).isEqualTo(votersBefore + 1);
+        long counted = receipts.stream().filter(r -> app.platform.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT counted FROM budget_ballots WHERE receipt_hash = :h").bind("h", BallotBox.receiptHash(r)).mapTo(Boolean.class).one())).count();
+        assertThat(counted).as("exactly one of the hundred receipts is in the count").isEqualTo(1);
+    }
+
+    @Test
+    void residentsOutsideThePotsPlacesOrWithoutAConfirmedEmailCannotVote() {
+        TestClient outsider = setup.resident("outsider@example.org", "Castle Hill");
+        TestClient.Response page = outsider.get("/budgets/" + process + "/pots/" + knapsack + "/vote");
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.body()).contains("Only residents of Riverside and the places within it can vote");
+        long before = ballots();
+        assertThat(vote(outsider, knapsack, "choice", "" + k10).status()).isEqualTo(403);
+
+        TestClient unconfirmed = app.client();
+        unconfirmed.get("/register");
+        unconfirmed.post("/register", Map.of("name", "New Person", "email", "new@example.org", "password", "a long test password",
+                "passwordConfirm", "a long test password"));
+        unconfirmed.get("/account");
+        unconfirmed.post("/account", Map.of("name", "New Person", "homePlace", String.valueOf(setup.place("Quayside"))));
+        TestClient.Response refused = vote(unconfirmed, knapsack, "choice", "" + k10);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("Confirm your email address before you vote");
+        assertThat(ballots()).isEqualTo(before);
+    }
+
+    @Test
+    void ballotsCarryNoVoterAndNoPageOrExportLinksThemToAccounts() {
+        TestClient voter = newVoter();
+        String receipt = BudgetSetup.receipt(vote(voter, knapsack, "choice", "" + k10));
+        List<String> columns = app.database.jdbi().withHandle(h -> h.createQuery(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'budget_ballots'").mapTo(String.class).list());
+        assertThat(columns).containsExactlyInAnyOrder("id", "pot_id", "proposal_ids", "points", "receipt_hash", "counted");
+        List<String> voterKeys = app.database.jdbi().withHandle(h -> h.createQuery("SELECT voter_key || ballot_pointer FROM budget_voters")
+                .mapTo(String.class).list());
+        List<String> ballotIds = app.database.jdbi().withHandle(h -> h.createQuery("SELECT id::text FROM budget_ballots").mapTo(String.class).list());
+        for (String key : voterKeys) for (String id : ballotIds) assertThat(key).doesNotContain(id).doesNotContain(id.replace("-", ""));
+        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action LIKE '%vote%' OR action LIKE '%ballot%'")).isZero();
+
+        TestClient admin = app.signedInAs("admin");
+        String hash = BallotBox.receiptHash(receipt);
+        for (String path : List.of("/admin", "/admin/audit", "/budgets/" + process, "/budgets/" + process + "/proposals",
+                "/budgets/" + process + "/pots/" + knapsack + "/vote")) {
+            TestClient.Response page = admin.get(path);
+            assertThat(page.status()).as(path).isIn(200, 403);
+            String body = page.body();
+            assertThat(body).as(path).doesNotContain(receipt).doesNotContain(hash);
+            for (String id : ballotIds) assertThat(body).as(path).doesNotContain(id);
+        }
+        String export = voter.get("/account/export").body();
+        assertThat(export).doesNotContain(receipt).doesNotContain(hash).doesNotContain("Ten");
+        for (String id : ballotIds) assertThat(export).doesNotContain(id);
+    }
+}
