@@ -13,7 +13,8 @@ public final class Commands {
                 new org.commonweal.cli.platform.ServeCommand(true),
                 new org.commonweal.cli.platform.ServeCommand(false),
                 new org.commonweal.cli.platform.MigrateCommand(),
-                new org.commonweal.cli.elections.ElectionsCommand()
+                new org.commonweal.cli.elections.ElectionsCommand(),
+                new org.commonweal.cli.bench.BenchCommand()
         );
     }
 }

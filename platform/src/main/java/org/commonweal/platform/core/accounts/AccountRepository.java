@@ -39,7 +39,7 @@ final class AccountRepository {
     }
 
     static List<Account> search(Handle h, String query, int limit, int offset) {
-        return h.createQuery(SELECT + """
+        return h.createQuery(SELECT + " " + """
                  WHERE (:q = '' OR a.name ILIKE '%' || :q || '%' OR a.email ILIKE '%' || :q || '%')
                  ORDER BY a.name, a.id LIMIT :limit OFFSET :offset""")
                 .bind("q", query).bind("limit", limit).bind("offset", offset).map(AccountRepository::map).list();

@@ -140,7 +140,8 @@ public final class WebServer {
         Long start = ctx.attribute("cw.start");
         if (start != null) {
             long nanos = System.nanoTime() - start;
-            String route = ctx.endpoint() != null ? ctx.endpoint().path : "unmatched";
+            var matched = ctx.endpoints().lastHttpEndpoint();
+            String route = matched != null ? matched.path : "unmatched";
             if (ctx.path().startsWith("/assets/") || ctx.path().startsWith("/webjars/")) route = "static";
             Timer.builder("http.server.requests").tag("method", ctx.method().name()).tag("route", route)
                     .tag("status", String.valueOf(ctx.statusCode())).publishPercentileHistogram().register(metrics)
