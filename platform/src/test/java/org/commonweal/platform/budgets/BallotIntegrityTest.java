@@ -207,7 +207,7 @@ class BallotIntegrityTest {
 
         TestClient admin = app.signedInAs("admin");
         String hash = BallotBox.receiptHash(receipt);
-        for (String path : List.of("/admin", "/admin/audit", "/budgets/" + process, "/budgets/" + process + "/proposals",
+        for (String path : List.of("/admin", "/admin/audit", "/admin/users", "/budgets/" + process, "/budgets/" + process + "/proposals",
                 "/budgets/" + process + "/pots/" + knapsack + "/vote")) {
             TestClient.Response page = admin.get(path);
             assertThat(page.status()).as(path).isIn(200, 403);
