@@ -113,10 +113,13 @@ CREATE TABLE budget_result_projects (
     PRIMARY KEY (pot_id, proposal_id)
 );
 
-CREATE TABLE budget_delivery (
-    proposal_id  BIGINT PRIMARY KEY REFERENCES budget_proposals(id) ON DELETE CASCADE,
+-- Delivery of funded projects: every update is kept; the latest is the project's status.
+CREATE TABLE budget_delivery_updates (
+    id           BIGSERIAL PRIMARY KEY,
+    proposal_id  BIGINT NOT NULL REFERENCES budget_proposals(id) ON DELETE CASCADE,
     status       TEXT NOT NULL CHECK (status IN ('not_started', 'in_progress', 'done', 'cancelled')),
     note         TEXT NOT NULL CHECK (length(note) <= 2000),
-    updated_at   TIMESTAMPTZ NOT NULL DEFAULT now(),
+    created_at   TIMESTAMPTZ NOT NULL DEFAULT now(),
     CHECK (status <> 'cancelled' OR length(note) > 0)
 );
+CREATE INDEX budget_delivery_updates_proposal ON budget_delivery_updates (proposal_id, id);

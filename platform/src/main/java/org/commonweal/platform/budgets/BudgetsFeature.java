@@ -16,10 +16,11 @@ public final class BudgetsFeature implements Feature {
         BudgetService budgets = new BudgetService(jdbi, audit, results);
         ProposalService proposals = new ProposalService(jdbi, audit);
         BallotBox ballots = new BallotBox(jdbi, new BallotKeys(jdbi));
+        DeliveryService delivery = new DeliveryService(jdbi, audit);
         this.parts = new Feature[]{
                 new VotingRoutes(web, budgets, proposals, ballots),
-                new ProcessRoutes(web, budgets, ballots, results, places),
-                new ProposalRoutes(web, budgets, proposals, places)};
+                new ProcessRoutes(web, budgets, ballots, results, places, delivery),
+                new ProposalRoutes(web, budgets, proposals, places, delivery)};
     }
 
     @Override

@@ -21,13 +21,15 @@ final class ProcessRoutes implements Feature {
     private final BallotBox ballots;
     private final ResultService results;
     private final PlaceService places;
+    private final DeliveryService delivery;
 
-    ProcessRoutes(Web web, BudgetService budgets, BallotBox ballots, ResultService results, PlaceService places) {
+    ProcessRoutes(Web web, BudgetService budgets, BallotBox ballots, ResultService results, PlaceService places, DeliveryService delivery) {
         this.web = web;
         this.budgets = budgets;
         this.ballots = ballots;
         this.results = results;
         this.places = places;
+        this.delivery = delivery;
     }
 
     @Override
@@ -144,7 +146,7 @@ final class ProcessRoutes implements Feature {
         var result = process.phase().resultsPublished() ? results.result(pot.id()) : java.util.Optional.<ResultService.Result>empty();
         if (result.isEmpty()) throw new NotFoundResponse();
         web.render(ctx, "budgets/results.jte", web.page(ctx, "budgets.results.title", pot.name()), "process", process, "pot", pot,
-                "result", result.get(), "rows", results.rows(pot.id()));
+                "result", result.get(), "rows", results.rows(pot.id()), "delivery", delivery.current(pot.id()));
     }
 
     private void export(Context ctx) {

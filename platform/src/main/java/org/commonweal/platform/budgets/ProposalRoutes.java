@@ -20,12 +20,14 @@ final class ProposalRoutes implements Feature {
     private final BudgetService budgets;
     private final ProposalService proposals;
     private final PlaceService places;
+    private final DeliveryService delivery;
 
-    ProposalRoutes(Web web, BudgetService budgets, ProposalService proposals, PlaceService places) {
+    ProposalRoutes(Web web, BudgetService budgets, ProposalService proposals, PlaceService places, DeliveryService delivery) {
         this.web = web;
         this.budgets = budgets;
         this.proposals = proposals;
         this.places = places;
+        this.delivery = delivery;
     }
 
     @Override
@@ -38,6 +40,7 @@ final class ProposalRoutes implements Feature {
         r.post("/budgets/{id}/proposals/{proposal}", this::edit, Role.RESIDENT);
         r.post("/budgets/{id}/proposals/{proposal}/withdraw", this::withdraw, Role.RESIDENT);
         r.post("/budgets/{id}/proposals/{proposal}/feasibility", this::assess, Role.OFFICER);
+        r.post("/budgets/{id}/proposals/{proposal}/delivery", this::updateDelivery, Role.OFFICER);
     }
 
     private BudgetProcess process(Context ctx) {
@@ -66,14 +69,19 @@ final class ProposalRoutes implements Feature {
     private void show(Context ctx) {
         BudgetProcess process = process(ctx);
         Proposal p = proposal(ctx, process);
-        renderProposal(ctx, process, p, Form.empty());
+        renderProposal(ctx, process, p, Form.empty(), Form.empty());
     }
 
     private void renderProposal(Context ctx, BudgetProcess process, Proposal p, Form assessment) {
+        renderProposal(ctx, process, p, assessment, Form.empty());
+    }
+
+    private void renderProposal(Context ctx, BudgetProcess process, Proposal p, Form assessment, Form deliveryForm) {
         CurrentUser user = web.user(ctx);
         boolean mine = user != null && p.authorId() != null && p.authorId() == user.id();
         web.render(ctx, "budgets/proposal.jte", web.page(ctx, "budgets.proposal.title", p.title()), "process", process, "proposal", p,
-                "pot", budgets.pot(p.potId()).orElseThrow(), "mine", mine, "assessment", assessment);
+                "pot", budgets.pot(p.potId()).orElseThrow(), "mine", mine, "assessment", assessment,
+                "funded", process.phase().resultsPublished() && delivery.funded(p.id()), "updates", delivery.updates(p.id()), "deliveryForm", deliveryForm);
     }
 
     private void showForm(Context ctx, BudgetProcess process, Proposal editing, Form form) {
@@ -137,6 +145,18 @@ final class ProposalRoutes implements Feature {
             return;
         }
         web.redirectWithNotice(ctx, "/budgets/" + process.id() + "/proposals/" + p.id(), "budgets.proposal.assessed");
+    }
+
+    private void updateDelivery(Context ctx) {
+        BudgetProcess process = process(ctx);
+        Proposal p = proposal(ctx, process);
+        Form form = FormReader.read(ctx, "status", "note");
+        if (!delivery.update(p.id(), form, web.actor(ctx))) {
+            ctx.status(422);
+            renderProposal(ctx, process, p, Form.empty(), form);
+            return;
+        }
+        web.redirectWithNotice(ctx, "/budgets/" + process.id() + "/proposals/" + p.id(), "budgets.delivery.saved");
     }
 
     private void refuse(Context ctx, ProposalService.Refusal refusal, Runnable showAgain) {

@@ -128,11 +128,28 @@ class BudgetJourneyTest {
         assertThat(visitor.post("/budgets/receipt", Map.of("receipt", firstReceipt.toLowerCase())).body()).contains("This ballot is in the count.");
         assertThat(visitor.post("/budgets/receipt", Map.of("receipt", "AAAA-BBBB-CCCC-DDDD-EEEE")).body()).contains("We have no ballot with this receipt code");
 
+        setup.advanceTo(officer, process, Phase.DELIVERY);
+        String deliveryPath = "/budgets/" + process + "/proposals/" + playground + "/delivery";
+        officer.get("/budgets/" + process + "/proposals/" + playground);
+        assertThat(officer.post(deliveryPath, Map.of("status", "in_progress", "note", "Contractor appointed.")).status()).isEqualTo(302);
+        TestClient.Response noCancelReason = officer.post(deliveryPath, Map.of("status", "cancelled", "note", ""));
+        assertThat(noCancelReason.status()).isEqualTo(422);
+        assertThat(noCancelReason.body()).contains("Say why the project was cancelled");
+        assertThat(officer.post(deliveryPath, Map.of("status", "cancelled", "note", "The site flooded.")).status()).isEqualTo(302);
+        officer.get("/budgets/" + process + "/proposals/" + lighting);
+        assertThat(officer.post("/budgets/" + process + "/proposals/" + lighting + "/delivery", Map.of("status", "done", "note", "")).status())
+                .as("an unfunded project has no delivery").isEqualTo(422);
+        String playgroundPage = app.client().get("/budgets/" + process + "/proposals/" + playground).body();
+        assertThat(playgroundPage).contains("Cancelled: The site flooded.").contains("In progress: Contractor appointed.");
+        assertThat(playgroundPage.indexOf("The site flooded.")).as("newest first").isLessThan(playgroundPage.indexOf("Contractor appointed."));
+        assertThat(row(app.client().get("/budgets/" + process + "/pots/" + pot + "/results").body(), playground)).contains("Cancelled");
+        assertThat(row(app.client().get("/budgets/" + process + "/pots/" + pot + "/results").body(), benches)).contains("Not started");
+
         List<String> actions = app.database.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT action FROM audit_log WHERE action LIKE 'budget.%'")
                 .mapTo(String.class).list());
         assertThat(actions).contains("budget.process.created", "budget.pot.created", "budget.dates.saved", "budget.phase.opened",
-                "budget.proposal.feasible", "budget.proposal.not_feasible", "budget.results.computed");
-        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'budget.phase.opened'")).isEqualTo(5);
+                "budget.proposal.feasible", "budget.proposal.not_feasible", "budget.results.computed", "budget.delivery.updated");
+        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'budget.phase.opened'")).isEqualTo(6);
     }
 
     private static TestClient.Response cast(TestClient voter, long process, long pot, List<Long> choice) {

@@ -64,6 +64,15 @@ class BudgetPermissionsTest {
     }
 
     @Test
+    void aResidentCannotPublishDeliveryUpdates() {
+        TestClient resident = app.signedInAs("resident");
+        resident.get("/budgets/" + process + "/proposals/" + proposal);
+        assertThat(resident.post("/budgets/" + process + "/proposals/" + proposal + "/delivery", Map.of("status", "done", "note", "")).status())
+                .isEqualTo(403);
+        assertThat(app.count("SELECT count(*) FROM budget_delivery_updates")).isZero();
+    }
+
+    @Test
     void aResidentCannotEditOrWithdrawSomeoneElsesProposal() {
         TestClient other = app.client();
         other.signIn("ben@demo.commonweal.org", "demo-resident-pass");
