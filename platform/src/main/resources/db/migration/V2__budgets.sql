@@ -109,6 +109,8 @@ CREATE TABLE budget_result_projects (
     funded         BOOLEAN NOT NULL,
     round          INT NOT NULL,
     reason         TEXT NOT NULL,
+    reason_key     TEXT NOT NULL,
+    reason_args    TEXT[] NOT NULL,
     greedy_funded  BOOLEAN NOT NULL,
     PRIMARY KEY (pot_id, proposal_id)
 );

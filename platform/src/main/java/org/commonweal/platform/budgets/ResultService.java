@@ -31,7 +31,8 @@ public final class ResultService {
     }
 
     /** One proposal's line in the results. round is the engine's round (0 when not funded). */
-    public record Row(Proposal proposal, long cost, long support, long points, boolean funded, int round, String reason, boolean greedyFunded) {
+    public record Row(Proposal proposal, long cost, long support, long points, boolean funded, int round, String reason,
+                      VerdictText verdict, boolean greedyFunded) {
     }
 
     public static final String SOFTWARE_VERSION = "commonweal " + Optional.ofNullable(Rules.class.getPackage().getImplementationVersion())
@@ -63,12 +64,15 @@ public final class ResultService {
         for (int i = 0; i < proposals.size(); i++) {
             Outcome.Verdict v = verdicts.get(i);
             boolean funded = outcome.selected().contains(i);
+            VerdictText text = VerdictText.of(v, funded, pot);
             h.createUpdate("""
-                    INSERT INTO budget_result_projects (pot_id, proposal_id, cost, support, points, funded, round, reason, greedy_funded)
-                    VALUES (:p, :id, :cost, :support, :points, :funded, :round, :reason, :greedy)""")
+                    INSERT INTO budget_result_projects (pot_id, proposal_id, cost, support, points, funded, round, reason, reason_key,
+                                                        reason_args, greedy_funded)
+                    VALUES (:p, :id, :cost, :support, :points, :funded, :round, :reason, :key, :args, :greedy)""")
                     .bind("p", pot.id()).bind("id", proposals.get(i).id()).bind("cost", proposals.get(i).cost())
                     .bind("support", support[i]).bind("points", points[i]).bind("funded", funded)
                     .bind("round", v == null ? 0 : v.round()).bind("reason", v == null || v.reason() == null ? "" : v.reason().toString())
+                    .bind("key", text.key()).bind("args", text.args().toArray(new String[0]))
                     .bind("greedy", greedy.contains(i)).execute();
         }
     }
@@ -82,13 +86,15 @@ public final class ResultService {
     /** Funded projects first (in the order the rule chose them), then the rest by support. */
     public List<Row> rows(long potId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                SELECT r.*, x.cost AS result_cost, x.support, x.points, x.funded, x.round, x.reason, x.greedy_funded
+                SELECT r.*, x.cost AS result_cost, x.support, x.points, x.funded, x.round, x.reason, x.reason_key, x.reason_args, x.greedy_funded
                 FROM budget_result_projects x JOIN (""" + ProposalService.SELECT + """
                 ) r ON r.id = x.proposal_id
                 WHERE x.pot_id = :p ORDER BY x.funded DESC, CASE WHEN x.funded THEN x.round END, x.support DESC, x.proposal_id""")
                 .bind("p", potId)
                 .map((rs, c) -> new Row(ProposalService.proposal(rs), rs.getLong("result_cost"), rs.getLong("support"), rs.getLong("points"),
-                        rs.getBoolean("funded"), rs.getInt("round"), rs.getString("reason"), rs.getBoolean("greedy_funded"))).list());
+                        rs.getBoolean("funded"), rs.getInt("round"), rs.getString("reason"),
+                        new VerdictText(rs.getString("reason_key"), List.of((String[]) rs.getArray("reason_args").getArray())),
+                        rs.getBoolean("greedy_funded"))).list());
     }
 
     /** The pot's vote as a pabulib file: feasible projects, counted ballots with voter ids 1..n, nothing else about voters. */

@@ -115,7 +115,9 @@ class BudgetJourneyTest {
                 .contains("Rule greedy, tie-break cost,votes,lottery, lottery seed 42");
         assertThat(row(results, benches)).contains("Funded (round");
         assertThat(row(results, playground)).contains("Funded (round");
-        assertThat(row(results, lighting)).contains("Not funded");
+        assertThat(row(results, lighting)).contains("Not funded")
+                .contains("Support 2. When its turn came only £500.00 was left, less than its cost of £4,000.00.");
+        assertThat(row(results, benches)).contains("Support 3. When its turn came £10,000.00 was left, enough to fund it; £7,500.00 was left after it.");
         assertThat(results).doesNotContain("A new bridge");
 
         String pb = app.client().get("/budgets/" + process + "/pots/" + pot + "/votes.pb").body();
