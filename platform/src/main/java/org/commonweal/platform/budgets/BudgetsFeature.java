@@ -19,7 +19,7 @@ public final class BudgetsFeature implements Feature {
         DeliveryService delivery = new DeliveryService(jdbi, audit);
         this.parts = new Feature[]{
                 new VotingRoutes(web, budgets, proposals, ballots),
-                new ProcessRoutes(web, budgets, ballots, results, places, delivery),
+                new ProcessRoutes(web, budgets, ballots, results, places, delivery, new PabulibImport(jdbi, audit, results)),
                 new ProposalRoutes(web, budgets, proposals, places, delivery)};
     }
 

@@ -22,14 +22,17 @@ final class ProcessRoutes implements Feature {
     private final ResultService results;
     private final PlaceService places;
     private final DeliveryService delivery;
+    private final PabulibImport importer;
 
-    ProcessRoutes(Web web, BudgetService budgets, BallotBox ballots, ResultService results, PlaceService places, DeliveryService delivery) {
+    ProcessRoutes(Web web, BudgetService budgets, BallotBox ballots, ResultService results, PlaceService places, DeliveryService delivery,
+                  PabulibImport importer) {
         this.web = web;
         this.budgets = budgets;
         this.ballots = ballots;
         this.results = results;
         this.places = places;
         this.delivery = delivery;
+        this.importer = importer;
     }
 
     @Override
@@ -37,6 +40,8 @@ final class ProcessRoutes implements Feature {
         r.get("/budgets", ctx -> web.render(ctx, "budgets/index.jte", web.page(ctx, "budgets.index.title"), "processes", budgets.processes()), Role.ANYONE);
         r.get("/budgets/new", ctx -> showNew(ctx, Form.empty()), Role.OFFICER);
         r.post("/budgets", this::create, Role.OFFICER);
+        r.get("/budgets/import", ctx -> showImport(ctx, Form.empty(), null), Role.OFFICER);
+        r.post("/budgets/import", this::importPabulib, Role.OFFICER);
         r.get("/budgets/{id}", this::show, Role.ANYONE);
         r.post("/budgets/{id}/phase", this::advance, Role.OFFICER);
         r.post("/budgets/{id}/dates", this::saveDates, Role.OFFICER);
@@ -70,6 +75,38 @@ final class ProcessRoutes implements Feature {
             return;
         }
         web.redirectWithNotice(ctx, "/budgets/" + id.get(), "budgets.created");
+    }
+
+    private void showImport(Context ctx, Form form, String problem) {
+        web.render(ctx, "budgets/import.jte", web.page(ctx, "budgets.import.title"), "form", form, "places", places.tree(), "problem", problem);
+    }
+
+    private void importPabulib(Context ctx) throws java.io.IOException {
+        Form form = FormReader.read(ctx, "place");
+        var place = BudgetService.parseId(form.value("place")).flatMap(places::find);
+        if (place.isEmpty()) form.error("place", "error.place.unknown");
+        var file = ctx.uploadedFile("file");
+        if (file == null || file.size() == 0) form.error("file", "budgets.import.error.file");
+        if (form.hasErrors()) {
+            ctx.status(422);
+            showImport(ctx, form, null);
+            return;
+        }
+        String text;
+        try (var in = file.content()) {
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(in.readAllBytes())).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            ctx.status(422);
+            showImport(ctx, form, web.messages().get("budgets.import.error.encoding", file.filename()));
+            return;
+        }
+        PabulibImport.Result result = importer.run(text, file.filename(), place.get().id(), web.actor(ctx));
+        if (result.processId() == null) {
+            ctx.status(422);
+            showImport(ctx, form, web.messages().get(result.errorKey(), result.args()));
+            return;
+        }
+        web.redirectWithNotice(ctx, "/budgets/" + result.processId(), "budgets.import.done");
     }
 
     private void show(Context ctx) {

@@ -82,14 +82,35 @@ final class BudgetSetup {
 
     /** Posts an encoded body as the client (its session cookie), for forms that repeat a field, such as ticked checkboxes. */
     static TestClient.Response postBody(TestApp app, TestClient client, String path, String body) {
+        return postBody(app, client, path, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+    }
+
+    /** Posts a multipart form: the client's CSRF token, the text fields, and one file. */
+    static TestClient.Response postFile(TestApp app, TestClient client, String path, Map<String, String> fields, String fileName, byte[] file) {
+        String boundary = "cwboundary" + System.nanoTime();
+        var out = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", client.csrf());
+        for (var e : all.entrySet()) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n" + e.getValue() + "\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(file);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return postBody(app, client, path, out.toByteArray(), "multipart/form-data; boundary=" + boundary);
+    }
+
+    private static TestClient.Response postBody(TestApp app, TestClient client, String path, byte[] body, String contentType) {
         StringBuilder cookies = new StringBuilder();
         for (String name : new String[]{"cw_session", "cw_visitor"}) {
             if (client.cookie(name) != null) cookies.append(cookies.isEmpty() ? "" : "; ").append(name).append('=').append(client.cookie(name));
         }
         try {
             var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url(path)))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies.toString())
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+                    .header("Content-Type", contentType).header("Cookie", cookies.toString())
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
             var r = RAW.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
             return new TestClient.Response(r.statusCode(), r.body(), r.headers());
         } catch (Exception e) {

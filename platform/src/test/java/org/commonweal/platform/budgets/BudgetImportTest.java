@@ -1,0 +1,112 @@
+package org.commonweal.platform.budgets;
+
+import org.commonweal.pb.Instance;
+import org.commonweal.pb.pabulib.PabulibReader;
+import org.commonweal.platform.testing.TestApp;
+import org.commonweal.platform.testing.TestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Finished votes from pabulib files become published processes, recounted by the engine. */
+class BudgetImportTest {
+    static TestApp app;
+    static BudgetSetup setup;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start();
+        setup = new BudgetSetup(app);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+    }
+
+    static Path pabulib(String file) {
+        Path dir = Path.of("").toAbsolutePath();
+        while (!Files.exists(dir.resolve("commonweal"))) dir = dir.getParent();
+        return dir.getParent().resolve("shared/data/pabulib").resolve(file);
+    }
+
+    private static TestClient.Response upload(TestClient officer, String fileName, byte[] content) {
+        officer.get("/budgets/import");
+        return BudgetSetup.postFile(app, officer, "/budgets/import", Map.of("place", String.valueOf(setup.place("Riverside"))), fileName, content);
+    }
+
+    @Test
+    void anImportedGreedyApprovalVoteIsRecountedToTheCitysOfficialOutcome() throws Exception {
+        Path file = pabulib("Poland_Warszawa_2019_Falenica.pb");
+        TestClient officer = app.signedInAs("officer");
+        TestClient.Response r = upload(officer, file.getFileName().toString(), Files.readAllBytes(file));
+        assertThat(r.status()).as(r.body()).isEqualTo(302);
+        long process = Long.parseLong(r.location().substring("/budgets/".length()));
+        long pot = app.count("SELECT id FROM budget_pots WHERE process_id = " + process);
+        assertThat(app.count("SELECT count(*) FROM budget_ballots WHERE counted AND pot_id = " + pot)).isEqualTo(652);
+        assertThat(app.count("SELECT count(*) FROM budget_voters WHERE pot_id = " + pot)).as("imported ballots have no voters").isZero();
+
+        Instance original = PabulibReader.read(file);
+        List<String> official = original.projects().stream().filter(p -> Boolean.TRUE.equals(p.officiallySelected())).map(p -> p.name()).sorted().toList();
+        List<String> funded = app.database.jdbi().withHandle(h -> h.createQuery("""
+                SELECT r.title FROM budget_result_projects x JOIN budget_proposals r ON r.id = x.proposal_id
+                WHERE x.pot_id = :p AND x.funded ORDER BY r.title""").bind("p", pot).mapTo(String.class).list());
+        assertThat(official).isNotEmpty();
+        assertThat(funded).isEqualTo(official);
+
+        String results = app.client().get("/budgets/" + process + "/pots/" + pot + "/results").body();
+        assertThat(results).contains("Czysta Falenica - kosze na śmieci").contains("PLN187,723.00");
+        String pb = app.client().get("/budgets/" + process + "/pots/" + pot + "/votes.pb").body();
+        Instance exported = PabulibReader.parse(pb, "export.pb");
+        assertThat(exported.ballots()).hasSize(652);
+        assertThat(exported.budget()).isEqualTo(18772300L);
+        assertThat(exported.pointTotals()).containsExactlyInAnyOrder(original.pointTotals());
+        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'budget.imported'")).isEqualTo(1);
+    }
+
+    @Test
+    void anImportedCumulativeVoteKeepsItsPoints() throws Exception {
+        Path file = pabulib("Poland_Gdansk_2020_Rudniki.pb");
+        TestClient.Response r = upload(app.signedInAs("officer"), file.getFileName().toString(), Files.readAllBytes(file));
+        assertThat(r.status()).as(r.body()).isEqualTo(302);
+        long process = Long.parseLong(r.location().substring("/budgets/".length()));
+        long pot = app.count("SELECT id FROM budget_pots WHERE process_id = " + process);
+        assertThat(app.count("SELECT max_points FROM budget_pots WHERE id = " + pot)).isEqualTo(5);
+        assertThat(app.count("SELECT sum(x.points) FROM budget_result_projects x WHERE x.pot_id = " + pot))
+                .isEqualTo(PabulibReader.read(file).ballots().stream().mapToLong(b -> {
+                    long s = 0;
+                    for (int i = 0; i < b.size(); i++) s += b.pointsAt(i);
+                    return s;
+                }).sum());
+    }
+
+    @Test
+    void aBrokenFileIsRefusedNamingTheFileAndLineAndNothingIsCreated() {
+        long before = app.count("SELECT count(*) FROM budget_processes");
+        String broken = "META\nkey;value\nbudget;100\nvote_type;approval\ncurrency;PLN\nPROJECTS\nproject_id;cost\n1;abc\nVOTES\nvoter_id;vote\n1;1\n";
+        TestClient.Response r = upload(app.signedInAs("officer"), "broken.pb", broken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body()).contains("The file could not be read: broken.pb:8");
+        TestClient.Response noCurrency = upload(app.signedInAs("officer"), "nocurrency.pb",
+                broken.replace("currency;PLN\n", "").replace("1;abc", "1;50").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(noCurrency.status()).isEqualTo(422);
+        assertThat(noCurrency.body()).contains("nocurrency.pb does not name a known currency");
+        assertThat(app.count("SELECT count(*) FROM budget_processes")).isEqualTo(before);
+    }
+
+    @Test
+    void aResidentCannotImport() {
+        TestClient resident = app.signedInAs("resident");
+        assertThat(resident.get("/budgets/import").status()).isEqualTo(403);
+        resident.get("/budgets/receipt");
+        TestClient.Response r = BudgetSetup.postFile(app, resident, "/budgets/import", Map.of("place", "1"), "x.pb", "META".getBytes());
+        assertThat(r.status()).isEqualTo(403);
+    }
+}
