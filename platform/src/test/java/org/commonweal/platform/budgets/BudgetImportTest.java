@@ -66,9 +66,9 @@ class BudgetImportTest {
         String pb = app.client().get("/budgets/" + process + "/pots/" + pot + "/votes.pb").body();
         Instance exported = PabulibReader.parse(pb, "export.pb");
         assertThat(exported.ballots()).hasSize(652);
-        assertThat(exported.budget()).isEqualTo(18772300L);
+        assertThat(exported.toCurrency(exported.budget())).isEqualByComparingTo("187723");
         assertThat(exported.pointTotals()).containsExactlyInAnyOrder(original.pointTotals());
-        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'budget.imported'")).isEqualTo(1);
+        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'budget.imported' AND subject = 'budget:" + process + "'")).isEqualTo(1);
     }
 
     @Test
