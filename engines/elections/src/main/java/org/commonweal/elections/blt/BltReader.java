@@ -33,7 +33,8 @@ public final class BltReader {
         this.file = file;
         this.tokens = new ArrayList<>();
         String[] lines = text.split("\r\n|\n|\r", -1);
-        this.lastLine = Math.max(1, lines.length);
+        boolean endsWithNewline = lines.length > 1 && lines[lines.length - 1].isEmpty();
+        this.lastLine = Math.max(1, endsWithNewline ? lines.length - 1 : lines.length);
         for (int i = 0; i < lines.length; i++) tokenize(lines[i], i + 1);
     }
 

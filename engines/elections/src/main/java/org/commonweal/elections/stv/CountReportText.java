@@ -15,7 +15,7 @@ public final class CountReportText {
         out.append("Elected in order: ").append(String.join(", ", r.electedNames())).append("\n\n");
         for (Stage s : r.stages()) {
             out.append("Stage ").append(s.number()).append(": ").append(s.description());
-            if (r.rule().equals("meek") || r.rule().equals("irv")) out.append("   quota ").append(r.format(s.quota()));
+            if (s.quota() != r.quota()) out.append("   (quota ").append(r.format(s.quota())).append(')');
             out.append('\n');
             int width = r.candidates().stream().mapToInt(String::length).max().orElse(10);
             width = Math.max(width, "Non-transferable".length());
