@@ -81,7 +81,8 @@ public final class MeekStv implements CountingRule {
                     int c = ranking[i];
                     long k = keep[c];
                     if (k == 0) continue;
-                    long share = k == one ? weight : Math.min(weight, FixedPoint.mulDivCeil(weight, k, one));
+                    // weight and k are at most 10^9, so their product fits a long; the share is rounded up.
+                    long share = k == one ? weight : Math.min(weight, (weight * k + one - 1) / one);
                     votes[c] += papers * share;
                     weight -= share;
                 }
