@@ -1,11 +1,13 @@
+// The Scottish Local Government Elections Order 2007 (SSI 2007/42), Schedule 1 rules 47-52: the stages
+// of a weighted inclusive Gregory count, shared by the rules that transfer surpluses this way.
 package org.commonweal.elections.stv;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The weighted inclusive Gregory count that SSI 2007/42 rules 45-52 prescribe, at a chosen decimal
- * precision; {@link ScottishStv} and {@link WeightedInclusiveGregory} differ only in that precision.
+ * The weighted inclusive Gregory count that SSI 2007/42 prescribes; {@link ScottishStv} and
+ * {@link WeightedInclusiveGregory} differ only in their quota and decimal precision.
  * Each stage transfers the largest surplus or, when none is left, excludes the lowest candidate;
  * the Order allows no deferral of surpluses, so neither does this count.
  */
@@ -13,11 +15,10 @@ final class GregoryCount {
     private GregoryCount() {
     }
 
-    static CountReport count(String rule, Election election, FixedPoint arithmetic, long seed) {
+    /** @param quota in the arithmetic's scaled units; fixed for the whole count */
+    static CountReport count(String rule, Election election, FixedPoint arithmetic, long quota, long seed) {
         PaperPiles piles = new PaperPiles(election, arithmetic, seed);
         CountLog log = piles.log;
-        // Rule 46: the Droop quota in whole votes.
-        long quota = arithmetic.of(election.ballots().totalPapers() / (election.seats() + 1) + 1);
         piles.firstPreferences();
         piles.recordStage(StageKind.FIRST_PREFERENCES, -1, "first preferences", quota);
         List<Integer> awaitingTransfer = new ArrayList<>();

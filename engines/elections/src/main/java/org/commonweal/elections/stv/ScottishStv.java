@@ -18,6 +18,8 @@ public final class ScottishStv implements CountingRule {
 
     @Override
     public CountReport count(Election election, long seed) {
-        return GregoryCount.count(name(), election, FIVE_DECIMALS, seed);
+        // Rule 46: the Droop quota in whole votes, floor(valid / (seats + 1)) + 1.
+        long quota = FIVE_DECIMALS.of(election.ballots().totalPapers() / (election.seats() + 1) + 1);
+        return GregoryCount.count(name(), election, FIVE_DECIMALS, quota, seed);
     }
 }

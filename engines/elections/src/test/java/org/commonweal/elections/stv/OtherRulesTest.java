@@ -12,14 +12,22 @@ class OtherRulesTest {
     private final Election example = Elections.of(2, List.of("A", "B", "C", "D"),
             ballot(6, "A", "B", "C"), ballot(3, "A", "C"), ballot(4, "B"), ballot(5, "C"), ballot(2, "D", "B"));
 
-    /* The Scottish worked example at nine decimals: A's papers move at 2/9 = 0.222222222, 0.000000002 is lost. */
+    /*
+     * The Scottish worked example under WIGM. Quota = 20/3 = 6.666666666 (truncated) + 10^-9 = 6.666666667.
+     * A (9) is elected with a surplus of 2.333333333; A's papers move at 2.333333333/9 = 0.259259259:
+     * B gets 6 x that = 1.555555554 (5.555555554), C 3 x that = 0.777777777 (5.777777777), and
+     * 0.000000002 is lost. D is excluded, B gets D's 2 papers: 7.555555554, a quota.
+     */
     @Test
-    void wigmKeepsNineDecimals() {
+    void wigmUsesTheFractionalDroopQuotaAndNineDecimals() {
         CountReport r = new WeightedInclusiveGregory().count(example, 0);
 
+        assertThat(r.format(r.quota())).isEqualTo("6.666666667");
         assertThat(r.electedNames()).containsExactly("A", "B");
-        assertThat(r.format(r.stages().get(1).total(1))).isEqualTo("5.333333332");
+        assertThat(r.format(r.stages().get(1).total(1))).isEqualTo("5.555555554");
+        assertThat(r.format(r.stages().get(1).total(2))).isEqualTo("5.777777777");
         assertThat(r.format(r.stages().get(1).loss())).isEqualTo("0.000000002");
+        assertThat(r.format(r.stages().get(2).total(1))).isEqualTo("7.555555554");
     }
 
     /*
