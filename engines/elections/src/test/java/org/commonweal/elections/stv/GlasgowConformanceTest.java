@@ -45,4 +45,17 @@ class GlasgowConformanceTest {
         assertThat(report.electedNames()).containsExactlyElementsOf(want.electedInOrder());
         assertThat(report.ties()).noneMatch(TieBreak::byLot);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wards")
+    void everyRuleFillsTheSeatsAndAccountsForEveryVoteAtEveryStage(String ward) throws Exception {
+        Election election = Election.fromBlt(BltReader.read(SharedData.glasgow().resolve(ward)));
+        for (CountingRule rule : java.util.List.of(new ScottishStv(), new WeightedInclusiveGregory(), new MeekStv())) {
+            CountReport report = rule.count(election, 1);
+            assertThat(report.elected()).as(rule.name()).hasSize(election.seats());
+            for (Stage s : report.stages()) assertThat(s.accountedFor()).as(rule.name() + " stage " + s.number()).isEqualTo(report.poll());
+        }
+        CountReport irv = new InstantRunoff().count(new Election(election.title(), election.candidates(), 1, election.ballots()), 1);
+        assertThat(irv.elected()).hasSize(1);
+    }
 }
