@@ -52,6 +52,11 @@ final class CountLog {
         return hopeful().stream().filter(c -> totals[c] >= quota).toList();
     }
 
+    /** How many candidates have been elected or excluded so far: changes exactly when a standing changes. */
+    int decided() {
+        return elected.size() + excluded.size();
+    }
+
     int seatsLeft() {
         return election.seats() - elected.size();
     }

@@ -38,6 +38,11 @@ public final class MeekStv implements CountingRule {
         private final CountLog log;
         private long exhausted;
         private long quota;
+        /** Papers whose first non-excluded preference is hopeful move wholly and need no recount per iteration. */
+        private final long[] settledVotes;
+        private long settledExhausted;
+        private int[] unsettled = new int[0];
+        private int settledFor = -1;
 
         Count(Election election, long seed) {
             this.election = election;
@@ -46,6 +51,7 @@ public final class MeekStv implements CountingRule {
             this.keep = new long[n];
             Arrays.fill(keep, one);
             this.votes = new long[n];
+            this.settledVotes = new long[n];
             this.log = new CountLog(election, seed);
         }
 
@@ -71,9 +77,10 @@ public final class MeekStv implements CountingRule {
 
         /** One pass of Algorithm 123: share every paper out by the keep factors and recompute the quota. */
         private void distribute() {
-            Arrays.fill(votes, 0);
-            long lost = 0;
-            for (int g = 0; g < ballots.size(); g++) {
+            if (settledFor != log.decided()) settle();
+            System.arraycopy(settledVotes, 0, votes, 0, n);
+            long lost = settledExhausted;
+            for (int g : unsettled) {
                 int[] ranking = ballots.ranking(g);
                 long papers = ballots.papers(g);
                 long weight = one;
@@ -91,6 +98,33 @@ public final class MeekStv implements CountingRule {
             exhausted = lost;
             long active = NINE_DECIMALS.of(ballots.totalPapers()) - exhausted;
             quota = active / (election.seats() + 1) + 1;
+        }
+
+        /**
+         * Splits the papers, for the current standings, into those that reach a hopeful candidate (keep
+         * factor 1) or nobody before any elected candidate, whose whole value lands in one place whatever
+         * the keep factors, and the rest, which each iteration must share out again.
+         */
+        private void settle() {
+            Arrays.fill(settledVotes, 0);
+            settledExhausted = 0;
+            int[] rest = new int[ballots.size()];
+            int count = 0;
+            for (int g = 0; g < ballots.size(); g++) {
+                int[] ranking = ballots.ranking(g);
+                int i = 0;
+                while (i < ranking.length && keep[ranking[i]] == 0) i++;
+                long value = ballots.papers(g) * one;
+                if (i == ranking.length) {
+                    settledExhausted += value;
+                } else if (log.isHopeful(ranking[i])) {
+                    settledVotes[ranking[i]] += value;
+                } else {
+                    rest[count++] = g;
+                }
+            }
+            unsettled = Arrays.copyOf(rest, count);
+            settledFor = log.decided();
         }
 
         private long surplus() {
