@@ -8,13 +8,14 @@ import java.util.Arrays;
  * Every candidate has a keep factor: a paper reaching a candidate leaves that fraction of its remaining
  * value with them and passes the rest on (hopeful 1, excluded 0, elected less than 1). Keep factors of
  * elected candidates are rescaled by quota/votes until the total surplus is below 0.000001 vote; the
- * quota falls as papers exhaust. As in Algorithm 123, values are fixed point with nine decimal places,
- * each share a candidate keeps is rounded up and the quota is truncated then raised by 10^-9, so every
- * figure is exact and repeatable. Ties use the same look-back-then-lot rule as the other counts.
+ * quota falls as papers exhaust. Values are fixed point with nine decimal places; each share a candidate
+ * keeps is rounded up (so papers never keep less than the keep factor says) and the quota is truncated
+ * then raised by 10^-9 (so more candidates than seats can never all reach it). Every figure is therefore
+ * exact and repeatable. Ties use the same look-back-then-lot rule as the other counts.
  */
 public final class MeekStv implements CountingRule {
     private static final FixedPoint NINE_DECIMALS = new FixedPoint(9);
-    /** Algorithm 123's convergence limit: iterate until the surplus is below one millionth of a vote. */
+    /** Convergence limit: iterate until the elected candidates' total surplus is below one millionth of a vote. */
     private static final long TOLERANCE = NINE_DECIMALS.one() / 1_000_000;
     private static final int MAX_ITERATIONS = 10_000;
 
