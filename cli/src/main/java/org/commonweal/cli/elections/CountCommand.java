@@ -109,7 +109,11 @@ public final class CountCommand implements Command {
         if (seats > standing) {
             throw new UsageException(file.getFileName() + ": " + seats + " seats but only " + standing + " standing candidates");
         }
-        return o.rule().count(Election.fromBlt(blt, seats), o.seed());
+        try {
+            return o.rule().count(Election.fromBlt(blt, seats), o.seed());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(file.getFileName() + ": " + e.getMessage());
+        }
     }
 
     private static Options parse(List<String> args) throws UsageException {

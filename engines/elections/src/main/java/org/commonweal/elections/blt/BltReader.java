@@ -24,6 +24,8 @@ import java.util.Set;
  * {@code \"} and {@code \\} stand for a quote and a backslash.
  */
 public final class BltReader {
+    /** Far above any real electorate, and small enough that sums of weights can never overflow. */
+    static final long MAX_WEIGHT = 1_000_000_000L;
     private final String file;
     private final List<Token> tokens;
     private final int lastLine;
@@ -127,7 +129,7 @@ public final class BltReader {
             Token weightToken = next("a ballot line or the 0 that ends the ballots");
             long weight = number(weightToken, "a ballot weight");
             if (weight == 0) break;
-            if (weight < 0) throw error(weightToken.line(), "ballot weight must be positive, was " + weight);
+            if (weight < 0 || weight > MAX_WEIGHT) throw error(weightToken.line(), "ballot weight must be between 1 and " + MAX_WEIGHT + ", was " + weight);
             ballots.add(ballot(weightToken, weight, n));
         }
 

@@ -10,9 +10,15 @@ import java.util.List;
  * the grouped valid ballots over those candidates (0-based indices into {@link #candidates()}).
  */
 public record Election(String title, List<String> candidates, int seats, Ballots ballots) {
+    /** Ballots × 10^9 (Meek's and WIGM's scale) must fit a long. */
+    public static final long MAX_PAPERS = 1_000_000_000L;
+
     public Election {
         candidates = List.copyOf(candidates);
         if (seats < 1) throw new IllegalArgumentException("seats must be at least 1, was " + seats);
+        if (ballots.totalPapers() > MAX_PAPERS) {
+            throw new IllegalArgumentException(ballots.totalPapers() + " ballots is more than the " + MAX_PAPERS + " a count can hold exactly");
+        }
         if (seats > candidates.size()) {
             throw new IllegalArgumentException(seats + " seats but only " + candidates.size() + " standing candidates");
         }

@@ -77,6 +77,7 @@ class BltReaderTest {
             3 1\\n1 1 0\\n0\\n"A"\\n"B"\\n"C"\\n"T"\\n"X"  | 8 | unexpected text after the title: 'X'
             3 1\\n1 1 0\\n0\\n"A\\n"B"                     | 4 | unterminated quoted string
             3 1\\n1 "A" 0\\n0                              | 2 | a candidate number expected but found quoted text "A"
+            3 1\\n1000000001 1 0\\n0                       | 2 | ballot weight must be between 1 and 1000000000, was 1000000001
             """)
     void malformedFilesAreRejectedNamingFileLineAndProblem(String text, int line, String problem) {
         String blt = text.replace("\\n", "\n");
