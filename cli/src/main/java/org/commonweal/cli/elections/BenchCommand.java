@@ -3,21 +3,16 @@ package org.commonweal.cli.elections;
 import org.commonweal.cli.Command;
 import org.commonweal.cli.Console;
 import org.commonweal.cli.UsageException;
-import org.commonweal.elections.blt.BltElection;
-import org.commonweal.elections.blt.BltFormatException;
-import org.commonweal.elections.blt.BltReader;
 import org.commonweal.elections.stv.CountReport;
 import org.commonweal.elections.stv.CountingRule;
 import org.commonweal.elections.stv.CountingRules;
 import org.commonweal.elections.stv.Election;
 import org.commonweal.elections.stv.SyntheticElection;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@code commonweal elections bench}: times the 21 Glasgow 2007 wards under the Scottish rules and a
@@ -59,11 +54,11 @@ public final class BenchCommand implements Command {
             String v = args.get(++i);
             switch (a) {
                 case "--glasgow" -> glasgow = Path.of(v);
-                case "--ballots" -> ballots = positive(v, a, 100_000_000);
-                case "--candidates" -> candidates = (int) positive(v, a, 1000);
-                case "--seats" -> seats = (int) positive(v, a, 1000);
-                case "--seed" -> seed = number(v, a);
-                case "--runs" -> runs = (int) positive(v, a, 1000);
+                case "--ballots" -> ballots = NumberOption.between(v, a, 1, 100_000_000);
+                case "--candidates" -> candidates = (int) NumberOption.between(v, a, 2, 1000);
+                case "--seats" -> seats = (int) NumberOption.between(v, a, 1, 1000);
+                case "--seed" -> seed = NumberOption.parse(v, a);
+                case "--runs" -> runs = (int) NumberOption.between(v, a, 1, 1000);
                 default -> throw new UsageException("unknown option '" + a + "'. Run 'commonweal elections bench --help'.");
             }
         }
@@ -109,24 +104,8 @@ public final class BenchCommand implements Command {
     }
 
     private static List<Election> readWards(Path dir) throws UsageException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(f -> f.toString().endsWith(".blt")).sorted().toList();
-        } catch (IOException e) {
-            throw new UsageException("cannot list " + dir + ": " + e.getMessage());
-        }
-        if (files.isEmpty()) throw new UsageException("no .blt files in " + dir);
         List<Election> wards = new ArrayList<>();
-        for (Path f : files) {
-            try {
-                BltElection blt = BltReader.read(f);
-                wards.add(Election.fromBlt(blt));
-            } catch (BltFormatException e) {
-                throw new UsageException(e.getMessage());
-            } catch (IOException e) {
-                throw new UsageException("cannot read " + f + ": " + e.getMessage());
-            }
-        }
+        for (Path f : BltFiles.expand(dir)) wards.add(Election.fromBlt(BltFiles.read(f)));
         return wards;
     }
 
@@ -138,17 +117,4 @@ public final class BenchCommand implements Command {
         throw new UsageException("Glasgow 2007 data not found above " + Path.of("").toAbsolutePath() + "; give --glasgow DIR");
     }
 
-    private static long positive(String text, String option, long max) throws UsageException {
-        long n = number(text, option);
-        if (n < 1 || n > max) throw new UsageException(option + " must be between 1 and " + max + ", was " + n);
-        return n;
-    }
-
-    private static long number(String text, String option) throws UsageException {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " must be a whole number, was '" + text + "'");
-        }
-    }
 }

@@ -6,8 +6,6 @@ import org.commonweal.cli.Console;
 import org.commonweal.cli.ProgressBar;
 import org.commonweal.cli.UsageException;
 import org.commonweal.elections.blt.BltElection;
-import org.commonweal.elections.blt.BltFormatException;
-import org.commonweal.elections.blt.BltReader;
 import org.commonweal.elections.stv.CountReport;
 import org.commonweal.elections.stv.CountReportHtml;
 import org.commonweal.elections.stv.CountReportJson;
@@ -16,12 +14,9 @@ import org.commonweal.elections.stv.CountingRule;
 import org.commonweal.elections.stv.CountingRules;
 import org.commonweal.elections.stv.Election;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@code commonweal elections count FILE.blt|DIR... [--rule R] [--seats N] [--seed N] [--format F] [--json]}:
@@ -96,14 +91,7 @@ public final class CountCommand implements Command {
     }
 
     private static CountReport count(Path file, Options o) throws UsageException {
-        BltElection blt;
-        try {
-            blt = BltReader.read(file);
-        } catch (BltFormatException e) {
-            throw new UsageException(e.getMessage());
-        } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e.getMessage());
-        }
+        BltElection blt = BltFiles.read(file);
         int seats = o.rule().name().equals("irv") ? 1 : o.seats() != null ? o.seats() : blt.seats();
         int standing = blt.candidates().size() - blt.withdrawn().size();
         if (seats > standing) {
@@ -131,11 +119,9 @@ public final class CountCommand implements Command {
                             "unknown rule '" + name + "' (expected one of " + String.join(", ", CountingRules.names()) + ")"));
                 }
                 case "--seats" -> {
-                    long n = number(value(args, ++i, a), a);
-                    if (n < 1 || n > 100_000) throw new UsageException("--seats must be between 1 and 100000, was " + n);
-                    seats = (int) n;
+                    seats = (int) NumberOption.between(value(args, ++i, a), a, 1, 100_000);
                 }
-                case "--seed" -> seed = number(value(args, ++i, a), a);
+                case "--seed" -> seed = NumberOption.parse(value(args, ++i, a), a);
                 case "--format" -> {
                     format = value(args, ++i, a);
                     if (!List.of("text", "json", "html").contains(format)) {
@@ -145,7 +131,7 @@ public final class CountCommand implements Command {
                 case "--json" -> format = "json";
                 default -> {
                     if (a.startsWith("--")) throw new UsageException("unknown option '" + a + "'. Run 'commonweal elections count --help'.");
-                    files.addAll(expand(Path.of(a)));
+                    files.addAll(BltFiles.expand(Path.of(a)));
                 }
             }
         }
@@ -156,28 +142,8 @@ public final class CountCommand implements Command {
         return new Options(files, rule, seats, seed, format);
     }
 
-    private static List<Path> expand(Path p) throws UsageException {
-        if (Files.isRegularFile(p)) return List.of(p);
-        if (!Files.isDirectory(p)) throw new UsageException("no such file or directory: " + p);
-        try (Stream<Path> s = Files.list(p)) {
-            List<Path> blts = s.filter(f -> f.getFileName().toString().endsWith(".blt") && Files.isRegularFile(f)).sorted().toList();
-            if (blts.isEmpty()) throw new UsageException("no .blt files in " + p);
-            return blts;
-        } catch (IOException e) {
-            throw new UsageException("cannot list " + p + ": " + e.getMessage());
-        }
-    }
-
     private static String value(List<String> args, int i, String option) throws UsageException {
         if (i >= args.size()) throw new UsageException(option + " needs a value");
         return args.get(i);
-    }
-
-    private static long number(String text, String option) throws UsageException {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " must be a whole number, was '" + text + "'");
-        }
     }
 }
