@@ -123,12 +123,13 @@ class ScottishStvTest {
     }
 
     @Test
-    void withdrawnCandidatesAreSkippedOnEveryBallot() throws Exception {
+    void withdrawnCandidatesAreSkippedOnEveryBallotAndBallotsLeftEmptyAreNotValidVotes() throws Exception {
         var blt = org.commonweal.elections.blt.BltReader.read("w.blt", """
                 3 1
                 -2
                 4 2 1 0
                 3 3 0
+                2 2 0
                 0
                 "A" "B" "C" "withdrawal"
                 """);
@@ -136,6 +137,9 @@ class ScottishStvTest {
         CountReport r = scottish.count(e, 0);
 
         assertThat(e.candidates()).containsExactly("A", "C");
+        assertThat(blt.papers()).isEqualTo(9);
+        assertThat(r.papers()).isEqualTo(7);
+        assertThat(r.format(r.quota())).isEqualTo("4.00000");
         assertThat(r.format(r.stages().getFirst().total(0))).isEqualTo("4.00000");
         assertThat(r.electedNames()).containsExactly("A");
     }
