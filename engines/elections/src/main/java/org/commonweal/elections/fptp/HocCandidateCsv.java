@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * The House of Commons Library "results by candidate" layout (briefing CBP-10009, 2024): one row per
  * candidate with "Party abbreviation" (Ind for every independent, Spk for the Speaker) and "Votes".
- * Rows of one constituency share its "ONS ID"; constituencies keep the order of their first row.
+ * Rows of one constituency share its "ONS ID", which identifies the seat; its name is taken from the first
+ * row, because the published file spells a name differently on one row ("YeoYeovil", 2024, line 4489).
+ * Constituencies keep the order of their first row.
  */
 public final class HocCandidateCsv {
     static final String PARTY_COLUMN = "Party abbreviation";
@@ -36,9 +38,6 @@ public final class HocCandidateCsv {
         for (CsvTable.Row row : t.rows()) {
             String seatId = t.required(row, id);
             Seat seat = seats.computeIfAbsent(seatId, k -> new Seat(t.required(row, name), t.required(row, region), t.required(row, nation), new ArrayList<>()));
-            if (!seat.name().equals(t.required(row, name))) {
-                throw new ResultsFormatException(t.source(), row.line(), "ONS ID " + seatId + " was '" + seat.name() + "' earlier, here '" + t.text(row, name) + "'");
-            }
             String candidate = (t.text(row, firstName) + " " + t.text(row, surname)).trim();
             seat.candidates().add(new CandidateVotes(t.required(row, party), candidate, t.count(row, votes), false));
         }
