@@ -49,6 +49,7 @@ public final class AllianceModel {
         long[] after = new long[s.base.length];
         int[] winnerAfter = new int[cs];
         List<SeatChange> changes = new ArrayList<>();
+        List<SeatOutcome> seats = new ArrayList<>(cs);
         for (int c = 0; c < cs; c++) {
             int first = s.start[c];
             int n = s.start[c + 1] - first;
@@ -58,11 +59,10 @@ public final class AllianceModel {
             winnerAfter[c] = first + w;
             String to = s.parties[s.party[first + w]];
             Winner was = before.get(c);
-            if (!was.party().equals(to)) {
-                ConstituencyResult r = s.results.get(c);
-                long margin = evaluator.votes[w] - (second < 0 ? 0 : evaluator.votes[second]);
-                changes.add(new SeatChange(r.id(), r.name(), r.region(), was.party(), to, was.majority(), margin));
-            }
+            ConstituencyResult r = s.results.get(c);
+            long margin = evaluator.votes[w] - (second < 0 ? 0 : evaluator.votes[second]);
+            if (!was.party().equals(to)) changes.add(new SeatChange(r.id(), r.name(), r.region(), was.party(), to, was.majority(), margin));
+            seats.add(new SeatOutcome(r.id(), r.name(), r.region(), was.party(), to, was.majority(), margin, standingVotes(evaluator, first, n)));
         }
         Map<String, Integer> seatsAfter = new HashMap<>();
         for (int c = 0; c < cs; c++) seatsAfter.merge(s.parties[s.party[winnerAfter[c]]], 1, Integer::sum);
@@ -75,8 +75,18 @@ public final class AllianceModel {
             r.sainteLague().forEach((p, n) -> sainteLague.merge(p, n, Integer::sum));
             r.ams().total().forEach((p, n) -> ams.merge(p, n, Integer::sum));
         }
-        return new ScenarioResult(cs, FirstPastThePost.seats(before), FirstPastThePost.sortedBySeats(seatsAfter), List.copyOf(changes),
+        return new ScenarioResult(cs, FirstPastThePost.seats(before), FirstPastThePost.sortedBySeats(seatsAfter), List.copyOf(changes), List.copyOf(seats),
                 regions, withoutZeros(dHondt), withoutZeros(sainteLague), withoutZeros(ams));
+    }
+
+    private Map<String, Long> standingVotes(SeatEvaluator evaluator, int first, int n) {
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) order[k] = k;
+        Arrays.sort(order, (a, b) -> evaluator.votes[a] != evaluator.votes[b] ? Long.compare(evaluator.votes[b], evaluator.votes[a])
+                : s.label[first + a].compareTo(s.label[first + b]));
+        Map<String, Long> votes = new java.util.LinkedHashMap<>();
+        for (int k : order) if (!evaluator.withdrawn[k]) votes.merge(s.label[first + k], evaluator.votes[k], Long::sum);
+        return votes;
     }
 
     private List<RegionComparison> compareRegions(long[] after, int[] winnerAfter) {
