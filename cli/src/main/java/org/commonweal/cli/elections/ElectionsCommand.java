@@ -11,7 +11,11 @@ import java.util.Map;
 public final class ElectionsCommand implements Command {
     /** Subcommand word → handler. A new subcommand is one entry here. */
     private static Map<String, Command> subcommands() {
-        return Map.of();
+        return Map.of(
+                "model", new ModelCommand(),
+                "fptp", new FptpCommand(),
+                "apportion", new ApportionCommand()
+        );
     }
 
     @Override
