@@ -52,6 +52,8 @@ final class CompiledScenario {
     final long[][] transferShare;
     final long[][] transferSd;
     final long constituencySd;
+    /** One standard deviation of local noise in constituency c, in votes (constituencySd per cent of its valid vote). */
+    final double[] localNoiseVotes;
 
     CompiledScenario(List<ConstituencyResult> results, Scenario scenario, Lot lot) {
         if (results.isEmpty()) throw new ScenarioException("results", "there are no constituencies");
@@ -233,6 +235,8 @@ final class CompiledScenario {
         }
         requireBetween(scenario.constituencySd(), 0, 100, "constituencySd", "a standard deviation in percentage points");
         constituencySd = FixedPoint.millionths(scenario.constituencySd());
+        localNoiseVotes = new double[cs];
+        for (int c = 0; c < cs; c++) localNoiseVotes[c] = total[c] * (double) constituencySd / FixedPoint.HUNDRED_MILLION;
         if (scenario.ams().listSeats() < 0) throw new ScenarioException("ams.listSeats", "must not be negative");
         if (scenario.ams().perConstituencies() < 1) throw new ScenarioException("ams.perConstituencies", "must be at least 1");
     }

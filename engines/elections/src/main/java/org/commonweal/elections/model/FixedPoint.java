@@ -6,8 +6,8 @@ import java.math.RoundingMode;
 /**
  * The modeller's arithmetic: scenario figures are held in millionths (micro-points, micro-ratios, parts per
  * million) and votes stay whole numbers, so outcomes never depend on floating-point rounding. Only the
- * Monte Carlo noise is drawn as a double, and it is turned into millionths at once (Java's floating point
- * is the same on every platform, so a seed gives the same runs everywhere).
+ * Monte Carlo noise is drawn as a double, and it is turned into millionths or whole votes at once (Java's
+ * floating point is the same on every platform, so a seed gives the same runs everywhere).
  */
 final class FixedPoint {
     static final long MILLION = 1_000_000L;

@@ -37,8 +37,7 @@ final class SeatEvaluator {
                 if (v < 0) v = 0;
             }
             if (run.localNoise() != null && !s.aggregate[i]) {
-                long points = Math.round(run.localNoise().nextGaussian() * s.constituencySd);
-                v = Math.max(0, v + FixedPoint.divideRounded(total * points, FixedPoint.HUNDRED_MILLION));
+                v = Math.max(0, v + Math.round(run.localNoise().nextGaussian() * s.localNoiseVotes[c]));
             }
             votes[k] = v;
             received[k] = 0;
