@@ -111,6 +111,7 @@ final class ModelCommand implements Command {
             e.put("after", s.after());
             e.put("marginBefore", s.marginBefore());
             e.put("marginAfter", s.marginAfter());
+            e.put("bestPlacedAlly", s.bestPlacedAlly());
             e.put("votes", s.votes());
             elected.add(e);
         }
@@ -186,11 +187,9 @@ final class ModelCommand implements Command {
         parties.addAll(r.sainteLague().keySet());
         parties.addAll(r.ams().keySet());
         List<String> order = new ArrayList<>(parties);
-        order.sort((a, b) -> {
-            int c = Integer.compare(r.seatsAfter().getOrDefault(b, 0), r.seatsAfter().getOrDefault(a, 0));
-            return c != 0 ? c : Integer.compare(r.seatsBefore().getOrDefault(b, 0), r.seatsBefore().getOrDefault(a, 0)) != 0
-                    ? Integer.compare(r.seatsBefore().getOrDefault(b, 0), r.seatsBefore().getOrDefault(a, 0)) : a.compareTo(b);
-        });
+        order.sort(java.util.Comparator.comparingInt((String p) -> -r.seatsAfter().getOrDefault(p, 0))
+                .thenComparingInt(p -> -r.seatsBefore().getOrDefault(p, 0))
+                .thenComparing(java.util.Comparator.naturalOrder()));
         int listSeats = r.regions().stream().mapToInt(RegionComparison::listSeats).sum();
         out.printf("%d constituencies in %d regions%n", r.constituencies(), r.regions().size());
         out.printf("  %-12s %7s %7s %7s %7s %7s%n", "party", "before", "after", "dhondt", "s-lague", "ams");

@@ -62,7 +62,8 @@ public final class AllianceModel {
             ConstituencyResult r = s.results.get(c);
             long margin = evaluator.votes[w] - (second < 0 ? 0 : evaluator.votes[second]);
             if (!was.party().equals(to)) changes.add(new SeatChange(r.id(), r.name(), r.region(), was.party(), to, was.majority(), margin));
-            seats.add(new SeatOutcome(r.id(), r.name(), r.region(), was.party(), to, was.majority(), margin, standingVotes(evaluator, first, n)));
+            String ally = evaluator.bestAlly < 0 ? null : s.parties[s.party[first + evaluator.bestAlly]];
+            seats.add(new SeatOutcome(r.id(), r.name(), r.region(), was.party(), to, was.majority(), margin, ally, standingVotes(evaluator, first, n)));
         }
         Map<String, Integer> seatsAfter = new HashMap<>();
         for (int c = 0; c < cs; c++) seatsAfter.merge(s.parties[s.party[winnerAfter[c]]], 1, Integer::sum);

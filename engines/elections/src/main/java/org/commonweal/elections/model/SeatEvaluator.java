@@ -12,6 +12,8 @@ final class SeatEvaluator {
     /** Votes of the constituency's candidates after the last {@link #evaluate}, by position in the constituency. */
     final long[] votes;
     final boolean[] withdrawn;
+    /** The best-placed alliance candidate after the last {@link #evaluate} (position, -1 if none stands). */
+    int bestAlly;
     private final long[] received;
 
     SeatEvaluator(CompiledScenario s) {
@@ -42,7 +44,7 @@ final class SeatEvaluator {
             votes[k] = v;
             received[k] = 0;
         }
-        int bestAlly = best(first, n, true, false);
+        bestAlly = best(first, n, true, false);
         boolean anyWithdrawn = false;
         for (int k = 0; k < n; k++) {
             int i = first + k;

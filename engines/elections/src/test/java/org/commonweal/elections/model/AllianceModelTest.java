@@ -58,6 +58,7 @@ class AllianceModelTest {
                 new SeatChange("Ashby", "Ashby", "North", "Con", "Lab", 5, 5),
                 new SeatChange("Barton", "Barton", "North", "Con", "LD", 15, 2));
         assertThat(r.seatsAfter()).containsExactly(entry("Lab", 2), entry("LD", 1));
+        assertThat(r.seats()).extracting(SeatOutcome::bestPlacedAlly).containsExactly("Lab", "LD", "Lab");
     }
 
     @Test
