@@ -2,7 +2,9 @@ package org.commonweal.elections.model;
 
 /**
  * Applies a scenario to one constituency, in this order: swings (in the order listed) and local noise;
- * the best-placed alliance candidate (most votes after swing); withdrawals; transfers, all computed from the
+ * withdrawals where a party stands down everywhere or in listed seats; the best-placed alliance candidate
+ * among those left (most votes after swing), for whom the other alliance parties with the
+ * {@code ally-best-placed} rule withdraw and to whom {@code ally} transfers go; transfers, all computed from the
  * votes before any transfer so their order does not matter; then first past the post among the candidates
  * still standing (the aggregate of others never wins; an equality goes by lot). Votes stay whole numbers:
  * each step rounds half up. Not thread-safe: one evaluator per thread.
@@ -12,7 +14,7 @@ final class SeatEvaluator {
     /** Votes of the constituency's candidates after the last {@link #evaluate}, by position in the constituency. */
     final long[] votes;
     final boolean[] withdrawn;
-    /** The best-placed alliance candidate after the last {@link #evaluate} (position, -1 if none stands). */
+    /** The best-placed alliance candidate still standing after the last {@link #evaluate} (position, -1 if none). */
     int bestAlly;
     private final long[] received;
 
@@ -44,12 +46,12 @@ final class SeatEvaluator {
             votes[k] = v;
             received[k] = 0;
         }
-        bestAlly = best(first, n, true, false);
+        for (int k = 0; k < n; k++) withdrawn[k] = s.withdrawnAlways[first + k];
+        bestAlly = best(first, n, true, true);
         boolean anyWithdrawn = false;
         for (int k = 0; k < n; k++) {
             int i = first + k;
-            withdrawn[k] = s.withdrawnAlways[i]
-                    || (s.withdrawsWhereAllyBetter[s.party[i]] && bestAlly >= 0 && s.party[first + bestAlly] != s.party[i]);
+            withdrawn[k] |= s.withdrawsWhereAllyBetter[s.party[i]] && bestAlly >= 0 && s.party[first + bestAlly] != s.party[i];
             anyWithdrawn |= withdrawn[k];
         }
         if (anyWithdrawn) transfer(first, n, run);
@@ -57,7 +59,6 @@ final class SeatEvaluator {
     }
 
     private void transfer(int first, int n, RunParameters run) {
-        int standingAlly = best(first, n, true, true);
         long standingVotes = 0;
         for (int k = 0; k < n; k++) if (!withdrawn[k]) standingVotes += votes[k];
         for (int k = 0; k < n; k++) {
@@ -73,7 +74,7 @@ final class SeatEvaluator {
                     if (standingVotes == 0) continue;
                     for (int m = 0; m < n; m++) if (!withdrawn[m]) received[m] += moving * votes[m] / standingVotes;
                 } else {
-                    int target = to[j] == CompiledScenario.TO_ALLY ? standingAlly : to[j] >= 0 ? bestOfParty(first, n, to[j]) : -1;
+                    int target = to[j] == CompiledScenario.TO_ALLY ? bestAlly : to[j] >= 0 ? bestOfParty(first, n, to[j]) : -1;
                     if (target >= 0) received[target] += moving;
                 }
             }

@@ -62,6 +62,26 @@ class AllianceModelTest {
     }
 
     @Test
+    void aPartyThatStandsDownEverywhereIsNotTheBestPlacedAllyOthersMakeWayFor() {
+        // Greens lead the alliance here (30) but stand down everywhere, so Lab (20) is the best-placed ally still
+        // available: LD withdraws for Lab, and half the Greens' 30 go to Lab (35), still short of Con's 40.
+        List<ConstituencyResult> seat = ResultsCsv.parse("g.csv", """
+                constituency,region,party,votes
+                Dale,West,Con,40
+                Dale,West,Green,30
+                Dale,West,Lab,20
+                Dale,West,LD,10
+                """);
+        Scenario pact = scenario(List.of("Green", "Lab", "LD"), null,
+                List.of(new StandDown("Green", StandDownRule.ALL, null), new StandDown("Lab", StandDownRule.ALLY_BEST_PLACED, null),
+                        new StandDown("LD", StandDownRule.ALLY_BEST_PLACED, null)),
+                List.of(new Transfer("Green", List.of(new TransferShare(TransferShare.ALLY, d("0.5"), null)))));
+        SeatOutcome dale = new AllianceModel(seat, pact, LOT).central().seats().get(0);
+        assertThat(dale.bestPlacedAlly()).isEqualTo("Lab");
+        assertThat(dale.votes()).containsExactly(entry("Con", 40L), entry("Lab", 35L));
+    }
+
+    @Test
     void aUniformSwingMovesPercentagePointsOfEachSeatsVote() {
         // Ashby: Con 40 - 3 = 37, Lab 35 + 3 = 38. Barton: Con 42, LD 30, Lab 28. Colne: Lab 53, Con 27.
         Scenario swing = scenario(null, List.of(new Swing("Con", null, SwingKind.UNIFORM, d("-3"), null),
