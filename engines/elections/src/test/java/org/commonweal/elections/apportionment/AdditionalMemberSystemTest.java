@@ -26,6 +26,21 @@ class AdditionalMemberSystemTest {
     }
 
     @Test
+    void centralScotland2016ListSeatsGoFourToLabourAndThreeToTheConservatives() {
+        // Published result: Scottish Parliament election, 5 May 2016, Central Scotland region (9 constituencies, all
+        // won by the SNP; 7 list seats: Labour 4, Conservative 3). Regional list votes as published (e.g.
+        // democraticdashboard.com and ballotbox.scot's 2016 results): SNP 129,082, Lab 67,103, Con 43,602, Green 12,722,
+        // UKIP 6,088, LD 5,015, and four smaller lists of 2,684, 2,314, 1,636 and 460. The SNP's first average,
+        // 129,082 / 10 = 12,908, falls below the seventh list seat's 14,534 (Con 43,602 / 3).
+        List<PartyVotes> list = List.of(new PartyVotes("SNP", 129_082), new PartyVotes("Lab", 67_103), new PartyVotes("Con", 43_602),
+                new PartyVotes("Green", 12_722), new PartyVotes("UKIP", 6_088), new PartyVotes("LD", 5_015), new PartyVotes("Minor1", 2_684),
+                new PartyVotes("Minor2", 2_314), new PartyVotes("Minor3", 1_636), new PartyVotes("Minor4", 460));
+        var seats = AdditionalMemberSystem.allocate(Map.of("SNP", 9), list, Set.of(), 7, LOT);
+        assertThat(seats.list()).containsEntry("Lab", 4).containsEntry("Con", 3).containsEntry("SNP", 0).containsEntry("Green", 0);
+        assertThat(seats.total()).containsEntry("SNP", 9).containsEntry("Lab", 4).containsEntry("Con", 3);
+    }
+
+    @Test
     void aPartyWithMoreConstituenciesThanItsShareKeepsThemAndWinsNoListSeat() {
         // Hand-worked overhang: A won all 9 constituencies on 40% of list votes; its next average is 40,000/10 = 4,000,
         // below the seventh-highest of B and C (B 35,000, 17,500, 11,667, 8,750; C 25,000, 12,500, 8,333).
