@@ -1,0 +1,342 @@
+package org.commonweal.pb.pabulib;
+
+import org.commonweal.pb.Ballot;
+import org.commonweal.pb.Columns;
+import org.commonweal.pb.Instance;
+import org.commonweal.pb.Project;
+import org.commonweal.pb.VoteType;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a pabulib {@code .pb} file (pabulib.org format: META, PROJECTS and VOTES sections of ';'-separated
+ * values) into an {@link Instance}. Every column is kept; costs become exact scaled integers; project ids
+ * are interned to indices. Any deviation from the format is a {@link PabulibFormatException} naming file and line.
+ * Approval and choose-1 ballots are sets, so a project listed twice in one such vote counts once
+ * (as in pabutools); the kept {@code vote} column then holds the vote without the repeat.
+ */
+public final class PabulibReader {
+    /** Beyond this many distinct values a voter column (e.g. a free-text one) is no longer deduplicated. */
+    private static final int MAX_SHARED_VALUES = 1024;
+    private static final int MAX_COST_SCALE = 9;
+
+    private PabulibReader() {
+    }
+
+    public static Instance read(Path file) throws IOException {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return parse(decodeUtf8(Files.readAllBytes(file), name), name);
+    }
+
+    public static Instance read(Reader reader, String fileName) throws IOException {
+        StringBuilder text = new StringBuilder(1 << 16);
+        char[] buffer = new char[1 << 16];
+        for (int n; (n = reader.read(buffer)) >= 0; ) text.append(buffer, 0, n);
+        return parse(text.toString(), fileName);
+    }
+
+    public static Instance parse(String text, String fileName) {
+        return new Parse(new PabulibCsv(text, fileName), fileName).run();
+    }
+
+    private static String decodeUtf8(byte[] bytes, String fileName) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) if (bytes[i] == '\n') line++;
+            throw new PabulibFormatException(fileName, line, "not valid UTF-8 text (byte " + in.position() + ")");
+        }
+        decoder.flush(out);
+        out.flip();
+        return out.toString();
+    }
+
+    /** The state of one read; sections must come in the order META, PROJECTS, VOTES. */
+    private static final class Parse {
+        private final PabulibCsv csv;
+        private final String file;
+        private final Map<String, String> meta = new LinkedHashMap<>();
+        private final List<String[]> projectRows = new ArrayList<>();
+        private final List<Integer> projectLines = new ArrayList<>();
+        private final List<Ballot> ballots = new ArrayList<>();
+        private String[] projectHeader;
+        private String[] voteHeader;
+        private String section;
+        private List<Project> projects;
+        private Map<String, Integer> projectIndex;
+        private VoteType voteType;
+        private int costScale;
+        private long budget;
+        private int voterIdColumn, voteColumn, pointsColumn;
+        private Map<String, String>[] sharedValues;
+        private boolean irregularVote;
+
+        Parse(PabulibCsv csv, String file) {
+            this.csv = csv;
+            this.file = file;
+        }
+
+        Instance run() {
+            for (String[] record; (record = csv.next()) != null; ) {
+                if (record.length == 0) continue;
+                String marker = sectionMarker(record);
+                if (marker != null) {
+                    startSection(marker);
+                    continue;
+                }
+                if (section == null) fail("data before the META section: '" + String.join(";", record) + "'");
+                switch (section) {
+                    case "META" -> metaRow(record);
+                    case "PROJECTS" -> {
+                        checkWidth(record, projectHeader, "PROJECTS");
+                        projectRows.add(record);
+                        projectLines.add(csv.line());
+                    }
+                    default -> voteRow(record);
+                }
+            }
+            if (section == null) throw new PabulibFormatException(file, 0, "no META section (is this a pabulib .pb file?)");
+            if (projects == null) finishProjects();
+            if (voteHeader == null) throw new PabulibFormatException(file, 0, "no VOTES section");
+            return new Instance(meta, projects, ballots, List.of(projectHeader), List.of(voteHeader), costScale, budget);
+        }
+
+        private static String sectionMarker(String[] record) {
+            String first = record[0].toUpperCase(java.util.Locale.ROOT);
+            if (!first.equals("META") && !first.equals("PROJECTS") && !first.equals("VOTES")) return null;
+            for (int i = 1; i < record.length; i++) if (!record[i].isEmpty()) return null;
+            return first;
+        }
+
+        private void startSection(String marker) {
+            String expected = section == null ? "META" : section.equals("META") ? "PROJECTS" : section.equals("PROJECTS") ? "VOTES" : null;
+            if (!marker.equals(expected)) {
+                fail(expected == null ? "section " + marker + " after VOTES (each section appears once)"
+                        : "section " + marker + " where " + expected + " was expected (order is META, PROJECTS, VOTES)");
+            }
+            if (marker.equals("VOTES")) finishProjects();
+            section = marker;
+            String[] header = csv.next();
+            while (header != null && header.length == 0) header = csv.next();
+            if (header == null) fail("section " + marker + " has no header line");
+            checkHeader(header);
+            switch (marker) {
+                case "META" -> {
+                    if (header.length != 2) fail("META header must be 'key;value', found '" + String.join(";", header) + "'");
+                }
+                case "PROJECTS" -> {
+                    projectHeader = header;
+                    requireColumn(header, "project_id", "PROJECTS");
+                    requireColumn(header, "cost", "PROJECTS");
+                }
+                default -> startVotes(header);
+            }
+        }
+
+        private void checkHeader(String[] header) {
+            for (int i = 0; i < header.length; i++) {
+                if (header[i].isEmpty()) fail("empty column name in header (column " + (i + 1) + ")");
+                for (int j = 0; j < i; j++) {
+                    if (header[i].equals(header[j])) fail("column '" + header[i] + "' appears twice in the header");
+                }
+            }
+        }
+
+        private int requireColumn(String[] header, String name, String sectionName) {
+            int i = Arrays.asList(header).indexOf(name);
+            if (i < 0) fail(sectionName + " header has no '" + name + "' column: '" + String.join(";", header) + "'");
+            return i;
+        }
+
+        private void checkWidth(String[] record, String[] header, String sectionName) {
+            if (record.length != header.length) {
+                fail(sectionName + " line has " + record.length + " fields but the header has " + header.length
+                        + " (quote a value that contains ';')");
+            }
+        }
+
+        private void metaRow(String[] record) {
+            if (record.length != 2) fail("META line must be 'key;value' but has " + record.length + " fields (quote a value that contains ';')");
+            if (record[0].isEmpty()) fail("META line with an empty key");
+            if (meta.put(record[0], record[1]) != null) fail("META key '" + record[0] + "' appears twice");
+        }
+
+        private void finishProjects() {
+            if (projects != null) return;
+            if (projectHeader == null) throw new PabulibFormatException(file, csv.line(), "no PROJECTS section");
+            String budgetText = meta.get("budget");
+            if (budgetText == null || budgetText.isEmpty()) throw new PabulibFormatException(file, 0, "META has no 'budget'");
+            try {
+                voteType = VoteType.fromPabulib(meta.getOrDefault("vote_type", "approval"));
+            } catch (IllegalArgumentException e) {
+                throw new PabulibFormatException(file, 0, "META " + e.getMessage());
+            }
+            int idColumn = requireColumn(projectHeader, "project_id", "PROJECTS");
+            int costColumn = requireColumn(projectHeader, "cost", "PROJECTS");
+            BigDecimal budgetAmount = amount(budgetText, "META budget", 0);
+            BigDecimal[] costs = new BigDecimal[projectRows.size()];
+            int scale = Math.max(0, budgetAmount.stripTrailingZeros().scale());
+            for (int i = 0; i < costs.length; i++) {
+                String[] row = projectRows.get(i);
+                costs[i] = amount(row[costColumn], "cost of project '" + row[idColumn] + "'", projectLines.get(i));
+                scale = Math.max(scale, costs[i].stripTrailingZeros().scale());
+            }
+            if (scale > MAX_COST_SCALE) throw new PabulibFormatException(file, 0, "amounts have more than " + MAX_COST_SCALE + " decimal places");
+            costScale = scale;
+            budget = scaled(budgetAmount, "META budget", 0);
+            projects = new ArrayList<>(costs.length);
+            projectIndex = new HashMap<>(costs.length * 2);
+            for (int i = 0; i < costs.length; i++) {
+                String[] row = projectRows.get(i);
+                String id = row[idColumn];
+                int line = projectLines.get(i);
+                if (id.isEmpty()) throw new PabulibFormatException(file, line, "empty project_id");
+                if (projectIndex.putIfAbsent(id, i) != null) throw new PabulibFormatException(file, line, "project_id '" + id + "' appears twice");
+                projects.add(new Project(id, scaled(costs[i], "cost of project '" + id + "'", line), Columns.of(projectHeader, row)));
+            }
+            projectRows.clear();
+        }
+
+        private BigDecimal amount(String text, String what, int line) {
+            BigDecimal value;
+            try {
+                value = PabulibCsv.parseAmount(text);
+            } catch (NumberFormatException e) {
+                throw new PabulibFormatException(file, line, what + " '" + text + "' is not a number");
+            }
+            if (value.signum() < 0) throw new PabulibFormatException(file, line, what + " '" + text + "' is negative");
+            return value;
+        }
+
+        private long scaled(BigDecimal amount, String what, int line) {
+            try {
+                return amount.movePointRight(costScale).longValueExact();
+            } catch (ArithmeticException e) {
+                throw new PabulibFormatException(file, line, what + " '" + amount.toPlainString() + "' is too large");
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private void startVotes(String[] header) {
+            voteHeader = header;
+            voterIdColumn = requireColumn(header, "voter_id", "VOTES");
+            voteColumn = requireColumn(header, "vote", "VOTES");
+            pointsColumn = Arrays.asList(header).indexOf("points");
+            if (voteType.hasPoints() && pointsColumn < 0) {
+                fail("VOTES header has no 'points' column, which " + voteType.pabulibName() + " ballots need");
+            }
+            sharedValues = new Map[header.length];
+            for (int i = 0; i < header.length; i++) {
+                if (i != voterIdColumn && i != voteColumn && i != pointsColumn) sharedValues[i] = new HashMap<>();
+            }
+        }
+
+        private void voteRow(String[] record) {
+            checkWidth(record, voteHeader, "VOTES");
+            String voter = record[voterIdColumn];
+            String voteText = record[voteColumn];
+            int[] chosen = projectList(voter, voteText);
+            long[] points = null;
+            if (voteType.hasPoints()) {
+                points = pointList(voter, record[pointsColumn]);
+                if (points.length != chosen.length) {
+                    fail("voter '" + voter + "' lists " + chosen.length + " projects in 'vote' but " + points.length + " values in 'points'");
+                }
+            }
+            if (voteType == VoteType.APPROVAL || voteType == VoteType.CHOOSE_1) {
+                int[] distinct = Arrays.stream(chosen).distinct().toArray();
+                if (distinct.length != chosen.length) {
+                    chosen = distinct;
+                    irregularVote = true;
+                }
+            } else {
+                rejectRepeats(voter, chosen);
+            }
+            if (irregularVote) record[voteColumn] = PabulibCsv.joinIds(projects, chosen);
+            if (points != null) {
+                String canonical = PabulibCsv.joinPoints(points);
+                if (!canonical.equals(record[pointsColumn])) record[pointsColumn] = canonical;
+            }
+            for (int i = 0; i < record.length; i++) {
+                Map<String, String> shared = sharedValues[i];
+                if (shared == null) continue;
+                String known = shared.get(record[i]);
+                if (known != null) record[i] = known;
+                else if (shared.size() < MAX_SHARED_VALUES) shared.put(record[i], record[i]);
+            }
+            ballots.add(new Ballot(voter, chosen, points, Columns.of(voteHeader, record)));
+        }
+
+        /** Sets {@link #irregularVote} when the text is not exactly the ids joined by ',' (e.g. spaces). */
+        private int[] projectList(String voter, String text) {
+            irregularVote = false;
+            if (text.isEmpty()) return new int[0];
+            int count = 1;
+            for (int i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) count++;
+            int[] chosen = new int[count];
+            int start = 0;
+            for (int k = 0; k < count; k++) {
+                int end = k == count - 1 ? text.length() : text.indexOf(',', start);
+                String id = text.substring(start, end).strip();
+                if (id.length() != end - start) irregularVote = true;
+                Integer index = projectIndex.get(id);
+                if (index == null) {
+                    fail(id.isEmpty() ? "voter '" + voter + "' has an empty project id in 'vote' ('" + text + "')"
+                            : "voter '" + voter + "' votes for unknown project '" + id + "'");
+                }
+                chosen[k] = index;
+                start = end + 1;
+            }
+            return chosen;
+        }
+
+        private long[] pointList(String voter, String text) {
+            if (text.isEmpty()) return new long[0];
+            String[] parts = text.split(",", -1);
+            long[] points = new long[parts.length];
+            for (int k = 0; k < parts.length; k++) {
+                try {
+                    points[k] = Long.parseLong(parts[k].strip());
+                } catch (NumberFormatException e) {
+                    fail("voter '" + voter + "' has points '" + parts[k].strip() + "' that are not a whole number");
+                }
+            }
+            return points;
+        }
+
+        private void rejectRepeats(String voter, int[] chosen) {
+            for (int i = 0; i < chosen.length; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (chosen[i] == chosen[j]) {
+                        fail("voter '" + voter + "' lists project '" + projects.get(chosen[i]).id() + "' twice in a "
+                                + voteType.pabulibName() + " ballot");
+                    }
+                }
+            }
+        }
+
+        private void fail(String problem) {
+            throw new PabulibFormatException(file, csv.line(), problem);
+        }
+    }
+}
