@@ -10,7 +10,8 @@ public final class Commands {
     static List<Command> all() {
         return List.of(
                 new HelpCommand(),
-                new org.commonweal.cli.elections.ElectionsCommand()
+                new org.commonweal.cli.elections.ElectionsCommand(),
+                new org.commonweal.cli.pb.PbCommand()
         );
     }
 }
