@@ -264,8 +264,8 @@ public final class PabulibReader {
                 }
             }
             if (voteType == VoteType.APPROVAL || voteType == VoteType.CHOOSE_1) {
-                int[] distinct = Arrays.stream(chosen).distinct().toArray();
-                if (distinct.length != chosen.length) {
+                int[] distinct = withoutRepeats(chosen);
+                if (distinct != chosen) {
                     chosen = distinct;
                     irregularVote = true;
                 }
@@ -322,6 +322,20 @@ public final class PabulibReader {
                 }
             }
             return points;
+        }
+
+        /** The same array when no project repeats (the usual case, checked without allocating), else a copy without repeats. */
+        private int[] withoutRepeats(int[] chosen) {
+            boolean repeats = false;
+            for (int i = 1; i < chosen.length && !repeats; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (chosen[i] == chosen[j]) {
+                        repeats = true;
+                        break;
+                    }
+                }
+            }
+            return repeats ? Arrays.stream(chosen).distinct().toArray() : chosen;
         }
 
         private void rejectRepeats(String voter, int[] chosen) {
