@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,17 +77,20 @@ public final class PabulibReader {
         private final Map<String, String> meta = new LinkedHashMap<>();
         private final List<String[]> projectRows = new ArrayList<>();
         private final List<Integer> projectLines = new ArrayList<>();
-        private final List<Ballot> ballots = new ArrayList<>();
+        private final ArrayList<Ballot> ballots = new ArrayList<>();
         private String[] projectHeader;
         private String[] voteHeader;
         private String section;
         private List<Project> projects;
-        private Map<String, Integer> projectIndex;
+        private final RangeTable projectIndex = new RangeTable();
         private VoteType voteType;
         private int costScale;
         private long budget;
         private int voterIdColumn, voteColumn, pointsColumn;
-        private Map<String, String>[] sharedValues;
+        private RangeTable[] sharedValues;
+        /** The current VOTES row: field i is fieldText[i] from fieldFrom[i] to fieldTo[i], already trimmed. */
+        private String[] fieldText;
+        private int[] fieldFrom, fieldTo;
         private boolean irregularVote;
 
         Parse(PabulibCsv csv, String file) {
@@ -97,7 +99,21 @@ public final class PabulibReader {
         }
 
         Instance run() {
-            for (String[] record; (record = csv.next()) != null; ) {
+            while (true) {
+                if ("VOTES".equals(section)) {
+                    int fields = csv.nextPlain(fieldFrom, fieldTo);
+                    if (fields == PabulibCsv.END) break;
+                    if (fields == 0) continue;
+                    if (fields != PabulibCsv.QUOTED) {
+                        if (!isSectionMarker(fields)) {
+                            Arrays.fill(fieldText, csv.text());
+                            voteRow(fields);
+                            continue;
+                        }
+                    }
+                }
+                String[] record = csv.next();
+                if (record == null) break;
                 if (record.length == 0) continue;
                 String marker = sectionMarker(record);
                 if (marker != null) {
@@ -112,13 +128,34 @@ public final class PabulibReader {
                         projectRows.add(record);
                         projectLines.add(csv.line());
                     }
-                    default -> voteRow(record);
+                    default -> {
+                        for (int i = 0; i < Math.min(record.length, fieldText.length); i++) {
+                            fieldText[i] = record[i];
+                            fieldFrom[i] = 0;
+                            fieldTo[i] = record[i].length();
+                        }
+                        voteRow(record.length);
+                    }
                 }
             }
             if (section == null) throw new PabulibFormatException(file, 0, "no META section (is this a pabulib .pb file?)");
             if (projects == null) finishProjects();
             if (voteHeader == null) throw new PabulibFormatException(file, 0, "no VOTES section");
             return new Instance(meta, projects, ballots, List.of(projectHeader), List.of(voteHeader), costScale, budget);
+        }
+
+        /** Whether the plain line just split is a section heading (which the general path then reports). */
+        private boolean isSectionMarker(int fields) {
+            String text = csv.text();
+            for (int i = 1; i < Math.min(fields, fieldFrom.length); i++) if (fieldTo[i] > fieldFrom[i]) return false;
+            int length = fieldTo[0] - fieldFrom[0];
+            for (String marker : List.of("META", "PROJECTS", "VOTES")) {
+                if (length == marker.length() && text.regionMatches(true, fieldFrom[0], marker, 0, length)) {
+                    csv.reread();
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static String sectionMarker(String[] record) {
@@ -205,13 +242,13 @@ public final class PabulibReader {
             costScale = scale;
             budget = scaled(budgetAmount, "META budget", 0);
             projects = new ArrayList<>(costs.length);
-            projectIndex = new HashMap<>(costs.length * 2);
             for (int i = 0; i < costs.length; i++) {
                 String[] row = projectRows.get(i);
                 String id = row[idColumn];
                 int line = projectLines.get(i);
                 if (id.isEmpty()) throw new PabulibFormatException(file, line, "empty project_id");
-                if (projectIndex.putIfAbsent(id, i) != null) throw new PabulibFormatException(file, line, "project_id '" + id + "' appears twice");
+                if (projectIndex.find(id, 0, id.length()) >= 0) throw new PabulibFormatException(file, line, "project_id '" + id + "' appears twice");
+                projectIndex.add(id);
                 projects.add(new Project(id, scaled(costs[i], "cost of project '" + id + "'", line), Columns.of(projectHeader, row)));
             }
             projectRows.clear();
@@ -236,7 +273,6 @@ public final class PabulibReader {
             }
         }
 
-        @SuppressWarnings("unchecked")
         private void startVotes(String[] header) {
             voteHeader = header;
             voterIdColumn = requireColumn(header, "voter_id", "VOTES");
@@ -245,20 +281,30 @@ public final class PabulibReader {
             if (voteType.hasPoints() && pointsColumn < 0) {
                 fail("VOTES header has no 'points' column, which " + voteType.pabulibName() + " ballots need");
             }
-            sharedValues = new Map[header.length];
+            sharedValues = new RangeTable[header.length];
             for (int i = 0; i < header.length; i++) {
-                if (i != voterIdColumn && i != voteColumn && i != pointsColumn) sharedValues[i] = new HashMap<>();
+                if (i != voterIdColumn && i != voteColumn && i != pointsColumn) sharedValues[i] = new RangeTable();
             }
+            String expected = meta.getOrDefault("num_votes", "");
+            if (expected.matches("\\d{1,7}")) ballots.ensureCapacity(Integer.parseInt(expected));
+            fieldText = new String[header.length];
+            fieldFrom = new int[header.length];
+            fieldTo = new int[header.length];
         }
 
-        private void voteRow(String[] record) {
-            checkWidth(record, voteHeader, "VOTES");
-            String voter = record[voterIdColumn];
-            String voteText = record[voteColumn];
-            int[] chosen = projectList(voter, voteText);
+        private String field(int i) {
+            return fieldText[i].substring(fieldFrom[i], fieldTo[i]);
+        }
+
+        private void voteRow(int fields) {
+            if (fields != voteHeader.length) {
+                fail("VOTES line has " + fields + " fields but the header has " + voteHeader.length + " (quote a value that contains ';')");
+            }
+            String voter = field(voterIdColumn);
+            int[] chosen = projectList(voter);
             long[] points = null;
             if (voteType.hasPoints()) {
-                points = pointList(voter, record[pointsColumn]);
+                points = pointList(voter);
                 if (points.length != chosen.length) {
                     fail("voter '" + voter + "' lists " + chosen.length + " projects in 'vote' but " + points.length + " values in 'points'");
                 }
@@ -272,37 +318,44 @@ public final class PabulibReader {
             } else {
                 rejectRepeats(voter, chosen);
             }
-            if (irregularVote) record[voteColumn] = PabulibCsv.joinIds(projects, chosen);
-            if (points != null) {
-                String canonical = PabulibCsv.joinPoints(points);
-                if (!canonical.equals(record[pointsColumn])) record[pointsColumn] = canonical;
+            String[] values = new String[fields];
+            for (int i = 0; i < fields; i++) {
+                if (i == voterIdColumn) values[i] = voter;
+                else if (i == voteColumn) values[i] = irregularVote ? PabulibCsv.joinIds(projects, chosen) : field(i);
+                else if (i == pointsColumn && points != null) values[i] = PabulibCsv.joinPoints(points);
+                else values[i] = shared(i);
             }
-            for (int i = 0; i < record.length; i++) {
-                Map<String, String> shared = sharedValues[i];
-                if (shared == null) continue;
-                String known = shared.get(record[i]);
-                if (known != null) record[i] = known;
-                else if (shared.size() < MAX_SHARED_VALUES) shared.put(record[i], record[i]);
-            }
-            ballots.add(new Ballot(voter, chosen, points, Columns.of(voteHeader, record)));
+            ballots.add(new Ballot(voter, chosen, points, Columns.of(voteHeader, values)));
+        }
+
+        /** A voter column value, shared with every earlier voter who had the same one (age, sex, district...). */
+        private String shared(int i) {
+            RangeTable table = sharedValues[i];
+            if (table == null) return field(i);
+            int known = table.find(fieldText[i], fieldFrom[i], fieldTo[i]);
+            if (known >= 0) return table.key(known);
+            String value = field(i);
+            if (table.size() < MAX_SHARED_VALUES) table.add(value);
+            return value;
         }
 
         /** Sets {@link #irregularVote} when the text is not exactly the ids joined by ',' (e.g. spaces). */
-        private int[] projectList(String voter, String text) {
+        private int[] projectList(String voter) {
             irregularVote = false;
-            if (text.isEmpty()) return new int[0];
-            int count = 1;
-            for (int i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) count++;
+            String text = fieldText[voteColumn];
+            int from = fieldFrom[voteColumn], to = fieldTo[voteColumn];
+            if (from == to) return new int[0];
+            int count = PabulibCsv.items(text, from, to);
             int[] chosen = new int[count];
-            int start = 0;
+            int start = from;
             for (int k = 0; k < count; k++) {
-                int end = k == count - 1 ? text.length() : text.indexOf(',', start);
-                String id = text.substring(start, end).strip();
-                if (id.length() != end - start) irregularVote = true;
-                Integer index = projectIndex.get(id);
-                if (index == null) {
-                    fail(id.isEmpty() ? "voter '" + voter + "' has an empty project id in 'vote' ('" + text + "')"
-                            : "voter '" + voter + "' votes for unknown project '" + id + "'");
+                int end = k == count - 1 ? to : text.indexOf(',', start, to);
+                int a = PabulibCsv.skipSpaceForward(text, start, end), b = PabulibCsv.skipSpaceBackward(text, a, end);
+                if (b - a != end - start) irregularVote = true;
+                int index = projectIndex.find(text, a, b);
+                if (index < 0) {
+                    fail(a == b ? "voter '" + voter + "' has an empty project id in 'vote' ('" + field(voteColumn) + "')"
+                            : "voter '" + voter + "' votes for unknown project '" + text.substring(a, b) + "'");
                 }
                 chosen[k] = index;
                 start = end + 1;
@@ -310,16 +363,22 @@ public final class PabulibReader {
             return chosen;
         }
 
-        private long[] pointList(String voter, String text) {
-            if (text.isEmpty()) return new long[0];
-            String[] parts = text.split(",", -1);
-            long[] points = new long[parts.length];
-            for (int k = 0; k < parts.length; k++) {
+        private long[] pointList(String voter) {
+            String text = fieldText[pointsColumn];
+            int from = fieldFrom[pointsColumn], to = fieldTo[pointsColumn];
+            if (from == to) return new long[0];
+            int count = PabulibCsv.items(text, from, to);
+            long[] points = new long[count];
+            int start = from;
+            for (int k = 0; k < count; k++) {
+                int end = k == count - 1 ? to : text.indexOf(',', start, to);
+                int a = PabulibCsv.skipSpaceForward(text, start, end), b = PabulibCsv.skipSpaceBackward(text, a, end);
                 try {
-                    points[k] = Long.parseLong(parts[k].strip());
+                    points[k] = Long.parseLong(text, a, b, 10);
                 } catch (NumberFormatException e) {
-                    fail("voter '" + voter + "' has points '" + parts[k].strip() + "' that are not a whole number");
+                    fail("voter '" + voter + "' has points '" + text.substring(a, b) + "' that are not a whole number");
                 }
+                start = end + 1;
             }
             return points;
         }

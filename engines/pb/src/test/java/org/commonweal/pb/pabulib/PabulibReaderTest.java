@@ -154,4 +154,26 @@ class PabulibReaderTest {
         assertThatThrownBy(() -> parse(APPROVAL.replace("vote_type;approval", "vote_type;borda")))
                 .hasMessageContaining("unknown vote_type 'borda'");
     }
+
+    @Test
+    void aVoterLineWithAQuotedValueIsReadLikeAnyOther() {
+        Instance i = parse(APPROVAL.replace("v2;p1;41;M", "v2;p1;41;\"M; or F\""));
+        assertThat(i.ballots().get(1).projects()).containsExactly(0);
+        assertThat(i.ballots().get(1).columns()).containsEntry("sex", "M; or F");
+    }
+
+    @Test
+    void spacesInVoteAndPointListsAreToleratedAndNormalised() {
+        Instance i = parse("META\nkey;value\nbudget;10\nvote_type;cumulative\nPROJECTS\nproject_id;cost\na;5\nb;5\n"
+                + "VOTES\nvoter_id;vote;points\n1; b , a ;2, 3\n");
+        assertThat(i.ballots().get(0).projects()).containsExactly(1, 0);
+        assertThat(i.ballots().get(0).points()).containsExactly(2, 3);
+        assertThat(i.ballots().get(0).columns()).containsEntry("vote", "b,a").containsEntry("points", "2,3");
+    }
+
+    @Test
+    void aSectionHeadingAfterVotesIsRejected() {
+        assertThatThrownBy(() -> parse(APPROVAL + "META\nkey;value\n"))
+                .hasMessage("test.pb:15: section META after VOTES (each section appears once)");
+    }
 }
