@@ -54,20 +54,23 @@ public final class PabulibReader {
         return new Parse(new PabulibCsv(text, fileName), fileName).run();
     }
 
+    /**
+     * The JDK's fast decoder replaces bad bytes with U+FFFD; only when that character appears is the file
+     * decoded again strictly, to tell a genuine U+FFFD from bad bytes and to find the line of the first bad byte.
+     */
     private static String decodeUtf8(byte[] bytes, String fileName) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) return text;
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
+        CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length), true);
         if (result.isError()) {
             int line = 1;
             for (int i = 0; i < in.position(); i++) if (bytes[i] == '\n') line++;
             throw new PabulibFormatException(fileName, line, "not valid UTF-8 text (byte " + in.position() + ")");
         }
-        decoder.flush(out);
-        out.flip();
-        return out.toString();
+        return text;
     }
 
     /** The state of one read; sections must come in the order META, PROJECTS, VOTES. */

@@ -176,4 +176,13 @@ class PabulibReaderTest {
         assertThatThrownBy(() -> parse(APPROVAL + "META\nkey;value\n"))
                 .hasMessage("test.pb:15: section META after VOTES (each section appears once)");
     }
+
+    @Test
+    void bytesThatAreNotUtf8AreRejectedWithTheirLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("latin1.pb");
+        java.nio.file.Files.write(file, APPROVAL.replace("Test", "Łódź").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> PabulibReader.read(file)).hasMessageStartingWith("latin1.pb:3: not valid UTF-8 text");
+        java.nio.file.Files.writeString(file, APPROVAL.replace("Test", "a real \uFFFD replacement character"));
+        assertThat(PabulibReader.read(file).meta().get("description")).contains("\uFFFD");
+    }
 }
