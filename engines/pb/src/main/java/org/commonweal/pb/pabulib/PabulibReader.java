@@ -107,12 +107,10 @@ public final class PabulibReader {
                     int fields = csv.nextPlain(fieldFrom, fieldTo);
                     if (fields == PabulibCsv.END) break;
                     if (fields == 0) continue;
-                    if (fields != PabulibCsv.QUOTED) {
-                        if (!isSectionMarker(fields)) {
-                            Arrays.fill(fieldText, csv.text());
-                            voteRow(fields);
-                            continue;
-                        }
+                    if (fields != PabulibCsv.QUOTED && !isSectionMarker(fields)) {
+                        Arrays.fill(fieldText, csv.text());
+                        voteRow(fields);
+                        continue;
                     }
                 }
                 String[] record = csv.next();
