@@ -7,10 +7,12 @@ import org.commonweal.pb.Instance;
 import org.commonweal.pb.Outcome;
 import org.commonweal.pb.Project;
 import org.commonweal.pb.greedy.GreedyReason;
+import org.commonweal.pb.pabulib.OfficialOutcome;
 
 /**
  * The documented JSON contract of {@code pb compute --json}: rule, selected (project ids in the order
- * funded), total_cost, budget (amounts in currency units), tie_break {spec, seed}, and with --explain
+ * funded), total_cost, budget (amounts in currency units), official_selected (the file's selected = 1
+ * projects, or null), tie_break {spec, seed}, and with --explain
  * an explanation array with one object per project.
  */
 final class OutcomeJson {
@@ -29,6 +31,13 @@ final class OutcomeJson {
         root.put("total_cost", money.decimal(outcome.totalCost()));
         root.put("budget", money.decimal(instance.budget()));
         root.put("currency", instance.meta().getOrDefault("currency", ""));
+        var official = OfficialOutcome.fundedByRule(instance);
+        if (official.isPresent()) {
+            ArrayNode ids = root.putArray("official_selected");
+            official.get().forEach(p -> ids.add(instance.projects().get(p).id()));
+        } else {
+            root.putNull("official_selected");
+        }
         ObjectNode tieBreak = root.putObject("tie_break");
         tieBreak.put("spec", outcome.tieBreak().spec());
         tieBreak.put("seed", outcome.tieBreak().seed());

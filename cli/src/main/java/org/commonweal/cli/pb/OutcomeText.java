@@ -8,7 +8,14 @@ import org.commonweal.pb.greedy.GreedyReason;
 import org.commonweal.pb.greedy.GreedyThreshold;
 import org.commonweal.pb.greedy.ProjectScores;
 
+import org.commonweal.pb.pabulib.OfficialOutcome;
+
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** An outcome in plain words: a table of funded projects and, on request, why each project was or was not funded. */
 final class OutcomeText {
@@ -44,6 +51,7 @@ final class OutcomeText {
             Project project = instance.projects().get(p);
             out.printf("  %3d  %-14s %18s %10d  %s%n", ++n, project.id(), money.text(project.cost()), scores[p], shorten(project.name(), 70));
         }
+        officialComparison(out);
         if (!explain) return;
         out.println();
         out.println("Why each project was or was not funded, in the order the rule considered them:");
@@ -51,6 +59,24 @@ final class OutcomeText {
             Project project = instance.projects().get(v.project());
             out.printf("  %s \"%s\": %s%n", project.id(), shorten(project.name(), 60), explain(v));
         }
+    }
+
+    /** How the computed outcome compares with the one the file records, when it records one. */
+    private void officialComparison(PrintStream out) {
+        Optional<Set<Integer>> official = OfficialOutcome.fundedByRule(instance);
+        if (official.isEmpty()) return;
+        Set<Integer> ours = new TreeSet<>(outcome.selected());
+        List<String> onlyOurs = new ArrayList<>(), onlyOfficial = new ArrayList<>();
+        for (int p : ours) if (!official.get().contains(p)) onlyOurs.add(instance.projects().get(p).id());
+        for (int p : official.get()) if (!ours.contains(p)) onlyOfficial.add(instance.projects().get(p).id());
+        out.println();
+        if (onlyOurs.isEmpty() && onlyOfficial.isEmpty()) {
+            out.println("The file's official outcome funds the same projects.");
+        } else {
+            out.println("The file's official outcome differs: only this rule funds " + onlyOurs + ", only the city funded " + onlyOfficial + ".");
+        }
+        List<String> outside = OfficialOutcome.fundedOutsideRule(instance).stream().map(p -> instance.projects().get(p).id()).toList();
+        if (!outside.isEmpty()) out.println("The city also funded " + outside + " outside the voting rule (selected = 2 or 3 in the file).");
     }
 
     String explain(Outcome.Verdict v) {

@@ -73,7 +73,8 @@ class PbCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("rule greedy, budget 10 PLN", "Funded: 2 projects costing 10 PLN; 0 PLN left unspent", "Park benches", "Street trees")
                 .contains("b \"Bike racks\": not funded. It came 2nd with 4 votes, but it costs 5 PLN and only 4 PLN was left.")
-                .contains("a \"Park benches\": funded. It came 1st with 5 votes; 10 PLN was left, it costs 6 PLN, leaving 4 PLN.");
+                .contains("a \"Park benches\": funded. It came 1st with 5 votes; 10 PLN was left, it costs 6 PLN, leaving 4 PLN.")
+                .contains("The file's official outcome funds the same projects.");
     }
 
     @Test
@@ -85,6 +86,7 @@ class PbCommandTest {
         assertThat(json.get("rule").asText()).isEqualTo("greedy-no-skip");
         assertThat(json.get("selected")).extracting(JsonNode::asText).containsExactly("a");
         assertThat(json.get("total_cost").asLong()).isEqualTo(6);
+        assertThat(json.get("official_selected")).extracting(JsonNode::asText).containsExactly("a", "c");
         assertThat(json.get("budget").asLong()).isEqualTo(10);
         assertThat(json.get("tie_break").get("spec").asText()).isEqualTo("votes,lottery");
         assertThat(json.get("tie_break").get("seed").asLong()).isEqualTo(7);
