@@ -158,6 +158,16 @@ class PbCommandTest {
     }
 
     @Test
+    void checkCountsProjectsFundedOutsideTheRuleAsOutsideAndSkipsRulesItDoesNotImplement() {
+        Run r = run("pb", "check", shared("Poland_Katowice_2022_Kostuchna.pb").toString(),
+                shared("Poland_Poznan_2023_5_-_Grunwald_Polnoc_Grunwald_Poludnie_Stary_Grunwald.pb").toString(),
+                dir.resolve("gone.pb").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("META rule 'greedy-custom' is not implemented", "ERROR    " + dir.resolve("gone.pb") + ": no such file")
+                .contains("checked 3 files: 1 match, 0 differ, 1 skipped, 1 unreadable");
+    }
+
+    @Test
     void convertWritesANormalisedPbThatReadsBackAndAFlatCsv() throws Exception {
         Path in = file("crlf.pb", EXAMPLE.replace("\n", "\r\n"));
         Path out = dir.resolve("out.pb");
