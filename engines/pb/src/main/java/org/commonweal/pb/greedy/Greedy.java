@@ -1,5 +1,5 @@
 // Greedy selection with skipping, the rule of most city participatory budgets (pabulib rule "greedy");
-// see Faliszewski et al., "Participatory Budgeting: Data, Tools and Analysis", IJCAI 2023, section 2.
+// see Faliszewski et al., "Participatory Budgeting: Data, Tools and Analysis", IJCAI 2023.
 package org.commonweal.pb.greedy;
 
 import org.commonweal.pb.Instance;

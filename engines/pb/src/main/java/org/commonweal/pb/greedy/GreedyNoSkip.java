@@ -1,5 +1,5 @@
 // Greedy selection that stops at the first project that does not fit (pabulib rule "greedy-no-skip");
-// see Faliszewski et al., "Participatory Budgeting: Data, Tools and Analysis", IJCAI 2023, section 2.
+// see Faliszewski et al., "Participatory Budgeting: Data, Tools and Analysis", IJCAI 2023.
 package org.commonweal.pb.greedy;
 
 import org.commonweal.pb.Instance;

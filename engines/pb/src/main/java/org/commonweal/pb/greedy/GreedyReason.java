@@ -4,7 +4,7 @@ import org.commonweal.pb.Outcome;
 
 /** Why a greedy rule funded a project or passed it over. Money is in the instance's scaled units. */
 public sealed interface GreedyReason extends Outcome.Reason {
-    /** The project's score (see {@link ProjectScores}) or, for greedy-cost, still its score; the order used it. */
+    /** The project's score (see {@link ProjectScores}); greedy-cost orders by score per cost but reports the score itself. */
     long score();
 
     /** Funded when reached: {@code budgetBefore} was left, {@code budgetAfter} remained. */
