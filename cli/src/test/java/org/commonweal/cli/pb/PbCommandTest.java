@@ -155,6 +155,14 @@ class PbCommandTest {
         assertThat(bad.out()).contains("DIFFERS  " + differs + " (greedy): the rule funds c, which the city did not; the city funded b, which the rule does not")
                 .contains("checked 2 files: 1 match, 1 differ, 0 skipped, 0 unreadable");
         assertThat(bad.err()).as("progress on stderr for several files").contains("checking 2/2");
+        Run json = run("pb", "check", good.toString(), differs.toString(), "--json");
+        assertThat(json.exit()).isEqualTo(1);
+        JsonNode report = new ObjectMapper().readTree(json.out());
+        assertThat(report.get("match").asInt()).isEqualTo(1);
+        assertThat(report.get("differ").asInt()).isEqualTo(1);
+        assertThat(report.get("files").get(1).get("status").asText()).isEqualTo("differs");
+        assertThat(report.get("files").get(1).get("only_rule")).extracting(JsonNode::asText).containsExactly("c");
+        assertThat(report.get("files").get(1).get("only_official")).extracting(JsonNode::asText).containsExactly("b");
     }
 
     @Test
