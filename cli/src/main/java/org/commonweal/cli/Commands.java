@@ -10,8 +10,12 @@ public final class Commands {
     static List<Command> all() {
         return List.of(
                 new HelpCommand(),
+                new org.commonweal.cli.platform.ServeCommand(true),
+                new org.commonweal.cli.platform.ServeCommand(false),
+                new org.commonweal.cli.platform.MigrateCommand(),
                 new org.commonweal.cli.elections.ElectionsCommand(),
-                new org.commonweal.cli.pb.PbCommand()
+                new org.commonweal.cli.pb.PbCommand(),
+                new org.commonweal.cli.bench.BenchCommand()
         );
     }
 }

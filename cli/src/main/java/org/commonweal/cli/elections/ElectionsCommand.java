@@ -11,7 +11,7 @@ import java.util.Map;
 public final class ElectionsCommand implements Command {
     /** Subcommand word → handler. A new subcommand is one entry here. */
     private static Map<String, Command> subcommands() {
-        return Map.of();
+        return Map.of("count", new CountCommand(), "bench", new BenchCommand());
     }
 
     @Override

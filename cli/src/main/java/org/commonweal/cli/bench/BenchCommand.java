@@ -1,0 +1,38 @@
+package org.commonweal.cli.bench;
+
+import org.commonweal.cli.Command;
+import org.commonweal.cli.Console;
+import org.commonweal.cli.UsageException;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code commonweal bench http|startup}: the platform's speed figures, printed (never asserted in unit tests). */
+public final class BenchCommand implements Command {
+    private static Map<String, Command> subcommands() {
+        return Map.of("http", new HttpBench(), "startup", new StartupBench());
+    }
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String summary() {
+        return "measure the platform: signed-in page throughput and latency (http), cold start (startup)";
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws Exception {
+        Map<String, Command> subs = subcommands();
+        if (args.isEmpty() || args.get(0).equals("--help")) {
+            console.out().println("Usage: commonweal bench SUBCOMMAND [OPTIONS]");
+            subs.values().forEach(c -> console.out().printf("  %-8s %s%n", c.name(), c.summary()));
+            return args.isEmpty() ? 2 : 0;
+        }
+        Command sub = subs.get(args.get(0));
+        if (sub == null) throw new UsageException("unknown bench '" + args.get(0) + "' (expected one of " + String.join(", ", subs.keySet()) + ")");
+        return sub.run(args.subList(1, args.size()), console);
+    }
+}

@@ -1,0 +1,102 @@
+package org.commonweal.platform;
+
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.commonweal.platform.core.Config;
+import org.commonweal.platform.core.accounts.AccountRoutes;
+import org.commonweal.platform.core.accounts.AccountService;
+import org.commonweal.platform.core.accounts.UserAdminRoutes;
+import org.commonweal.platform.core.admin.AdminRoutes;
+import org.commonweal.platform.core.audit.AuditLog;
+import org.commonweal.platform.core.db.Database;
+import org.commonweal.platform.core.http.Csrf;
+import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.RateLimiter;
+import org.commonweal.platform.core.http.SessionStore;
+import org.commonweal.platform.core.http.Web;
+import org.commonweal.platform.core.http.WebServer;
+import org.commonweal.platform.core.i18n.Messages;
+import org.commonweal.platform.core.mail.MailSender;
+import org.commonweal.platform.core.mail.Outbox;
+import org.commonweal.platform.core.ops.OpsRoutes;
+import org.commonweal.platform.core.places.PlaceRoutes;
+import org.commonweal.platform.core.places.PlaceService;
+import org.commonweal.platform.home.HomeRoutes;
+
+import java.util.List;
+
+/** Wires the platform together: services over one database, and the features that serve them. */
+public final class Platform implements AutoCloseable {
+    private final Database database;
+    private final Javalin app;
+    private final MailSender mailSender;
+    public final AccountService accounts;
+    public final PlaceService places;
+    public final AuditLog audit;
+    public final Outbox outbox;
+    public final RateLimiter limiter;
+
+    private Platform(Config config, Database database) {
+        this.database = database;
+        var jdbi = database.jdbi();
+        Messages messages = Messages.ENGLISH;
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        this.audit = new AuditLog(jdbi);
+        this.outbox = new Outbox(jdbi);
+        this.places = new PlaceService(jdbi, audit);
+        SessionStore sessions = new SessionStore(jdbi);
+        this.accounts = new AccountService(jdbi, audit, outbox, sessions, places, messages, config.baseUrl());
+        this.limiter = new RateLimiter();
+        Csrf csrf = new Csrf(jdbi);
+        Web web = new Web(messages, csrf, config.baseUrl().startsWith("https://"), config.demoMode());
+        List<Feature> features = List.of(
+                new HomeRoutes(web),
+                new AccountRoutes(web, accounts, sessions, places, limiter),
+                new UserAdminRoutes(web, accounts),
+                new PlaceRoutes(web, places),
+                new AdminRoutes(web, audit, outbox),
+                new OpsRoutes(database, metrics));
+        this.app = new WebServer(web, sessions, accounts, csrf, limiter, metrics, config.trustProxy()).create(features);
+        this.mailSender = config.smtp().map(smtp -> new MailSender(outbox, smtp)).orElse(null);
+    }
+
+    /** Opens (and migrates) the database and returns a platform ready to start. */
+    public static Platform open(Config config) throws java.io.IOException {
+        return new Platform(config, Database.open(config));
+    }
+
+    /** A platform over a database the caller owns (tests). */
+    public static Platform over(Config config, Database database) {
+        return new Platform(config, database);
+    }
+
+    public Platform start(int port) {
+        app.start(port);
+        if (mailSender != null) mailSender.start();
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() throws Exception {
+        app.stop();
+        if (mailSender != null) mailSender.close();
+        database.close();
+    }
+}

@@ -1,0 +1,56 @@
+package org.commonweal.platform.core;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Settings from the environment. Only PORT and COMMONWEAL_DATA are needed for the embedded database;
+ * DATABASE_URL (with DATABASE_USER / DATABASE_PASSWORD) switches to an external PostgreSQL.
+ */
+public record Config(int port, Path dataDir, Optional<String> databaseUrl, String databaseUser, String databasePassword,
+                     boolean demoMode, String baseUrl, boolean trustProxy, Optional<Smtp> smtp, int poolSize) {
+
+    public record Smtp(String host, int port, String username, String password, String from, boolean startTls) {
+    }
+
+    public static Config fromEnvironment(Map<String, String> env, boolean demoMode) {
+        int port = intVar(env, "PORT", 7070);
+        Path data = Path.of(env.getOrDefault("COMMONWEAL_DATA", "data")).toAbsolutePath();
+        Optional<String> url = Optional.ofNullable(env.get("DATABASE_URL")).filter(s -> !s.isBlank()).map(Config::jdbcUrl);
+        Optional<Smtp> smtp = Optional.ofNullable(env.get("SMTP_HOST")).filter(s -> !s.isBlank()).map(host -> new Smtp(
+                host, intVar(env, "SMTP_PORT", 587), env.getOrDefault("SMTP_USERNAME", ""), env.getOrDefault("SMTP_PASSWORD", ""),
+                env.getOrDefault("SMTP_FROM", "commonweal@localhost"), !"false".equalsIgnoreCase(env.get("SMTP_STARTTLS"))));
+        return new Config(port, data, url, env.getOrDefault("DATABASE_USER", ""), env.getOrDefault("DATABASE_PASSWORD", ""),
+                demoMode, env.getOrDefault("BASE_URL", "http://localhost:" + port), "true".equalsIgnoreCase(env.get("TRUST_PROXY")),
+                smtp, intVar(env, "DATABASE_POOL_SIZE", 16));
+    }
+
+    /** Accepts both jdbc:postgresql://... and the postgres://user:pass@host/db form that hosting platforms hand out. */
+    static String jdbcUrl(String url) {
+        if (url.startsWith("jdbc:")) return url;
+        if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+            return "jdbc:postgresql://" + url.substring(url.indexOf("://") + 3).replaceFirst("^[^@/]*@", "");
+        }
+        throw new ConfigException("DATABASE_URL must start with jdbc:postgresql:// or postgres:// (got '" + url + "')");
+    }
+
+    private static int intVar(Map<String, String> env, String name, int fallback) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) return fallback;
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < 0 || n > 65535) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a whole number from 0 to 65535 (got '" + v + "')");
+        }
+    }
+
+    /** A setting the operator got wrong: reported as one line, never as a stack trace. */
+    public static class ConfigException extends RuntimeException {
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package org.commonweal.platform.core.accounts;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.commonweal.platform.core.http.CurrentUser;
+import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.RateLimiter;
+import org.commonweal.platform.core.http.Role;
+import org.commonweal.platform.core.http.SessionStore;
+import org.commonweal.platform.core.http.Web;
+import org.commonweal.platform.core.places.PlaceService;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** A resident's own account: register, confirm, sign in and out, reset, profile, export, delete. */
+public final class AccountRoutes implements Feature {
+    private final Web web;
+    private final AccountService accounts;
+    private final SessionStore sessions;
+    private final PlaceService places;
+    private final RateLimiter limiter;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public AccountRoutes(Web web, AccountService accounts, SessionStore sessions, PlaceService places, RateLimiter limiter) {
+        this.web = web;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.places = places;
+        this.limiter = limiter;
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.get("/register", ctx -> showRegister(ctx, Form.empty()), Role.ANYONE);
+        r.post("/register", this::register, Role.ANYONE);
+        r.get("/account/confirm/{token}", this::confirm, Role.ANYONE);
+        r.post("/account/confirm-again", this::confirmAgain, Role.RESIDENT);
+        r.get("/sign-in", ctx -> showSignIn(ctx, Form.of(Map.of("next", safeNext(ctx.queryParam("next"))))), Role.ANYONE);
+        r.post("/sign-in", this::signIn, Role.ANYONE);
+        r.post("/sign-out", this::signOut, Role.RESIDENT);
+        r.get("/forgot-password", ctx -> web.render(ctx, "accounts/forgot.jte", web.page(ctx, "forgot.title"), "form", Form.empty(), "sent", false), Role.ANYONE);
+        r.post("/forgot-password", this::forgot, Role.ANYONE);
+        r.get("/account/reset/{token}", this::showReset, Role.ANYONE);
+        r.post("/account/reset/{token}", this::reset, Role.ANYONE);
+        r.get("/account", ctx -> showProfile(ctx, null, null), Role.RESIDENT);
+        r.post("/account", this::updateProfile, Role.RESIDENT);
+        r.post("/account/password", this::changePassword, Role.RESIDENT);
+        r.get("/account/export", this::export, Role.RESIDENT);
+        r.get("/account/delete", ctx -> web.render(ctx, "accounts/delete.jte", web.page(ctx, "delete.title"), "form", Form.empty()), Role.RESIDENT);
+        r.post("/account/delete", this::delete, Role.RESIDENT);
+    }
+
+    private void showRegister(Context ctx, Form form) {
+        web.render(ctx, "accounts/register.jte", web.page(ctx, "register.title"), "form", form);
+    }
+
+    private void register(Context ctx) {
+        limiter.consume(RateLimiter.REGISTER_PER_IP, ctx.ip());
+        Form form = formOf(ctx, "name", "email", "password", "passwordConfirm");
+        Optional<org.commonweal.platform.core.accounts.Account> account = accounts.register(form, web.actor(ctx));
+        if (account.isEmpty()) {
+            ctx.status(422);
+            form.set("password", "").set("passwordConfirm", "");
+            showRegister(ctx, form);
+            return;
+        }
+        signInAs(ctx, account.get().id());
+        web.redirectWithNotice(ctx, "/account", "register.done");
+    }
+
+    private void confirm(Context ctx) {
+        boolean ok = accounts.confirmEmail(ctx.pathParam("token"), web.actor(ctx));
+        if (!ok) ctx.status(400);
+        web.render(ctx, "accounts/confirmed.jte", web.page(ctx, ok ? "confirm.done.title" : "confirm.failed.title"), "ok", ok);
+    }
+
+    private void confirmAgain(Context ctx) {
+        limiter.consume(RateLimiter.EMAIL_PER_IP, ctx.ip());
+        accounts.resendConfirmation(web.requireUser(ctx).id());
+        web.redirectWithNotice(ctx, "/account", "confirm.resent");
+    }
+
+    private void showSignIn(Context ctx, Form form) {
+        web.render(ctx, "accounts/sign-in.jte", web.page(ctx, "signIn.title"), "form", form);
+    }
+
+    private void signIn(Context ctx) {
+        Form form = formOf(ctx, "email", "password", "next");
+        String email = form.value("email").strip().toLowerCase(java.util.Locale.ROOT);
+        limiter.consume(RateLimiter.SIGN_IN_PER_IP, ctx.ip());
+        if (!email.isEmpty()) limiter.consume(RateLimiter.SIGN_IN_PER_ACCOUNT, email);
+        if (email.isEmpty()) form.error("email", "error.email.required");
+        if (form.value("password").isEmpty()) form.error("password", "error.password.required");
+        Optional<Account> account = form.hasErrors() ? Optional.empty() : accounts.authenticate(email, form.value("password"), web.actor(ctx));
+        if (account.isEmpty()) {
+            if (!form.hasErrors()) form.error("email", "error.signIn.failed");
+            form.set("password", "");
+            ctx.status(401);
+            showSignIn(ctx, form);
+            return;
+        }
+        signInAs(ctx, account.get().id());
+        web.redirectWithNotice(ctx, safeNext(form.value("next")), "signIn.done");
+    }
+
+    /** Rotates the session id at sign-in: any session cookie the visitor had before is discarded. */
+    private void signInAs(Context ctx, long accountId) {
+        sessions.delete(ctx.cookie("cw_session"));
+        web.startSession(ctx, sessions.create(accountId));
+    }
+
+    private void signOut(Context ctx) {
+        sessions.delete(ctx.cookie("cw_session"));
+        web.endSession(ctx);
+        web.redirectWithNotice(ctx, "/", "signOut.done");
+    }
+
+    private void forgot(Context ctx) {
+        limiter.consume(RateLimiter.EMAIL_PER_IP, ctx.ip());
+        Form form = formOf(ctx, "email");
+        if (form.value("email").isBlank()) {
+            form.error("email", "error.email.required");
+            ctx.status(422);
+            web.render(ctx, "accounts/forgot.jte", web.page(ctx, "forgot.title"), "form", form, "sent", false);
+            return;
+        }
+        accounts.requestPasswordReset(form.value("email"), web.actor(ctx));
+        web.render(ctx, "accounts/forgot.jte", web.page(ctx, "forgot.title"), "form", form, "sent", true);
+    }
+
+    private void showReset(Context ctx) {
+        boolean live = accounts.resetTokenIsLive(ctx.pathParam("token"));
+        if (!live) ctx.status(400);
+        web.render(ctx, "accounts/reset.jte", web.page(ctx, "reset.title"), "form", Form.empty(), "live", live, "token", ctx.pathParam("token"));
+    }
+
+    private void reset(Context ctx) {
+        Form form = formOf(ctx, "password", "passwordConfirm");
+        if (!accounts.resetPassword(ctx.pathParam("token"), form, web.actor(ctx))) {
+            ctx.status(422);
+            boolean live = accounts.resetTokenIsLive(ctx.pathParam("token"));
+            web.render(ctx, "accounts/reset.jte", web.page(ctx, "reset.title"), "form", form.set("password", "").set("passwordConfirm", ""),
+                    "live", live, "token", ctx.pathParam("token"));
+            return;
+        }
+        web.redirectWithNotice(ctx, "/sign-in", "reset.done");
+    }
+
+    private void showProfile(Context ctx, Form profile, Form password) {
+        CurrentUser user = web.requireUser(ctx);
+        Form p = profile != null ? profile : Form.empty().set("name", user.name())
+                .set("homePlace", user.homePlaceId() == null ? "" : user.homePlaceId().toString());
+        web.render(ctx, "accounts/profile.jte", web.page(ctx, "profile.title"), "form", p,
+                "passwordForm", password != null ? password : Form.empty(), "places", places.tree());
+    }
+
+    private void updateProfile(Context ctx) {
+        Form form = formOf(ctx, "name", "homePlace");
+        if (!accounts.updateProfile(web.requireUser(ctx).id(), form, web.actor(ctx))) {
+            ctx.status(422);
+            showProfile(ctx, form, null);
+            return;
+        }
+        web.redirectWithNotice(ctx, "/account", "profile.saved");
+    }
+
+    private void changePassword(Context ctx) {
+        Form form = formOf(ctx, "currentPassword", "password", "passwordConfirm");
+        if (!accounts.changePassword(web.requireUser(ctx).id(), form, web.actor(ctx))) {
+            ctx.status(422);
+            showProfile(ctx, null, form.set("currentPassword", "").set("password", "").set("passwordConfirm", ""));
+            return;
+        }
+        web.redirectWithNotice(ctx, "/account", "password.changed");
+    }
+
+    private void export(Context ctx) throws Exception {
+        ctx.header("Content-Disposition", "attachment; filename=\"commonweal-my-data.json\"");
+        ctx.contentType("application/json; charset=utf-8");
+        ctx.result(json.writeValueAsString(accounts.export(web.requireUser(ctx).id())));
+    }
+
+    private void delete(Context ctx) {
+        Form form = formOf(ctx, "password");
+        if (!accounts.delete(web.requireUser(ctx).id(), form, web.actor(ctx))) {
+            ctx.status(422);
+            web.render(ctx, "accounts/delete.jte", web.page(ctx, "delete.title"), "form", form.set("password", ""));
+            return;
+        }
+        web.endSession(ctx);
+        web.redirectWithNotice(ctx, "/", "delete.done");
+    }
+
+    static Form formOf(Context ctx, String... fields) {
+        Form f = Form.empty();
+        for (String field : fields) f.set(field, Optional.ofNullable(ctx.formParam(field)).orElse(""));
+        return f;
+    }
+
+    /** Only same-site paths, so a crafted link cannot bounce a fresh sign-in to another site. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("\n")) return "/";
+        return next;
+    }
+}

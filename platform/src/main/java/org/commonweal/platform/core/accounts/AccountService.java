@@ -1,0 +1,256 @@
+package org.commonweal.platform.core.accounts;
+
+import org.commonweal.platform.core.audit.Actor;
+import org.commonweal.platform.core.audit.AuditLog;
+import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.Role;
+import org.commonweal.platform.core.http.Secrets;
+import org.commonweal.platform.core.http.SessionStore;
+import org.commonweal.platform.core.i18n.Messages;
+import org.commonweal.platform.core.mail.Outbox;
+import org.commonweal.platform.core.places.PlaceService;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Registration, confirmation, sign-in, password reset, profiles, roles, export and deletion of accounts. */
+public final class AccountService {
+    static final String CONFIRM = "confirm_email";
+    static final String RESET = "reset_password";
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+    private static final int MIN_PASSWORD = 10;
+
+    private final Jdbi jdbi;
+    private final AuditLog audit;
+    private final Outbox outbox;
+    private final SessionStore sessions;
+    private final PlaceService places;
+    private final Messages messages;
+    private final String baseUrl;
+
+    public AccountService(Jdbi jdbi, AuditLog audit, Outbox outbox, SessionStore sessions, PlaceService places, Messages messages, String baseUrl) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.sessions = sessions;
+        this.places = places;
+        this.messages = messages;
+        this.baseUrl = baseUrl;
+    }
+
+    public Optional<Account> find(long id) {
+        return jdbi.withHandle(h -> AccountRepository.byId(h, id));
+    }
+
+    public Optional<Account> findByEmail(String email) {
+        return jdbi.withHandle(h -> AccountRepository.byEmail(h, email));
+    }
+
+    /** Validates and creates an account and queues its confirmation mail; on errors nothing is stored. */
+    public Optional<Account> register(Form form, Actor actor) {
+        String name = form.requireText("name", 200, "error.name.required", "error.name.tooLong");
+        String email = validEmail(form);
+        String password = form.value("password");
+        checkNewPassword(form, password, "password");
+        if (form.hasErrors()) return Optional.empty();
+        return jdbi.inTransaction(h -> {
+            if (AccountRepository.byEmail(h, email).isPresent()) {
+                form.error("email", "error.email.taken");
+                return Optional.empty();
+            }
+            long id = AccountRepository.insert(h, email, name, Passwords.hash(password));
+            sendToken(h, id, email, CONFIRM, Duration.ofDays(3), "mail.confirm.subject", "mail.confirm.body", "/account/confirm/");
+            audit.record(h, new Actor(id, actor.ip(), actor.requestId()), "account.registered", "account:" + id, null);
+            return AccountRepository.byId(h, id);
+        });
+    }
+
+    /** Creates an account that is already confirmed (demo data, admin tooling). */
+    public long createConfirmed(String email, String name, String password, Set<Role> roles, Long homePlaceId) {
+        return jdbi.inTransaction(h -> {
+            long id = AccountRepository.insert(h, email, name, Passwords.hash(password));
+            AccountRepository.confirmEmail(h, id);
+            AccountRepository.setRoles(h, id, roles);
+            AccountRepository.updateProfile(h, id, name, homePlaceId);
+            return id;
+        });
+    }
+
+    /** @return the account when email and password match; records failures without saying which part was wrong */
+    public Optional<Account> authenticate(String email, String password, Actor actor) {
+        Optional<Account> account = findByEmail(email.strip());
+        String hash = account.flatMap(a -> jdbi.withHandle(h -> AccountRepository.passwordHash(h, a.id()))).orElse(null);
+        boolean ok = Passwords.matches(password, hash);
+        if (ok) {
+            audit.record(new Actor(account.get().id(), actor.ip(), actor.requestId()), "account.signed_in", "account:" + account.get().id(), null);
+            return account;
+        }
+        audit.record(actor, "account.sign_in_failed", account.map(a -> "account:" + a.id()).orElse(null), null);
+        return Optional.empty();
+    }
+
+    public boolean confirmEmail(String token, Actor actor) {
+        return jdbi.inTransaction(h -> {
+            Optional<Long> id = AccountRepository.useToken(h, Secrets.sha256(token), CONFIRM);
+            id.ifPresent(a -> {
+                AccountRepository.confirmEmail(h, a);
+                audit.record(h, new Actor(a, actor.ip(), actor.requestId()), "account.email_confirmed", "account:" + a, null);
+            });
+            return id.isPresent();
+        });
+    }
+
+    public void resendConfirmation(long accountId) {
+        jdbi.useTransaction(h -> AccountRepository.byId(h, accountId).filter(a -> !a.emailConfirmed()).ifPresent(a ->
+                sendToken(h, a.id(), a.email(), CONFIRM, Duration.ofDays(3), "mail.confirm.subject", "mail.confirm.body", "/account/confirm/")));
+    }
+
+    /** Always behaves the same whether or not the address has an account, so it reveals nothing. */
+    public void requestPasswordReset(String email, Actor actor) {
+        jdbi.useTransaction(h -> AccountRepository.byEmail(h, email.strip()).ifPresent(a -> {
+            sendToken(h, a.id(), a.email(), RESET, Duration.ofHours(1), "mail.reset.subject", "mail.reset.body", "/account/reset/");
+            audit.record(h, actor, "account.password_reset_requested", "account:" + a.id(), null);
+        }));
+    }
+
+    public boolean resetTokenIsLive(String token) {
+        return jdbi.withHandle(h -> AccountRepository.tokenIsLive(h, Secrets.sha256(token), RESET));
+    }
+
+    /** Sets a new password from a reset link and signs every session of that account out. */
+    public boolean resetPassword(String token, Form form, Actor actor) {
+        String password = form.value("password");
+        checkNewPassword(form, password, "password");
+        if (form.hasErrors()) return false;
+        Optional<Long> account = jdbi.inTransaction(h -> {
+            Optional<Long> id = AccountRepository.useToken(h, Secrets.sha256(token), RESET);
+            id.ifPresent(a -> {
+                AccountRepository.updatePassword(h, a, Passwords.hash(password));
+                AccountRepository.confirmEmail(h, a);
+                audit.record(h, new Actor(a, actor.ip(), actor.requestId()), "account.password_reset", "account:" + a, null);
+            });
+            return id;
+        });
+        account.ifPresent(sessions::deleteAllFor);
+        if (account.isEmpty()) form.error("password", "error.token.invalid");
+        return account.isPresent();
+    }
+
+    public boolean updateProfile(long accountId, Form form, Actor actor) {
+        String name = form.requireText("name", 200, "error.name.required", "error.name.tooLong");
+        Long place = null;
+        String placeValue = form.value("homePlace").strip();
+        if (!placeValue.isEmpty()) {
+            try {
+                place = Long.parseLong(placeValue);
+                if (places.find(place).isEmpty()) form.error("homePlace", "error.place.unknown");
+            } catch (NumberFormatException e) {
+                form.error("homePlace", "error.place.unknown");
+            }
+        }
+        if (form.hasErrors()) return false;
+        Long chosen = place;
+        jdbi.useTransaction(h -> {
+            AccountRepository.updateProfile(h, accountId, name, chosen);
+            audit.record(h, actor, "account.profile_updated", "account:" + accountId, null);
+        });
+        return true;
+    }
+
+    public boolean changePassword(long accountId, Form form, Actor actor) {
+        String current = form.value("currentPassword");
+        String hash = jdbi.withHandle(h -> AccountRepository.passwordHash(h, accountId)).orElse(null);
+        if (!Passwords.matches(current, hash)) form.error("currentPassword", "error.password.wrong");
+        checkNewPassword(form, form.value("password"), "password");
+        if (form.hasErrors()) return false;
+        jdbi.useTransaction(h -> {
+            AccountRepository.updatePassword(h, accountId, Passwords.hash(form.value("password")));
+            audit.record(h, actor, "account.password_changed", "account:" + accountId, null);
+        });
+        return true;
+    }
+
+    public List<Account> search(String query, int limit, int offset) {
+        return jdbi.withHandle(h -> AccountRepository.search(h, query == null ? "" : query.strip(), limit, offset));
+    }
+
+    /** An admin changes someone's roles; the last admin cannot remove their own admin role. */
+    public boolean setRoles(long accountId, Set<Role> roles, Actor actor) {
+        return jdbi.inTransaction(h -> {
+            Optional<Account> account = AccountRepository.byId(h, accountId);
+            if (account.isEmpty()) return false;
+            boolean losingAdmin = account.get().roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN);
+            if (losingAdmin && AccountRepository.countAdmins(h) <= 1) return false;
+            AccountRepository.setRoles(h, accountId, roles);
+            audit.record(h, actor, "account.roles_changed", "account:" + accountId,
+                    account.get().roles() + " -> " + roles);
+            return true;
+        });
+    }
+
+    /** Everything we hold about a person, for their own download (UK GDPR right of access). */
+    public Map<String, Object> export(long accountId) {
+        return jdbi.withHandle(h -> {
+            Account a = AccountRepository.byId(h, accountId).orElseThrow();
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("id", a.id());
+            out.put("name", a.name());
+            out.put("email", a.email());
+            out.put("emailConfirmedAt", a.emailConfirmedAt() == null ? null : a.emailConfirmedAt().toString());
+            out.put("homePlace", a.homePlaceId() == null ? null : places.find(a.homePlaceId()).map(p -> p.name()).orElse(null));
+            out.put("createdAt", a.createdAt().toString());
+            out.put("roles", a.roles().stream().map(Role::stored).toList());
+            out.put("activity", h.createQuery("SELECT at::text AS at, action FROM audit_log WHERE actor_id = :id ORDER BY id")
+                    .bind("id", accountId).mapToMap().list());
+            return out;
+        });
+    }
+
+    /** Deletes the account and its sessions; the audit log keeps only the anonymous fact of deletion. */
+    public boolean delete(long accountId, Form form, Actor actor) {
+        String hash = jdbi.withHandle(h -> AccountRepository.passwordHash(h, accountId)).orElse(null);
+        if (!Passwords.matches(form.value("password"), hash)) {
+            form.error("password", "error.password.wrong");
+            return false;
+        }
+        boolean deleted = jdbi.inTransaction(h -> {
+            Account a = AccountRepository.byId(h, accountId).orElseThrow();
+            if (a.roles().contains(Role.ADMIN) && AccountRepository.countAdmins(h) <= 1) {
+                form.error("password", "error.account.lastAdmin");
+                return false;
+            }
+            AccountRepository.delete(h, accountId);
+            audit.record(h, new Actor(null, actor.ip(), actor.requestId()), "account.deleted", "account:" + accountId, null);
+            return true;
+        });
+        if (deleted) sessions.deleteAllFor(accountId);
+        return deleted;
+    }
+
+    private String validEmail(Form form) {
+        String email = form.value("email").strip();
+        form.set("email", email);
+        if (email.isEmpty()) form.error("email", "error.email.required");
+        else if (email.length() > 254 || !EMAIL.matcher(email).matches()) form.error("email", "error.email.invalid");
+        return email;
+    }
+
+    private void checkNewPassword(Form form, String password, String field) {
+        if (password.length() < MIN_PASSWORD) form.error(field, "error.password.tooShort");
+        else if (password.length() > 256) form.error(field, "error.password.tooLong");
+        if (!password.equals(form.value("passwordConfirm"))) form.error("passwordConfirm", "error.password.mismatch");
+    }
+
+    private void sendToken(org.jdbi.v3.core.Handle h, long accountId, String email, String purpose, Duration validity,
+                           String subjectKey, String bodyKey, String path) {
+        String token = Secrets.newToken();
+        AccountRepository.insertToken(h, Secrets.sha256(token), accountId, purpose, validity.toSeconds());
+        outbox.enqueue(h, email, messages.get(subjectKey), messages.get(bodyKey, baseUrl + path + token));
+    }
+}

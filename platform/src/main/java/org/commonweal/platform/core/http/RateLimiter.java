@@ -1,0 +1,57 @@
+package org.commonweal.platform.core.http;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Token buckets per key (an IP, an account). Buckets live in this instance's memory: behind a load
+ * balancer each instance limits on its own, which bounds an attacker at instances × limit.
+ */
+public final class RateLimiter {
+    /** A named limit: how many attempts per period. */
+    public record Limit(String name, long attempts, Duration period) {
+    }
+
+    public static final Limit SIGN_IN_PER_IP = new Limit("sign-in-ip", 20, Duration.ofMinutes(5));
+    public static final Limit SIGN_IN_PER_ACCOUNT = new Limit("sign-in-account", 5, Duration.ofMinutes(15));
+    public static final Limit REGISTER_PER_IP = new Limit("register-ip", 10, Duration.ofHours(1));
+    public static final Limit EMAIL_PER_IP = new Limit("email-ip", 10, Duration.ofHours(1));
+    public static final Limit WRITES_PER_CLIENT = new Limit("writes", 120, Duration.ofMinutes(1));
+
+    private static final int MAX_BUCKETS = 100_000;
+    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    /** Thrown when a limit is exceeded; the web layer shows it as a 429 page naming the wait. */
+    public static final class TooManyRequests extends RuntimeException {
+        private final long waitSeconds;
+
+        public TooManyRequests(long waitSeconds) {
+            super("rate limited", null, false, false);
+            this.waitSeconds = waitSeconds;
+        }
+
+        public long waitSeconds() {
+            return waitSeconds;
+        }
+    }
+
+    public void consume(Limit limit, String key) {
+        if (buckets.size() > MAX_BUCKETS) buckets.clear();
+        Bucket bucket = buckets.computeIfAbsent(limit.name() + ":" + key, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(limit.attempts()).refillGreedy(limit.attempts(), limit.period()).build())
+                .build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw new TooManyRequests(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds()));
+        }
+    }
+
+    /** For tests: forget every bucket. */
+    public void reset() {
+        buckets.clear();
+    }
+}

@@ -1,0 +1,53 @@
+package org.commonweal.platform.core.http;
+
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Sessions in PostgreSQL, keyed by a hash of the cookie value so a leaked table cannot be replayed. */
+public final class SessionStore {
+    public static final Duration LIFETIME = Duration.ofDays(14);
+    private final Jdbi jdbi;
+
+    public SessionStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** @return the raw cookie value for a fresh session */
+    public String create(long accountId) {
+        String token = Secrets.newToken();
+        jdbi.useHandle(h -> h.createUpdate("""
+                INSERT INTO sessions (id_hash, account_id, expires_at) VALUES (:hash, :account, now() + make_interval(secs => :secs))""")
+                .bind("hash", Secrets.sha256(token)).bind("account", accountId).bind("secs", LIFETIME.toSeconds()).execute());
+        return token;
+    }
+
+    /** The account behind a live session; slides the expiry at most every few minutes to keep reads cheap. */
+    public Optional<Long> accountFor(String token) {
+        if (token == null || token.isBlank()) return Optional.empty();
+        String hash = Secrets.sha256(token);
+        return jdbi.withHandle(h -> {
+            Optional<Long> account = h.createQuery("SELECT account_id FROM sessions WHERE id_hash = :hash AND expires_at > now()")
+                    .bind("hash", hash).mapTo(Long.class).findOne();
+            account.ifPresent(a -> h.createUpdate("""
+                    UPDATE sessions SET last_seen = now(), expires_at = now() + make_interval(secs => :secs)
+                    WHERE id_hash = :hash AND last_seen < now() - interval '5 minutes'""")
+                    .bind("hash", hash).bind("secs", LIFETIME.toSeconds()).execute());
+            return account;
+        });
+    }
+
+    public void delete(String token) {
+        if (token == null) return;
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE id_hash = :hash").bind("hash", Secrets.sha256(token)).execute());
+    }
+
+    public void deleteAllFor(long accountId) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE account_id = :a").bind("a", accountId).execute());
+    }
+
+    public void deleteExpired() {
+        jdbi.useHandle(h -> h.execute("DELETE FROM sessions WHERE expires_at < now()"));
+    }
+}

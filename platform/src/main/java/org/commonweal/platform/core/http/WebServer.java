@@ -1,0 +1,174 @@
+package org.commonweal.platform.core.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.staticfiles.Location;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.commonweal.platform.core.accounts.Account;
+import org.commonweal.platform.core.accounts.AccountService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The HTTP pipeline every request takes: request id and log context, the signed-in user from the
+ * session cookie, the route's role check, CSRF and write rate limits on state-changing requests,
+ * security headers, metrics, and error pages. Features only add routes.
+ */
+public final class WebServer {
+    private static final Logger LOG = LoggerFactory.getLogger("http");
+    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+            + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+    private final Web web;
+    private final SessionStore sessions;
+    private final AccountService accounts;
+    private final Csrf csrf;
+    private final RateLimiter limiter;
+    private final PrometheusMeterRegistry metrics;
+    private final boolean trustProxy;
+
+    public WebServer(Web web, SessionStore sessions, AccountService accounts, Csrf csrf, RateLimiter limiter,
+                     PrometheusMeterRegistry metrics, boolean trustProxy) {
+        this.web = web;
+        this.sessions = sessions;
+        this.accounts = accounts;
+        this.csrf = csrf;
+        this.limiter = limiter;
+        this.metrics = metrics;
+        this.trustProxy = trustProxy;
+    }
+
+    public Javalin create(List<Feature> features) {
+        return Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = 1_000_000;
+            config.staticFiles.enableWebjars();
+            config.staticFiles.add(sf -> {
+                sf.hostedPath = "/assets";
+                sf.directory = "/public";
+                sf.location = Location.CLASSPATH;
+            });
+            if (trustProxy) {
+                config.contextResolver.ip = ctx -> Optional.ofNullable(ctx.header("X-Forwarded-For"))
+                        .map(h -> h.split(",")[0].strip()).filter(s -> !s.isEmpty()).orElse(ctx.req().getRemoteAddr());
+            }
+            var routes = config.routes;
+            routes.before(this::begin);
+            routes.beforeMatched(this::authorise);
+            routes.after(this::finish);
+            for (Feature f : features) f.routes(routes);
+            routes.exception(RateLimiter.TooManyRequests.class, (e, ctx) -> {
+                ctx.header("Retry-After", String.valueOf(e.waitSeconds()));
+                errorPage(ctx, HttpStatus.TOO_MANY_REQUESTS, "error.tooMany.title", "error.tooMany.body", minutes(e.waitSeconds()));
+            });
+            routes.exception(NotFoundResponse.class, (e, ctx) -> errorPage(ctx, HttpStatus.NOT_FOUND, "error.notFound.title", "error.notFound.body"));
+            routes.exception(ForbiddenResponse.class, (e, ctx) -> errorPage(ctx, HttpStatus.FORBIDDEN, "error.forbidden.title", "error.forbidden.body"));
+            routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                errorPage(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "error.server.title", "error.server.body", web.requestId(ctx));
+            });
+            routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
+                    errorPage(ctx, HttpStatus.NOT_FOUND, "error.notFound.title", "error.notFound.body");
+                }
+            });
+        });
+    }
+
+    private void begin(Context ctx) {
+        ctx.attribute("cw.start", System.nanoTime());
+        String incoming = trustProxy ? ctx.header("X-Request-Id") : null;
+        String requestId = incoming != null && SAFE_REQUEST_ID.matcher(incoming).matches() ? incoming : Secrets.newToken().substring(0, 16);
+        ctx.attribute(Web.REQUEST_ID, requestId);
+        ctx.header("X-Request-Id", requestId);
+        MDC.put("requestId", requestId);
+        securityHeaders(ctx);
+        if (ctx.path().startsWith("/assets/") || ctx.path().startsWith("/webjars/")) return;
+        String token = ctx.cookie(Web.SESSION_COOKIE);
+        if (token != null) {
+            Optional<Account> account = sessions.accountFor(token).flatMap(accounts::find);
+            account.ifPresent(a -> ctx.attribute(Web.USER,
+                    new CurrentUser(a.id(), a.name(), a.email(), a.emailConfirmed(), a.homePlaceId(), Set.copyOf(a.roles()))));
+            if (account.isEmpty()) web.endSession(ctx);
+        }
+    }
+
+    /** Enforces the route's roles on the server, then CSRF and the write rate limit for state-changing requests. */
+    private void authorise(Context ctx) {
+        Set<io.javalin.security.RouteRole> roles = ctx.routeRoles();
+        boolean writes = ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD && ctx.method() != HandlerType.OPTIONS;
+        CurrentUser user = web.user(ctx);
+        boolean anyone = roles.isEmpty() || roles.contains(Role.ANYONE);
+        if (!anyone) {
+            if (user == null) {
+                if (!writes) {
+                    ctx.redirect("/sign-in?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8));
+                    ctx.skipRemainingHandlers();
+                    return;
+                }
+                throw new ForbiddenResponse();
+            }
+            boolean allowed = roles.stream().anyMatch(r -> r instanceof Role role && user.has(role));
+            if (!allowed) throw new ForbiddenResponse();
+        }
+        if (writes) {
+            limiter.consume(RateLimiter.WRITES_PER_CLIENT, user != null ? "account:" + user.id() : "ip:" + ctx.ip());
+            String presented = ctx.header(Csrf.HEADER);
+            if (presented == null) presented = ctx.formParam(Csrf.FIELD);
+            if (!csrf.isValid(web.csrfBinding(ctx), presented)) {
+                LOG.warn("CSRF token missing or wrong on {} {}", ctx.method(), ctx.path());
+                errorPage(ctx, HttpStatus.FORBIDDEN, "error.csrf.title", "error.csrf.body");
+                ctx.skipRemainingHandlers();
+            }
+        }
+    }
+
+    private void finish(Context ctx) {
+        Long start = ctx.attribute("cw.start");
+        if (start != null) {
+            long nanos = System.nanoTime() - start;
+            var matched = ctx.endpoints().lastHttpEndpoint();
+            String route = matched != null ? matched.path : "unmatched";
+            if (ctx.path().startsWith("/assets/") || ctx.path().startsWith("/webjars/")) route = "static";
+            Timer.builder("http.server.requests").tag("method", ctx.method().name()).tag("route", route)
+                    .tag("status", String.valueOf(ctx.statusCode())).publishPercentileHistogram().register(metrics)
+                    .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            if (!route.equals("static")) {
+                LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), nanos / 1_000_000);
+            }
+        }
+        MDC.remove("requestId");
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+    }
+
+    private void errorPage(Context ctx, HttpStatus status, String titleKey, String bodyKey, Object... args) {
+        ctx.status(status);
+        Page page = web.page(ctx, titleKey);
+        web.render(ctx, "error.jte", page, "message", web.messages().get(bodyKey, args));
+    }
+
+    private static long minutes(long seconds) {
+        return Math.max(1, (seconds + 59) / 60);
+    }
+}

@@ -1,0 +1,75 @@
+package org.commonweal.platform.core.mail;
+
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.commonweal.platform.core.Config;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** Drains the outbox over SMTP every few seconds; a failure is recorded on the mail and retried later. */
+public final class MailSender implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MailSender.class);
+    private final Outbox outbox;
+    private final Session session;
+    private final String from;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+
+    public MailSender(Outbox outbox, Config.Smtp smtp) {
+        this.outbox = outbox;
+        this.from = smtp.from();
+        Properties p = new Properties();
+        p.put("mail.smtp.host", smtp.host());
+        p.put("mail.smtp.port", String.valueOf(smtp.port()));
+        p.put("mail.smtp.starttls.enable", String.valueOf(smtp.startTls()));
+        p.put("mail.smtp.connectiontimeout", "10000");
+        p.put("mail.smtp.timeout", "10000");
+        boolean auth = !smtp.username().isEmpty();
+        p.put("mail.smtp.auth", String.valueOf(auth));
+        this.session = auth ? Session.getInstance(p, new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return new PasswordAuthentication(smtp.username(), smtp.password());
+            }
+        }) : Session.getInstance(p);
+    }
+
+    public void start() {
+        scheduler.scheduleWithFixedDelay(this::sendPending, 1, 5, TimeUnit.SECONDS);
+    }
+
+    /** Sends what is waiting; returns how many went out. */
+    public int sendPending() {
+        int sent = 0;
+        for (Outbox.Mail mail : outbox.unsent(50)) {
+            try {
+                MimeMessage m = new MimeMessage(session);
+                m.setFrom(new InternetAddress(from));
+                m.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient()));
+                m.setSubject(mail.subject(), "UTF-8");
+                m.setText(mail.body(), "UTF-8");
+                Transport.send(m);
+                outbox.markSent(mail.id());
+                sent++;
+            } catch (Exception e) {
+                LOG.warn("mail {} to {} failed: {}", mail.id(), mail.recipient(), e.getMessage());
+                outbox.markFailed(mail.id(), e.getMessage());
+            }
+        }
+        return sent;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

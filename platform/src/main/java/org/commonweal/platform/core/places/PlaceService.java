@@ -1,0 +1,136 @@
+package org.commonweal.platform.core.places;
+
+import org.commonweal.platform.core.audit.Actor;
+import org.commonweal.platform.core.audit.AuditLog;
+import org.commonweal.platform.core.http.Form;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The places tree: council → wards → neighbourhoods. */
+public final class PlaceService {
+    private static final Pattern GSS = Pattern.compile("^[EWSNK][0-9]{8}$");
+    private static final String TREE = """
+            WITH RECURSIVE tree AS (
+                SELECT id, parent_id, kind, name, gss_code, 0 AS depth, ARRAY[lower(name)] AS path FROM places WHERE parent_id IS NULL
+                UNION ALL
+                SELECT p.id, p.parent_id, p.kind, p.name, p.gss_code, t.depth + 1, t.path || lower(p.name)
+                FROM places p JOIN tree t ON p.parent_id = t.id)
+            SELECT id, parent_id, kind, name, gss_code, depth FROM tree ORDER BY path""";
+
+    private final Jdbi jdbi;
+    private final AuditLog audit;
+
+    public PlaceService(Jdbi jdbi, AuditLog audit) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+    }
+
+    /** Every place in tree order (each parent followed by its children, alphabetically). */
+    public List<Place> tree() {
+        return jdbi.withHandle(h -> h.createQuery(TREE).map((rs, ctx) -> new Place(rs.getLong("id"), (Long) rs.getObject("parent_id"),
+                rs.getString("kind"), rs.getString("name"), rs.getString("gss_code"), rs.getInt("depth"))).list());
+    }
+
+    public Optional<Place> find(long id) {
+        return tree().stream().filter(p -> p.id() == id).findFirst();
+    }
+
+    /** Creates a place under a parent (or a council at the top); returns its id, or empty with the form's errors. */
+    public Optional<Long> create(Form form, Actor actor) {
+        String name = form.requireText("name", 200, "error.place.name.required", "error.place.name.tooLong");
+        String gss = gss(form);
+        Long parentId = null;
+        String kind = "council";
+        String parentValue = form.value("parent").strip();
+        if (!parentValue.isEmpty()) {
+            Optional<Place> parent = parse(parentValue).flatMap(this::find);
+            if (parent.isEmpty() || parent.get().childKind() == null) {
+                form.error("parent", "error.place.parent");
+            } else {
+                parentId = parent.get().id();
+                kind = parent.get().childKind();
+            }
+        }
+        if (form.hasErrors()) return Optional.empty();
+        Long parent = parentId;
+        String k = kind;
+        return jdbi.inTransaction(h -> {
+            if (duplicate(h, parent, name, null)) {
+                form.error("name", "error.place.name.taken");
+                return Optional.empty();
+            }
+            if (gss != null && gssTaken(h, gss, null)) {
+                form.error("gssCode", "error.place.gss.taken");
+                return Optional.empty();
+            }
+            long id = h.createUpdate("INSERT INTO places (parent_id, kind, name, gss_code) VALUES (:p, :k, :n, :g)")
+                    .bind("p", parent).bind("k", k).bind("n", name).bind("g", gss)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            audit.record(h, actor, "place.created", "place:" + id, k + " " + name);
+            return Optional.of(id);
+        });
+    }
+
+    public boolean rename(long id, Form form, Actor actor) {
+        String name = form.requireText("name", 200, "error.place.name.required", "error.place.name.tooLong");
+        String gss = gss(form);
+        Optional<Place> place = find(id);
+        if (place.isEmpty()) return false;
+        if (form.hasErrors()) return false;
+        return jdbi.inTransaction(h -> {
+            if (duplicate(h, place.get().parentId(), name, id)) {
+                form.error("name", "error.place.name.taken");
+                return false;
+            }
+            if (gss != null && gssTaken(h, gss, id)) {
+                form.error("gssCode", "error.place.gss.taken");
+                return false;
+            }
+            h.createUpdate("UPDATE places SET name = :n, gss_code = :g WHERE id = :id").bind("n", name).bind("g", gss).bind("id", id).execute();
+            audit.record(h, actor, "place.updated", "place:" + id, name);
+            return true;
+        });
+    }
+
+    /** A place with children cannot be deleted (residents' home places fall back to none). */
+    public boolean delete(long id, Actor actor) {
+        return jdbi.inTransaction(h -> {
+            long children = h.createQuery("SELECT count(*) FROM places WHERE parent_id = :id").bind("id", id).mapTo(Long.class).one();
+            if (children > 0) return false;
+            int n = h.createUpdate("DELETE FROM places WHERE id = :id").bind("id", id).execute();
+            if (n == 1) audit.record(h, actor, "place.deleted", "place:" + id, null);
+            return n == 1;
+        });
+    }
+
+    private String gss(Form form) {
+        String gss = form.value("gssCode").strip().toUpperCase(java.util.Locale.ROOT);
+        form.set("gssCode", gss);
+        if (gss.isEmpty()) return null;
+        if (!GSS.matcher(gss).matches()) form.error("gssCode", "error.place.gss.invalid");
+        return gss;
+    }
+
+    private static Optional<Long> parse(String value) {
+        try {
+            return Optional.of(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean duplicate(Handle h, Long parent, String name, Long except) {
+        return h.createQuery("""
+                SELECT 1 FROM places WHERE parent_id IS NOT DISTINCT FROM :p AND lower(name) = lower(:n) AND id IS DISTINCT FROM :x""")
+                .bind("p", parent).bind("n", name).bind("x", except).mapTo(Integer.class).findOne().isPresent();
+    }
+
+    private static boolean gssTaken(Handle h, String gss, Long except) {
+        return h.createQuery("SELECT 1 FROM places WHERE gss_code = :g AND id IS DISTINCT FROM :x")
+                .bind("g", gss).bind("x", except).mapTo(Integer.class).findOne().isPresent();
+    }
+}

@@ -1,0 +1,67 @@
+package org.commonweal.platform.demo;
+
+import org.commonweal.platform.core.accounts.AccountService;
+import org.commonweal.platform.core.audit.Actor;
+import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.Role;
+import org.commonweal.platform.core.places.PlaceService;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A fictional city council with wards, neighbourhoods and one account per role, loaded once into an empty database. */
+public final class DemoData {
+    /** A demo sign-in printed at start-up. */
+    public record Login(String role, String email, String password) {
+    }
+
+    public static final List<Login> LOGINS = List.of(
+            new Login("admin", "admin@demo.commonweal.org", "demo-admin-pass"),
+            new Login("officer", "officer@demo.commonweal.org", "demo-officer-pass"),
+            new Login("moderator", "moderator@demo.commonweal.org", "demo-moderator-pass"),
+            new Login("organiser", "organiser@demo.commonweal.org", "demo-organiser-pass"),
+            new Login("resident", "amira@demo.commonweal.org", "demo-resident-pass"),
+            new Login("resident", "ben@demo.commonweal.org", "demo-resident-pass"),
+            new Login("resident", "chidi@demo.commonweal.org", "demo-resident-pass"));
+
+    private static final Map<String, List<String>> WARDS = new LinkedHashMap<>();
+
+    static {
+        WARDS.put("Northgate", List.of("Castle Hill", "Mill Lane"));
+        WARDS.put("Riverside", List.of("Quayside", "Old Wharf", "Ferry Row"));
+        WARDS.put("Eastfield", List.of("Orchard Park", "Station Road"));
+        WARDS.put("Hillcrest", List.of("Beacon Rise", "Tanners Green"));
+    }
+
+    private DemoData() {
+    }
+
+    /** @return true when it loaded the data, false when the database already had places */
+    public static boolean loadIfEmpty(PlaceService places, AccountService accounts) {
+        if (!places.tree().isEmpty()) return false;
+        long council = create(places, "Riverford City Council", "E06000901", null);
+        int ward = 0;
+        Map<String, Long> neighbourhoods = new LinkedHashMap<>();
+        for (var e : WARDS.entrySet()) {
+            ward++;
+            long wardId = create(places, e.getKey(), "E0501%04d".formatted(9000 + ward), council);
+            for (String n : e.getValue()) neighbourhoods.put(n, create(places, n, null, wardId));
+        }
+        List<Long> homes = List.copyOf(neighbourhoods.values());
+        String[] names = {"Ada Admin", "Olu Officer", "Mo Moderator", "Orla Organiser", "Amira Hassan", "Ben Carter", "Chidi Okafor"};
+        for (int i = 0; i < LOGINS.size(); i++) {
+            Login l = LOGINS.get(i);
+            Set<Role> roles = l.role().equals("resident") ? EnumSet.noneOf(Role.class) : EnumSet.of(Role.fromStored(l.role()));
+            accounts.createConfirmed(l.email(), names[i], l.password(), roles, homes.get(i % homes.size()));
+        }
+        return true;
+    }
+
+    private static long create(PlaceService places, String name, String gss, Long parent) {
+        Form form = Form.empty().set("name", name).set("gssCode", gss == null ? "" : gss).set("parent", parent == null ? "" : parent.toString());
+        return places.create(form, Actor.SYSTEM).orElseThrow(() -> new IllegalStateException("demo place " + name + ": " + form.errors()));
+    }
+}

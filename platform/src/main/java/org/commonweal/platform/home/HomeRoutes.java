@@ -1,0 +1,20 @@
+package org.commonweal.platform.home;
+
+import io.javalin.config.RoutesConfig;
+import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Role;
+import org.commonweal.platform.core.http.Web;
+
+/** The start page: what a visitor can do here. */
+public final class HomeRoutes implements Feature {
+    private final Web web;
+
+    public HomeRoutes(Web web) {
+        this.web = web;
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.get("/", ctx -> web.render(ctx, "home.jte", web.page(ctx, "home.title")), Role.ANYONE);
+    }
+}

@@ -1,0 +1,152 @@
+package org.commonweal.platform.core.accounts;
+
+import org.commonweal.platform.testing.TestApp;
+import org.commonweal.platform.testing.TestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccountJourneyTest {
+    static TestApp app;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+    }
+
+    @BeforeEach
+    void resetLimits() {
+        app.platform.limiter.reset();
+    }
+
+    private static String linkIn(String mail, String path) {
+        Matcher m = Pattern.compile("http://localhost(" + Pattern.quote(path) + "[A-Za-z0-9_-]+)").matcher(mail);
+        assertThat(m.find()).as("mail contains a %s link: %s", path, mail).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void aResidentRegistersConfirmsSignsOutAndBackInEditsExportsAndDeletes() {
+        TestClient c = app.client();
+        c.get("/register");
+        TestClient.Response r = c.post("/register", Map.of("name", "Dana Resident", "email", "dana@example.org",
+                "password", "correct horse battery", "passwordConfirm", "correct horse battery"));
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(r.location()).isEqualTo("/account");
+        assertThat(c.get("/account").body()).contains("Dana Resident").contains("not confirmed yet");
+
+        String confirm = linkIn(app.latestMailBody("dana@example.org"), "/account/confirm/");
+        assertThat(c.get(confirm).body()).contains("Email address confirmed");
+        assertThat(c.get(confirm).status()).as("a confirmation link works once").isEqualTo(400);
+        assertThat(c.get("/account").body()).doesNotContain("not confirmed yet");
+
+        assertThat(c.post("/sign-out", Map.of()).status()).isEqualTo(302);
+        assertThat(c.get("/account").status()).as("signed out: account page sends to sign-in").isEqualTo(302);
+        c.signIn("DANA@example.org", "correct horse battery");
+
+        long quayside = app.platform.places.tree().stream().filter(p -> p.name().equals("Quayside")).findFirst().orElseThrow().id();
+        c.get("/account");
+        r = c.post("/account", Map.of("name", "Dana R.", "homePlace", String.valueOf(quayside)));
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(c.get("/account").body()).contains("value=\"Dana R.\"").contains("Your details have been saved.");
+
+        r = c.get("/account/export");
+        assertThat(r.header("Content-Type")).startsWith("application/json");
+        assertThat(r.body()).contains("\"email\" : \"dana@example.org\"").contains("\"homePlace\" : \"Quayside\"").contains("account.signed_in");
+
+        c.get("/account/delete");
+        r = c.post("/account/delete", Map.of("password", "wrong password!"));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body()).contains("The password is not correct").contains("href=\"#password\"");
+        r = c.post("/account/delete", Map.of("password", "correct horse battery"));
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(app.count("SELECT count(*) FROM accounts WHERE email = 'dana@example.org'")).isZero();
+        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'account.deleted'")).isEqualTo(1);
+        TestClient other = app.client();
+        other.get("/sign-in");
+        assertThat(other.post("/sign-in", Map.of("email", "dana@example.org", "password", "correct horse battery")).status()).isEqualTo(401);
+    }
+
+    @Test
+    void registrationWithBadInputReturnsTheFormWithEachErrorAndStoresNothing() {
+        long before = app.count("SELECT count(*) FROM accounts");
+        TestClient c = app.client();
+        c.get("/register");
+        TestClient.Response r = c.post("/register", Map.of("name", " ", "email", "not-an-email", "password", "short", "passwordConfirm", "other"));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body()).contains("There is a problem")
+                .contains("<a href=\"#name\">Enter your full name</a>")
+                .contains("<a href=\"#email\">Enter an email address in the correct format")
+                .contains("<a href=\"#password\">Password must be at least 10 characters</a>")
+                .contains("<a href=\"#passwordConfirm\">The passwords do not match</a>")
+                .contains("value=\"not-an-email\"");
+        assertThat(app.count("SELECT count(*) FROM accounts")).isEqualTo(before);
+        assertThat(app.count("SELECT count(*) FROM mail_outbox WHERE recipient = 'not-an-email'")).isZero();
+    }
+
+    @Test
+    void anEmailAddressCanHoldOnlyOneAccountWhateverItsCase() {
+        TestClient c = app.client();
+        c.get("/register");
+        TestClient.Response r = c.post("/register", Map.of("name", "Copy", "email", "AMIRA@demo.commonweal.org",
+                "password", "long enough password", "passwordConfirm", "long enough password"));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body()).contains("An account already uses this email address");
+    }
+
+    @Test
+    void aForgottenPasswordIsResetByAOneTimeLinkThatSignsOutOtherSessions() {
+        TestClient old = app.signedInAs("organiser");
+        TestClient c = app.client();
+        c.get("/forgot-password");
+        TestClient.Response r = c.post("/forgot-password", Map.of("email", "organiser@demo.commonweal.org"));
+        assertThat(r.body()).contains("If an account uses that address");
+        TestClient.Response unknown = c.post("/forgot-password", Map.of("email", "nobody@example.org"));
+        assertThat(unknown.body()).as("the reply does not reveal whether an account exists").contains("If an account uses that address");
+
+        String reset = linkIn(app.latestMailBody("organiser@demo.commonweal.org"), "/account/reset/");
+        c.get(reset);
+        r = c.post(reset, Map.of("password", "brand new password", "passwordConfirm", "brand new passwort"));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body()).contains("The passwords do not match");
+        r = c.post(reset, Map.of("password", "brand new password", "passwordConfirm", "brand new password"));
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(c.get(reset).status()).as("the link works once").isEqualTo(400);
+
+        assertThat(old.get("/account").status()).as("sessions from before the reset are ended").isEqualTo(302);
+        app.client().signIn("organiser@demo.commonweal.org", "brand new password");
+    }
+
+    @Test
+    void aSignedInUserChangesTheirPasswordOnlyWithTheCurrentOne() {
+        TestClient c = app.signedInAs("moderator");
+        c.get("/account");
+        TestClient.Response r = c.post("/account/password", Map.of("currentPassword", "nope nope nope", "password", "another good one", "passwordConfirm", "another good one"));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body()).contains("<a href=\"#currentPassword\">The password is not correct</a>");
+        r = c.post("/account/password", Map.of("currentPassword", "demo-moderator-pass", "password", "another good one", "passwordConfirm", "another good one"));
+        assertThat(r.status()).isEqualTo(302);
+        app.client().signIn("moderator@demo.commonweal.org", "another good one");
+    }
+
+    @Test
+    void aHomePlaceMustBeARealPlace() {
+        TestClient c = app.signedInAs("resident");
+        c.get("/account");
+        TestClient.Response r = c.post("/account", Map.of("name", "Amira", "homePlace", "999999"));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body()).contains("<a href=\"#homePlace\">Choose a place from the list</a>");
+    }
+}

@@ -1,0 +1,154 @@
+package org.commonweal.platform.core.http;
+
+import org.commonweal.platform.testing.TestApp;
+import org.commonweal.platform.testing.TestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SecurityTest {
+    static TestApp app;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+    }
+
+    @BeforeEach
+    void resetLimits() {
+        app.platform.limiter.reset();
+    }
+
+    @Test
+    void aFormPostedWithoutOrWithAnotherVisitorsCsrfTokenIsRefusedAndChangesNothing() {
+        TestClient c = app.signedInAs("resident");
+        Map<String, String> form = new HashMap<>(Map.of("name", "Hijacked", "homePlace", ""));
+        assertThat(c.postRaw("/account", form).status()).isEqualTo(403);
+        TestClient other = app.client();
+        other.get("/register");
+        form.put("_csrf", other.csrf());
+        TestClient.Response r = c.postRaw("/account", form);
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.body()).contains("The form could not be sent");
+        assertThat(app.platform.accounts.findByEmail("amira@demo.commonweal.org").orElseThrow().name()).isEqualTo("Amira Hassan");
+    }
+
+    @Test
+    void signInAndRegistrationFormsAlsoNeedTheCsrfToken() {
+        TestClient c = app.client();
+        assertThat(c.postRaw("/sign-in", Map.of("email", "amira@demo.commonweal.org", "password", "demo-resident-pass")).status()).isEqualTo(403);
+        assertThat(c.postRaw("/register", Map.of("name", "X", "email", "x@example.org", "password", "long enough pw", "passwordConfirm", "long enough pw")).status())
+                .isEqualTo(403);
+        assertThat(app.platform.accounts.findByEmail("x@example.org")).isEmpty();
+    }
+
+    @Test
+    void everyResponseCarriesStrictSecurityHeaders() {
+        TestClient.Response r = app.client().get("/");
+        String csp = r.header("Content-Security-Policy");
+        assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+        assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(r.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(r.header("X-Request-Id")).matches("[A-Za-z0-9_-]{16}");
+        assertThat(r.body()).doesNotContain("<script>").doesNotContain("onclick=").doesNotContain("style=\"");
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlySameSiteAndRotatedAtEverySignIn() {
+        TestClient c = app.client();
+        c.get("/sign-in");
+        TestClient.Response r = c.post("/sign-in", Map.of("email", "ben@demo.commonweal.org", "password", "demo-resident-pass"));
+        String setCookie = r.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("cw_session=")).findFirst().orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax");
+        String first = c.cookie("cw_session");
+        c.get("/sign-in");
+        c.post("/sign-in", Map.of("email", "ben@demo.commonweal.org", "password", "demo-resident-pass"));
+        String second = c.cookie("cw_session");
+        assertThat(second).isNotEqualTo(first);
+        TestClient stale = app.client();
+        stale.setCookie("cw_session", first);
+        assertThat(stale.get("/account").status()).as("the old session id no longer works").isEqualTo(302);
+        assertThat(app.count("SELECT count(*) FROM sessions WHERE id_hash = '" + first + "'")).as("only hashes are stored").isZero();
+    }
+
+    @Test
+    void signInIsRateLimitedPerAccountWithAClearMessage() {
+        TestClient c = app.client();
+        c.get("/sign-in");
+        int status = 0;
+        String body = "";
+        for (int i = 0; i < 6; i++) {
+            TestClient.Response r = c.post("/sign-in", Map.of("email", "chidi@demo.commonweal.org", "password", "wrong password " + i));
+            status = r.status();
+            body = r.body();
+        }
+        assertThat(status).isEqualTo(429);
+        assertThat(body).contains("Too many attempts").containsPattern("Wait \\d+ minutes");
+        TestClient fresh = app.client();
+        fresh.get("/sign-in");
+        assertThat(fresh.post("/sign-in", Map.of("email", "chidi@demo.commonweal.org", "password", "demo-resident-pass")).status())
+                .as("the account stays locked for a while even with the right password from elsewhere").isEqualTo(429);
+    }
+
+    @Test
+    void registrationIsRateLimitedPerAddress() {
+        TestClient c = app.client();
+        c.get("/register");
+        int last = 0;
+        for (int i = 0; i < 11; i++) {
+            last = c.post("/register", Map.of("name", "Bot " + i, "email", "bot" + i + "@example.org", "password", "bot password " + i,
+                    "passwordConfirm", "bot password " + i)).status();
+            c.get("/register");
+        }
+        assertThat(last).isEqualTo(429);
+    }
+
+    @Test
+    void whatUsersTypeIsEscapedOnEveryPage() {
+        TestClient c = app.client();
+        c.get("/register");
+        c.post("/register", Map.of("name", "<script>alert(1)</script>", "email", "xss@example.org", "password", "long enough pw", "passwordConfirm", "long enough pw"));
+        String page = c.get("/account").body();
+        assertThat(page).doesNotContain("<script>alert(1)").contains("&lt;script");
+        String admin = app.signedInAs("admin").get("/admin/users?q=xss").body();
+        assertThat(admin).doesNotContain("<script>alert(1)").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    @Test
+    void aSignInNextParameterCannotSendUsersToAnotherSite() {
+        TestClient c = app.client();
+        c.get("/sign-in?next=//evil.example/steal");
+        TestClient.Response r = c.post("/sign-in", Map.of("email", "ben@demo.commonweal.org", "password", "demo-resident-pass", "next", "//evil.example/steal"));
+        assertThat(r.location()).isEqualTo("/");
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() {
+        TestClient c = app.client();
+        c.get("/sign-in");
+        TestClient.Response wrong = c.post("/sign-in", Map.of("email", "ben@demo.commonweal.org", "password", "not his password"));
+        TestClient.Response unknown = c.post("/sign-in", Map.of("email", "nobody@example.org", "password", "not his password"));
+        assertThat(wrong.status()).isEqualTo(401).isEqualTo(unknown.status());
+        assertThat(wrong.body()).contains("The email address or password is not correct");
+        assertThat(unknown.body()).contains("The email address or password is not correct");
+        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'account.sign_in_failed'")).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void passwordsAreStoredAsArgon2idHashes() {
+        String hash = app.database.jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM accounts WHERE email = 'ben@demo.commonweal.org'")
+                .mapTo(String.class).one());
+        assertThat(hash).startsWith("$argon2id$").doesNotContain("demo-resident-pass");
+    }
+}

@@ -1,0 +1,58 @@
+package org.commonweal.platform.testing;
+
+import org.commonweal.platform.Platform;
+import org.commonweal.platform.core.Config;
+import org.commonweal.platform.core.db.Database;
+import org.commonweal.platform.demo.DemoData;
+
+import java.util.Map;
+
+/** A running platform on a random port over a database of its own, with the demo data loaded. */
+public final class TestApp implements AutoCloseable {
+    public final Platform platform;
+    public final Database database;
+
+    private TestApp(Platform platform, Database database) {
+        this.platform = platform;
+        this.database = database;
+    }
+
+    public static TestApp start() {
+        Database db = TestDatabases.fresh();
+        Config config = Config.fromEnvironment(Map.of("PORT", "0", "BASE_URL", "http://localhost"), true);
+        Platform p = Platform.over(config, db);
+        DemoData.loadIfEmpty(p.places, p.accounts);
+        p.start(0);
+        return new TestApp(p, db);
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + platform.port() + path;
+    }
+
+    public TestClient client() {
+        return new TestClient(this);
+    }
+
+    /** A signed-in client for one of the demo accounts, by role name (admin, officer, moderator, organiser, resident). */
+    public TestClient signedInAs(String role) {
+        DemoData.Login login = DemoData.LOGINS.stream().filter(l -> l.role().equals(role)).findFirst().orElseThrow();
+        TestClient c = client();
+        c.signIn(login.email(), login.password());
+        return c;
+    }
+
+    public long count(String sql) {
+        return database.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    public String latestMailBody(String recipient) {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT body FROM mail_outbox WHERE recipient = :r ORDER BY id DESC LIMIT 1")
+                .bind("r", recipient).mapTo(String.class).one());
+    }
+
+    @Override
+    public void close() throws Exception {
+        platform.close();
+    }
+}

@@ -1,0 +1,60 @@
+package org.commonweal.platform.testing;
+
+import org.commonweal.platform.core.db.Database;
+import org.commonweal.platform.core.db.EmbeddedDatabase;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One embedded PostgreSQL per test JVM. The schema is migrated once into a template database and every
+ * test class gets its own copy (CREATE DATABASE ... TEMPLATE), so tests never see each other's rows.
+ */
+public final class TestDatabases {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static EmbeddedDatabase server;
+
+    private TestDatabases() {
+    }
+
+    public static synchronized EmbeddedDatabase server() {
+        if (server == null) {
+            try {
+                Path dir = Files.createTempDirectory("commonweal-test-pg");
+                server = EmbeddedDatabase.start(dir.resolve("postgres"));
+                execute("CREATE DATABASE commonweal_template");
+                Database.connect(server.jdbcUrl("commonweal_template"), "postgres", "", 2, null).close();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        server.close();
+                    } catch (Exception ignored) {
+                        // the JVM is exiting; the temporary directory goes with it
+                    }
+                }));
+            } catch (Exception e) {
+                throw new IllegalStateException("could not start the embedded test database", e);
+            }
+        }
+        return server;
+    }
+
+    /** A fresh, migrated database of its own. */
+    public static Database fresh() {
+        EmbeddedDatabase pg = server();
+        String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        execute("CREATE DATABASE " + name + " TEMPLATE commonweal_template");
+        return Database.connect(pg.jdbcUrl(name), "postgres", "", 8, null);
+    }
+
+    static void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", ""); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+}
