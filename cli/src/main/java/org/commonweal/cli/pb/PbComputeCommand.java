@@ -72,13 +72,18 @@ final class PbComputeCommand implements Command {
         }
     }
 
+    /** --rule NAME with the rule's options; without --rule, the rule the file's META names, else greedy. */
     private static Rule rule(PbArguments a, Instance instance) throws UsageException {
         Map<String, String> options = new LinkedHashMap<>();
         for (String o : RULE_OPTIONS) if (a.has(o)) options.put(o, a.value(o, ""));
-        String metaRule = instance.meta().getOrDefault("rule", "").strip();
-        String name = a.value("rule", Rules.names().contains(metaRule) ? metaRule : "greedy");
+        if (!a.has("rule")) {
+            if (!options.isEmpty()) {
+                throw new UsageException("--" + String.join(", --", options.keySet()) + " configure a rule: name it with --rule (e.g. --rule mes)");
+            }
+            return Rules.forMeta(instance).orElseGet(() -> Rules.build("greedy", Map.of()));
+        }
         try {
-            return Rules.build(name, options);
+            return Rules.build(a.value("rule", ""), options);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -135,6 +135,9 @@ class PbCommandTest {
         Run greedyWithCompletion = run("pb", "compute", f, "--rule", "greedy", "--completion", "add1");
         assertThat(greedyWithCompletion.exit()).isEqualTo(2);
         assertThat(greedyWithCompletion.err()).contains("rule greedy takes no options, but got completion");
+        Run optionWithoutRule = run("pb", "compute", f, "--completion", "add1");
+        assertThat(optionWithoutRule.exit()).isEqualTo(2);
+        assertThat(optionWithoutRule.err()).contains("--completion configure a rule: name it with --rule (e.g. --rule mes)");
         Run seed = run("pb", "compute", f, "--seed", "many");
         assertThat(seed.exit()).isEqualTo(2);
         assertThat(seed.err()).contains("option --seed needs a whole number, got 'many'");
