@@ -59,7 +59,8 @@ final class StartupBench implements Command {
             port = s.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "serve")
+        ProcessBuilder pb = new ProcessBuilder(java, "-XX:+UseParallelGC", "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + data.resolve("commonweal.jsa"), "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", jar.toString(), "serve")
                 .redirectErrorStream(true).redirectOutput(new File("/dev/null"));
         pb.environment().put("PORT", String.valueOf(port));
         pb.environment().put("COMMONWEAL_DATA", data.toString());

@@ -4,6 +4,7 @@ import org.commonweal.cli.Command;
 import org.commonweal.cli.Console;
 import org.commonweal.cli.UsageException;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,14 @@ import java.util.Map;
 public final class ElectionsCommand implements Command {
     /** Subcommand word → handler. A new subcommand is one entry here. */
     private static Map<String, Command> subcommands() {
-        return Map.of();
+// Listed in the order `elections --help` shows them.
+        Map<String, Command> subs = new LinkedHashMap<>();
+        subs.put("count", new CountCommand());
+        subs.put("apportion", new ApportionCommand());
+        subs.put("fptp", new FptpCommand());
+        subs.put("model", new ModelCommand());
+        subs.put("bench", new BenchCommand());
+        return subs;
     }
 
     @Override
@@ -29,7 +37,7 @@ public final class ElectionsCommand implements Command {
         Map<String, Command> subs = subcommands();
         if (args.isEmpty() || args.get(0).equals("--help")) {
             console.out().println("Usage: commonweal elections SUBCOMMAND [ARGS...]");
-            subs.values().forEach(c -> console.out().printf("  %-8s %s%n", c.name(), c.summary()));
+            subs.values().forEach(c -> console.out().printf("  %-10s %s%n", c.name(), c.summary()));
             return args.isEmpty() ? 2 : 0;
         }
         Command sub = subs.get(args.get(0));

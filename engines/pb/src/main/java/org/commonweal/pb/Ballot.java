@@ -14,7 +14,7 @@ public record Ballot(String voterId, int[] projects, long[] points, Map<String, 
         if (points != null && points.length != projects.length) {
             throw new IllegalArgumentException("voter " + voterId + ": " + projects.length + " projects but " + points.length + " points");
         }
-        columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
+        columns = Columns.copyOf(columns);
     }
 
     public int size() {

@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public record Project(String id, long cost, Map<String, String> columns) {
     public Project {
-        columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
+        columns = Columns.copyOf(columns);
     }
 
     public String name() {

@@ -1,0 +1,244 @@
+package org.commonweal.cli.elections;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.commonweal.cli.Command;
+import org.commonweal.cli.Console;
+import org.commonweal.cli.ProgressBar;
+import org.commonweal.cli.UsageException;
+import org.commonweal.elections.apportionment.Lot;
+import org.commonweal.elections.fptp.ConstituencyResult;
+import org.commonweal.elections.model.AllianceModel;
+import org.commonweal.elections.model.MonteCarloResult;
+import org.commonweal.elections.model.RegionComparison;
+import org.commonweal.elections.model.Scenario;
+import org.commonweal.elections.model.ScenarioException;
+import org.commonweal.elections.model.ScenarioResult;
+import org.commonweal.elections.model.SeatChange;
+import org.commonweal.elections.model.SeatOdds;
+import org.commonweal.elections.model.SeatOutcome;
+import org.commonweal.elections.model.SeatRange;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code commonweal elections model RESULTS.csv --scenario scenario.json [--runs N] [--seed S] [--json] [--bench]}:
+ * the alliance modeller on real results.
+ */
+final class ModelCommand implements Command {
+    private static final int BENCH_SCENARIOS = 200;
+
+    @Override
+    public String name() {
+        return "model";
+    }
+
+    @Override
+    public String summary() {
+        return "alliance modeller: swing, stand-downs, transfers, PR comparisons, Monte Carlo";
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws Exception {
+        if (args.contains("--help")) {
+            console.out().println("Usage: commonweal elections model RESULTS.csv --scenario SCENARIO.json [--runs N] [--seed S] [--json] [--bench]\n"
+                    + "RESULTS.csv: House of Commons Library by-constituency or by-candidate layout, or constituency,region,party,votes.\n"
+                    + "--runs N: Monte Carlo runs over the scenario's uncertainty (default 0: central outcome only).\n"
+                    + "--seed S: seeds the Monte Carlo runs and the drawing of lots for ties (default 1).\n"
+                    + "--bench: time the central scenario and the Monte Carlo runs (default 10000) instead of printing results.");
+            return 0;
+        }
+        SeatsCliOptions o = new SeatsCliOptions(args, Set.of("--scenario", "--runs", "--seed"), Set.of("--json", "--bench"));
+        if (o.positional().size() != 1) throw new UsageException("expected one results file, got " + o.positional().size() + " (see --help)");
+        List<ConstituencyResult> results = ResultsFileReader.read(o.positional().get(0));
+        String scenarioFile = o.required("--scenario");
+        Scenario scenario = ScenarioJson.parse(scenarioFile, readScenario(scenarioFile));
+        long seed = o.number("--seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        int runs = (int) o.number("--runs", o.has("--bench") ? 10_000 : 0, 0, 10_000_000);
+        Lot lot = new Lot(seed);
+        AllianceModel model;
+        try {
+            model = new AllianceModel(results, scenario, lot);
+        } catch (ScenarioException e) {
+            throw new UsageException(scenarioFile + ": " + e.getMessage());
+        }
+        if (o.has("--bench")) return bench(results, scenario, lot, model, Math.max(runs, 1), seed, console);
+        ScenarioResult central = model.central();
+        MonteCarloResult mc = null;
+        if (runs > 0) {
+            try (ProgressBar bar = console.progress("Monte Carlo", runs)) {
+                mc = model.monteCarlo(runs, seed, () -> bar.step("run"));
+            }
+        }
+        if (o.has("--json")) console.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(central, mc)));
+        else printText(central, mc, console);
+        return 0;
+    }
+
+    private static String readScenario(String file) throws UsageException {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (NoSuchFileException e) {
+            throw new UsageException(file + ": no such file");
+        } catch (IOException e) {
+            throw new UsageException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Map<String, Object> json(ScenarioResult r, MonteCarloResult mc) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("constituencies", r.constituencies());
+        out.put("seatsBefore", r.seatsBefore());
+        out.put("seatsAfter", r.seatsAfter());
+        List<Map<String, Object>> elected = new ArrayList<>();
+        for (SeatOutcome s : r.seats()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("constituency", s.id());
+            e.put("name", s.name());
+            e.put("region", s.region());
+            e.put("before", s.before());
+            e.put("after", s.after());
+            e.put("marginBefore", s.marginBefore());
+            e.put("marginAfter", s.marginAfter());
+            e.put("bestPlacedAlly", s.bestPlacedAlly());
+            e.put("votes", s.votes());
+            elected.add(e);
+        }
+        out.put("elected", elected);
+        List<Map<String, Object>> changes = new ArrayList<>();
+        for (SeatChange c : r.changes()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("constituency", c.id());
+            e.put("name", c.name());
+            e.put("region", c.region());
+            e.put("from", c.from());
+            e.put("to", c.to());
+            e.put("marginBefore", c.marginBefore());
+            e.put("marginAfter", c.marginAfter());
+            changes.add(e);
+        }
+        out.put("changes", changes);
+        Map<String, Object> proportional = new LinkedHashMap<>();
+        proportional.put("dhondt", r.dHondt());
+        proportional.put("sainteLague", r.sainteLague());
+        proportional.put("ams", r.ams());
+        out.put("proportional", proportional);
+        List<Map<String, Object>> regions = new ArrayList<>();
+        for (RegionComparison rc : r.regions()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("region", rc.region());
+            e.put("constituencies", rc.constituencies());
+            e.put("listSeats", rc.listSeats());
+            e.put("fptp", rc.fptp());
+            e.put("dhondt", rc.dHondt());
+            e.put("sainteLague", rc.sainteLague());
+            e.put("amsList", rc.ams().list());
+            e.put("amsTotal", rc.ams().total());
+            regions.add(e);
+        }
+        out.put("regions", regions);
+        if (mc != null) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("runs", mc.runs());
+            m.put("seed", mc.seed());
+            List<Map<String, Object>> totals = new ArrayList<>();
+            for (SeatRange sr : mc.seatTotals()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("party", sr.party());
+                e.put("mean", sr.mean());
+                e.put("p5", sr.p5());
+                e.put("median", sr.median());
+                e.put("p95", sr.p95());
+                totals.add(e);
+            }
+            m.put("seatTotals", totals);
+            List<Map<String, Object>> seats = new ArrayList<>();
+            for (SeatOdds so : mc.seats()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("constituency", so.id());
+                e.put("name", so.name());
+                e.put("wins", so.wins());
+                Map<String, Double> probability = new LinkedHashMap<>();
+                so.wins().forEach((p, n) -> probability.put(p, (double) n / mc.runs()));
+                e.put("probability", probability);
+                seats.add(e);
+            }
+            m.put("seats", seats);
+            out.put("monteCarlo", m);
+        }
+        return out;
+    }
+
+    private static void printText(ScenarioResult r, MonteCarloResult mc, Console console) {
+        var out = console.out();
+        Set<String> parties = new TreeSet<>(r.seatsBefore().keySet());
+        parties.addAll(r.seatsAfter().keySet());
+        parties.addAll(r.sainteLague().keySet());
+        parties.addAll(r.ams().keySet());
+        List<String> order = new ArrayList<>(parties);
+        order.sort(java.util.Comparator.comparingInt((String p) -> -r.seatsAfter().getOrDefault(p, 0))
+                .thenComparingInt(p -> -r.seatsBefore().getOrDefault(p, 0))
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        int listSeats = r.regions().stream().mapToInt(RegionComparison::listSeats).sum();
+        out.printf("%d constituencies in %d regions%n", r.constituencies(), r.regions().size());
+        out.printf("  %-12s %7s %7s %7s %7s %7s%n", "party", "before", "after", "dhondt", "s-lague", "ams");
+        for (String p : order) {
+            out.printf("  %-12s %7d %7d %7d %7d %7d%n", p, r.seatsBefore().getOrDefault(p, 0), r.seatsAfter().getOrDefault(p, 0),
+                    r.dHondt().getOrDefault(p, 0), r.sainteLague().getOrDefault(p, 0), r.ams().getOrDefault(p, 0));
+        }
+        out.printf("(D'Hondt and Sainte-Laguë by region with the region's number of constituencies; AMS adds %d list seats.)%n", listSeats);
+        out.printf("%n%d seats change hands:%n", r.changes().size());
+        for (SeatChange c : r.changes()) {
+            out.printf("  %-40s %-8s -> %-8s majority %d -> %d%n", c.name(), c.from(), c.to(), c.marginBefore(), c.marginAfter());
+        }
+        if (mc != null) {
+            out.printf("%nMonte Carlo, %d runs, seed %d: seats (5th percentile, median, 95th percentile)%n", mc.runs(), mc.seed());
+            for (SeatRange sr : mc.seatTotals()) out.printf("  %-12s %5d %5d %5d  mean %.1f%n", sr.party(), sr.p5(), sr.median(), sr.p95(), sr.mean());
+            List<SeatOdds> marginal = mc.seats().stream().filter(s -> s.wins().size() > 1).toList();
+            out.printf("%d seats are won by more than one party across the runs.%n", marginal.size());
+        }
+    }
+
+    /**
+     * Wall-clock figures plus CPU time, because on a shared machine the wall clock also measures the other
+     * processes: CPU time is what the work itself costs.
+     */
+    private static int bench(List<ConstituencyResult> results, Scenario scenario, Lot lot, AllianceModel model, int runs, long seed, Console console) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] wall = new long[BENCH_SCENARIOS];
+        long[] cpu = new long[BENCH_SCENARIOS];
+        for (int warm = 0; warm < BENCH_SCENARIOS; warm++) new AllianceModel(results, scenario, lot).central();
+        for (int i = 0; i < BENCH_SCENARIOS; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            new AllianceModel(results, scenario, lot).central();
+            wall[i] = System.nanoTime() - t0;
+            cpu[i] = threads.getCurrentThreadCpuTime() - c0;
+        }
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        console.out().printf("central scenario, %d constituencies (compile + evaluate + PR comparisons), %d timed: wall median %.2f ms (best %.2f), CPU median %.2f ms%n",
+                results.size(), BENCH_SCENARIOS, wall[BENCH_SCENARIOS / 2] / 1e6, wall[0] / 1e6, cpu[BENCH_SCENARIOS / 2] / 1e6);
+        model.monteCarlo(Math.min(runs, 1000), seed);
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long c0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        model.monteCarlo(runs, seed);
+        long took = System.nanoTime() - t0;
+        long cpuTook = os.getProcessCpuTime() - c0;
+        console.out().printf("Monte Carlo, %d runs on %d cores: wall %.2f s (%.1f µs per run), CPU %.2f s (load average %.1f)%n", runs,
+                Runtime.getRuntime().availableProcessors(), took / 1e9, took / 1e3 / runs, cpuTook / 1e9, os.getSystemLoadAverage());
+        return 0;
+    }
+}

@@ -1,0 +1,91 @@
+package org.commonweal.cli.pb;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.commonweal.pb.Instance;
+import org.commonweal.pb.Outcome;
+import org.commonweal.pb.Project;
+import org.commonweal.pb.greedy.GreedyReason;
+import org.commonweal.pb.pabulib.OfficialOutcome;
+
+/**
+ * The documented JSON contract of {@code pb compute --json}: rule, selected (project ids in the order
+ * funded), total_cost, budget (amounts in currency units), official_selected (the file's selected = 1
+ * projects, or null), tie_break {spec, seed}, and with --explain
+ * an explanation array with one object per project.
+ */
+final class OutcomeJson {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private OutcomeJson() {
+    }
+
+    static ObjectNode of(String fileName, Instance instance, Outcome outcome, boolean explain) {
+        Money money = new Money(instance);
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("file", fileName);
+        root.put("rule", outcome.rule());
+        ArrayNode selected = root.putArray("selected");
+        outcome.selected().forEach(p -> selected.add(instance.projects().get(p).id()));
+        root.put("total_cost", money.decimal(outcome.totalCost()));
+        root.put("budget", money.decimal(instance.budget()));
+        root.put("currency", instance.meta().getOrDefault("currency", ""));
+        var official = OfficialOutcome.fundedByRule(instance);
+        if (official.isPresent()) {
+            ArrayNode ids = root.putArray("official_selected");
+            official.get().forEach(p -> ids.add(instance.projects().get(p).id()));
+        } else {
+            root.putNull("official_selected");
+        }
+        ObjectNode tieBreak = root.putObject("tie_break");
+        tieBreak.put("spec", outcome.tieBreak().spec());
+        tieBreak.put("seed", outcome.tieBreak().seed());
+        if (explain) {
+            OutcomeText text = new OutcomeText(instance, outcome);
+            ArrayNode explanation = root.putArray("explanation");
+            for (Outcome.Verdict v : outcome.verdicts()) {
+                Project project = instance.projects().get(v.project());
+                ObjectNode item = explanation.addObject();
+                item.put("project", project.id());
+                item.put("name", project.name());
+                item.put("cost", money.decimal(project.cost()));
+                item.put("funded", v.funded());
+                item.put("round", v.round());
+                item.set("reason", reason(v.reason(), instance, money));
+                item.put("text", text.explain(v));
+            }
+        }
+        return root;
+    }
+
+    private static ObjectNode reason(Outcome.Reason reason, Instance instance, Money money) {
+        ObjectNode node = MAPPER.createObjectNode();
+        if (reason instanceof GreedyReason greedy) {
+            switch (greedy) {
+                case GreedyReason.Funded f -> {
+                    node.put("type", "funded");
+                    node.put("budget_before", money.decimal(f.budgetBefore()));
+                    node.put("budget_after", money.decimal(f.budgetAfter()));
+                }
+                case GreedyReason.DidNotFit d -> {
+                    node.put("type", "did_not_fit");
+                    node.put("budget_left", money.decimal(d.budgetLeft()));
+                }
+                case GreedyReason.BelowThreshold b -> {
+                    node.put("type", "below_threshold");
+                    node.put("threshold", b.threshold());
+                }
+                case GreedyReason.AfterStop s -> {
+                    node.put("type", "after_stop");
+                    node.put("stopped_at", instance.projects().get(s.stoppedAt()).id());
+                }
+            }
+            node.put("score", greedy.score());
+            return node;
+        }
+        node.put("type", reason.getClass().getSimpleName());
+        node.setAll((ObjectNode) MAPPER.valueToTree(reason));
+        return node;
+    }
+}

@@ -1,0 +1,91 @@
+package org.commonweal.cli.pb;
+
+import org.commonweal.cli.Command;
+import org.commonweal.cli.Console;
+import org.commonweal.cli.UsageException;
+import org.commonweal.pb.Instance;
+import org.commonweal.pb.Outcome;
+import org.commonweal.pb.Rule;
+import org.commonweal.pb.Rules;
+import org.commonweal.pb.TieBreak;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code commonweal pb compute FILE.pb --rule NAME ...}: which projects a rule funds, and why. */
+final class PbComputeCommand implements Command {
+    /** Options handed to the rule itself (equal shares uses them); the greedy rules take none. */
+    private static final List<String> RULE_OPTIONS = List.of("completion", "utility", "comparison", "eligibility");
+
+    @Override
+    public String name() {
+        return "compute";
+    }
+
+    @Override
+    public String summary() {
+        return "compute which projects a rule funds: FILE.pb [--rule NAME] [--explain] [--json]";
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws Exception {
+        if (args.contains("--help")) {
+            console.out().println("""
+                    Usage: commonweal pb compute FILE.pb [--rule NAME] [--completion add1|add1-max|add1u|none] [--comparison]
+                           [--eligibility] [--utility cost|cardinality] [--tie-break cost,votes,lottery] [--seed N]
+                           [--explain] [--json]
+                    Rules: %s (default: the rule the file's META names, else greedy).
+                    Ties between projects are broken by the --tie-break criteria in order; the lottery uses --seed.""".formatted(String.join(", ", Rules.names())));
+            return 0;
+        }
+        PbArguments a = PbArguments.parse(args, Set.of("rule", "completion", "utility", "tie-break", "seed"),
+                Set.of("comparison", "eligibility", "explain", "json"));
+        if (a.positional().size() != 1) throw new UsageException("compute needs exactly one FILE.pb, got " + a.positional().size());
+        String path = a.positional().get(0);
+        Instance instance = PbFiles.read(path);
+        TieBreak tieBreak = tieBreak(a);
+        Rule rule = rule(a, instance);
+        Outcome outcome;
+        try {
+            outcome = rule.outcome(instance, tieBreak);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(path + ": " + e.getMessage());
+        }
+        String fileName = Path.of(path).getFileName().toString();
+        if (a.flag("json")) {
+            console.out().println(OutcomeJson.MAPPER.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(OutcomeJson.of(fileName, instance, outcome, a.flag("explain"))));
+        } else {
+            new OutcomeText(instance, outcome).print(fileName, a.flag("explain"), console.out());
+        }
+        return 0;
+    }
+
+    static TieBreak tieBreak(PbArguments a) throws UsageException {
+        try {
+            return TieBreak.parse(a.value("tie-break", TieBreak.DEFAULT.spec()), a.longValue("seed", 0));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--tie-break: " + e.getMessage());
+        }
+    }
+
+    /** --rule NAME with the rule's options; without --rule, the rule the file's META names, else greedy. */
+    private static Rule rule(PbArguments a, Instance instance) throws UsageException {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String o : RULE_OPTIONS) if (a.has(o)) options.put(o, a.value(o, ""));
+        if (!a.has("rule")) {
+            if (!options.isEmpty()) {
+                throw new UsageException("--" + String.join(", --", options.keySet()) + " configure a rule: name it with --rule (e.g. --rule mes)");
+            }
+            return Rules.forMeta(instance).orElseGet(() -> Rules.build("greedy", Map.of()));
+        }
+        try {
+            return Rules.build(a.value("rule", ""), options);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.commonweal.cli.pb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.commonweal.cli.Console;
+import org.commonweal.cli.Main;
+import org.commonweal.pb.Instance;
+import org.commonweal.pb.pabulib.PabulibReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PbCommandTest {
+    /** Budget 10; approvals a=5, b=4, c=3, d=1; costs 6, 5, 4, 1: greedy funds a and c, the city did too. */
+    private static final String EXAMPLE = """
+            META
+            key;value
+            budget;10
+            currency;PLN
+            vote_type;approval
+            rule;greedy
+            PROJECTS
+            project_id;cost;name;selected
+            a;6;Park benches;1
+            b;5;Bike racks;0
+            c;4;Street trees;1
+            d;1;Book swap;0
+            VOTES
+            voter_id;vote
+            1;a,b,c,d
+            2;a,b,c
+            3;a,b,c
+            4;a,b
+            5;a
+            """;
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = Main.run(List.of(args), console);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path file(String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private static Path shared(String name) {
+        Path d = Path.of("").toAbsolutePath();
+        while (d != null && !Files.exists(d.resolve("commonweal"))) d = d.getParent();
+        assertThat(d).as("repository root above the working directory").isNotNull();
+        return d.resolveSibling("shared").resolve("data").resolve("pabulib").resolve(name);
+    }
+
+    @Test
+    void computePrintsTheFundedProjectsAndExplainsEachInPlainWords() throws Exception {
+        Run r = run("pb", "compute", file("example.pb", EXAMPLE).toString(), "--explain");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("rule greedy, budget 10 PLN", "Funded: 2 projects costing 10 PLN; 0 PLN left unspent", "Park benches", "Street trees")
+                .contains("b \"Bike racks\": not funded. It came 2nd with 4 votes, but it costs 5 PLN and only 4 PLN was left.")
+                .contains("a \"Park benches\": funded. It came 1st with 5 votes; 10 PLN was left, it costs 6 PLN, leaving 4 PLN.")
+                .contains("The file's official outcome funds the same projects.");
+    }
+
+    @Test
+    void computeJsonFollowsTheDocumentedContract() throws Exception {
+        Run r = run("pb", "compute", file("example.pb", EXAMPLE).toString(), "--rule", "greedy-no-skip", "--json", "--explain",
+                "--tie-break", "votes,lottery", "--seed", "7");
+        assertThat(r.exit()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("rule").asText()).isEqualTo("greedy-no-skip");
+        assertThat(json.get("selected")).extracting(JsonNode::asText).containsExactly("a");
+        assertThat(json.get("total_cost").asLong()).isEqualTo(6);
+        assertThat(json.get("official_selected")).extracting(JsonNode::asText).containsExactly("a", "c");
+        assertThat(json.get("budget").asLong()).isEqualTo(10);
+        assertThat(json.get("tie_break").get("spec").asText()).isEqualTo("votes,lottery");
+        assertThat(json.get("tie_break").get("seed").asLong()).isEqualTo(7);
+        assertThat(json.get("explanation")).hasSize(4);
+        assertThat(json.get("explanation").get(2).get("reason").get("type").asText()).isEqualTo("after_stop");
+        assertThat(json.get("explanation").get(2).get("reason").get("stopped_at").asText()).isEqualTo("b");
+    }
+
+    @Test
+    void computeWithoutARuleUsesTheRuleTheFileNamesAndMatchesWarsawsOfficialOutcome() throws Exception {
+        Path warszawa = shared("Poland_Warszawa_2026.pb");
+        Run r = run("pb", "compute", warszawa.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("rule").asText()).isEqualTo("greedy-threshold");
+        Instance instance = PabulibReader.read(warszawa);
+        List<String> official = instance.projects().stream().filter(p -> "1".equals(p.columns().get("selected"))).map(p -> p.id()).toList();
+        List<String> selected = new ArrayList<>();
+        json.get("selected").forEach(n -> selected.add(n.asText()));
+        assertThat(selected).containsExactlyInAnyOrderElementsOf(official);
+    }
+
+    @Test
+    void aMissingFileIsOneClearLine() {
+        Run r = run("pb", "compute", dir.resolve("nowhere.pb").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("nowhere.pb: no such file").doesNotContain("Exception").hasLineCount(1);
+    }
+
+    @Test
+    void aMalformedFileNamesTheLineAndTheProblem() throws Exception {
+        Run r = run("pb", "compute", file("bad.pb", EXAMPLE.replace("2;a,b,c\n", "2;a,x,c\n")).toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("bad.pb:16: voter '2' votes for unknown project 'x'").doesNotContain("Exception");
+    }
+
+    @Test
+    void anUnknownRuleOrOptionIsRejectedWithTheChoices() throws Exception {
+        String f = file("example.pb", EXAMPLE).toString();
+        Run rule = run("pb", "compute", f, "--rule", "borda");
+        assertThat(rule.exit()).isEqualTo(2);
+        assertThat(rule.err()).contains("unknown rule 'borda' (expected one of greedy, greedy-no-skip, greedy-threshold, greedy-cost");
+        Run option = run("pb", "compute", f, "--rules", "greedy");
+        assertThat(option.exit()).isEqualTo(2);
+        assertThat(option.err()).contains("unknown option '--rules'");
+        Run greedyWithCompletion = run("pb", "compute", f, "--rule", "greedy", "--completion", "add1");
+        assertThat(greedyWithCompletion.exit()).isEqualTo(2);
+        assertThat(greedyWithCompletion.err()).contains("rule greedy takes no options, but got completion");
+        Run optionWithoutRule = run("pb", "compute", f, "--completion", "add1");
+        assertThat(optionWithoutRule.exit()).isEqualTo(2);
+        assertThat(optionWithoutRule.err()).contains("--completion configure a rule: name it with --rule (e.g. --rule mes)");
+        Run seed = run("pb", "compute", f, "--seed", "many");
+        assertThat(seed.exit()).isEqualTo(2);
+        assertThat(seed.err()).contains("option --seed needs a whole number, got 'many'");
+        Run tie = run("pb", "compute", f, "--tie-break", "cost,age");
+        assertThat(tie.exit()).isEqualTo(2);
+        assertThat(tie.err()).contains("unknown tie-break 'age'");
+    }
+
+    @Test
+    void checkComparesWithTheOfficialOutcomeAndFailsWhenAnyFileDiffers() throws Exception {
+        Path good = file("good.pb", EXAMPLE);
+        Path differs = file("differs.pb", EXAMPLE.replace("b;5;Bike racks;0", "b;5;Bike racks;1").replace("c;4;Street trees;1", "c;4;Street trees;0"));
+        Run ok = run("pb", "check", good.toString());
+        assertThat(ok.exit()).isZero();
+        assertThat(ok.out()).contains("checked 1 files: 1 match, 0 differ, 0 skipped, 0 unreadable");
+        Run bad = run("pb", "check", good.toString(), differs.toString());
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.out()).contains("DIFFERS  " + differs + " (greedy): the rule funds c, which the city did not; the city funded b, which the rule does not")
+                .contains("checked 2 files: 1 match, 1 differ, 0 skipped, 0 unreadable");
+        assertThat(bad.err()).as("progress on stderr for several files").contains("checking 2/2");
+        Run json = run("pb", "check", good.toString(), differs.toString(), "--json");
+        assertThat(json.exit()).isEqualTo(1);
+        JsonNode report = new ObjectMapper().readTree(json.out());
+        assertThat(report.get("match").asInt()).isEqualTo(1);
+        assertThat(report.get("differ").asInt()).isEqualTo(1);
+        assertThat(report.get("files").get(1).get("status").asText()).isEqualTo("differs");
+        assertThat(report.get("files").get(1).get("only_rule")).extracting(JsonNode::asText).containsExactly("c");
+        assertThat(report.get("files").get(1).get("only_official")).extracting(JsonNode::asText).containsExactly("b");
+    }
+
+    @Test
+    void checkCountsProjectsFundedOutsideTheRuleAsOutsideAndSkipsRulesItDoesNotImplement() {
+        Run r = run("pb", "check", shared("Poland_Katowice_2022_Kostuchna.pb").toString(),
+                shared("Poland_Poznan_2023_5_-_Grunwald_Polnoc_Grunwald_Poludnie_Stary_Grunwald.pb").toString(),
+                dir.resolve("gone.pb").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("META rule 'greedy-custom' is not implemented", "ERROR    " + dir.resolve("gone.pb") + ": no such file")
+                .contains("checked 3 files: 1 match, 0 differ, 1 skipped, 1 unreadable");
+    }
+
+    @Test
+    void convertWritesANormalisedPbThatReadsBackAndAFlatCsv() throws Exception {
+        Path in = file("crlf.pb", EXAMPLE.replace("\n", "\r\n"));
+        Path out = dir.resolve("out.pb");
+        assertThat(run("pb", "convert", in.toString(), out.toString()).exit()).isZero();
+        String written = Files.readString(out);
+        assertThat(written).doesNotContain("\r").contains("a;6;Park benches;1");
+        assertThat(PabulibReader.read(out).projects()).isEqualTo(PabulibReader.read(in).projects());
+        Path csv = dir.resolve("out.csv");
+        assertThat(run("pb", "convert", in.toString(), csv.toString(), "--to", "csv").exit()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("voter_id,project_id,position,points,project_cost,project_name,project_selected");
+        assertThat(lines).contains("2,b,2,1,5,Bike racks,0").hasSize(1 + 13);
+        assertThat(run("pb", "convert", in.toString(), csv.toString(), "--to", "xml").err()).contains("--to must be pb or csv");
+    }
+
+    @Test
+    void benchTimesTheNamedFiles() throws Exception {
+        Run r = run("pb", "bench", file("example.pb", EXAMPLE).toString(), "--repeat", "2");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("parse ms (min/median)", "greedy ms (min)", "example.pb");
+    }
+}

@@ -1,0 +1,13 @@
+package org.commonweal.elections.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The central (noise-free) outcome of a scenario. Seat maps list the most seats first, then by label;
+ * {@code changes} lists the seats whose winning label differs; {@code dHondt}, {@code sainteLague} and {@code ams} are the totals of the regional comparisons.
+ */
+public record ScenarioResult(int constituencies, Map<String, Integer> seatsBefore, Map<String, Integer> seatsAfter,
+                             List<SeatChange> changes, List<SeatOutcome> seats, List<RegionComparison> regions, Map<String, Integer> dHondt,
+                             Map<String, Integer> sainteLague, Map<String, Integer> ams) {
+}

@@ -1,0 +1,55 @@
+package org.commonweal.elections.stv;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Settles ties the way the Scottish Order (rules 49(2)-(3) and 51(2)) does and the other rules borrow:
+ * look back to the most recent stage at which the tied candidates had unequal votes; if they were equal
+ * at every stage, draw lots. The lottery is a {@link SplittableRandom} seeded once per count, so a count
+ * is repeatable from its recorded seed; every decision is logged.
+ */
+final class TieBreaker {
+    private final long seed;
+    private final SplittableRandom lottery;
+    private final List<TieBreak> log = new ArrayList<>();
+
+    TieBreaker(long seed) {
+        this.seed = seed;
+        this.lottery = new SplittableRandom(seed);
+    }
+
+    List<TieBreak> log() {
+        return log;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    /**
+     * @param history stage totals, oldest first; {@code history.get(i)} are the totals at the end of stage i+1
+     * @param highest true to pick the candidate who was ahead, false for the one who was behind
+     */
+    int pick(List<Integer> tied, List<long[]> history, boolean highest, int stage, String reason) {
+        if (tied.size() == 1) return tied.get(0);
+        List<Integer> remaining = new ArrayList<>(tied);
+        remaining.sort(null);
+        for (int s = history.size() - 1; s >= 0; s--) {
+            long[] totals = history.get(s);
+            long extreme = highest ? Long.MIN_VALUE : Long.MAX_VALUE;
+            for (int c : remaining) extreme = highest ? Math.max(extreme, totals[c]) : Math.min(extreme, totals[c]);
+            final long e = extreme;
+            List<Integer> narrowed = remaining.stream().filter(c -> totals[c] == e).toList();
+            if (narrowed.size() < remaining.size()) remaining = new ArrayList<>(narrowed);
+            if (remaining.size() == 1) {
+                log.add(new TieBreak(stage, reason, tied, remaining.get(0), s + 1, seed));
+                return remaining.get(0);
+            }
+        }
+        int chosen = remaining.get(lottery.nextInt(remaining.size()));
+        log.add(new TieBreak(stage, reason, tied, chosen, 0, seed));
+        return chosen;
+    }
+}

@@ -1,0 +1,61 @@
+package org.commonweal.pb;
+
+import org.commonweal.pb.greedy.Greedy;
+import org.commonweal.pb.greedy.GreedyNoSkip;
+import org.commonweal.pb.greedy.GreedyPerCost;
+import org.commonweal.pb.greedy.GreedyThreshold;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The one place where a rule name (as the CLI, the API and pabulib META spell it) becomes a {@link Rule}.
+ * Options are rule-specific settings as text (e.g. completion=add1 for equal shares); a rule rejects
+ * options it does not understand, so a typo never silently changes an outcome.
+ */
+public final class Rules {
+    private Rules() {
+    }
+
+    private static final Map<String, Function<Map<String, String>, Rule>> BUILDERS = new LinkedHashMap<>();
+
+    static {
+        BUILDERS.put("greedy", options -> withoutOptions("greedy", options, new Greedy()));
+        BUILDERS.put("greedy-no-skip", options -> withoutOptions("greedy-no-skip", options, new GreedyNoSkip()));
+        BUILDERS.put("greedy-threshold", options -> withoutOptions("greedy-threshold", options, new GreedyThreshold()));
+        BUILDERS.put("greedy-cost", options -> withoutOptions("greedy-cost", options, new GreedyPerCost()));
+    }
+
+    /** Names accepted by {@link #build}, in the order help texts list them. */
+    public static List<String> names() {
+        return List.copyOf(BUILDERS.keySet());
+    }
+
+    /** @throws IllegalArgumentException naming an unknown rule or an option the rule does not take */
+    public static Rule build(String name, Map<String, String> options) {
+        Function<Map<String, String>, Rule> builder = BUILDERS.get(name);
+        if (builder == null) {
+            throw new IllegalArgumentException("unknown rule '" + name + "' (expected one of " + String.join(", ", names()) + ")");
+        }
+        return builder.apply(options);
+    }
+
+    /**
+     * The rule a pabulib file names in META {@code rule}, when this engine implements it; empty for rules
+     * such as greedy-custom, greedy-exclusive or unknown, which describe city-specific procedures.
+     */
+    public static Optional<Rule> forMeta(Instance instance) {
+        String name = instance.meta().getOrDefault("rule", "").strip();
+        return BUILDERS.containsKey(name) ? Optional.of(build(name, Map.of())) : Optional.empty();
+    }
+
+    private static Rule withoutOptions(String name, Map<String, String> options, Rule rule) {
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException("rule " + name + " takes no options, but got " + String.join(", ", options.keySet()));
+        }
+        return rule;
+    }
+}

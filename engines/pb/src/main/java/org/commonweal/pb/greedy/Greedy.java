@@ -1,0 +1,22 @@
+// Greedy selection with skipping, the rule of most city participatory budgets (pabulib rule "greedy");
+// see Faliszewski et al., "Participatory Budgeting: Data, Tools and Analysis", IJCAI 2023.
+package org.commonweal.pb.greedy;
+
+import org.commonweal.pb.Instance;
+import org.commonweal.pb.Outcome;
+import org.commonweal.pb.Rule;
+import org.commonweal.pb.TieBreak;
+
+/** Fund projects from the highest score down, passing over any that no longer fits in the money left. */
+public final class Greedy implements Rule {
+    @Override
+    public String name() {
+        return "greedy";
+    }
+
+    @Override
+    public Outcome outcome(Instance instance, TieBreak tieBreak) {
+        long[] scores = ProjectScores.of(instance);
+        return GreedySelection.run(name(), instance, tieBreak, scores, GreedySelection.byScore(scores), true, Long.MIN_VALUE);
+    }
+}

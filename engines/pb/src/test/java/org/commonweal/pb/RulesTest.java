@@ -1,0 +1,41 @@
+package org.commonweal.pb;
+
+import org.commonweal.pb.pabulib.PabulibReader;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RulesTest {
+    private static Instance withMetaRule(String rule) {
+        return PabulibReader.parse("META\nkey;value\nbudget;5\nrule;" + rule + "\nPROJECTS\nproject_id;cost\na;5\nVOTES\nvoter_id;vote\n1;a\n", "r.pb");
+    }
+
+    @Test
+    void everyListedNameBuildsTheRuleOfThatName() {
+        assertThat(Rules.names()).contains("greedy", "greedy-no-skip", "greedy-threshold", "greedy-cost");
+        for (String name : Rules.names()) assertThat(Rules.build(name, Map.of()).name()).isEqualTo(name);
+    }
+
+    @Test
+    void anUnknownNameIsRejectedWithTheNamesThatExist() {
+        assertThatThrownBy(() -> Rules.build("borda", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("unknown rule 'borda' (expected one of greedy, greedy-no-skip, greedy-threshold, greedy-cost");
+    }
+
+    @Test
+    void greedyRulesRefuseOptionsRatherThanIgnoreThem() {
+        assertThatThrownBy(() -> Rules.build("greedy", Map.of("completion", "add1")))
+                .hasMessage("rule greedy takes no options, but got completion");
+    }
+
+    @Test
+    void theMetaRuleOfAFileIsBuiltWhenImplementedAndEmptyOtherwise() {
+        assertThat(Rules.forMeta(withMetaRule("greedy-no-skip"))).get().extracting(Rule::name).isEqualTo("greedy-no-skip");
+        assertThat(Rules.forMeta(withMetaRule("greedy-custom"))).isEmpty();
+        assertThat(Rules.forMeta(withMetaRule("unknown"))).isEmpty();
+    }
+}
