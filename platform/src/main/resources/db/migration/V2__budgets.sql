@@ -125,3 +125,11 @@ CREATE TABLE budget_delivery_updates (
     CHECK (status <> 'cancelled' OR length(note) > 0)
 );
 CREATE INDEX budget_delivery_updates_proposal ON budget_delivery_updates (proposal_id, id);
+
+-- Single voting codes posted to residents without an account; only a hash is stored. A code is a voter:
+-- its ballots go through budget_voters like an account's (voter_key derived from the code's hash).
+CREATE TABLE budget_voting_codes (
+    pot_id     BIGINT NOT NULL REFERENCES budget_pots(id) ON DELETE CASCADE,
+    code_hash  TEXT NOT NULL,
+    PRIMARY KEY (pot_id, code_hash)
+);

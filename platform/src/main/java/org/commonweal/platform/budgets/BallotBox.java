@@ -1,5 +1,7 @@
 package org.commonweal.platform.budgets;
 
+import org.commonweal.platform.core.audit.Actor;
+import org.commonweal.platform.core.audit.AuditLog;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Secrets;
 import org.jdbi.v3.core.Handle;
@@ -25,7 +27,7 @@ public final class BallotBox {
     /** Why a resident may not vote in a pot, as a message key; null when they may. */
     public enum Ineligible {
         NOT_VOTING("budgets.vote.closed"), UNCONFIRMED("budgets.vote.unconfirmed"), NO_HOME("budgets.vote.noHome"),
-        OUTSIDE("budgets.vote.outside");
+        OUTSIDE("budgets.vote.outside"), UNKNOWN_CODE("budgets.vote.unknownCode");
 
         public final String messageKey;
 
@@ -39,27 +41,35 @@ public final class BallotBox {
 
     private final Jdbi jdbi;
     private final BallotKeys keys;
+    private final AuditLog audit;
 
-    BallotBox(Jdbi jdbi, BallotKeys keys) {
+    BallotBox(Jdbi jdbi, BallotKeys keys, AuditLog audit) {
         this.jdbi = jdbi;
         this.keys = keys;
+        this.audit = audit;
     }
 
-    public Ineligible eligibility(Pot pot, CurrentUser user) {
-        return jdbi.withHandle(h -> eligibility(h, pot, user));
+    public Ineligible eligibility(Pot pot, Voter voter) {
+        return jdbi.withHandle(h -> eligibility(h, pot, voter));
     }
 
-    private static Ineligible eligibility(Handle h, Pot pot, CurrentUser user) {
+    private static Ineligible eligibility(Handle h, Pot pot, Voter voter) {
         if (BudgetService.process(h, pot.processId()).orElseThrow().phase() != Phase.VOTING) return Ineligible.NOT_VOTING;
+        if (voter.codeHash() != null) {
+            boolean issued = h.createQuery("SELECT EXISTS (SELECT 1 FROM budget_voting_codes WHERE pot_id = :p AND code_hash = :c)")
+                    .bind("p", pot.id()).bind("c", voter.codeHash()).mapTo(Boolean.class).one();
+            return issued ? null : Ineligible.UNKNOWN_CODE;
+        }
+        CurrentUser user = voter.account();
         if (!user.emailConfirmed()) return Ineligible.UNCONFIRMED;
         if (user.homePlaceId() == null) return Ineligible.NO_HOME;
         if (!PlaceScope.within(h, pot.placeId(), user.homePlaceId())) return Ineligible.OUTSIDE;
         return null;
     }
 
-    public boolean hasVoted(long potId, long accountId) {
+    public boolean hasVoted(long potId, Voter voter) {
         return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM budget_voters WHERE pot_id = :p AND voter_key = :k AND ballot_pointer IS NOT NULL)")
-                .bind("p", potId).bind("k", keys.voterKey(potId, accountId)).mapTo(Boolean.class).one());
+                .bind("p", potId).bind("k", keys.voterKey(potId, voter.identity())).mapTo(Boolean.class).one());
     }
 
     /**
@@ -68,14 +78,14 @@ public final class BallotBox {
      * only its hash is kept). Eligibility and the phase are checked again under lock, so a ballot cannot land
      * after voting closed: closing takes the process row exclusively while every cast holds it shared.
      */
-    public java.util.Optional<String> cast(Pot pot, CurrentUser voter, BallotChoice choice) {
+    public java.util.Optional<String> cast(Pot pot, Voter voter, BallotChoice choice) {
         String receipt = newReceipt();
         boolean stored = jdbi.inTransaction(h -> {
             h.execute("SET LOCAL synchronous_commit = on");
             h.createQuery("SELECT id FROM budget_processes WHERE id = :id FOR SHARE").bind("id", pot.processId()).mapTo(Long.class).one();
             Ineligible why = eligibility(h, pot, voter);
             if (why != null) return false;
-            String voterKey = keys.voterKey(pot.id(), voter.id());
+            String voterKey = keys.voterKey(pot.id(), voter.identity());
             h.createUpdate("INSERT INTO budget_voters (pot_id, voter_key) VALUES (:p, :k) ON CONFLICT DO NOTHING")
                     .bind("p", pot.id()).bind("k", voterKey).execute();
             String pointer = h.createQuery("SELECT ballot_pointer FROM budget_voters WHERE pot_id = :p AND voter_key = :k FOR UPDATE")
@@ -94,6 +104,29 @@ public final class BallotBox {
             return true;
         });
         return stored ? java.util.Optional.of(receipt) : java.util.Optional.empty();
+    }
+
+    /**
+     * Issues single voting codes for a pot and returns them (the only time they exist in clear; only hashes
+     * are stored). Each code is a voter: voting again with it replaces that code's earlier ballot.
+     */
+    public List<String> issueCodes(Pot pot, int count, Actor actor) {
+        List<String> codes = new java.util.ArrayList<>();
+        jdbi.useTransaction(h -> {
+            var batch = h.prepareBatch("INSERT INTO budget_voting_codes (pot_id, code_hash) VALUES (:p, :c)");
+            for (int i = 0; i < count; i++) {
+                String code = newReceipt();
+                codes.add(code);
+                batch.bind("p", pot.id()).bind("c", Voter.codeHash(code)).add();
+            }
+            batch.execute();
+            audit.record(h, actor, "budget.codes.issued", "pot:" + pot.id(), String.valueOf(count));
+        });
+        return codes;
+    }
+
+    public long codesIssued(long potId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM budget_voting_codes WHERE pot_id = :p").bind("p", potId).mapTo(Long.class).one());
     }
 
     public ReceiptStatus check(String receipt) {

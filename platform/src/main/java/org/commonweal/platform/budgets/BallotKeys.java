@@ -15,7 +15,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * The one secret that can tie a voter to a ballot. From it we derive an HMAC key that turns (pot, account)
+ * The one secret that can tie a voter to a ballot. From it we derive an HMAC key that turns (pot, voter identity)
  * into an opaque voter key, and an AES-GCM key that seals the pointer from a voter key to their current
  * ballot. Nothing else in the platform reads this key, and no page or export decrypts a pointer.
  */
@@ -35,8 +35,8 @@ final class BallotKeys {
         this.pointerKey = java.util.Arrays.copyOf(hmac(master, "commonweal ballot pointer"), 32);
     }
 
-    String voterKey(long potId, long accountId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(voterKey, potId + ":" + accountId));
+    String voterKey(long potId, String identity) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(voterKey, potId + ":" + identity));
     }
 
     /** Seals a ballot id, bound to its pot and voter key so a pointer copied to another row does not open. */

@@ -15,7 +15,7 @@ public final class BudgetsFeature implements Feature {
         ResultService results = new ResultService(jdbi);
         BudgetService budgets = new BudgetService(jdbi, audit, results);
         ProposalService proposals = new ProposalService(jdbi, audit);
-        BallotBox ballots = new BallotBox(jdbi, new BallotKeys(jdbi));
+        BallotBox ballots = new BallotBox(jdbi, new BallotKeys(jdbi), audit);
         DeliveryService delivery = new DeliveryService(jdbi, audit);
         this.parts = new Feature[]{
                 new VotingRoutes(web, budgets, proposals, ballots),

@@ -131,7 +131,16 @@ final class ProcessRoutes implements Feature {
 
     private void advance(Context ctx) {
         BudgetProcess process = process(ctx);
-        if (!budgets.advancePhase(process.id(), ctx.formParam("from") == null ? "" : ctx.formParam("from"), web.actor(ctx))) {
+        boolean moved;
+        try {
+            moved = budgets.advancePhase(process.id(), ctx.formParam("from") == null ? "" : ctx.formParam("from"), web.actor(ctx));
+        } catch (IllegalArgumentException e) {
+            // A rule that refuses a pot's ballots (the engine names why); the transaction rolled back, so voting stays open.
+            ctx.status(409);
+            render(ctx, process, Form.empty(), web.messages().get("budgets.phase.countFailed", e.getMessage()));
+            return;
+        }
+        if (!moved) {
             ctx.status(409);
             render(ctx, process, Form.empty(), web.messages().get("budgets.phase.stale"));
             return;

@@ -3,7 +3,6 @@ package org.commonweal.platform.budgets;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
@@ -14,9 +13,11 @@ import java.util.Map;
 
 /**
  * The ballot: fill in (no JavaScript needed), review with the pot's spend shown, cast, and get a receipt
- * shown once. Anyone can check a receipt. Invalid ballots are refused with a message and nothing stored.
+ * shown once. Residents vote signed in; holders of a posted voting code vote with it instead. Anyone can
+ * check a receipt. Invalid ballots are refused with a message and nothing stored.
  */
 final class VotingRoutes implements Feature {
+    private static final int MAX_CODES = 10_000;
     private final Web web;
     private final BudgetService budgets;
     private final ProposalService proposals;
@@ -34,8 +35,12 @@ final class VotingRoutes implements Feature {
         r.get("/budgets/receipt", ctx -> web.render(ctx, "budgets/check.jte", web.page(ctx, "budgets.receipt.check.title"),
                 "form", Form.empty(), "status", null), Role.ANYONE);
         r.post("/budgets/receipt", this::checkReceipt, Role.ANYONE);
-        r.get("/budgets/{id}/pots/{pot}/vote", this::showBallot, Role.RESIDENT);
-        r.post("/budgets/{id}/pots/{pot}/vote", this::vote, Role.RESIDENT);
+        r.get("/budgets/{id}/pots/{pot}/vote", ctx -> renderBallot(ctx, process(ctx), ProcessRoutes.pot(ctx, budgets),
+                Voter.of(web.requireUser(ctx)), null, Map.of(), null), Role.RESIDENT);
+        r.post("/budgets/{id}/pots/{pot}/vote", ctx -> vote(ctx, Voter.of(web.requireUser(ctx)), null), Role.RESIDENT);
+        r.get("/budgets/{id}/pots/{pot}/code-vote", ctx -> renderCodeEntry(ctx, ProcessRoutes.pot(ctx, budgets), Form.empty()), Role.ANYONE);
+        r.post("/budgets/{id}/pots/{pot}/code-vote", this::voteWithCode, Role.ANYONE);
+        r.post("/budgets/{id}/pots/{pot}/codes", this::issueCodes, Role.OFFICER);
     }
 
     private void checkReceipt(Context ctx) {
@@ -55,28 +60,42 @@ final class VotingRoutes implements Feature {
         return budgets.process(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
     }
 
-    private void showBallot(Context ctx) {
-        BudgetProcess process = process(ctx);
-        Pot pot = ProcessRoutes.pot(ctx, budgets);
-        renderBallot(ctx, process, pot, Map.of(), null);
+    private void renderCodeEntry(Context ctx, Pot pot, Form form) {
+        web.render(ctx, "budgets/code.jte", web.page(ctx, "budgets.code.title", pot.name()), "process", process(ctx), "pot", pot, "form", form);
     }
 
-    private void renderBallot(Context ctx, BudgetProcess process, Pot pot, Map<String, List<String>> submitted, String error) {
-        CurrentUser user = web.requireUser(ctx);
-        BallotBox.Ineligible why = ballots.eligibility(pot, user);
+    private void renderBallot(Context ctx, BudgetProcess process, Pot pot, Voter voter, String code, Map<String, List<String>> submitted, String error) {
+        BallotBox.Ineligible why = ballots.eligibility(pot, voter);
         if (why != null && error == null) ctx.status(403);
         web.render(ctx, "budgets/vote.jte", web.page(ctx, "budgets.vote.title", pot.name()), "process", process, "pot", pot,
                 "proposals", proposals.feasible(pot.id()), "ineligible", why, "submitted", submitted, "error", error,
-                "hasVoted", why == null && ballots.hasVoted(pot.id(), user.id()),
+                "hasVoted", why == null && ballots.hasVoted(pot.id(), voter), "code", code,
                 "totals", pot.showTotals() ? ballots.totals(pot) : Map.of());
     }
 
-    private void vote(Context ctx) {
+    private void voteWithCode(Context ctx) {
+        Pot pot = ProcessRoutes.pot(ctx, budgets);
+        Form form = FormReader.read(ctx, "code");
+        String code = form.value("code").strip();
+        if (code.isEmpty() || code.length() > 64 || ballots.eligibility(pot, Voter.withCode(code)) == BallotBox.Ineligible.UNKNOWN_CODE) {
+            form.error("code", "budgets.code.error");
+            ctx.status(403);
+            renderCodeEntry(ctx, pot, form);
+            return;
+        }
+        if ("start".equals(ctx.formParam("step"))) {
+            renderBallot(ctx, process(ctx), pot, Voter.withCode(code), code, Map.of(), null);
+            return;
+        }
+        vote(ctx, Voter.withCode(code), code);
+    }
+
+    /** Review (step=review) or cast (step=cast) a ballot; both validate it in full first. */
+    private void vote(Context ctx, Voter voter, String code) {
         BudgetProcess process = process(ctx);
         Pot pot = ProcessRoutes.pot(ctx, budgets);
-        CurrentUser user = web.requireUser(ctx);
-        if (ballots.eligibility(pot, user) != null) {
-            renderBallot(ctx, process, pot, Map.of(), null);
+        if (ballots.eligibility(pot, voter) != null) {
+            renderBallot(ctx, process, pot, voter, code, Map.of(), null);
             return;
         }
         Map<String, List<String>> submitted = ctx.formParamMap();
@@ -84,22 +103,45 @@ final class VotingRoutes implements Feature {
         BallotValidator.Checked checked = BallotValidator.check(pot, onBallot, submitted);
         if (!checked.valid()) {
             ctx.status(422);
-            renderBallot(ctx, process, pot, submitted, web.messages().get(checked.errorKey(), checked.args().toArray()));
+            renderBallot(ctx, process, pot, voter, code, submitted, web.messages().get(checked.errorKey(), checked.args().toArray()));
             return;
         }
         if (!"cast".equals(ctx.formParam("step"))) {
             long spend = 0;
             for (Proposal p : onBallot) if (checked.choice().proposalIds().contains(p.id())) spend += p.cost();
             web.render(ctx, "budgets/vote-review.jte", web.page(ctx, "budgets.vote.review.title", pot.name()), "process", process, "pot", pot,
-                    "proposals", onBallot, "choice", checked.choice(), "spend", spend);
+                    "proposals", onBallot, "choice", checked.choice(), "spend", spend, "code", code);
             return;
         }
-        var receipt = ballots.cast(pot, user, checked.choice());
+        var receipt = ballots.cast(pot, voter, checked.choice());
         if (receipt.isEmpty()) {
-            renderBallot(ctx, process, pot, Map.of(), null);
+            renderBallot(ctx, process, pot, voter, code, Map.of(), null);
             return;
         }
         ctx.header("Cache-Control", "no-store");
         web.render(ctx, "budgets/receipt.jte", web.page(ctx, "budgets.receipt.title"), "process", process, "pot", pot, "receipt", receipt.get());
+    }
+
+    /** Officers issue codes before results; the codes are returned once, as a CSV download, and never again. */
+    private void issueCodes(Context ctx) {
+        BudgetProcess process = process(ctx);
+        Pot pot = ProcessRoutes.pot(ctx, budgets);
+        int count;
+        try {
+            count = Integer.parseInt(ctx.formParam("count") == null ? "" : ctx.formParam("count").strip());
+        } catch (NumberFormatException e) {
+            count = 0;
+        }
+        if (count < 1 || count > MAX_CODES || process.phase().resultsPublished()) {
+            ctx.status(422);
+            web.render(ctx, "error.jte", web.page(ctx, "budgets.codes.refused.title"), "message", web.messages().get("budgets.codes.refused.body", MAX_CODES));
+            return;
+        }
+        StringBuilder csv = new StringBuilder("code\n");
+        for (String code : ballots.issueCodes(pot, count, web.actor(ctx))) csv.append(code).append('\n');
+        ctx.header("Content-Disposition", "attachment; filename=\"voting-codes-pot-" + pot.id() + ".csv\"");
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.result(csv.toString());
     }
 }

@@ -219,4 +219,44 @@ class BallotIntegrityTest {
         assertThat(export).doesNotContain(receipt).doesNotContain(hash).doesNotContain("Ten");
         for (String id : ballotIds) assertThat(export).doesNotContain(id);
     }
+
+    @Test
+    void aPostedVotingCodeVotesOnceWithoutAnAccountAndVotingAgainWithItReplacesItsBallot() {
+        TestClient officer = app.signedInAs("officer");
+        officer.get("/budgets/" + process);
+        TestClient.Response issued = officer.post("/budgets/" + process + "/pots/" + knapsack + "/codes", Map.of("count", "3"));
+        assertThat(issued.status()).isEqualTo(200);
+        assertThat(issued.header("Content-Type")).startsWith("text/csv");
+        List<String> codes = issued.body().lines().skip(1).toList();
+        assertThat(codes).hasSize(3).doesNotHaveDuplicates();
+        assertThat(app.count("SELECT count(*) FROM budget_voting_codes WHERE pot_id = " + knapsack)).isEqualTo(3);
+        assertThat(app.count("SELECT count(*) FROM budget_voting_codes WHERE code_hash = '" + codes.getFirst() + "'")).as("only hashes are kept").isZero();
+        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'budget.codes.issued'")).isEqualTo(1);
+
+        TestClient resident = app.signedInAs("resident");
+        resident.get("/budgets/" + process);
+        assertThat(resident.post("/budgets/" + process + "/pots/" + knapsack + "/codes", Map.of("count", "3")).status()).isEqualTo(403);
+
+        TestClient visitor = app.client();
+        String path = "/budgets/" + process + "/pots/" + knapsack + "/code-vote";
+        assertThat(visitor.get(path).status()).isEqualTo(200);
+        TestClient.Response wrong = visitor.post(path, Map.of("step", "start", "code", "AAAA-BBBB-CCCC-DDDD-EEEE"));
+        assertThat(wrong.status()).isEqualTo(403);
+        assertThat(wrong.body()).contains("Enter the voting code exactly as printed");
+        assertThat(visitor.post("/budgets/" + process + "/pots/" + approval + "/code-vote", Map.of("step", "start", "code", codes.getFirst())).status())
+                .as("a code is for one pot").isEqualTo(403);
+        TestClient.Response ballot = visitor.post(path, Map.of("step", "start", "code", codes.getFirst().toLowerCase()));
+        assertThat(ballot.status()).isEqualTo(200);
+        assertThat(ballot.body()).contains("type=\"checkbox\"").contains("name=\"code\"");
+
+        long counted = app.count("SELECT count(*) FROM budget_ballots WHERE counted AND pot_id = " + knapsack);
+        String first = BudgetSetup.receipt(BudgetSetup.postBody(app, visitor, path, BudgetSetup.ballot(visitor, "cast", "code", codes.getFirst(), "choice", "" + k60)));
+        String second = BudgetSetup.receipt(BudgetSetup.postBody(app, visitor, path, BudgetSetup.ballot(visitor, "cast", "code", codes.getFirst(), "choice", "" + k10)));
+        BudgetSetup.receipt(BudgetSetup.postBody(app, visitor, path, BudgetSetup.ballot(visitor, "cast", "code", codes.get(1), "choice", "" + k50)));
+        assertThat(app.count("SELECT count(*) FROM budget_ballots WHERE counted AND pot_id = " + knapsack)).isEqualTo(counted + 2);
+        TestClient checker = app.client();
+        checker.get("/budgets/receipt");
+        assertThat(checker.post("/budgets/receipt", Map.of("receipt", first)).body()).contains("replaced by a later vote");
+        assertThat(checker.post("/budgets/receipt", Map.of("receipt", second)).body()).contains("This ballot is in the count.");
+    }
 }
