@@ -129,6 +129,26 @@ public final class BallotBox {
         return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM budget_voting_codes WHERE pot_id = :p").bind("p", potId).mapTo(Long.class).one());
     }
 
+    /**
+     * Adds a paper ballot an officer typed in from the ballot box. It has no voter (the council's paper
+     * register stops anyone voting twice on paper), and its receipt is random, never shown, so it cannot be checked.
+     */
+    public boolean addPaper(Pot pot, BallotChoice choice, Actor actor) {
+        return jdbi.inTransaction(h -> {
+            h.execute("SET LOCAL synchronous_commit = on");
+            String phase = h.createQuery("SELECT phase FROM budget_processes WHERE id = :id FOR SHARE").bind("id", pot.processId())
+                    .mapTo(String.class).one();
+            if (Phase.fromStored(phase) != Phase.VOTING) return false;
+            UUID ballotId = UUID.randomUUID();
+            h.createUpdate("INSERT INTO budget_ballots (id, pot_id, proposal_ids, points, receipt_hash) VALUES (:id, :p, :ids, :points, :r)")
+                    .bind("id", ballotId).bind("p", pot.id()).bind("ids", choice.proposalIds().toArray(new Long[0]))
+                    .bind("points", choice.points() == null ? null : choice.points().toArray(new Integer[0]))
+                    .bind("r", receiptHash("paper:" + UUID.randomUUID())).execute();
+            audit.record(h, actor, "budget.paper_ballot.entered", "pot:" + pot.id(), null);
+            return true;
+        });
+    }
+
     public ReceiptStatus check(String receipt) {
         String hash = receiptHash(receipt);
         return jdbi.withHandle(h -> h.createQuery("SELECT counted FROM budget_ballots WHERE receipt_hash = :r").bind("r", hash)

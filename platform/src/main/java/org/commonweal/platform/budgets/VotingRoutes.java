@@ -41,6 +41,8 @@ final class VotingRoutes implements Feature {
         r.get("/budgets/{id}/pots/{pot}/code-vote", ctx -> renderCodeEntry(ctx, ProcessRoutes.pot(ctx, budgets), Form.empty()), Role.ANYONE);
         r.post("/budgets/{id}/pots/{pot}/code-vote", this::voteWithCode, Role.ANYONE);
         r.post("/budgets/{id}/pots/{pot}/codes", this::issueCodes, Role.OFFICER);
+        r.get("/budgets/{id}/pots/{pot}/paper", ctx -> renderPaper(ctx, process(ctx), ProcessRoutes.pot(ctx, budgets), Map.of(), null), Role.OFFICER);
+        r.post("/budgets/{id}/pots/{pot}/paper", this::enterPaper, Role.OFFICER);
     }
 
     private void checkReceipt(Context ctx) {
@@ -120,6 +122,30 @@ final class VotingRoutes implements Feature {
         }
         ctx.header("Cache-Control", "no-store");
         web.render(ctx, "budgets/receipt.jte", web.page(ctx, "budgets.receipt.title"), "process", process, "pot", pot, "receipt", receipt.get());
+    }
+
+    private void renderPaper(Context ctx, BudgetProcess process, Pot pot, Map<String, List<String>> submitted, String error) {
+        web.render(ctx, "budgets/vote.jte", web.page(ctx, "budgets.paper.title", pot.name()), "process", process, "pot", pot,
+                "proposals", proposals.feasible(pot.id()), "ineligible", process.phase() == Phase.VOTING ? null : BallotBox.Ineligible.NOT_VOTING,
+                "submitted", submitted, "error", error, "hasVoted", false, "code", null, "totals", Map.of(), "paper", true);
+    }
+
+    private void enterPaper(Context ctx) {
+        BudgetProcess process = process(ctx);
+        Pot pot = ProcessRoutes.pot(ctx, budgets);
+        Map<String, List<String>> submitted = ctx.formParamMap();
+        BallotValidator.Checked checked = BallotValidator.check(pot, proposals.feasible(pot.id()), submitted);
+        if (!checked.valid()) {
+            ctx.status(422);
+            renderPaper(ctx, process, pot, submitted, web.messages().get(checked.errorKey(), checked.args().toArray()));
+            return;
+        }
+        if (!ballots.addPaper(pot, checked.choice(), web.actor(ctx))) {
+            ctx.status(409);
+            renderPaper(ctx, process, pot, Map.of(), null);
+            return;
+        }
+        web.redirectWithNotice(ctx, "/budgets/" + process.id() + "/pots/" + pot.id() + "/paper", "budgets.paper.entered");
     }
 
     /** Officers issue codes before results; the codes are returned once, as a CSV download, and never again. */

@@ -135,12 +135,15 @@ class BallotIntegrityTest {
     void votingAgainReplacesTheEarlierBallotAndOnlyTheLastCounts() {
         TestClient voter = newVoter();
         long before = app.count("SELECT count(*) FROM budget_ballots WHERE counted AND pot_id = " + knapsack);
+        String withSixty = "SELECT count(*) FROM budget_ballots WHERE counted AND pot_id = " + knapsack + " AND " + k60 + " = ANY(proposal_ids)";
+        long sixtyBefore = app.count(withSixty);
         String first = BudgetSetup.receipt(vote(voter, knapsack, "choice", "" + k60));
         assertThat(voter.get("/budgets/" + process + "/pots/" + knapsack + "/vote").body()).contains("You have already voted");
         String second = BudgetSetup.receipt(vote(voter, knapsack, "choice", "" + k50, "choice", "" + k10));
         assertThat(app.count("SELECT count(*) FROM budget_ballots WHERE counted AND pot_id = " + knapsack)).isEqualTo(before + 1);
-        assertThat(app.count("SELECT count(*) FROM budget_ballots WHERE counted AND pot_id = " + knapsack + " AND " + k60 + " = ANY(proposal_ids)"))
-                .as("the replaced ballot's content is gone").isZero();
+        assertThat(app.count(withSixty)).as("the replaced ballot no longer counts").isEqualTo(sixtyBefore);
+        assertThat(app.count("SELECT count(*) FROM budget_ballots WHERE NOT counted AND cardinality(proposal_ids) > 0"))
+                .as("replaced ballots keep no content").isZero();
         TestClient checker = app.client();
         checker.get("/budgets/receipt");
         assertThat(checker.post("/budgets/receipt", Map.of("receipt", first)).body()).contains("replaced by a later vote");
@@ -203,7 +206,11 @@ class BallotIntegrityTest {
                 .mapTo(String.class).list());
         List<String> ballotIds = app.database.jdbi().withHandle(h -> h.createQuery("SELECT id::text FROM budget_ballots").mapTo(String.class).list());
         for (String key : voterKeys) for (String id : ballotIds) assertThat(key).doesNotContain(id).doesNotContain(id.replace("-", ""));
-        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action LIKE '%vote%' OR action LIKE '%ballot%'")).isZero();
+        List<String> audited = app.database.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT action FROM audit_log WHERE action LIKE 'budget.%'")
+                .mapTo(String.class).list());
+        assertThat(audited).as("only officers' and authors' actions are audited, never a resident's vote").isSubsetOf(
+                "budget.process.created", "budget.pot.created", "budget.phase.opened", "budget.proposal.submitted", "budget.proposal.feasible",
+                "budget.proposal.not_feasible", "budget.codes.issued", "budget.paper_ballot.entered");
 
         TestClient admin = app.signedInAs("admin");
         String hash = BallotBox.receiptHash(receipt);
@@ -258,5 +265,28 @@ class BallotIntegrityTest {
         checker.get("/budgets/receipt");
         assertThat(checker.post("/budgets/receipt", Map.of("receipt", first)).body()).contains("replaced by a later vote");
         assertThat(checker.post("/budgets/receipt", Map.of("receipt", second)).body()).contains("This ballot is in the count.");
+    }
+
+    @Test
+    void officersEnterPaperBallotsValidatedLikeOnlineOnesAndResidentsCannot() {
+        TestClient officer = app.signedInAs("officer");
+        String path = "/budgets/" + process + "/pots/" + knapsack + "/paper";
+        assertThat(officer.get(path).body()).contains("Type in one paper ballot exactly as marked");
+        long counted = app.count("SELECT count(*) FROM budget_ballots WHERE counted AND pot_id = " + knapsack);
+        long voterRows = app.count("SELECT count(*) FROM budget_voters");
+        TestClient.Response spoilt = BudgetSetup.postBody(app, officer, path, BudgetSetup.ballot(officer, "cast", "choice", "" + k60, "choice", "" + k50));
+        assertThat(spoilt.status()).isEqualTo(422);
+        assertThat(spoilt.body()).contains("more than the £100.00 in this pot");
+        TestClient.Response ok = BudgetSetup.postBody(app, officer, path, BudgetSetup.ballot(officer, "cast", "choice", "" + k60, "choice", "" + k10));
+        assertThat(ok.status()).isEqualTo(302);
+        assertThat(app.count("SELECT count(*) FROM budget_ballots WHERE counted AND pot_id = " + knapsack)).isEqualTo(counted + 1);
+        assertThat(app.count("SELECT count(*) FROM budget_voters")).as("paper ballots have no voter").isEqualTo(voterRows);
+        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'budget.paper_ballot.entered'")).isEqualTo(1);
+
+        TestClient resident = app.signedInAs("resident");
+        assertThat(resident.get(path).status()).isEqualTo(403);
+        resident.get("/budgets/" + process);
+        assertThat(BudgetSetup.postBody(app, resident, path, BudgetSetup.ballot(resident, "cast", "choice", "" + k10)).status()).isEqualTo(403);
+        assertThat(app.count("SELECT count(*) FROM budget_ballots WHERE counted AND pot_id = " + knapsack)).isEqualTo(counted + 1);
     }
 }
