@@ -13,6 +13,8 @@ CREATE TABLE budget_processes (
     summary     TEXT NOT NULL CHECK (length(summary) <= 5000),
     phase       TEXT NOT NULL DEFAULT 'information'
                 CHECK (phase IN ('information', 'ideas', 'drafting', 'feasibility', 'voting', 'results', 'delivery')),
+    -- When on, a phase also closes on its own once its planned end date has passed (or the next one's start has come).
+    auto_advance BOOLEAN NOT NULL DEFAULT false,
     created_at  TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 

@@ -22,7 +22,7 @@ import java.util.Optional;
 /** Processes, their pots and phases: the officer's side of setting up a participatory budget. Every change is audited. */
 public final class BudgetService {
     private static final String PROCESS = """
-            SELECT b.id, b.place_id, p.name AS place_name, b.title, b.summary, b.phase
+            SELECT b.id, b.place_id, p.name AS place_name, b.title, b.summary, b.phase, b.auto_advance
             FROM budget_processes b JOIN places p ON p.id = b.place_id""";
     private static final String POT = """
             SELECT t.*, p.name AS place_name FROM budget_pots t JOIN places p ON p.id = t.place_id""";
@@ -79,27 +79,61 @@ public final class BudgetService {
             Optional<String> current = h.createQuery("SELECT phase FROM budget_processes WHERE id = :id FOR UPDATE")
                     .bind("id", processId).mapTo(String.class).findOne();
             if (current.isEmpty() || !current.get().equals(from)) return false;
-            Phase next = Phase.fromStored(from).next();
-            if (next == null) return false;
-            h.createUpdate("UPDATE budget_processes SET phase = :p WHERE id = :id").bind("p", next.stored()).bind("id", processId).execute();
-            audit.record(h, actor, "budget.phase.opened", "budget:" + processId, from + " -> " + next.stored());
-            if (next == Phase.RESULTS) {
-                for (Pot pot : pots(h, processId)) {
-                    results.compute(h, pot);
-                    audit.record(h, actor, "budget.results.computed", "pot:" + pot.id(), pot.rule() + " " + pot.tieBreak() + " seed " + pot.tieSeed());
-                }
-            }
-            return true;
+            return advance(h, processId, Phase.fromStored(from), actor, null);
         });
     }
 
+    private boolean advance(Handle h, long processId, Phase from, Actor actor, String why) {
+        Phase next = from.next();
+        if (next == null) return false;
+        h.createUpdate("UPDATE budget_processes SET phase = :p WHERE id = :id").bind("p", next.stored()).bind("id", processId).execute();
+        audit.record(h, actor, "budget.phase.opened", "budget:" + processId, from.stored() + " -> " + next.stored() + (why == null ? "" : " (" + why + ")"));
+        if (next == Phase.RESULTS) {
+            for (Pot pot : pots(h, processId)) {
+                results.compute(h, pot);
+                audit.record(h, actor, "budget.results.computed", "pot:" + pot.id(), pot.rule() + " " + pot.tieBreak() + " seed " + pot.tieSeed());
+            }
+        }
+        return true;
+    }
+
+    /**
+     * For a process on automatic switching, opens every phase that is due by its planned dates on {@code today}
+     * (the council's date): a phase closes the day after its end date, or when the next phase's start date comes.
+     * Called before any of the process's pages is served, so a vote can never be taken after voting's end date.
+     */
+    public void catchUp(long processId, LocalDate today) {
+        jdbi.useTransaction(h -> {
+            Optional<Boolean> auto = h.createQuery("SELECT auto_advance FROM budget_processes WHERE id = :id").bind("id", processId)
+                    .mapTo(Boolean.class).findOne();
+            if (auto.isEmpty() || !auto.get()) return;
+            Phase phase = Phase.fromStored(h.createQuery("SELECT phase FROM budget_processes WHERE id = :id FOR UPDATE")
+                    .bind("id", processId).mapTo(String.class).one());
+            Map<Phase, LocalDate[]> dates = phaseDates(h, processId);
+            while (phase.next() != null && due(dates, phase, today)) {
+                advance(h, processId, phase, Actor.SYSTEM, "planned dates");
+                phase = phase.next();
+            }
+        });
+    }
+
+    private static boolean due(Map<Phase, LocalDate[]> dates, Phase phase, LocalDate today) {
+        LocalDate[] own = dates.get(phase);
+        LocalDate[] next = dates.get(phase.next());
+        return (own != null && own[1] != null && today.isAfter(own[1])) || (next != null && next[0] != null && !today.isBefore(next[0]));
+    }
+
     public Map<Phase, LocalDate[]> phaseDates(long processId) {
+        return jdbi.withHandle(h -> phaseDates(h, processId));
+    }
+
+    private static Map<Phase, LocalDate[]> phaseDates(Handle h, long processId) {
         Map<Phase, LocalDate[]> dates = new EnumMap<>(Phase.class);
-        jdbi.useHandle(h -> h.createQuery("SELECT phase, starts_on, ends_on FROM budget_phase_dates WHERE process_id = :id")
+        h.createQuery("SELECT phase, starts_on, ends_on FROM budget_phase_dates WHERE process_id = :id")
                 .bind("id", processId)
                 .map((rs, c) -> Map.entry(Phase.fromStored(rs.getString("phase")),
                         new LocalDate[]{rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class)}))
-                .forEach(e -> dates.put(e.getKey(), e.getValue())));
+                .forEach(e -> dates.put(e.getKey(), e.getValue()));
         return dates;
     }
 
@@ -116,12 +150,14 @@ public final class BudgetService {
         return jdbi.inTransaction(h -> {
             if (!exists(h, "budget_processes", processId)) return false;
             h.createUpdate("DELETE FROM budget_phase_dates WHERE process_id = :id").bind("id", processId).execute();
+            h.createUpdate("UPDATE budget_processes SET auto_advance = :a WHERE id = :id").bind("a", "on".equals(form.value("autoAdvance")))
+                    .bind("id", processId).execute();
             for (var e : dates.entrySet()) {
                 if (e.getValue()[0] == null && e.getValue()[1] == null) continue;
                 h.createUpdate("INSERT INTO budget_phase_dates (process_id, phase, starts_on, ends_on) VALUES (:id, :p, :s, :e)")
                         .bind("id", processId).bind("p", e.getKey().stored()).bind("s", e.getValue()[0]).bind("e", e.getValue()[1]).execute();
             }
-            audit.record(h, actor, "budget.dates.saved", "budget:" + processId, null);
+            audit.record(h, actor, "budget.dates.saved", "budget:" + processId, "on".equals(form.value("autoAdvance")) ? "automatic" : "by hand");
             return true;
         });
     }
@@ -259,7 +295,7 @@ public final class BudgetService {
 
     private static BudgetProcess process(ResultSet rs) throws SQLException {
         return new BudgetProcess(rs.getLong("id"), rs.getLong("place_id"), rs.getString("place_name"), rs.getString("title"),
-                rs.getString("summary"), Phase.fromStored(rs.getString("phase")));
+                rs.getString("summary"), Phase.fromStored(rs.getString("phase")), rs.getBoolean("auto_advance"));
     }
 
     private static Pot pot(ResultSet rs) throws SQLException {

@@ -9,11 +9,16 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Devolved budgets: a council runs participatory budgeting from first idea to delivered project. */
 public final class BudgetsFeature implements Feature {
+    /** Planned dates are the council's dates; UK councils keep UK time. */
+    static final java.time.ZoneId COUNCIL_ZONE = java.time.ZoneId.of("Europe/London");
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BudgetsFeature.class);
     private final Feature[] parts;
+    private final BudgetService budgets;
 
     public BudgetsFeature(Web web, Jdbi jdbi, AuditLog audit, PlaceService places) {
         ResultService results = new ResultService(jdbi);
         BudgetService budgets = new BudgetService(jdbi, audit, results);
+        this.budgets = budgets;
         ProposalService proposals = new ProposalService(jdbi, audit);
         BallotBox ballots = new BallotBox(jdbi, new BallotKeys(jdbi), audit);
         DeliveryService delivery = new DeliveryService(jdbi, audit);
@@ -23,8 +28,22 @@ public final class BudgetsFeature implements Feature {
                 new ProposalRoutes(web, budgets, proposals, places, delivery)};
     }
 
+    /** Opens phases that are due by their planned dates before the process's page is served (see {@link BudgetService#catchUp}). */
+    private void catchUp(io.javalin.http.Context ctx) {
+        BudgetService.parseId(ctx.pathParam("id")).ifPresent(id -> {
+            try {
+                budgets.catchUp(id, java.time.LocalDate.now(COUNCIL_ZONE));
+            } catch (IllegalArgumentException e) {
+                // The engine refused to count a pot: nothing changed; the officer sees why when opening results by hand.
+                LOG.warn("automatic phase change of budget {} failed: {}", id, e.getMessage());
+            }
+        });
+    }
+
     @Override
     public void routes(RoutesConfig routes) {
+        routes.before("/budgets/{id}", this::catchUp);
+        routes.before("/budgets/{id}/*", this::catchUp);
         for (Feature f : parts) f.routes(routes);
     }
 }

@@ -120,6 +120,7 @@ final class ProcessRoutes implements Feature {
         for (Pot p : pots) turnout.add(ballots.turnout(p.id()));
         var dates = budgets.phaseDates(process.id());
         if (datesForm.errors().isEmpty() && datesForm.value(Phase.INFORMATION.stored() + ".starts").isEmpty()) {
+            datesForm.set("autoAdvance", process.autoAdvance() ? "on" : "");
             for (var e : dates.entrySet()) {
                 datesForm.set(e.getKey().stored() + ".starts", e.getValue()[0] == null ? "" : e.getValue()[0].toString());
                 datesForm.set(e.getKey().stored() + ".ends", e.getValue()[1] == null ? "" : e.getValue()[1].toString());
@@ -155,6 +156,7 @@ final class ProcessRoutes implements Feature {
             fields.add(p.stored() + ".starts");
             fields.add(p.stored() + ".ends");
         }
+        fields.add("autoAdvance");
         Form form = FormReader.read(ctx, fields.toArray(String[]::new));
         if (!budgets.savePhaseDates(process.id(), form, web.actor(ctx))) {
             ctx.status(422);
