@@ -21,7 +21,7 @@ import java.util.UUID;
  * synchronous_commit on before the receipt is returned.
  */
 public final class BallotBox {
-    private static final String RECEIPT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private static final String CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Why a resident may not vote in a pot, as a message key; null when they may. */
@@ -79,7 +79,7 @@ public final class BallotBox {
      * after voting closed: closing takes the process row exclusively while every cast holds it shared.
      */
     public java.util.Optional<String> cast(Pot pot, Voter voter, BallotChoice choice) {
-        String receipt = newReceipt();
+        String receipt = newCode();
         boolean stored = jdbi.inTransaction(h -> {
             h.execute("SET LOCAL synchronous_commit = on");
             h.createQuery("SELECT id FROM budget_processes WHERE id = :id FOR SHARE").bind("id", pot.processId()).mapTo(Long.class).one();
@@ -115,7 +115,7 @@ public final class BallotBox {
         jdbi.useTransaction(h -> {
             var batch = h.prepareBatch("INSERT INTO budget_voting_codes (pot_id, code_hash) VALUES (:p, :c)");
             for (int i = 0; i < count; i++) {
-                String code = newReceipt();
+                String code = newCode();
                 codes.add(code);
                 batch.bind("p", pot.id()).bind("c", Voter.codeHash(code)).add();
             }
@@ -185,11 +185,12 @@ public final class BallotBox {
                 }).list();
     }
 
-    private static String newReceipt() {
+    /** 20 characters from a 32-letter alphabet without look-alikes: 100 random bits, for receipts and voting codes. */
+    private static String newCode() {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < 20; i++) {
             if (i > 0 && i % 4 == 0) s.append('-');
-            s.append(RECEIPT_ALPHABET.charAt(RANDOM.nextInt(RECEIPT_ALPHABET.length())));
+            s.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
         }
         return s.toString();
     }

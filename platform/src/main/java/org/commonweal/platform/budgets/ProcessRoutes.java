@@ -52,6 +52,11 @@ final class ProcessRoutes implements Feature {
     }
 
     private BudgetProcess process(Context ctx) {
+        return process(ctx, budgets);
+    }
+
+    /** The process named in the path, or 404. */
+    static BudgetProcess process(Context ctx, BudgetService budgets) {
         return budgets.process(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
     }
 

@@ -44,7 +44,7 @@ final class ProposalRoutes implements Feature {
     }
 
     private BudgetProcess process(Context ctx) {
-        return budgets.process(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
+        return ProcessRoutes.process(ctx, budgets);
     }
 
     private Proposal proposal(Context ctx, BudgetProcess process) {

@@ -2,7 +2,6 @@ package org.commonweal.platform.budgets;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
@@ -59,7 +58,7 @@ final class VotingRoutes implements Feature {
     }
 
     private BudgetProcess process(Context ctx) {
-        return budgets.process(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
+        return ProcessRoutes.process(ctx, budgets);
     }
 
     private void renderCodeEntry(Context ctx, Pot pot, Form form) {
