@@ -48,8 +48,8 @@ public final class ProposalService {
     }
 
     /**
-     * Full-text search over title (weighted higher) and description, accent- and stem-insensitive, with filters.
-     * Withdrawn proposals only show when asked for by status.
+     * Full-text search over title (weighted higher) and description, accent- and stem-insensitive, with filters;
+     * the place filter includes the places within it. Withdrawn proposals only show when asked for by status.
      */
     public List<Proposal> search(long processId, Search s) {
         String text = s.text() == null ? "" : s.text().strip();
@@ -57,7 +57,12 @@ public final class ProposalService {
                          JOIN budget_pots t ON t.id = r.pot_id
                          WHERE t.process_id = :process
                            AND (:text = '' OR r.search @@ websearch_to_tsquery('english'::regconfig, budget_unaccent(:text)))
-                           AND (CAST(:place AS BIGINT) IS NULL OR r.place_id = :place)
+                           AND (CAST(:place AS BIGINT) IS NULL OR r.place_id IN (
+                                WITH RECURSIVE sub AS (
+                                    SELECT id FROM places WHERE id = :place
+                                    UNION ALL
+                                    SELECT p2.id FROM places p2 JOIN sub ON p2.parent_id = sub.id)
+                                SELECT id FROM sub))
                            AND (:theme = '' OR r.theme = :theme)
                            AND (CASE WHEN :status = '' THEN r.status <> 'withdrawn' ELSE r.status = :status END)
                          ORDER BY CASE WHEN :text = '' THEN 0

@@ -64,6 +64,9 @@ class BudgetJourneyTest {
                 .contains("Riverside playgrounds").doesNotContain("Quay lighting");
         assertThat(app.client().get("/budgets/" + process + "/proposals?place=" + setup.place("Old Wharf")).body())
                 .contains("A new bridge").doesNotContain("Quay lighting");
+        assertThat(app.client().get("/budgets/" + process + "/proposals?place=" + setup.place("Riverside")).body()).as("a ward includes its neighbourhoods")
+                .contains("A new bridge").contains("Quay lighting");
+        assertThat(app.client().get("/budgets/" + process + "/proposals?place=" + setup.place("Northgate")).body()).doesNotContain("Quay lighting");
         assertThat(app.client().get("/budgets/" + process + "/proposals?status=withdrawn").body())
                 .contains("Duplicate idea").doesNotContain("Quay lighting");
 
