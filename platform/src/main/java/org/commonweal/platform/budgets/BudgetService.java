@@ -184,6 +184,19 @@ public final class BudgetService {
 
     /** Adds a pot while the process is still before voting; returns its id, or empty with the form's errors. */
     public Optional<Long> createPot(long processId, Form form, Actor actor) {
+        return savePot(processId, null, form, actor);
+    }
+
+    /**
+     * Changes a pot's settings while the process is still before voting. The currency stays (proposals' costs
+     * are in its minor units), and the area cannot shrink below a place that already has a proposal.
+     */
+    public boolean updatePot(Pot pot, Form form, Actor actor) {
+        form.set("currency", pot.currency());
+        return savePot(pot.processId(), pot.id(), form, actor).isPresent();
+    }
+
+    private Optional<Long> savePot(long processId, Long potId, Form form, Actor actor) {
         String name = form.requireText("name", 200, "budgets.error.potName.required", "budgets.error.potName.tooLong");
         String currency = form.value("currency").strip().toUpperCase(Locale.ROOT);
         form.set("currency", currency.isEmpty() ? "GBP" : currency);
@@ -236,10 +249,30 @@ public final class BudgetService {
                 form.error("place", "budgets.error.potPlace");
                 return Optional.empty();
             }
-            if (h.createQuery("SELECT EXISTS (SELECT 1 FROM budget_pots WHERE process_id = :p AND name = :n)")
-                    .bind("p", processId).bind("n", name).mapTo(Boolean.class).one()) {
+            if (h.createQuery("SELECT EXISTS (SELECT 1 FROM budget_pots WHERE process_id = :p AND name = :n AND id IS DISTINCT FROM :id)")
+                    .bind("p", processId).bind("n", name).bind("id", potId).mapTo(Boolean.class).one()) {
                 form.error("name", "budgets.error.potName.taken");
                 return Optional.empty();
+            }
+            boolean totals = "on".equals(form.value("showTotals"));
+            if (potId != null) {
+                List<Long> proposalPlaces = h.createQuery("SELECT DISTINCT place_id FROM budget_proposals WHERE pot_id = :id")
+                        .bind("id", potId).mapTo(Long.class).list();
+                if (proposalPlaces.stream().anyMatch(pl -> !PlaceScope.within(h, place.get(), pl))) {
+                    form.error("place", "budgets.error.potPlaceShrinks");
+                    return Optional.empty();
+                }
+                h.createUpdate("""
+                        UPDATE budget_pots SET place_id = :place, name = :name, amount = :amount, ballot_type = :type, min_projects = :min,
+                               max_projects = :max, max_points = :points, rule = :rule, tie_break = :tie, tie_seed = :seed, show_totals = :totals
+                        WHERE id = :id AND process_id = :process""")
+                        .bind("process", processId).bind("id", potId).bind("place", place.get()).bind("name", name).bind("amount", amount.get())
+                        .bind("type", t.stored()).bind("min", min == null ? 0 : min).bind("max", max)
+                        .bind("points", t == BallotType.CUMULATIVE ? maxPoints : null).bind("rule", rule).bind("tie", tieBreak)
+                        .bind("seed", s).bind("totals", totals).execute();
+                audit.record(h, actor, "budget.pot.updated", "pot:" + potId,
+                        name + " " + Money.format(amount.get(), cur) + " " + t.stored() + " " + rule + " " + tieBreak + " seed " + s);
+                return Optional.of(potId);
             }
             long id = h.createUpdate("""
                     INSERT INTO budget_pots (process_id, place_id, name, amount, currency, ballot_type, min_projects, max_projects,
@@ -248,7 +281,7 @@ public final class BudgetService {
                     .bind("process", processId).bind("place", place.get()).bind("name", name).bind("amount", amount.get())
                     .bind("currency", cur).bind("type", t.stored()).bind("min", min == null ? 0 : min).bind("max", max)
                     .bind("points", t == BallotType.CUMULATIVE ? maxPoints : null).bind("rule", rule).bind("tie", tieBreak)
-                    .bind("seed", s).bind("totals", "on".equals(form.value("showTotals")) || "true".equals(form.value("showTotals")))
+                    .bind("seed", s).bind("totals", totals)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             audit.record(h, actor, "budget.pot.created", "pot:" + id,
                     name + " " + Money.format(amount.get(), cur) + " " + t.stored() + " " + rule + " " + tieBreak + " seed " + s);

@@ -16,6 +16,8 @@ import java.util.Map;
 
 /** Processes, pots and phases (officers set up and move on; anyone reads), results and the pabulib export. */
 final class ProcessRoutes implements Feature {
+    private static final String[] POT_FIELDS = {"name", "place", "amount", "currency", "ballotType", "minProjects", "maxProjects", "maxPoints",
+            "rule", "tieBreak", "tieSeed", "showTotals"};
     private final Web web;
     private final BudgetService budgets;
     private final BallotBox ballots;
@@ -47,6 +49,8 @@ final class ProcessRoutes implements Feature {
         r.post("/budgets/{id}/dates", this::saveDates, Role.OFFICER);
         r.get("/budgets/{id}/pots/new", ctx -> showNewPot(ctx, process(ctx), defaults()), Role.OFFICER);
         r.post("/budgets/{id}/pots", this::createPot, Role.OFFICER);
+        r.get("/budgets/{id}/pots/{pot}/edit", this::showEditPot, Role.OFFICER);
+        r.post("/budgets/{id}/pots/{pot}", this::updatePot, Role.OFFICER);
         r.get("/budgets/{id}/pots/{pot}/results", this::showResults, Role.ANYONE);
         r.get("/budgets/{id}/pots/{pot}/votes.pb", this::export, Role.ANYONE);
     }
@@ -176,14 +180,40 @@ final class ProcessRoutes implements Feature {
     }
 
     private void showNewPot(Context ctx, BudgetProcess process, Form form) {
-        web.render(ctx, "budgets/pot-new.jte", web.page(ctx, "budgets.pot.new.title"), "process", process, "form", form,
-                "places", places.tree(), "rules", BudgetService.ruleNames());
+        showPotForm(ctx, process, null, form);
+    }
+
+    private void showPotForm(Context ctx, BudgetProcess process, Pot editing, Form form) {
+        web.render(ctx, "budgets/pot-new.jte", web.page(ctx, editing == null ? "budgets.pot.new.title" : "budgets.pot.edit.title"), "process", process,
+                "form", form, "places", places.tree(), "rules", BudgetService.ruleNames(), "editing", editing);
+    }
+
+    private void showEditPot(Context ctx) {
+        BudgetProcess process = process(ctx);
+        Pot pot = pot(ctx, budgets);
+        Form form = Form.empty().set("name", pot.name()).set("place", String.valueOf(pot.placeId())).set("amount", Money.plain(pot.amount(), pot.currency()))
+                .set("currency", pot.currency()).set("ballotType", pot.ballotType().stored()).set("minProjects", String.valueOf(pot.minProjects()))
+                .set("maxProjects", pot.maxProjects() == null ? "" : pot.maxProjects().toString())
+                .set("maxPoints", pot.maxPoints() == null ? "" : pot.maxPoints().toString()).set("rule", pot.rule()).set("tieBreak", pot.tieBreak())
+                .set("tieSeed", String.valueOf(pot.tieSeed())).set("showTotals", pot.showTotals() ? "on" : "");
+        showPotForm(ctx, process, pot, form);
+    }
+
+    private void updatePot(Context ctx) {
+        BudgetProcess process = process(ctx);
+        Pot pot = pot(ctx, budgets);
+        Form form = FormReader.read(ctx, POT_FIELDS);
+        if (!budgets.updatePot(pot, form, web.actor(ctx))) {
+            ctx.status(422);
+            showPotForm(ctx, process, pot, form);
+            return;
+        }
+        web.redirectWithNotice(ctx, "/budgets/" + process.id(), "budgets.pot.saved");
     }
 
     private void createPot(Context ctx) {
         BudgetProcess process = process(ctx);
-        Form form = FormReader.read(ctx, "name", "place", "amount", "currency", "ballotType", "minProjects", "maxProjects", "maxPoints",
-                "rule", "tieBreak", "tieSeed", "showTotals");
+        Form form = FormReader.read(ctx, POT_FIELDS);
         var id = budgets.createPot(process.id(), form, web.actor(ctx));
         if (id.isEmpty()) {
             ctx.status(422);

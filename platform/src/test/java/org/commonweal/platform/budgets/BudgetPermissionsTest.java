@@ -46,10 +46,12 @@ class BudgetPermissionsTest {
         resident.get("/budgets");
         assertThat(resident.post("/budgets", Map.of("title", "Mine", "summary", "", "place", String.valueOf(setup.place("Riverside")))).status()).isEqualTo(403);
         assertThat(resident.post("/budgets/" + process + "/pots", Map.of("name", "x", "amount", "5", "place", "1")).status()).isEqualTo(403);
+        assertThat(resident.get("/budgets/" + process + "/pots/" + pot + "/edit").status()).isEqualTo(403);
+        assertThat(resident.post("/budgets/" + process + "/pots/" + pot, Map.of("name", "x", "amount", "5", "place", "1")).status()).isEqualTo(403);
         assertThat(resident.post("/budgets/" + process + "/phase", Map.of("from", "ideas")).status()).isEqualTo(403);
         assertThat(resident.post("/budgets/" + process + "/dates", Map.of()).status()).isEqualTo(403);
         assertThat(app.count("SELECT count(*) FROM budget_processes")).isEqualTo(1);
-        assertThat(app.count("SELECT count(*) FROM budget_pots")).isEqualTo(1);
+        assertThat(app.count("SELECT count(*) FROM budget_pots WHERE name = 'Riverside pot'")).isEqualTo(1);
         assertThat(app.count("SELECT count(*) FROM budget_processes WHERE phase = 'ideas'")).isEqualTo(1);
     }
 
@@ -104,5 +106,27 @@ class BudgetPermissionsTest {
         assertThat(page).doesNotContain("/budgets/" + process + "/phase").doesNotContain("/pots/new");
         String officerPage = app.signedInAs("officer").get("/budgets/" + process).body();
         assertThat(officerPage).contains("/budgets/" + process + "/phase").contains("/pots/new");
+    }
+
+    @Test
+    void anOfficerChangesAPotBeforeVotingButCannotShrinkItsAreaBelowItsProposals() {
+        TestClient officer = app.signedInAs("officer");
+        String page = officer.get("/budgets/" + process + "/pots/" + pot + "/edit").body();
+        assertThat(page).contains("value=\"10000.00\"").contains("value=\"42\"");
+        Map<String, String> form = new java.util.HashMap<>(Map.of("name", "Riverside pot", "place", String.valueOf(setup.place("Riverside")),
+                "amount", "12000", "ballotType", "approval", "maxProjects", "3", "rule", "greedy", "tieBreak", "votes,lottery", "tieSeed", "7"));
+        assertThat(officer.post("/budgets/" + process + "/pots/" + pot, form).status()).isEqualTo(302);
+        assertThat(app.count("SELECT amount FROM budget_pots WHERE id = " + pot)).isEqualTo(1_200_000);
+        assertThat(app.count("SELECT max_projects FROM budget_pots WHERE id = " + pot)).isEqualTo(3);
+        form.put("place", String.valueOf(setup.place("Old Wharf")));
+        officer.get("/budgets/" + process + "/pots/" + pot + "/edit");
+        TestClient.Response shrink = officer.post("/budgets/" + process + "/pots/" + pot, form);
+        assertThat(shrink.status()).isEqualTo(422);
+        assertThat(shrink.body()).contains("Some proposals are outside that area");
+        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'budget.pot.updated'")).isEqualTo(1);
+        form.put("place", String.valueOf(setup.place("Riverside")));
+        form.putAll(Map.of("amount", "10000", "ballotType", "knapsack", "maxProjects", "", "tieBreak", "cost,votes,lottery", "tieSeed", "42"));
+        officer.get("/budgets/" + process + "/pots/" + pot + "/edit");
+        assertThat(officer.post("/budgets/" + process + "/pots/" + pot, form).status()).isEqualTo(302);
     }
 }
