@@ -103,10 +103,11 @@ public final class BudgetService {
      * Called before any of the process's pages is served, so a vote can never be taken after voting's end date.
      */
     public void catchUp(long processId, LocalDate today) {
+        // Looked at without a lock first: on most requests nothing is due, and they must not queue on the process row.
+        boolean due = jdbi.withHandle(h -> process(h, processId)
+                .filter(p -> p.autoAdvance() && p.phase().next() != null && due(phaseDates(h, processId), p.phase(), today)).isPresent());
+        if (!due) return;
         jdbi.useTransaction(h -> {
-            Optional<Boolean> auto = h.createQuery("SELECT auto_advance FROM budget_processes WHERE id = :id").bind("id", processId)
-                    .mapTo(Boolean.class).findOne();
-            if (auto.isEmpty() || !auto.get()) return;
             Phase phase = Phase.fromStored(h.createQuery("SELECT phase FROM budget_processes WHERE id = :id FOR UPDATE")
                     .bind("id", processId).mapTo(String.class).one());
             Map<Phase, LocalDate[]> dates = phaseDates(h, processId);
