@@ -80,4 +80,16 @@ class VotingCloseRaceTest {
         assertThat(inBox).as("every receipt is a ballot in the box").isEqualTo(receipts);
         assertThat(counted).as("the count saw every ballot in the box").isEqualTo(inBox);
     }
+
+    @Test
+    void aPotWithNoProposalsOrBallotsClosesWithAnEmptyPublishedResult() {
+        BudgetSetup setup = new BudgetSetup(app);
+        TestClient officer = app.signedInAs("officer");
+        long process = setup.createProcess(officer, "Quiet", "Northgate");
+        long pot = setup.addPot(officer, process, "Quiet pot", "Northgate", "500", "cumulative", Map.of("maxPoints", "5"));
+        setup.advanceTo(officer, process, Phase.RESULTS);
+        String results = app.client().get("/budgets/" + process + "/pots/" + pot + "/results").body();
+        assertThat(results).contains("id=\"spent\">£0.00<").contains("id=\"left\">£500.00<");
+        assertThat(app.client().get("/budgets/" + process + "/pots/" + pot + "/votes.pb").body()).contains("vote_type;cumulative").contains("num_votes;0");
+    }
 }
