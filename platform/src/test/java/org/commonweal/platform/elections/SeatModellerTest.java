@@ -73,6 +73,17 @@ class SeatModellerTest {
     }
 
     @Test
+    void theHouseOfCommonsLibraryCandidateLayoutIsReadToo() throws Exception {
+        organiser.get("/elections/modeller");
+        TestClient.Response r = Multipart.post(app, organiser, "/elections/modeller", Map.of("name", "GE 2024"), "file", "ge2024.csv",
+                Files.readAllBytes(Multipart.sharedData("uk-elections/HoC-GE2024-results-by-candidate.csv")));
+        assertThat(r.status()).isEqualTo(302);
+        TestClient.Response page = organiser.get(r.location() + "?seed=1&runs=0");
+        assertThat(row(page.body(), "Lab")).containsExactly("411", "411");
+        assertThat(row(page.body(), "Con")).containsExactly("121", "121");
+    }
+
+    @Test
     void anAdminMayUseTheModellerToo() {
         assertThat(app.signedInAs("admin").get("/elections/modeller/" + setId).status()).isEqualTo(200);
     }
@@ -162,6 +173,7 @@ class SeatModellerTest {
         TestClient.Response page = organiser.get("/elections/modeller/" + setId + "?" + query);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Monte Carlo: 200 runs, seed 7").contains("id=\"odds-table\"");
+        assertThat(page.body().substring(page.body().indexOf("id=\"odds-table\""))).containsPattern("[A-Za-z]+ \\d{1,3}\\.\\d%");
         JsonNode results = new ObjectMapper().readTree(organiser.get("/elections/modeller/" + setId + "/results.json?" + query).body());
         assertThat(results.get("monteCarlo").get("runs").asInt()).isEqualTo(200);
     }
