@@ -73,7 +73,7 @@ final class ParliamentArc {
         double sumRadii = 0;
         for (int r = 0; r < rows; r++) sumRadii += radius(r, rows);
         double seatGap = Math.PI * sumRadii / Math.max(total, 1);
-        return Math.min(Math.min(rowGap, seatGap) * 0.42, 12);
+        return Math.min(Math.min(rowGap, seatGap) * 0.42, 10);
     }
 
     /** Seat positions ordered from the left end of the arc to the right, inner rows first at equal angles. */

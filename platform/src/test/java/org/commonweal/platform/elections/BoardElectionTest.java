@@ -286,6 +286,16 @@ class BoardElectionTest {
         assertThat(ballots(id)).isEqualTo(7);
     }
 
+    @Test
+    void anElectionWithNoBallotsIsCountedUnderEveryRule() {
+        for (String rule : List.of("scottish", "meek", "wigm")) {
+            long id = create("Nobody voted " + rule, rule, 1);
+            organiser.get("/elections/manage/" + id);
+            assertThat(organiser.post("/elections/manage/" + id + "/close", Map.of()).status()).as(rule).isEqualTo(302);
+            assertThat(app.client().get("/elections/" + id).body()).as(rule).contains("Valid ballots: 0.");
+        }
+    }
+
     /** Candidate positions in preference order, from rank boxes (0 = left empty). */
     private static int[] ranking(int[] ranks) {
         int k = 0;
