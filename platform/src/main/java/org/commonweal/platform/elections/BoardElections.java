@@ -173,12 +173,12 @@ public final class BoardElections {
     private Cast cast(long id, String voterKey, java.util.function.Predicate<Handle> eligible, int[] ranking) {
         return jdbi.inTransaction(h -> {
             // A shared lock on the election: closing takes an exclusive one, so no ballot lands after the count.
-            Optional<OffsetDateTime[]> window = h.createQuery("SELECT opens_at, closes_at, status FROM elections WHERE id = :id FOR SHARE")
-                    .bind("id", id).map((rs, ctx) -> rs.getString("status").equals("open")
-                            ? new OffsetDateTime[]{rs.getObject("opens_at", OffsetDateTime.class), rs.getObject("closes_at", OffsetDateTime.class)}
-                            : null).findOne();
             OffsetDateTime now = OffsetDateTime.now();
-            if (window.isEmpty() || window.get() == null || now.isBefore(window.get()[0]) || !now.isBefore(window.get()[1])) return Cast.NOT_OPEN;
+            boolean open = h.createQuery("""
+                            SELECT id FROM elections
+                            WHERE id = :id AND status = 'open' AND opens_at <= :now AND closes_at > :now FOR SHARE""")
+                    .bind("id", id).bind("now", now).mapTo(Long.class).findOne().isPresent();
+            if (!open) return Cast.NOT_OPEN;
             if (!eligible.test(h)) return Cast.NOT_ELIGIBLE;
             int first = h.createUpdate("INSERT INTO election_voted (election_id, voter_key) VALUES (:e, :k) ON CONFLICT DO NOTHING")
                     .bind("e", id).bind("k", voterKey).execute();

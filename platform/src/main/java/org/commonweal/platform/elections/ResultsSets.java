@@ -46,16 +46,21 @@ public final class ResultsSets {
         });
     }
 
+    private static final String SELECT = """
+            SELECT r.id, r.name, r.file_name, r.constituencies, a.name AS owner, r.created_at
+            FROM election_results_sets r LEFT JOIN accounts a ON a.id = r.owner_id""";
+
     public List<ResultsSet> all() {
-        return jdbi.withHandle(h -> h.createQuery("""
-                SELECT r.id, r.name, r.file_name, r.constituencies, a.name AS owner, r.created_at
-                FROM election_results_sets r LEFT JOIN accounts a ON a.id = r.owner_id ORDER BY r.id DESC""")
-                .map((rs, ctx) -> new ResultsSet(rs.getLong("id"), rs.getString("name"), rs.getString("file_name"), rs.getInt("constituencies"),
-                        rs.getString("owner"), rs.getObject("created_at", OffsetDateTime.class))).list());
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " ORDER BY r.id DESC").map(ResultsSets::row).list());
     }
 
     public Optional<ResultsSet> find(long id) {
-        return all().stream().filter(r -> r.id() == id).findFirst();
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE r.id = :id").bind("id", id).map(ResultsSets::row).findOne());
+    }
+
+    private static ResultsSet row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+        return new ResultsSet(rs.getLong("id"), rs.getString("name"), rs.getString("file_name"), rs.getInt("constituencies"),
+                rs.getString("owner"), rs.getObject("created_at", OffsetDateTime.class));
     }
 
     /** The stored file's constituencies; the file was readable when it was stored. */

@@ -22,9 +22,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The seat modeller for organisers: upload constituency results, describe an alliance scenario in a form,
@@ -137,16 +135,23 @@ public final class SeatModellerRoutes implements Feature {
                 "choices", ScenarioForm.Choices.of(results), "outcome", outcome, "problem", problem);
     }
 
+    /** The engine's central outcome, and the Monte Carlo runs if the scenario asks for any. */
+    private record Run(ScenarioResult central, MonteCarloResult monteCarlo) {
+        static Run of(List<ConstituencyResult> results, ScenarioForm.Model model, boolean withMonteCarlo) {
+            AllianceModel engine = new AllianceModel(results, model.scenario(), new Lot(model.seed()));
+            ScenarioResult central = engine.central();
+            return new Run(central, withMonteCarlo && model.runs() > 0 ? engine.monteCarlo(model.runs(), model.seed()) : null);
+        }
+    }
+
     private Outcome outcome(List<ConstituencyResult> results, ScenarioForm.Model model, String query) {
-        Lot lot = new Lot(model.seed());
-        AllianceModel engine = new AllianceModel(results, model.scenario(), lot);
-        ScenarioResult central = engine.central();
-        MonteCarloResult mc = model.runs() > 0 ? engine.monteCarlo(model.runs(), model.seed()) : null;
+        Run run = Run.of(results, model, true);
+        ScenarioResult central = run.central();
         java.util.Set<String> parties = new java.util.LinkedHashSet<>(central.seatsAfter().keySet());
         parties.addAll(central.seatsBefore().keySet());
         parties.addAll(central.sainteLague().keySet());
         parties.addAll(central.ams().keySet());
-        return new Outcome(central, mc, List.copyOf(parties),
+        return new Outcome(central, run.monteCarlo(), List.copyOf(parties),
                 ParliamentArc.svg("arc-before", web.messages().get("elections.scenario.arcBefore"), central.seatsBefore()),
                 ParliamentArc.svg("arc-after", web.messages().get("elections.scenario.arcAfter"), central.seatsAfter()), query);
     }
@@ -167,15 +172,12 @@ public final class SeatModellerRoutes implements Feature {
                 ctx.contentType("application/json").result(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(ModelExport.scenario(model)));
                 return;
             }
-            Lot lot = new Lot(model.seed());
-            AllianceModel engine = new AllianceModel(results, model.scenario(), lot);
-            ScenarioResult central = engine.central();
+            Run run = Run.of(results, model, what.equals("results.json"));
             if (what.equals("results.csv")) {
-                ctx.contentType("text/csv; charset=utf-8").result(ModelExport.csv(central));
+                ctx.contentType("text/csv; charset=utf-8").result(ModelExport.csv(run.central()));
             } else {
-                MonteCarloResult mc = model.runs() > 0 ? engine.monteCarlo(model.runs(), model.seed()) : null;
-                Map<String, Object> out = new LinkedHashMap<>(ModelExport.results(central, mc));
-                ctx.contentType("application/json").result(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out));
+                ctx.contentType("application/json").result(JSON.writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(ModelExport.results(run.central(), run.monteCarlo())));
             }
         } catch (ScenarioException e) {
             ctx.header("Content-Disposition", "inline");

@@ -190,6 +190,9 @@ class SeatModellerTest {
         }
         assertThat(r.body()).doesNotContain("id=\"seats-table\"");
         assertThat(organiser.get("/elections/modeller/" + setId + "?runs=20000&seed=1").status()).isEqualTo(422);
+        TestClient.Response download = organiser.get("/elections/modeller/" + setId + "/results.csv?" + query);
+        assertThat(download.status()).isEqualTo(302);
+        assertThat(download.location()).isEqualTo("/elections/modeller/" + setId + "?" + query);
     }
 
     @Test
