@@ -236,6 +236,27 @@ class BoardElectionTest {
     }
 
     @Test
+    void oneCodeUsedFromTwentyBrowsersAtOnceStoresOneBallot() throws Exception {
+        long id = create("Concurrent code", "wigm", 1);
+        String code = codes(id, 1).getFirst();
+        List<Future<Integer>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
+            for (int i = 0; i < 20; i++) {
+                TestClient visitor = app.client();
+                visitor.get("/elections/" + id + "/code");
+                Map<String, String> b = ballot(1, 2, 0, 0);
+                b.put("code", code);
+                results.add(pool.submit(() -> visitor.post("/elections/" + id + "/code", b).status()));
+            }
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : results) statuses.add(f.get());
+        assertThat(statuses).containsOnly(302, 409);
+        assertThat(statuses.stream().filter(s -> s == 302).count()).isEqualTo(1);
+        assertThat(ballots(id)).isEqualTo(1);
+    }
+
+    @Test
     void theOrganiserClosesAndThePublishedCountIsTheEnginesCountOfTheSameBallots() throws Exception {
         long id = create("Board of trustees", "scottish", 2);
         addElectors(id, "amira@demo.commonweal.org, ben@demo.commonweal.org\nchidi@demo.commonweal.org");
