@@ -65,7 +65,9 @@ public final class Platform implements AutoCloseable {
                 new PlaceRoutes(web, places),
                 new AdminRoutes(web, audit, outbox),
                 new org.commonweal.platform.budgets.BudgetsFeature(web, jdbi, audit, places),
-                new OpsRoutes(database, metrics));
+                new OpsRoutes(database, metrics),
+                new org.commonweal.platform.elections.SeatModellerRoutes(web, new org.commonweal.platform.elections.ResultsSets(jdbi, audit)),
+                new org.commonweal.platform.elections.BoardElectionRoutes(web, new org.commonweal.platform.elections.BoardElections(jdbi, audit), accounts, config.baseUrl()));
         this.app = new WebServer(web, sessions, accounts, csrf, limiter, metrics, config.trustProxy()).create(features);
         this.mailSender = config.smtp().map(smtp -> new MailSender(outbox, smtp)).orElse(null);
     }

@@ -12,6 +12,7 @@ import org.commonweal.elections.model.MonteCarloResult;
 import org.commonweal.elections.model.RegionComparison;
 import org.commonweal.elections.model.Scenario;
 import org.commonweal.elections.model.ScenarioException;
+import org.commonweal.elections.model.ScenarioResultJson;
 import org.commonweal.elections.model.ScenarioResult;
 import org.commonweal.elections.model.SeatChange;
 import org.commonweal.elections.model.SeatOdds;
@@ -81,7 +82,7 @@ final class ModelCommand implements Command {
                 mc = model.monteCarlo(runs, seed, () -> bar.step("run"));
             }
         }
-        if (o.has("--json")) console.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(central, mc)));
+        if (o.has("--json")) console.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(ScenarioResultJson.of(central, mc)));
         else printText(central, mc, console);
         return 0;
     }
@@ -94,90 +95,6 @@ final class ModelCommand implements Command {
         } catch (IOException e) {
             throw new UsageException(file + ": cannot read (" + e.getMessage() + ")");
         }
-    }
-
-    private static Map<String, Object> json(ScenarioResult r, MonteCarloResult mc) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("constituencies", r.constituencies());
-        out.put("seatsBefore", r.seatsBefore());
-        out.put("seatsAfter", r.seatsAfter());
-        List<Map<String, Object>> elected = new ArrayList<>();
-        for (SeatOutcome s : r.seats()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("constituency", s.id());
-            e.put("name", s.name());
-            e.put("region", s.region());
-            e.put("before", s.before());
-            e.put("after", s.after());
-            e.put("marginBefore", s.marginBefore());
-            e.put("marginAfter", s.marginAfter());
-            e.put("bestPlacedAlly", s.bestPlacedAlly());
-            e.put("votes", s.votes());
-            elected.add(e);
-        }
-        out.put("elected", elected);
-        List<Map<String, Object>> changes = new ArrayList<>();
-        for (SeatChange c : r.changes()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("constituency", c.id());
-            e.put("name", c.name());
-            e.put("region", c.region());
-            e.put("from", c.from());
-            e.put("to", c.to());
-            e.put("marginBefore", c.marginBefore());
-            e.put("marginAfter", c.marginAfter());
-            changes.add(e);
-        }
-        out.put("changes", changes);
-        Map<String, Object> proportional = new LinkedHashMap<>();
-        proportional.put("dhondt", r.dHondt());
-        proportional.put("sainteLague", r.sainteLague());
-        proportional.put("ams", r.ams());
-        out.put("proportional", proportional);
-        List<Map<String, Object>> regions = new ArrayList<>();
-        for (RegionComparison rc : r.regions()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("region", rc.region());
-            e.put("constituencies", rc.constituencies());
-            e.put("listSeats", rc.listSeats());
-            e.put("fptp", rc.fptp());
-            e.put("dhondt", rc.dHondt());
-            e.put("sainteLague", rc.sainteLague());
-            e.put("amsList", rc.ams().list());
-            e.put("amsTotal", rc.ams().total());
-            regions.add(e);
-        }
-        out.put("regions", regions);
-        if (mc != null) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("runs", mc.runs());
-            m.put("seed", mc.seed());
-            List<Map<String, Object>> totals = new ArrayList<>();
-            for (SeatRange sr : mc.seatTotals()) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("party", sr.party());
-                e.put("mean", sr.mean());
-                e.put("p5", sr.p5());
-                e.put("median", sr.median());
-                e.put("p95", sr.p95());
-                totals.add(e);
-            }
-            m.put("seatTotals", totals);
-            List<Map<String, Object>> seats = new ArrayList<>();
-            for (SeatOdds so : mc.seats()) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("constituency", so.id());
-                e.put("name", so.name());
-                e.put("wins", so.wins());
-                Map<String, Double> probability = new LinkedHashMap<>();
-                so.wins().forEach((p, n) -> probability.put(p, (double) n / mc.runs()));
-                e.put("probability", probability);
-                seats.add(e);
-            }
-            m.put("seats", seats);
-            out.put("monteCarlo", m);
-        }
-        return out;
     }
 
     private static void printText(ScenarioResult r, MonteCarloResult mc, Console console) {

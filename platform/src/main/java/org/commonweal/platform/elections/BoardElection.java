@@ -1,0 +1,22 @@
+package org.commonweal.platform.elections;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** An organisation's own election (a board or trustees) counted by STV; the report is set once it is published. */
+public record BoardElection(long id, String title, int seats, String rule, OffsetDateTime opensAt, OffsetDateTime closesAt, String status,
+                            String reportHtml, List<Candidate> candidates) {
+    public static final List<String> RULES = List.of("scottish", "meek", "wigm");
+
+    public record Candidate(int position, String name, String statement) {
+    }
+
+    public boolean published() {
+        return status.equals("published");
+    }
+
+    /** Ballots are accepted between opening and closing, until the organiser closes the count. */
+    public boolean acceptsBallotsAt(OffsetDateTime now) {
+        return !published() && !now.isBefore(opensAt) && now.isBefore(closesAt);
+    }
+}

@@ -1,0 +1,216 @@
+package org.commonweal.platform.elections;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.accounts.Account;
+import org.commonweal.platform.core.accounts.AccountService;
+import org.commonweal.platform.core.http.CurrentUser;
+import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.Role;
+import org.commonweal.platform.core.http.Web;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Organisations' own STV elections. Organisers create an election, list the members who may vote (by
+ * account email) and print one-time codes for members without accounts, then close it, which counts and
+ * publishes the report. Members vote one secret ranked ballot each.
+ */
+public final class BoardElectionRoutes implements Feature {
+    private static final Role[] ORGANISERS = {Role.ORGANISER, Role.ADMIN};
+    private static final int MAX_CODES = 1000;
+
+    private final Web web;
+    private final BoardElections elections;
+    private final AccountService accounts;
+    private final String baseUrl;
+
+    public BoardElectionRoutes(Web web, BoardElections elections, AccountService accounts, String baseUrl) {
+        this.web = web;
+        this.elections = elections;
+        this.accounts = accounts;
+        this.baseUrl = baseUrl;
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.get("/elections/manage", ctx -> web.render(ctx, "elections/manage.jte", web.page(ctx, "elections.board.manage.title"),
+                "elections", elections.all()), ORGANISERS);
+        r.get("/elections/manage/new", ctx -> showNew(ctx, BoardElectionForm.blank()), ORGANISERS);
+        r.post("/elections/manage/new", this::create, ORGANISERS);
+        r.get("/elections/manage/{id}", ctx -> showManage(ctx, election(ctx), Form.empty(), Form.empty(), null), ORGANISERS);
+        r.post("/elections/manage/{id}/electors", this::addElectors, ORGANISERS);
+        r.post("/elections/manage/{id}/codes", this::generateCodes, ORGANISERS);
+        r.post("/elections/manage/{id}/close", this::close, ORGANISERS);
+        r.get("/elections", ctx -> web.render(ctx, "elections/list.jte", web.page(ctx, "elections.board.list.title"),
+                "elections", elections.forMember(web.requireUser(ctx).id())), Role.RESIDENT);
+        r.get("/elections/{id}", ctx -> showElection(ctx, election(ctx)), Role.ANYONE);
+        r.get("/elections/{id}/vote", ctx -> showBallot(ctx, memberElection(ctx), Form.empty(), false), Role.RESIDENT);
+        r.post("/elections/{id}/vote", this::voteAsMember, Role.RESIDENT);
+        r.get("/elections/{id}/code", ctx -> showBallot(ctx, election(ctx), Form.empty(), true), Role.ANYONE);
+        r.post("/elections/{id}/code", this::voteWithCode, Role.ANYONE);
+    }
+
+    private BoardElection election(Context ctx) {
+        return elections.find(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
+    }
+
+    /** A member may open the ballot only if the organiser listed them. */
+    private BoardElection memberElection(Context ctx) {
+        BoardElection e = election(ctx);
+        if (!elections.isElector(e.id(), web.requireUser(ctx).id())) throw new ForbiddenResponse();
+        return e;
+    }
+
+    private void showNew(Context ctx, Form form) {
+        web.render(ctx, "elections/new.jte", web.page(ctx, "elections.board.new.title"), "form", form);
+    }
+
+    private void create(Context ctx) {
+        Form form = Form.empty();
+        for (String f : BoardElectionForm.fields()) form.set(f, ctx.formParam(f));
+        BoardElectionForm.Draft draft = BoardElectionForm.read(form);
+        if (draft == null) {
+            ctx.status(422);
+            showNew(ctx, form);
+            return;
+        }
+        long id = elections.create(draft, web.requireUser(ctx).id(), web.actor(ctx));
+        web.redirectWithNotice(ctx, "/elections/manage/" + id, "elections.board.created");
+    }
+
+    private void showManage(Context ctx, BoardElection e, Form electors, Form codes, String problem) {
+        web.render(ctx, "elections/manage-one.jte", web.page(ctx, "elections.board.manageOne.title", e.title()), "election", e,
+                "turnout", elections.turnout(e.id()), "electors", electors, "codes", codes, "problem", problem);
+    }
+
+    private void addElectors(Context ctx) {
+        BoardElection e = election(ctx);
+        Form form = Form.empty().set("emails", ctx.formParam("emails"));
+        List<Long> ids = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String email : ScenarioForm.split(form.value("emails"))) {
+            Optional<Account> a = accounts.findByEmail(email);
+            if (a.isPresent()) ids.add(a.get().id());
+            else unknown.add(email);
+        }
+        if (e.published()) form.error("emails", "elections.board.error.published");
+        else if (ids.isEmpty() && unknown.isEmpty()) form.error("emails", "elections.board.error.emails");
+        else if (!unknown.isEmpty()) form.error("emails", "elections.board.error.unknownEmails");
+        if (form.hasErrors()) {
+            ctx.status(422);
+            showManage(ctx, e, form, Form.empty(), unknown.isEmpty() ? null : String.join(", ", unknown));
+            return;
+        }
+        elections.addElectors(e.id(), ids, web.actor(ctx));
+        web.redirectWithNotice(ctx, "/elections/manage/" + e.id(), "elections.board.electorsAdded");
+    }
+
+    private void generateCodes(Context ctx) {
+        BoardElection e = election(ctx);
+        Form form = Form.empty().set("count", ctx.formParam("count"));
+        int count = 0;
+        try {
+            count = Integer.parseInt(form.value("count").strip());
+        } catch (NumberFormatException ignored) {
+            // reported below with the out-of-range numbers
+        }
+        if (e.published()) form.error("count", "elections.board.error.published");
+        else if (count < 1 || count > MAX_CODES) form.error("count", "elections.board.error.codeCount");
+        if (form.hasErrors()) {
+            ctx.status(422);
+            showManage(ctx, e, Form.empty(), form, null);
+            return;
+        }
+        List<String> codes = elections.generateCodes(e.id(), count, web.actor(ctx));
+        ctx.header("Cache-Control", "no-store");
+        web.render(ctx, "elections/codes.jte", web.page(ctx, "elections.board.codes.title", e.title()), "election", e, "codes", codes,
+                "link", baseUrl + "/elections/" + e.id() + "/code");
+    }
+
+    private void close(Context ctx) {
+        BoardElection e = election(ctx);
+        if (!elections.closeAndCount(e.id(), web.actor(ctx))) {
+            ctx.status(409);
+            showManage(ctx, e, Form.empty(), Form.empty(), web.messages().get("elections.board.alreadyPublished"));
+            return;
+        }
+        web.redirectWithNotice(ctx, "/elections/" + e.id(), "elections.board.published");
+    }
+
+    private void showElection(Context ctx, BoardElection e) {
+        CurrentUser user = web.user(ctx);
+        boolean elector = user != null && elections.isElector(e.id(), user.id());
+        boolean voted = elector && elections.hasVoted(e.id(), user.id());
+        web.render(ctx, "elections/election.jte", web.page(ctx, "elections.board.election.title", e.title()), "election", e,
+                "open", e.acceptsBallotsAt(OffsetDateTime.now()), "elector", elector, "voted", voted);
+    }
+
+    private void showBallot(Context ctx, BoardElection e, Form form, boolean withCode) {
+        if (!e.acceptsBallotsAt(OffsetDateTime.now())) {
+            ctx.status(409);
+            web.render(ctx, "error.jte", web.page(ctx, "elections.ballot.notOpen.title"), "message", web.messages().get("elections.ballot.notOpen.body"));
+            return;
+        }
+        if (!withCode && elections.hasVoted(e.id(), web.requireUser(ctx).id())) {
+            ctx.status(409);
+            web.render(ctx, "error.jte", web.page(ctx, "elections.ballot.voted.title"), "message", web.messages().get("elections.ballot.voted.body"));
+            return;
+        }
+        web.render(ctx, "elections/ballot.jte", web.page(ctx, "elections.ballot.title", e.title()), "election", e, "form", form, "withCode", withCode);
+    }
+
+    private void voteAsMember(Context ctx) {
+        BoardElection e = memberElection(ctx);
+        Form form = RankedBallot.form(ctx.formParamMap(), e.candidates().size());
+        int[] ranking = RankedBallot.read(form, e.candidates().size());
+        if (ranking == null) {
+            ctx.status(422);
+            showBallot(ctx, e, form, false);
+            return;
+        }
+        outcome(ctx, e, elections.castAsMember(e.id(), web.requireUser(ctx).id(), ranking));
+    }
+
+    private void voteWithCode(Context ctx) {
+        BoardElection e = election(ctx);
+        Form form = RankedBallot.form(ctx.formParamMap(), e.candidates().size());
+        form.set("code", ctx.formParam("code"));
+        if (BoardElections.normaliseCode(form.value("code")) == null) form.error("code", "elections.ballot.error.code");
+        int[] ranking = RankedBallot.read(form, e.candidates().size());
+        if (ranking == null) {
+            ctx.status(422);
+            showBallot(ctx, e, form, true);
+            return;
+        }
+        BoardElections.Cast cast = elections.castWithCode(e.id(), form.value("code"), ranking);
+        if (cast == BoardElections.Cast.NOT_ELIGIBLE) {
+            form.error("code", "elections.ballot.error.codeUnknown");
+            ctx.status(422);
+            showBallot(ctx, e, form, true);
+            return;
+        }
+        outcome(ctx, e, cast);
+    }
+
+    private void outcome(Context ctx, BoardElection e, BoardElections.Cast cast) {
+        switch (cast) {
+            case ACCEPTED -> web.redirectWithNotice(ctx, "/elections/" + e.id(), "elections.ballot.accepted");
+            case NOT_ELIGIBLE -> throw new ForbiddenResponse();
+            case ALREADY_VOTED -> {
+                ctx.status(409);
+                web.render(ctx, "error.jte", web.page(ctx, "elections.ballot.voted.title"), "message", web.messages().get("elections.ballot.voted.body"));
+            }
+            case NOT_OPEN -> {
+                ctx.status(409);
+                web.render(ctx, "error.jte", web.page(ctx, "elections.ballot.notOpen.title"), "message", web.messages().get("elections.ballot.notOpen.body"));
+            }
+        }
+    }
+}

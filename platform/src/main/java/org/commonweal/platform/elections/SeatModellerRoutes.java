@@ -1,0 +1,189 @@
+package org.commonweal.platform.elections;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UploadedFile;
+import org.commonweal.elections.apportionment.Lot;
+import org.commonweal.elections.fptp.ConstituencyResult;
+import org.commonweal.elections.model.AllianceModel;
+import org.commonweal.elections.model.MonteCarloResult;
+import org.commonweal.elections.model.ScenarioException;
+import org.commonweal.elections.model.ScenarioResult;
+import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.Role;
+import org.commonweal.platform.core.http.Web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The seat modeller for organisers: upload constituency results, describe an alliance scenario in a form,
+ * see seats before and after (with parliament arcs), the seats that change hands, the proportional
+ * comparisons and Monte Carlo odds, and download the scenario and results. The scenario form is a GET
+ * form: modelling stores nothing, so a result is a link that can be shared or reloaded.
+ */
+public final class SeatModellerRoutes implements Feature {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Role[] WHO = {Role.ORGANISER, Role.ADMIN};
+
+    /** What the results part of the page shows. */
+    public record Outcome(ScenarioResult central, MonteCarloResult monteCarlo, List<String> parties, String arcBefore, String arcAfter, String query) {
+    }
+
+    private final Web web;
+    private final ResultsSets sets;
+
+    public SeatModellerRoutes(Web web, ResultsSets sets) {
+        this.web = web;
+        this.sets = sets;
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.get("/elections/modeller", ctx -> showSets(ctx, Form.empty(), null), WHO);
+        r.post("/elections/modeller", this::upload, WHO);
+        r.get("/elections/modeller/{id}", this::model, WHO);
+        r.get("/elections/modeller/{id}/scenario.json", ctx -> download(ctx, "scenario.json"), WHO);
+        r.get("/elections/modeller/{id}/results.json", ctx -> download(ctx, "results.json"), WHO);
+        r.get("/elections/modeller/{id}/results.csv", ctx -> download(ctx, "results.csv"), WHO);
+    }
+
+    private void showSets(Context ctx, Form form, String fileProblem) {
+        web.render(ctx, "elections/modeller.jte", web.page(ctx, "elections.modeller.title"), "sets", sets.all(), "form", form,
+                "fileProblem", fileProblem);
+    }
+
+    private void upload(Context ctx) {
+        Form form = Form.empty().set("name", ctx.formParam("name"));
+        String name = form.requireText("name", 200, "elections.results.error.name", "elections.results.error.nameTooLong");
+        UploadedFile file = ctx.uploadedFile("file");
+        String problem = null;
+        String text = null;
+        if (file == null || file.size() == 0) form.error("file", "elections.results.error.file");
+        else if (file.size() > ResultsSets.MAX_BYTES) form.error("file", "elections.results.error.tooBig");
+        else {
+            text = utf8(file);
+            if (text == null) form.error("file", "elections.results.error.notUtf8");
+        }
+        if (!form.hasErrors()) {
+            try {
+                long id = sets.add(name, fileName(file), text, web.requireUser(ctx).id(), web.actor(ctx));
+                web.redirectWithNotice(ctx, "/elections/modeller/" + id, "elections.results.uploaded");
+                return;
+            } catch (ResultsSets.Unreadable e) {
+                form.error("file", "elections.results.error.unreadable");
+                problem = e.getMessage();
+            }
+        }
+        ctx.status(422);
+        showSets(ctx, form, problem);
+    }
+
+    private static String fileName(UploadedFile file) {
+        String n = file.filename() == null ? "" : file.filename().replaceAll("[\\p{Cntrl}/\\\\]", "").strip();
+        return n.isEmpty() ? "results.csv" : n.length() > 200 ? n.substring(0, 200) : n;
+    }
+
+    private static String utf8(UploadedFile file) {
+        try (InputStream in = file.content()) {
+            byte[] bytes = in.readNBytes(ResultsSets.MAX_BYTES + 1);
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        } catch (IOException e) {
+            throw new IllegalStateException("reading an uploaded file", e);
+        }
+    }
+
+    private Form scenarioForm(Context ctx) {
+        if (ctx.queryParam("seed") == null) return ScenarioForm.blank();
+        Form form = Form.empty();
+        for (String field : ScenarioForm.fields()) {
+            form.set(field, field.equals("alliance") ? String.join(",", ctx.queryParams("alliance")) : ctx.queryParam(field));
+        }
+        return form;
+    }
+
+    private void model(Context ctx) {
+        long id = Web.id(ctx, "id");
+        ResultsSets.ResultsSet set = sets.find(id).orElseThrow(NotFoundResponse::new);
+        List<ConstituencyResult> results = sets.results(id);
+        Form form = scenarioForm(ctx);
+        Outcome outcome = null;
+        String problem = null;
+        if (ctx.queryParam("seed") != null) {
+            ScenarioForm.Model model = ScenarioForm.read(form, results);
+            if (model != null) {
+                try {
+                    outcome = outcome(results, model, ctx.queryString());
+                } catch (ScenarioException e) {
+                    problem = e.getMessage();
+                }
+            }
+            if (form.hasErrors() || problem != null) ctx.status(422);
+        }
+        web.render(ctx, "elections/scenario.jte", web.page(ctx, "elections.scenario.title", set.name()), "set", set, "form", form,
+                "choices", ScenarioForm.Choices.of(results), "outcome", outcome, "problem", problem);
+    }
+
+    /** The engine's central outcome, and the Monte Carlo runs if the scenario asks for any. */
+    private record Run(ScenarioResult central, MonteCarloResult monteCarlo) {
+        static Run of(List<ConstituencyResult> results, ScenarioForm.Model model, boolean withMonteCarlo) {
+            AllianceModel engine = new AllianceModel(results, model.scenario(), new Lot(model.seed()));
+            ScenarioResult central = engine.central();
+            return new Run(central, withMonteCarlo && model.runs() > 0 ? engine.monteCarlo(model.runs(), model.seed()) : null);
+        }
+    }
+
+    private Outcome outcome(List<ConstituencyResult> results, ScenarioForm.Model model, String query) {
+        Run run = Run.of(results, model, true);
+        ScenarioResult central = run.central();
+        java.util.Set<String> parties = new java.util.LinkedHashSet<>(central.seatsAfter().keySet());
+        parties.addAll(central.seatsBefore().keySet());
+        parties.addAll(central.sainteLague().keySet());
+        parties.addAll(central.ams().keySet());
+        return new Outcome(central, run.monteCarlo(), List.copyOf(parties),
+                ParliamentArc.svg("arc-before", web.messages().get("elections.scenario.arcBefore"), central.seatsBefore()),
+                ParliamentArc.svg("arc-after", web.messages().get("elections.scenario.arcAfter"), central.seatsAfter()), query);
+    }
+
+    private void download(Context ctx, String what) {
+        long id = Web.id(ctx, "id");
+        ResultsSets.ResultsSet set = sets.find(id).orElseThrow(NotFoundResponse::new);
+        List<ConstituencyResult> results = sets.results(id);
+        Form form = scenarioForm(ctx);
+        ScenarioForm.Model model = ScenarioForm.read(form, results);
+        if (model == null) {
+            ctx.redirect("/elections/modeller/" + set.id() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
+            return;
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"results-" + set.id() + "-" + what + "\"");
+        try {
+            if (what.equals("scenario.json")) {
+                ctx.contentType("application/json").result(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(ModelExport.scenario(model)));
+                return;
+            }
+            Run run = Run.of(results, model, what.equals("results.json"));
+            if (what.equals("results.csv")) {
+                ctx.contentType("text/csv; charset=utf-8").result(ModelExport.csv(run.central()));
+            } else {
+                ctx.contentType("application/json").result(JSON.writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(ModelExport.results(run.central(), run.monteCarlo())));
+            }
+        } catch (ScenarioException e) {
+            ctx.header("Content-Disposition", "inline");
+            ctx.redirect("/elections/modeller/" + set.id() + "?" + ctx.queryString());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.commonweal.platform.elections;
+
+import org.commonweal.platform.testing.TestApp;
+import org.commonweal.platform.testing.TestClient;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Posts a multipart form (a file upload) as a test client's browser would, with its cookies and CSRF token. */
+final class Multipart {
+    private Multipart() {
+    }
+
+    static TestClient.Response post(TestApp app, TestClient client, String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
+        String boundary = "----cwtest" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        if (client.csrf() != null) all.putIfAbsent("_csrf", client.csrf());
+        for (var e : all.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n" + e.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        StringBuilder cookies = new StringBuilder();
+        for (String name : new String[]{"cw_session", "cw_visitor"}) {
+            String v = client.cookie(name);
+            if (v != null) cookies.append(cookies.isEmpty() ? "" : "; ").append(name).append('=').append(v);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.url(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (!cookies.isEmpty()) request.header("Cookie", cookies.toString());
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new TestClient.Response(r.statusCode(), r.body(), r.headers());
+        } catch (Exception e) {
+            throw new IllegalStateException("POST " + path + ": " + e, e);
+        }
+    }
+
+    /** The shared data directory: beside the repository root, which is the first ancestor holding the launcher. */
+    static Path sharedData(String relative) {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("commonweal"))) dir = dir.getParent();
+        if (dir == null) throw new IllegalStateException("no repository root (a directory holding 'commonweal') above " + Path.of("").toAbsolutePath());
+        return dir.resolve("../shared/data").resolve(relative).normalize();
+    }
+}
