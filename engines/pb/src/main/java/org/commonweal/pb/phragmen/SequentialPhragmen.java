@@ -1,0 +1,120 @@
+package org.commonweal.pb.phragmen;
+
+// Sequential Phragmén: Phragmén (1894); Brill, Freeman, Janson & Lackner, "Phragmén's Voting Methods and
+// Justified Representation" (AAAI 2017); budgeted for PB as in Los, Christoff & Grossi (2022) and pabutools.
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.commonweal.pb.Ballot;
+import org.commonweal.pb.Instance;
+import org.commonweal.pb.Outcome;
+import org.commonweal.pb.Rational;
+import org.commonweal.pb.Rule;
+import org.commonweal.pb.TieBreak;
+import org.commonweal.pb.TieOrder;
+
+/**
+ * Approval-based load balancing: funding a project puts its cost as load on its supporters, spread so that
+ * they all end at the same load. Each round funds the project (among those still fitting in the remaining
+ * budget) whose supporters would end at the lowest maximal load, (cost + their current loads) / supporters.
+ * Loads are exact rationals. A ballot approves every project it lists with positive points.
+ */
+public final class SequentialPhragmen implements Rule {
+    public static final SequentialPhragmen INSTANCE = new SequentialPhragmen();
+
+    @Override
+    public String name() {
+        return "phragmen";
+    }
+
+    /** The load the supporters of a project ended with when it was funded, in currency units per voter. */
+    public record Load(int round, Rational load, long supporters) implements Outcome.Reason {
+    }
+
+    /** Unfunded: nobody approves it, or it no longer fitted in what was left of the budget from {@code round} on. */
+    public record NotFunded(long supporters, long budgetLeft, int round) implements Outcome.Reason {
+    }
+
+    @Override
+    public Outcome outcome(Instance instance, TieBreak tieBreak) {
+        int m = instance.projects().size();
+        int[] tieRank = TieOrder.ranks(instance, tieBreak);
+        // Voters with the same approval set always carry the same load: keep one load per distinct set.
+        Map<List<Integer>, Integer> index = new HashMap<>();
+        List<int[]> sets = new ArrayList<>();
+        List<long[]> masses = new ArrayList<>();
+        for (Ballot b : instance.ballots()) {
+            List<Integer> key = new ArrayList<>();
+            for (int i = 0; i < b.size(); i++) if (b.pointsAt(i) > 0 && !key.contains(b.projects()[i])) key.add(b.projects()[i]);
+            key.sort(null);
+            Integer g = index.get(key);
+            if (g == null) {
+                index.put(key, sets.size());
+                sets.add(key.stream().mapToInt(Integer::intValue).toArray());
+                masses.add(new long[]{1});
+            } else {
+                masses.get(g)[0]++;
+            }
+        }
+        int n = sets.size();
+        Rational[] load = new Rational[n];
+        java.util.Arrays.fill(load, Rational.ZERO);
+        long[] support = new long[m];
+        Rational[] supporterLoad = new Rational[m];
+        java.util.Arrays.fill(supporterLoad, Rational.ZERO);
+        List<List<Integer>> groupsOf = new ArrayList<>();
+        for (int p = 0; p < m; p++) groupsOf.add(new ArrayList<>());
+        for (int g = 0; g < n; g++) {
+            for (int p : sets.get(g)) {
+                support[p] += masses.get(g)[0];
+                groupsOf.get(p).add(g);
+            }
+        }
+        boolean[] funded = new boolean[m];
+        int[] fundedRound = new int[m];
+        int[] lostRound = new int[m];
+        Rational[] fundedLoad = new Rational[m];
+        List<Integer> selected = new ArrayList<>();
+        long left = instance.budget();
+        long[] leftWhenLost = new long[m];
+        for (int round = 1; ; round++) {
+            int best = -1;
+            Rational bestLoad = null;
+            for (int p = 0; p < m; p++) {
+                if (funded[p] || support[p] == 0 || lostRound[p] > 0) continue;
+                long cost = instance.projects().get(p).cost();
+                if (cost > left) {
+                    lostRound[p] = round;
+                    leftWhenLost[p] = left;
+                    continue;
+                }
+                Rational candidate = supporterLoad[p].add(Rational.of(cost)).divide(support[p]);
+                int c = bestLoad == null ? -1 : candidate.compareTo(bestLoad);
+                if (c < 0 || (c == 0 && tieRank[p] < tieRank[best])) {
+                    best = p;
+                    bestLoad = candidate;
+                }
+            }
+            if (best < 0) break;
+            funded[best] = true;
+            fundedRound[best] = round;
+            fundedLoad[best] = bestLoad;
+            selected.add(best);
+            left -= instance.projects().get(best).cost();
+            for (int g : groupsOf.get(best)) {
+                Rational change = bestLoad.subtract(load[g]).multiply(masses.get(g)[0]);
+                for (int q : sets.get(g)) supporterLoad[q] = supporterLoad[q].add(change);
+                load[g] = bestLoad;
+            }
+        }
+        List<Outcome.Verdict> verdicts = new ArrayList<>();
+        for (int p = 0; p < m; p++) {
+            verdicts.add(funded[p]
+                    ? new Outcome.Verdict(p, true, fundedRound[p], new Load(fundedRound[p], fundedLoad[p].divide(instance.unit()), support[p]))
+                    : new Outcome.Verdict(p, false, lostRound[p], new NotFunded(support[p], support[p] == 0 ? instance.budget() : leftWhenLost[p], lostRound[p])));
+        }
+        return new Outcome(name(), selected, instance.budget() - left, verdicts, tieBreak);
+    }
+}
