@@ -3,18 +3,11 @@ package org.commonweal.pb.mes;
 import java.math.BigDecimal;
 
 /**
- * The number system one MES pass computes in. {@link ExactArithmetic} is exact rationals; {@link CertifiedArithmetic}
- * is floating point carrying a proven error bound that refuses (throws {@link TooCloseToCall}) any comparison
- * its bounds cannot settle, so a pass either returns exactly what the exact pass would, or nothing.
+ * The number system one MES pass computes in, and every comparison in it is exact. {@link ExactArithmetic}
+ * is plain exact rationals, the reference; {@link CertifiedArithmetic} is floating point with proven error
+ * bounds that falls back to exact rationals, computed lazily, for the comparisons the bounds cannot settle.
  */
 interface Arithmetic<V> {
-    /** Thrown when a comparison cannot be decided within the error bounds; the caller then redoes the pass exactly. */
-    final class TooCloseToCall extends RuntimeException {
-        TooCloseToCall() {
-            super("comparison too close to call in floating point", null, false, false);
-        }
-    }
-
     V zero();
 
     V ratio(long num, long den);

@@ -72,7 +72,7 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
     }
 
     /** The outcome together with the money per voter of the final MES pass (after add1 increments). */
-    public record Decision(Outcome outcome, Rational finalPerVoterBudget, int increments, int exactPasses) {
+    public record Decision(Outcome outcome, Rational finalPerVoterBudget, int increments) {
     }
 
     public Decision decide(Instance instance, TieBreak tieBreak) {
@@ -86,7 +86,7 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
         boolean[] candidate = eligibilityFilter ? Eligibility.mask(instance) : allTrue(m);
         VoterGroups groups = VoterGroups.of(instance, u, candidate);
         int[] tieRank = TieOrder.ranks(instance, tieBreak);
-        Passes passes = new Passes(groups, cost, tieRank);
+        EqualSharesRun<CertifiedArithmetic.Value> passes = new EqualSharesRun<>(groups, cost, tieRank, CertifiedArithmetic.INSTANCE);
         long budget = instance.budget();
         long voters = Math.max(1, groups.voters);
         boolean[] supported = new boolean[m];
@@ -148,28 +148,7 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
         }
         long total = 0;
         for (int p : selected) total += cost[p];
-        return new Decision(new Outcome(name(), selected, total, verdicts, tieBreak), Rational.of(budgetNumerator, voters), k, passes.exactPasses);
-    }
-
-    /** A pass in certified floating point, redone in exact rationals whenever floating point cannot decide. */
-    private static final class Passes {
-        private final EqualSharesRun<CertifiedArithmetic.Value> fast;
-        private final EqualSharesRun<Rational> exact;
-        int exactPasses;
-
-        Passes(VoterGroups groups, long[] cost, int[] tieRank) {
-            fast = new EqualSharesRun<>(groups, cost, tieRank, CertifiedArithmetic.INSTANCE);
-            exact = new EqualSharesRun<>(groups, cost, tieRank, ExactArithmetic.INSTANCE);
-        }
-
-        EqualSharesRun.Result run(long budgetNumerator, long voters, boolean[] candidate, boolean explain) {
-            try {
-                return fast.run(budgetNumerator, voters, candidate, explain);
-            } catch (Arithmetic.TooCloseToCall e) {
-                exactPasses++;
-                return exact.run(budgetNumerator, voters, candidate, explain);
-            }
-        }
+        return new Decision(new Outcome(name(), selected, total, verdicts, tieBreak), Rational.of(budgetNumerator, voters), k);
     }
 
     private static BigDecimal currency(BigDecimal scaled, Instance instance) {

@@ -79,7 +79,6 @@ final class EqualSharesRun<V> {
 
     /**
      * @param budgetNumerator money per voter is budgetNumerator / voters (scaled units)
-     * @throws Arithmetic.TooCloseToCall when the arithmetic cannot decide some comparison
      */
     Result run(long budgetNumerator, long voters, boolean[] candidate, boolean explain) {
         int m = cost.length;
@@ -225,6 +224,7 @@ final class EqualSharesRun<V> {
         long weight = 0;
         for (int i = 0; i < k; i++) weight += entryMass[i] * entryUtility[i];
         boolean changed = true;
+        boolean anyCapped = false;
         while (changed) {
             changed = false;
             V before = remaining;
@@ -233,12 +233,14 @@ final class EqualSharesRun<V> {
                 if (capped[e] || ar.compareProducts(entry(e), weightBefore, before, entryUtility[e]) >= 0) continue;
                 capped[e] = true;
                 changed = true;
+                anyCapped = true;
                 remaining = ar.subtractProduct(remaining, entry(e), entryMass[e]);
                 weight -= entryMass[e] * entryUtility[e];
             }
             if (weight == 0) return null;
         }
-        return ar.divide(remaining, weight);
+        // Nobody pays all they have: ρ = cost / total utility, known exactly, so ties between such projects are settled exactly.
+        return anyCapped ? ar.divide(remaining, weight) : ar.ratio(cost[p], weight);
     }
 
     private boolean[] cappedScratch(int k) {
