@@ -25,15 +25,17 @@ final class CertifiedArithmetic implements Arithmetic<CertifiedArithmetic.Value>
 
     /** How a value was computed, evaluated on demand (iteratively: chains can be thousands of operations long). */
     static final class Exact {
-        private static final int SUBTRACT_PRODUCT = 0, SUBTRACT = 1, MULTIPLY = 2, DIVIDE = 3;
+        private static final int SUBTRACT_PRODUCT = 0, SUBTRACT = 1, MULTIPLY = 2, DIVIDE = 3, RATIO = 4;
         private final int op;
         private Exact a, b;
         private final long k;
+        private final long den;
         private Rational value;
 
         Exact(Rational value) {
             this.op = -1;
             this.k = 0;
+            this.den = 1;
             this.value = value;
         }
 
@@ -42,6 +44,14 @@ final class CertifiedArithmetic implements Arithmetic<CertifiedArithmetic.Value>
             this.a = a;
             this.b = b;
             this.k = k;
+            this.den = 1;
+        }
+
+        /** num/den, reduced only if ever needed. */
+        private Exact(long num, long den) {
+            this.op = RATIO;
+            this.k = num;
+            this.den = den;
         }
 
         Rational get() {
@@ -69,6 +79,7 @@ final class CertifiedArithmetic implements Arithmetic<CertifiedArithmetic.Value>
                     case SUBTRACT -> n.a.value.subtract(n.b.value);
                     case MULTIPLY -> n.a.value.multiply(n.k);
                     case DIVIDE -> n.a.value.divide(n.k);
+                    case RATIO -> Rational.of(n.k, n.den);
                     default -> throw new IllegalStateException("leaf without value");
                 };
                 n.a = null; // the inputs are no longer needed once the value is known
@@ -90,7 +101,7 @@ final class CertifiedArithmetic implements Arithmetic<CertifiedArithmetic.Value>
     public Value ratio(long num, long den) {
         double x = (double) num / (double) den;
         double err = Math.abs(x) * EPS + conversionError(num, x) + conversionError(den, x);
-        return new Value(x, err, new Exact(Rational.of(num, den)));
+        return new Value(x, err, new Exact(num, den));
     }
 
     public Value subtractProduct(Value a, Value v, long k) {

@@ -303,7 +303,8 @@ final class EqualSharesRun<V> {
         long[] ut = groups.utilities[p];
         boolean shared = groups.uniform[p];
         epoch++;
-        TreeMap<BigDecimal, Long> paid = explain ? new TreeMap<>() : null;
+        java.util.IdentityHashMap<Object, Long> paid = explain ? new java.util.IdentityHashMap<>() : null;
+        Object[] paidFrom = explain ? new Object[valueCount] : null; // per old value: what its holders paid
         V uniformDue = shared ? ar.multiply(rho, ut[0]) : null;
         for (int i = 0; i < sup.length; i++) {
             int g = sup[i];
@@ -311,7 +312,8 @@ final class EqualSharesRun<V> {
             V payment;
             if (shared && stamp[v] == epoch) {
                 valueOf[g] = remap[v];
-                payment = explain ? ar.subtract(value(v), value(remap[v])) : null;
+                @SuppressWarnings("unchecked") V same = explain ? (V) paidFrom[v] : null;
+                payment = same;
             } else {
                 V money = value(v);
                 V due = shared ? uniformDue : ar.multiply(rho, ut[i]);
@@ -321,10 +323,11 @@ final class EqualSharesRun<V> {
                 if (shared) {
                     stamp[v] = epoch;
                     remap[v] = nv;
+                    if (explain) paidFrom[v] = payment;
                 }
                 valueOf[g] = nv;
             }
-            if (explain) paid.merge(ar.display(payment), groups.mass[g], Long::sum);
+            if (explain) paid.merge(payment, groups.mass[g], Long::sum);
         }
         for (int q : groups.neighbours[p]) {
             dirty[q] = true;
@@ -332,8 +335,13 @@ final class EqualSharesRun<V> {
         }
         dirty[p] = false;
         if (!explain) return List.of();
+        TreeMap<BigDecimal, Long> byAmount = new TreeMap<>();
+        paid.forEach((payment, count) -> {
+            @SuppressWarnings("unchecked") V amount = (V) payment;
+            byAmount.merge(ar.display(amount), count, Long::sum);
+        });
         List<MesPayment.Share> shares = new ArrayList<>();
-        paid.descendingMap().forEach((amount, count) -> shares.add(new MesPayment.Share(count, amount)));
+        byAmount.descendingMap().forEach((amount, count) -> shares.add(new MesPayment.Share(count, amount)));
         return shares;
     }
 

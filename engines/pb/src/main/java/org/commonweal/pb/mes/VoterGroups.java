@@ -102,22 +102,23 @@ final class VoterGroups {
 
     /** (project, utility) pairs sorted by project, duplicates merged, zero utilities and ineligible projects dropped. */
     private static long[] supportPairs(Instance instance, Utility utility, boolean[] eligible, Ballot b) {
-        long[] pairs = new long[2 * b.size()];
-        int k = 0;
-        int[] order = new int[b.size()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
         int[] projects = b.projects();
-        Integer[] boxed = Arrays.stream(order).boxed().sorted((x, y) -> Integer.compare(projects[x], projects[y])).toArray(Integer[]::new);
-        for (int i : boxed) {
+        long[] pairs = new long[2 * projects.length];
+        int k = 0;
+        for (int i = 0; i < projects.length; i++) {
             int p = projects[i];
             if (!eligible[p]) continue;
             long u = utility.of(instance, b, i);
-            if (k > 0 && pairs[2 * (k - 1)] == p) {
-                pairs[2 * (k - 1) + 1] += u;
+            // insertion into the sorted prefix: ballots are short
+            int at = k;
+            while (at > 0 && pairs[2 * (at - 1)] > p) at--;
+            if (at > 0 && pairs[2 * (at - 1)] == p) {
+                pairs[2 * (at - 1) + 1] += u;
                 continue;
             }
-            pairs[2 * k] = p;
-            pairs[2 * k + 1] = u;
+            System.arraycopy(pairs, 2 * at, pairs, 2 * at + 2, 2 * (k - at));
+            pairs[2 * at] = p;
+            pairs[2 * at + 1] = u;
             k++;
         }
         int kept = 0;
@@ -128,7 +129,7 @@ final class VoterGroups {
                 kept++;
             }
         }
-        return Arrays.copyOf(pairs, 2 * kept);
+        return kept == projects.length ? pairs : Arrays.copyOf(pairs, 2 * kept);
     }
 
     private record Key(long[] pairs) {
