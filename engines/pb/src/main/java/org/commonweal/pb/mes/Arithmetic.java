@@ -35,6 +35,9 @@ interface Arithmetic<V> {
 
     double upper(V a);
 
+    /** A double near the value, for guesses that are then proven with the methods above. */
+    double estimate(V a);
+
     /** For explanations only. */
     BigDecimal display(V a);
 }

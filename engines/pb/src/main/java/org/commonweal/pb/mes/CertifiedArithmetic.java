@@ -158,6 +158,10 @@ final class CertifiedArithmetic implements Arithmetic<CertifiedArithmetic.Value>
         return Math.nextUp(a.x + a.err);
     }
 
+    public double estimate(Value a) {
+        return a.x;
+    }
+
     public BigDecimal display(Value a) {
         return new BigDecimal(a.x, new MathContext(15)).setScale(6, RoundingMode.HALF_EVEN);
     }

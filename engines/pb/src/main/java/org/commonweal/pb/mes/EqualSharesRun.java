@@ -219,10 +219,60 @@ final class EqualSharesRun<V> {
             return ar.ratio(cost[p], Math.multiplyExact(mass, u));
         }
         int k = collect(p);
-        boolean[] capped = cappedScratch(k);
-        V remaining = ar.ratio(cost[p], 1);
         long weight = 0;
         for (int i = 0; i < k; i++) weight += entryMass[i] * entryUtility[i];
+        V checked = guessAndCheck(p, k, weight);
+        if (checked != NO_ANSWER) return checked;
+        return byFixpoint(p, k, weight);
+    }
+
+    @SuppressWarnings("unchecked")
+    private final V NO_ANSWER = (V) new Object();
+
+    /**
+     * The same fixpoint in plain doubles on estimates, then one pass of the real arithmetic that proves the guess:
+     * a capped set C with ρ = (cost − money of C)/(utility of the rest) such that exactly the members of C have
+     * money/u below ρ is a fixpoint, hence the unique answer. Returns NO_ANSWER when the guess does not prove out.
+     */
+    private V guessAndCheck(int p, int k, long totalWeight) {
+        boolean[] capped = cappedScratch(k);
+        double[] estimate = estimateScratch(k);
+        for (int e = 0; e < k; e++) estimate[e] = ar.estimate(entry(e));
+        double remainingGuess = cost[p];
+        long weight = totalWeight;
+        boolean changed = true;
+        while (changed && weight > 0) {
+            changed = false;
+            double before = remainingGuess;
+            double weightBefore = weight;
+            for (int e = 0; e < k; e++) {
+                if (capped[e] || estimate[e] * weightBefore >= before * entryUtility[e]) continue;
+                capped[e] = true;
+                changed = true;
+                remainingGuess -= estimate[e] * entryMass[e];
+                weight -= entryMass[e] * entryUtility[e];
+            }
+        }
+        V remaining = ar.ratio(cost[p], 1);
+        boolean anyCapped = false;
+        for (int e = 0; e < k; e++) {
+            if (capped[e]) {
+                remaining = ar.subtractProduct(remaining, entry(e), entryMass[e]);
+                anyCapped = true;
+            }
+        }
+        if (weight == 0) return ar.signum(remaining) > 0 ? null : NO_ANSWER;
+        for (int e = 0; e < k; e++) {
+            int c = ar.compareProducts(entry(e), weight, remaining, entryUtility[e]);
+            if (capped[e] ? c >= 0 : c < 0) return NO_ANSWER;
+        }
+        return anyCapped ? ar.divide(remaining, weight) : ar.ratio(cost[p], weight);
+    }
+
+    private V byFixpoint(int p, int k, long totalWeight) {
+        boolean[] capped = cappedScratch(k);
+        V remaining = ar.ratio(cost[p], 1);
+        long weight = totalWeight;
         boolean changed = true;
         boolean anyCapped = false;
         while (changed) {
@@ -241,6 +291,13 @@ final class EqualSharesRun<V> {
         }
         // Nobody pays all they have: ρ = cost / total utility, known exactly, so ties between such projects are settled exactly.
         return anyCapped ? ar.divide(remaining, weight) : ar.ratio(cost[p], weight);
+    }
+
+    private double[] estimateScratch = new double[16];
+
+    private double[] estimateScratch(int k) {
+        if (estimateScratch.length < k) estimateScratch = new double[Math.max(k, 2 * estimateScratch.length)];
+        return estimateScratch;
     }
 
     private boolean[] cappedScratch(int k) {
@@ -303,31 +360,34 @@ final class EqualSharesRun<V> {
         long[] ut = groups.utilities[p];
         boolean shared = groups.uniform[p];
         epoch++;
-        java.util.IdentityHashMap<Object, Long> paid = explain ? new java.util.IdentityHashMap<>() : null;
-        Object[] paidFrom = explain ? new Object[valueCount] : null; // per old value: what its holders paid
+        // For explanations: what each distinct payment was and how many voters made it.
+        List<Object> payments = explain ? new ArrayList<>() : null;
+        List<long[]> payers = explain ? new ArrayList<>() : null;
+        int[] paymentOf = explain ? new int[valueCount] : null; // per old value: index into payments
         V uniformDue = shared ? ar.multiply(rho, ut[0]) : null;
         for (int i = 0; i < sup.length; i++) {
             int g = sup[i];
             int v = valueOf[g];
-            V payment;
             if (shared && stamp[v] == epoch) {
                 valueOf[g] = remap[v];
-                @SuppressWarnings("unchecked") V same = explain ? (V) paidFrom[v] : null;
-                payment = same;
+                if (explain) payers.get(paymentOf[v])[0] += groups.mass[g];
             } else {
                 V money = value(v);
                 V due = shared ? uniformDue : ar.multiply(rho, ut[i]);
                 boolean spendsAll = ar.compare(money, due) <= 0;
-                payment = spendsAll ? money : due;
+                V payment = spendsAll ? money : due;
                 int nv = spendsAll ? zero() : intern(ar.subtract(money, due));
                 if (shared) {
                     stamp[v] = epoch;
                     remap[v] = nv;
-                    if (explain) paidFrom[v] = payment;
+                    if (explain) paymentOf[v] = payments.size();
                 }
                 valueOf[g] = nv;
+                if (explain) {
+                    payments.add(payment);
+                    payers.add(new long[]{groups.mass[g]});
+                }
             }
-            if (explain) paid.merge(payment, groups.mass[g], Long::sum);
         }
         for (int q : groups.neighbours[p]) {
             dirty[q] = true;
@@ -336,10 +396,10 @@ final class EqualSharesRun<V> {
         dirty[p] = false;
         if (!explain) return List.of();
         TreeMap<BigDecimal, Long> byAmount = new TreeMap<>();
-        paid.forEach((payment, count) -> {
-            @SuppressWarnings("unchecked") V amount = (V) payment;
-            byAmount.merge(ar.display(amount), count, Long::sum);
-        });
+        for (int i = 0; i < payments.size(); i++) {
+            @SuppressWarnings("unchecked") V amount = (V) payments.get(i);
+            byAmount.merge(ar.display(amount), payers.get(i)[0], Long::sum);
+        }
         List<MesPayment.Share> shares = new ArrayList<>();
         byAmount.descendingMap().forEach((amount, count) -> shares.add(new MesPayment.Share(count, amount)));
         return shares;

@@ -54,6 +54,10 @@ final class ExactArithmetic implements Arithmetic<Rational> {
         return d + Math.abs(d) * 1e-12 + Double.MIN_VALUE;
     }
 
+    public double estimate(Rational a) {
+        return a.doubleValue();
+    }
+
     public BigDecimal display(Rational a) {
         return a.toBigDecimal(6);
     }
