@@ -59,11 +59,7 @@ public final class SequentialPhragmen implements Rule {
             }
         }
         int n = sets.size();
-        Rational[] load = new Rational[n];
-        java.util.Arrays.fill(load, Rational.ZERO);
         long[] support = new long[m];
-        Rational[] supporterLoad = new Rational[m];
-        java.util.Arrays.fill(supporterLoad, Rational.ZERO);
         List<List<Integer>> groupsOf = new ArrayList<>();
         for (int p = 0; p < m; p++) groupsOf.add(new ArrayList<>());
         for (int g = 0; g < n; g++) {
@@ -71,6 +67,17 @@ public final class SequentialPhragmen implements Rule {
                 support[p] += masses.get(g)[0];
                 groupsOf.get(p).add(g);
             }
+        }
+        // Funding a project sets all its supporters to one common load, so loads take at most rounds + 1 values:
+        // loads[r] is the load set in round r (loads[0] = 0), loadOf[g] the round of a group's current load, and
+        // carrying[p][r] how many of p's supporters carry loads[r]. A candidate's load is then a short sum.
+        List<Rational> loads = new ArrayList<>(List.of(Rational.ZERO));
+        int[] loadOf = new int[n];
+        List<long[]> carrying = new ArrayList<>();
+        for (int p = 0; p < m; p++) {
+            long[] c = new long[m + 2];
+            c[0] = support[p];
+            carrying.add(c);
         }
         boolean[] funded = new boolean[m];
         int[] fundedRound = new int[m];
@@ -90,9 +97,12 @@ public final class SequentialPhragmen implements Rule {
                     leftWhenLost[p] = left;
                     continue;
                 }
-                Rational candidate = supporterLoad[p].add(Rational.of(cost)).divide(support[p]);
-                int c = bestLoad == null ? -1 : candidate.compareTo(bestLoad);
-                if (c < 0 || (c == 0 && tieRank[p] < tieRank[best])) {
+                Rational total = Rational.of(cost);
+                long[] c = carrying.get(p);
+                for (int r = 1; r < loads.size(); r++) if (c[r] != 0) total = total.add(loads.get(r).multiply(c[r]));
+                Rational candidate = total.divide(support[p]);
+                int cmp = bestLoad == null ? -1 : candidate.compareTo(bestLoad);
+                if (cmp < 0 || (cmp == 0 && tieRank[p] < tieRank[best])) {
                     best = p;
                     bestLoad = candidate;
                 }
@@ -103,10 +113,16 @@ public final class SequentialPhragmen implements Rule {
             fundedLoad[best] = bestLoad;
             selected.add(best);
             left -= instance.projects().get(best).cost();
+            loads.add(bestLoad);
+            int now = loads.size() - 1;
             for (int g : groupsOf.get(best)) {
-                Rational change = bestLoad.subtract(load[g]).multiply(masses.get(g)[0]);
-                for (int q : sets.get(g)) supporterLoad[q] = supporterLoad[q].add(change);
-                load[g] = bestLoad;
+                long mass = masses.get(g)[0];
+                for (int q : sets.get(g)) {
+                    long[] c = carrying.get(q);
+                    c[loadOf[g]] -= mass;
+                    c[now] += mass;
+                }
+                loadOf[g] = now;
             }
         }
         List<Outcome.Verdict> verdicts = new ArrayList<>();

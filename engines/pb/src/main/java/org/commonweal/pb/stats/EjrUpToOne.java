@@ -28,8 +28,8 @@ import org.commonweal.pb.mes.Utility;
  * the result says NOT_CHECKED rather than guessing.
  */
 public final class EjrUpToOne {
-    /** Subsets tried times voter groups scanned; about a second of work. */
-    public static final long DEFAULT_WORK_LIMIT = 200_000_000L;
+    /** Subsets enumerated plus voter groups scanned for them: well under a second of work. */
+    public static final long DEFAULT_WORK_LIMIT = 5_000_000L;
     private static final int MAX_BALLOT = 20;
 
     private EjrUpToOne() {
@@ -91,6 +91,7 @@ public final class EjrUpToOne {
             int[] set = sets.get(g);
             if (set.length > MAX_BALLOT) return new Result(Status.NOT_CHECKED, utility, List.of(), 0, tried.size());
             for (int mask = 1; mask < (1 << set.length); mask++) {
+                if (++work > workLimit) return new Result(Status.NOT_CHECKED, utility, List.of(), 0, tried.size());
                 long uT = 0, costT = 0, maxOutside = -1;
                 int rarest = -1;
                 for (int k = 0; k < set.length; k++) {
