@@ -29,7 +29,7 @@ import org.commonweal.pb.mes.Utility;
  */
 public final class EjrUpToOne {
     /** Subsets enumerated plus voter groups scanned for them: well under a second of work. */
-    public static final long DEFAULT_WORK_LIMIT = 5_000_000L;
+    public static final long DEFAULT_WORK_LIMIT = 1_000_000L;
     private static final int MAX_BALLOT = 20;
 
     private EjrUpToOne() {
@@ -85,11 +85,11 @@ public final class EjrUpToOne {
                 if (won[p]) satisfaction[g] += u[p];
             }
         }
+        for (int[] set : sets) if (set.length > MAX_BALLOT) return new Result(Status.NOT_CHECKED, utility, List.of(), 0, 0);
         Set<List<Integer>> tried = new HashSet<>();
         long work = 0;
         for (int g = 0; g < groups; g++) {
             int[] set = sets.get(g);
-            if (set.length > MAX_BALLOT) return new Result(Status.NOT_CHECKED, utility, List.of(), 0, tried.size());
             for (int mask = 1; mask < (1 << set.length); mask++) {
                 if (++work > workLimit) return new Result(Status.NOT_CHECKED, utility, List.of(), 0, tried.size());
                 long uT = 0, costT = 0, maxOutside = -1;
