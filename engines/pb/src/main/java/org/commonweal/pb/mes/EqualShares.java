@@ -66,6 +66,46 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
                 + "' (expected none, /add1, /add1-max or /add1u)");
     }
 
+    /**
+     * A rule from a name as {@link #parse} reads it plus text options, as the rule registry and the CLI pass them:
+     * {@code completion} (none, add1, add1-max, add1u), {@code comparison} and {@code eligibility} (true/false),
+     * {@code utility} (cost, cardinality, points). Options override what the name says.
+     * @throws IllegalArgumentException naming an unknown option or value
+     */
+    public static EqualShares fromOptions(String name, java.util.Map<String, String> options) {
+        EqualShares rule = parse(name);
+        Utility utility = rule.utility();
+        Completion completion = rule.completion();
+        boolean comparison = rule.comparison();
+        boolean eligibility = rule.eligibilityFilter();
+        for (var option : options.entrySet()) {
+            String value = option.getValue().trim();
+            switch (option.getKey()) {
+                case "completion" -> completion = completionNamed(value);
+                case "comparison" -> comparison = flag("comparison", value);
+                case "eligibility" -> eligibility = flag("eligibility", value);
+                case "utility" -> utility = Utility.fromCliName(value);
+                default -> throw new IllegalArgumentException("rule " + name + " has no option '" + option.getKey()
+                        + "' (expected completion, comparison, eligibility or utility)");
+            }
+        }
+        return new EqualShares(utility, completion, comparison, eligibility);
+    }
+
+    private static Completion completionNamed(String value) {
+        if (value.equals("none")) return Completion.NONE;
+        for (Completion c : Completion.values()) if (c != Completion.NONE && c.cliName().equals(value)) return c;
+        throw new IllegalArgumentException("unknown completion '" + value + "' (expected none, add1, add1-max or add1u)");
+    }
+
+    private static boolean flag(String option, String value) {
+        return switch (value) {
+            case "true", "" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("option " + option + " is true or false, not '" + value + "'");
+        };
+    }
+
     @Override
     public Outcome outcome(Instance instance, TieBreak tieBreak) {
         return decide(instance, tieBreak).outcome();

@@ -153,6 +153,18 @@ class EqualSharesTest {
     }
 
     @Test
+    void optionsOverrideTheNameAndUnknownOnesAreRefused() {
+        assertThat(EqualShares.fromOptions("equalshares", java.util.Map.of("completion", "add1-max", "comparison", "true", "utility", "cost")))
+                .isEqualTo(new EqualShares(Utility.COST, Completion.ADD1_MAX, true, false));
+        assertThat(EqualShares.fromOptions("equalshares/add1-comparison", java.util.Map.of("completion", "none")))
+                .isEqualTo(new EqualShares(null, Completion.NONE, true, false));
+        assertThatThrownBy(() -> EqualShares.fromOptions("equalshares", java.util.Map.of("budget", "5")))
+                .hasMessageContaining("has no option 'budget'");
+        assertThatThrownBy(() -> EqualShares.fromOptions("equalshares", java.util.Map.of("completion", "add2")))
+                .hasMessageContaining("unknown completion 'add2'");
+    }
+
+    @Test
     void pointsUtilitiesOnApprovalBallotsAreRefusedWithTheReason() {
         assertThatThrownBy(() -> new EqualShares(Utility.POINTS, Completion.NONE, false, false).outcome(SPLIT, TieBreak.DEFAULT))
                 .hasMessageContaining("points utilities need cumulative or scoring ballots");
