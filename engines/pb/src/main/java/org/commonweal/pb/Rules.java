@@ -4,6 +4,10 @@ import org.commonweal.pb.greedy.Greedy;
 import org.commonweal.pb.greedy.GreedyNoSkip;
 import org.commonweal.pb.greedy.GreedyPerCost;
 import org.commonweal.pb.greedy.GreedyThreshold;
+import org.commonweal.pb.mes.EqualShares;
+import org.commonweal.pb.mes.Utility;
+import org.commonweal.pb.phragmen.SequentialPhragmen;
+import org.commonweal.pb.welfare.MaxWelfare;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +31,17 @@ public final class Rules {
         BUILDERS.put("greedy-no-skip", options -> withoutOptions("greedy-no-skip", options, new GreedyNoSkip()));
         BUILDERS.put("greedy-threshold", options -> withoutOptions("greedy-threshold", options, new GreedyThreshold()));
         BUILDERS.put("greedy-cost", options -> withoutOptions("greedy-cost", options, new GreedyPerCost()));
+        // "mes" is the Method of Equal Shares with add1 completion unless options say otherwise.
+        BUILDERS.put("mes", options -> EqualShares.fromOptions("equalshares/add1", options));
+        BUILDERS.put("phragmen", options -> withoutOptions("phragmen", options, SequentialPhragmen.INSTANCE));
+        BUILDERS.put("max-welfare", Rules::maxWelfare);
+    }
+
+    private static Rule maxWelfare(Map<String, String> options) {
+        for (String key : options.keySet()) {
+            if (!key.equals("utility")) throw new IllegalArgumentException("rule max-welfare takes only the option utility, but got " + key);
+        }
+        return new MaxWelfare(Utility.fromCliName(options.getOrDefault("utility", "cardinality").trim()));
     }
 
     /** Names accepted by {@link #build}, in the order help texts list them. */
@@ -49,6 +64,7 @@ public final class Rules {
      */
     public static Optional<Rule> forMeta(Instance instance) {
         String name = instance.meta().getOrDefault("rule", "").strip();
+        if (name.startsWith("equalshares")) return Optional.of(EqualShares.parse(name));
         return BUILDERS.containsKey(name) ? Optional.of(build(name, Map.of())) : Optional.empty();
     }
 

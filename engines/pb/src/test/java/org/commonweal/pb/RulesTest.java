@@ -15,8 +15,11 @@ class RulesTest {
 
     @Test
     void everyListedNameBuildsTheRuleOfThatName() {
-        assertThat(Rules.names()).contains("greedy", "greedy-no-skip", "greedy-threshold", "greedy-cost");
-        for (String name : Rules.names()) assertThat(Rules.build(name, Map.of()).name()).isEqualTo(name);
+        assertThat(Rules.names()).containsExactly("greedy", "greedy-no-skip", "greedy-threshold", "greedy-cost", "mes", "phragmen", "max-welfare");
+        for (String name : Rules.names()) {
+            String expected = name.equals("mes") ? "equalshares/add1" : name;
+            assertThat(Rules.build(name, Map.of()).name()).isEqualTo(expected);
+        }
     }
 
     @Test
@@ -37,5 +40,14 @@ class RulesTest {
         assertThat(Rules.forMeta(withMetaRule("greedy-no-skip"))).get().extracting(Rule::name).isEqualTo("greedy-no-skip");
         assertThat(Rules.forMeta(withMetaRule("greedy-custom"))).isEmpty();
         assertThat(Rules.forMeta(withMetaRule("unknown"))).isEmpty();
+        assertThat(Rules.forMeta(withMetaRule("equalshares/add1-comparison"))).get().extracting(Rule::name).isEqualTo("equalshares/add1-comparison");
+    }
+
+    @Test
+    void equalSharesOptionsOverrideTheDefaultAdd1AndTyposAreRefused() {
+        assertThat(Rules.build("mes", Map.of("completion", "add1-max", "comparison", "true")).name()).isEqualTo("equalshares/add1-max-comparison");
+        assertThat(Rules.build("max-welfare", Map.of("utility", "cost")).name()).isEqualTo("max-welfare[cost]");
+        assertThatThrownBy(() -> Rules.build("mes", Map.of("completon", "add1"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Rules.build("phragmen", Map.of("utility", "cost"))).hasMessage("rule phragmen takes no options, but got utility");
     }
 }

@@ -1,0 +1,43 @@
+package org.commonweal.pb.mes;
+
+import java.math.BigDecimal;
+
+/**
+ * The number system one MES pass computes in, and every comparison in it is exact. {@link ExactArithmetic}
+ * is plain exact rationals, the reference; {@link CertifiedArithmetic} is floating point with proven error
+ * bounds that falls back to exact rationals, computed lazily, for the comparisons the bounds cannot settle.
+ */
+interface Arithmetic<V> {
+    V zero();
+
+    V ratio(long num, long den);
+
+    /** a − x·k. */
+    V subtractProduct(V a, V x, long k);
+
+    V subtract(V a, V b);
+
+    V multiply(V a, long k);
+
+    V divide(V a, long k);
+
+    /** Sign of a − b. */
+    int compare(V a, V b);
+
+    /** Sign of a·ka − b·kb. */
+    int compareProducts(V a, long ka, V b, long kb);
+
+
+    int signum(V a);
+
+    /** Bounds in double precision, lower ≤ value ≤ upper, used only to order the candidate queue. */
+    double lower(V a);
+
+    double upper(V a);
+
+    /** A double near the value, for guesses that are then proven with the methods above. */
+    double estimate(V a);
+
+    /** For explanations only. */
+    BigDecimal display(V a);
+}

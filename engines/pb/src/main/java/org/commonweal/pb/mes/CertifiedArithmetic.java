@@ -1,0 +1,168 @@
+package org.commonweal.pb.mes;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayDeque;
+import org.commonweal.pb.Rational;
+
+/**
+ * Floating point with a rigorous absolute error bound on every value (each operation adds at most one unit
+ * roundoff of its result, counted twice for safety), backed by the exact value computed lazily: every value
+ * remembers how it was made, and only when a comparison is too close for the bounds to settle (in practice, a
+ * genuine tie in ρ) are the exact rationals of the values involved, and of what they were made from,
+ * computed and compared. Results are therefore exactly those of {@link ExactArithmetic}, at floating-point
+ * speed when nothing is close.
+ */
+final class CertifiedArithmetic implements Arithmetic<CertifiedArithmetic.Value> {
+    static final CertifiedArithmetic INSTANCE = new CertifiedArithmetic();
+    private static final double EPS = 0x1p-52;
+    private static final double EXACT_LONG = 0x1p53;
+    private static final Value ZERO = new Value(0, 0, new Exact(Rational.ZERO));
+
+    record Value(double x, double err, Exact exact) {
+    }
+
+    /** How a value was computed, evaluated on demand (iteratively: chains can be thousands of operations long). */
+    static final class Exact {
+        private static final int SUBTRACT_PRODUCT = 0, SUBTRACT = 1, MULTIPLY = 2, DIVIDE = 3, RATIO = 4;
+        private final int op;
+        private Exact a, b;
+        private final long k;
+        private final long den;
+        private Rational value;
+
+        Exact(Rational value) {
+            this.op = -1;
+            this.k = 0;
+            this.den = 1;
+            this.value = value;
+        }
+
+        private Exact(int op, Exact a, Exact b, long k) {
+            this.op = op;
+            this.a = a;
+            this.b = b;
+            this.k = k;
+            this.den = 1;
+        }
+
+        /** num/den, reduced only if ever needed. */
+        private Exact(long num, long den) {
+            this.op = RATIO;
+            this.k = num;
+            this.den = den;
+        }
+
+        Rational get() {
+            if (value != null) return value;
+            ArrayDeque<Exact> stack = new ArrayDeque<>();
+            stack.push(this);
+            while (!stack.isEmpty()) {
+                Exact n = stack.peek();
+                if (n.value != null) {
+                    stack.pop();
+                    continue;
+                }
+                boolean ready = true;
+                if (n.a != null && n.a.value == null) {
+                    stack.push(n.a);
+                    ready = false;
+                }
+                if (n.b != null && n.b.value == null) {
+                    stack.push(n.b);
+                    ready = false;
+                }
+                if (!ready) continue;
+                n.value = switch (n.op) {
+                    case SUBTRACT_PRODUCT -> n.a.value.subtractProduct(n.b.value, n.k);
+                    case SUBTRACT -> n.a.value.subtract(n.b.value);
+                    case MULTIPLY -> n.a.value.multiply(n.k);
+                    case DIVIDE -> n.a.value.divide(n.k);
+                    case RATIO -> Rational.of(n.k, n.den);
+                    default -> throw new IllegalStateException("leaf without value");
+                };
+                n.a = null; // the inputs are no longer needed once the value is known
+                n.b = null;
+                stack.pop();
+            }
+            return value;
+        }
+    }
+
+    private static double conversionError(long k, double product) {
+        return Math.abs((double) k) >= EXACT_LONG ? Math.abs(product) * EPS : 0;
+    }
+
+    public Value zero() {
+        return ZERO;
+    }
+
+    public Value ratio(long num, long den) {
+        double x = (double) num / (double) den;
+        double err = Math.abs(x) * EPS + conversionError(num, x) + conversionError(den, x);
+        return new Value(x, err, new Exact(num, den));
+    }
+
+    public Value subtractProduct(Value a, Value v, long k) {
+        double t = v.x * k;
+        double et = v.err * Math.abs((double) k) + Math.abs(t) * EPS + conversionError(k, t);
+        double r = a.x - t;
+        return new Value(r, a.err + et + Math.abs(r) * EPS, new Exact(Exact.SUBTRACT_PRODUCT, a.exact, v.exact, k));
+    }
+
+    public Value subtract(Value a, Value b) {
+        if (b == ZERO) return a;
+        double r = a.x - b.x;
+        return new Value(r, a.err + b.err + Math.abs(r) * EPS, new Exact(Exact.SUBTRACT, a.exact, b.exact, 0));
+    }
+
+    public Value multiply(Value a, long k) {
+        double r = a.x * k;
+        return new Value(r, a.err * Math.abs((double) k) + Math.abs(r) * EPS + conversionError(k, r), new Exact(Exact.MULTIPLY, a.exact, null, k));
+    }
+
+    public Value divide(Value a, long k) {
+        double r = a.x / k;
+        return new Value(r, a.err / Math.abs((double) k) * (1 + 2 * EPS) + Math.abs(r) * EPS + conversionError(k, r),
+                new Exact(Exact.DIVIDE, a.exact, null, k));
+    }
+
+    public int compare(Value a, Value b) {
+        if (a.x + a.err < b.x - b.err) return -1;
+        if (a.x - a.err > b.x + b.err) return 1;
+        return a.exact.get().compareTo(b.exact.get());
+    }
+
+    public int compareProducts(Value a, long ka, Value b, long kb) {
+        double l = a.x * ka;
+        double el = a.err * Math.abs((double) ka) + Math.abs(l) * EPS + conversionError(ka, l);
+        double r = b.x * kb;
+        double er = b.err * Math.abs((double) kb) + Math.abs(r) * EPS + conversionError(kb, r);
+        if (l + el < r - er) return -1;
+        if (l - el > r + er) return 1;
+        return Rational.compareProducts(a.exact.get(), ka, b.exact.get(), kb);
+    }
+
+    public int signum(Value a) {
+        if (a.x - a.err > 0) return 1;
+        if (a.x + a.err < 0) return -1;
+        return a.exact.get().signum();
+    }
+
+    public double lower(Value a) {
+        return Math.nextDown(a.x - a.err);
+    }
+
+    public double upper(Value a) {
+        return Math.nextUp(a.x + a.err);
+    }
+
+    public double estimate(Value a) {
+        return a.x;
+    }
+
+    public BigDecimal display(Value a) {
+        return new BigDecimal(a.x, new MathContext(15)).setScale(6, RoundingMode.HALF_EVEN);
+    }
+}

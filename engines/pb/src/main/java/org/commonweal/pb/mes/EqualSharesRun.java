@@ -1,0 +1,425 @@
+package org.commonweal.pb.mes;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+
+/**
+ * One pass of the Method of Equal Shares (Peters & Skowron 2020; Peters, Pierczyński & Skowron 2021) for a
+ * given amount of money per voter: repeatedly fund the project with the lowest price per unit of utility ρ
+ * that its supporters can still pay, each paying min(own money, ρ·utility).
+ *
+ * <p>Money values are interned (voters who paid the same so far share one value), and candidates sit in a
+ * queue keyed by their last computed ρ. Since money only ever decreases, a project's ρ only ever increases,
+ * so a stale key is a lower bound and only the front of the queue needs recomputing; a project is
+ * recomputed only if one of its supporters paid since. The pass is generic in its {@link Arithmetic}.
+ */
+final class EqualSharesRun<V> {
+    private final VoterGroups groups;
+    private final long[] cost;
+    private final int[] tieRank;
+    private final Arithmetic<V> ar;
+
+    private Object[] values;      // interned money values (V)
+    private int valueCount;
+    private int zeroValue;
+    private int[] valueOf;        // per group: index into values
+    private long[] accumulated;   // scratch per value
+    private int[] stamp;          // scratch per value
+    private int[] remap;          // scratch per value: value after the current payment
+    private int epoch;
+    private boolean[] dirty;
+    private boolean[] touched;
+    private int[] list = new int[16];
+
+    private Object[] entryMoney = new Object[16];
+    private long[] entryUtility = new long[16];
+    private long[] entryMass = new long[16];
+    private boolean[] cappedScratch = new boolean[16];
+
+    EqualSharesRun(VoterGroups groups, long[] cost, int[] tieRank, Arithmetic<V> arithmetic) {
+        this.groups = groups;
+        this.cost = cost;
+        this.tieRank = tieRank;
+        this.ar = arithmetic;
+    }
+
+    /** What one pass decided; rho, shares and losses (display values) are filled only when explanations were asked for. */
+    record Result(List<Integer> selected, long totalCost, int[] round, BigDecimal[] rho, List<List<MesPayment.Share>> shares,
+                  int[] lostRound, BigDecimal[] lostRho, BigDecimal[] moneyWhenLost, int[] overtakenBy) {
+    }
+
+    private final class Candidate {
+        final int project;
+        final V rho;
+        final double lower;
+        final double upper;
+
+        Candidate(int project, V rho) {
+            this.project = project;
+            this.rho = rho;
+            this.lower = ar.lower(rho);
+            this.upper = ar.upper(rho);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private V value(int v) {
+        return (V) values[v];
+    }
+
+    @SuppressWarnings("unchecked")
+    private V entry(int e) {
+        return (V) entryMoney[e];
+    }
+
+    /**
+     * @param budgetNumerator money per voter is budgetNumerator / voters (scaled units)
+     */
+    Result run(long budgetNumerator, long voters, boolean[] candidate, boolean explain) {
+        int m = cost.length;
+        values = new Object[Math.max(16, 4 * m)];
+        values[0] = ar.ratio(budgetNumerator, voters);
+        valueCount = 1;
+        zeroValue = -1;
+        valueOf = new int[groups.mass.length];
+        accumulated = new long[values.length];
+        stamp = new int[values.length];
+        remap = new int[values.length];
+        epoch = 0;
+        dirty = new boolean[m];
+        touched = new boolean[m];
+
+        int[] round = new int[m];
+        BigDecimal[] rhoShown = new BigDecimal[m];
+        int[] lostRound = new int[m];
+        Object[] lastRho = new Object[m];
+        BigDecimal[] moneyWhenLost = new BigDecimal[m];
+        int[] overtakenBy = new int[m];
+        Arrays.fill(overtakenBy, -1);
+        List<List<MesPayment.Share>> shares = new ArrayList<>();
+        for (int p = 0; p < m; p++) shares.add(List.of());
+
+        PriorityQueue<Candidate> queue = new PriorityQueue<>(
+                Comparator.<Candidate>comparingDouble(c -> c.lower).thenComparingInt(c -> tieRank[c.project]));
+        for (int p = 0; p < m; p++) {
+            if (!candidate[p]) continue;
+            V rho = price(p, budgetNumerator, voters);
+            if (rho == null) {
+                lostRound[p] = 1;
+                if (explain) moneyWhenLost[p] = ar.display(money(p));
+            } else {
+                queue.add(new Candidate(p, rho));
+                lastRho[p] = rho;
+            }
+        }
+        List<Integer> selected = new ArrayList<>();
+        long total = 0;
+        int r = 1;
+        List<Candidate> contenders = new ArrayList<>();
+        while (!queue.isEmpty()) {
+            Candidate top = queue.poll();
+            contenders.clear();
+            contenders.add(top);
+            // Everyone whose bound overlaps the front runner's may still beat it: all must be current before comparing.
+            while (!queue.isEmpty() && queue.peek().lower <= top.upper) contenders.add(queue.poll());
+            boolean stale = false;
+            for (Candidate c : contenders) stale |= dirty[c.project];
+            if (stale) {
+                for (Candidate c : contenders) {
+                    if (!dirty[c.project]) {
+                        queue.add(c);
+                        continue;
+                    }
+                    dirty[c.project] = false;
+                    V rho = price(c.project, budgetNumerator, voters);
+                    if (rho == null) {
+                        lostRound[c.project] = r;
+                        if (explain) moneyWhenLost[c.project] = ar.display(money(c.project));
+                    } else {
+                        lastRho[c.project] = rho;
+                        queue.add(new Candidate(c.project, rho));
+                    }
+                }
+                continue;
+            }
+            Candidate winner = top;
+            for (Candidate c : contenders) {
+                if (c == winner) continue;
+                int cmp = ar.compare(c.rho, winner.rho);
+                if (cmp < 0 || (cmp == 0 && tieRank[c.project] < tieRank[winner.project])) winner = c;
+            }
+            for (Candidate c : contenders) if (c != winner) queue.add(c);
+            int p = winner.project;
+            selected.add(p);
+            total += cost[p];
+            round[p] = r;
+            List<MesPayment.Share> paid = pay(p, winner.rho, explain);
+            if (explain) {
+                rhoShown[p] = ar.display(winner.rho);
+                shares.set(p, paid);
+                // Price every affected candidate now, so that each loss names the round and the winner that caused it.
+                List<Candidate> keep = new ArrayList<>();
+                for (Candidate c : queue) {
+                    if (!dirty[c.project]) {
+                        keep.add(c);
+                        continue;
+                    }
+                    dirty[c.project] = false;
+                    V rho = price(c.project, budgetNumerator, voters);
+                    if (rho == null) {
+                        lostRound[c.project] = r + 1;
+                        overtakenBy[c.project] = p;
+                        moneyWhenLost[c.project] = ar.display(money(c.project));
+                    } else {
+                        keep.add(new Candidate(c.project, rho));
+                        lastRho[c.project] = rho;
+                    }
+                }
+                queue.clear();
+                queue.addAll(keep);
+            }
+            r++;
+        }
+        BigDecimal[] lostRhoShown = new BigDecimal[m];
+        if (explain) {
+            for (int p = 0; p < m; p++) {
+                @SuppressWarnings("unchecked") V rho = (V) lastRho[p];
+                if (round[p] == 0 && rho != null) lostRhoShown[p] = ar.display(rho);
+            }
+        }
+        return new Result(selected, total, round, rhoShown, shares, lostRound, lostRhoShown, moneyWhenLost, overtakenBy);
+    }
+
+    /** Money the supporters of project p still hold. */
+    private V money(int p) {
+        V sum = ar.zero();
+        for (int g : groups.supporters[p]) sum = ar.subtractProduct(sum, value(valueOf[g]), -groups.mass[g]);
+        return sum;
+    }
+
+    /**
+     * The least ρ with Σ min(money_i, ρ·u_i) = cost over p's supporters, or null when they cannot afford p.
+     * Voters with money/u below ρ pay all they have, the others ρ·u. Instead of sorting, iterate: anyone below
+     * the current estimate must pay everything (removing below-average payers only raises ρ), so take them out
+     * and re-estimate until nobody new falls below. The left-hand side grows strictly with ρ, so this fixpoint
+     * is the unique solution, the same one the sorted sweep of the papers finds.
+     */
+    private V price(int p, long budgetNumerator, long voters) {
+        if (groups.supporters[p].length == 0) return null;
+        if (groups.uniform[p] && !touched[p]) {
+            // Nobody paid yet: everyone holds budget/voters, so ρ = cost/(supporters·u) if they hold enough.
+            long u = groups.utilities[p][0];
+            long mass = groups.supportMass[p];
+            if (productLess(mass, budgetNumerator, cost[p], voters)) return null;
+            return ar.ratio(cost[p], Math.multiplyExact(mass, u));
+        }
+        int k = collect(p);
+        long weight = 0;
+        for (int i = 0; i < k; i++) weight += entryMass[i] * entryUtility[i];
+        V checked = guessAndCheck(p, k, weight);
+        if (checked != NO_ANSWER) return checked;
+        return byFixpoint(p, k, weight);
+    }
+
+    @SuppressWarnings("unchecked")
+    private final V NO_ANSWER = (V) new Object();
+
+    /**
+     * The same fixpoint in plain doubles on estimates, then one pass of the real arithmetic that proves the guess:
+     * a capped set C with ρ = (cost − money of C)/(utility of the rest) such that exactly the members of C have
+     * money/u below ρ is a fixpoint, hence the unique answer. Returns NO_ANSWER when the guess does not prove out.
+     */
+    private V guessAndCheck(int p, int k, long totalWeight) {
+        boolean[] capped = cappedScratch(k);
+        double[] estimate = estimateScratch(k);
+        for (int e = 0; e < k; e++) estimate[e] = ar.estimate(entry(e));
+        double remainingGuess = cost[p];
+        long weight = totalWeight;
+        boolean changed = true;
+        while (changed && weight > 0) {
+            changed = false;
+            double before = remainingGuess;
+            double weightBefore = weight;
+            for (int e = 0; e < k; e++) {
+                if (capped[e] || estimate[e] * weightBefore >= before * entryUtility[e]) continue;
+                capped[e] = true;
+                changed = true;
+                remainingGuess -= estimate[e] * entryMass[e];
+                weight -= entryMass[e] * entryUtility[e];
+            }
+        }
+        V remaining = ar.ratio(cost[p], 1);
+        boolean anyCapped = false;
+        for (int e = 0; e < k; e++) {
+            if (capped[e]) {
+                remaining = ar.subtractProduct(remaining, entry(e), entryMass[e]);
+                anyCapped = true;
+            }
+        }
+        if (weight == 0) return ar.signum(remaining) > 0 ? null : NO_ANSWER;
+        for (int e = 0; e < k; e++) {
+            int c = ar.compareProducts(entry(e), weight, remaining, entryUtility[e]);
+            if (capped[e] ? c >= 0 : c < 0) return NO_ANSWER;
+        }
+        return anyCapped ? ar.divide(remaining, weight) : ar.ratio(cost[p], weight);
+    }
+
+    private V byFixpoint(int p, int k, long totalWeight) {
+        boolean[] capped = cappedScratch(k);
+        V remaining = ar.ratio(cost[p], 1);
+        long weight = totalWeight;
+        boolean changed = true;
+        boolean anyCapped = false;
+        while (changed) {
+            changed = false;
+            V before = remaining;
+            long weightBefore = weight;
+            for (int e = 0; e < k; e++) {
+                if (capped[e] || ar.compareProducts(entry(e), weightBefore, before, entryUtility[e]) >= 0) continue;
+                capped[e] = true;
+                changed = true;
+                anyCapped = true;
+                remaining = ar.subtractProduct(remaining, entry(e), entryMass[e]);
+                weight -= entryMass[e] * entryUtility[e];
+            }
+            if (weight == 0) return null;
+        }
+        // Nobody pays all they have: ρ = cost / total utility, known exactly, so ties between such projects are settled exactly.
+        return anyCapped ? ar.divide(remaining, weight) : ar.ratio(cost[p], weight);
+    }
+
+    private double[] estimateScratch = new double[16];
+
+    private double[] estimateScratch(int k) {
+        if (estimateScratch.length < k) estimateScratch = new double[Math.max(k, 2 * estimateScratch.length)];
+        return estimateScratch;
+    }
+
+    private boolean[] cappedScratch(int k) {
+        if (cappedScratch.length < k) cappedScratch = new boolean[Math.max(k, 2 * cappedScratch.length)];
+        Arrays.fill(cappedScratch, 0, k, false);
+        return cappedScratch;
+    }
+
+    /** a·b < c·d for non-negative longs, in 128 bits. */
+    private static boolean productLess(long a, long b, long c, long d) {
+        long hi1 = Math.multiplyHigh(a, b), hi2 = Math.multiplyHigh(c, d);
+        return hi1 != hi2 ? hi1 < hi2 : Long.compareUnsigned(a * b, c * d) < 0;
+    }
+
+    /** Fills the entry arrays with (money, utility, voters) for p's supporters, merging equal money when utilities agree. */
+    private int collect(int p) {
+        int[] sup = groups.supporters[p];
+        long[] ut = groups.utilities[p];
+        if (groups.uniform[p]) {
+            epoch++;
+            int k = 0;
+            if (list.length < valueCount) list = new int[values.length];
+            for (int g : sup) {
+                int v = valueOf[g];
+                if (stamp[v] != epoch) {
+                    stamp[v] = epoch;
+                    accumulated[v] = 0;
+                    list[k++] = v;
+                }
+                accumulated[v] += groups.mass[g];
+            }
+            ensureEntries(k);
+            for (int i = 0; i < k; i++) {
+                entryMoney[i] = values[list[i]];
+                entryUtility[i] = ut[0];
+                entryMass[i] = accumulated[list[i]];
+            }
+            return k;
+        }
+        ensureEntries(sup.length);
+        for (int i = 0; i < sup.length; i++) {
+            entryMoney[i] = values[valueOf[sup[i]]];
+            entryUtility[i] = ut[i];
+            entryMass[i] = groups.mass[sup[i]];
+        }
+        return sup.length;
+    }
+
+    private void ensureEntries(int k) {
+        if (entryMoney.length >= k) return;
+        int size = Math.max(k, 2 * entryMoney.length);
+        entryMoney = Arrays.copyOf(entryMoney, size);
+        entryUtility = Arrays.copyOf(entryUtility, size);
+        entryMass = Arrays.copyOf(entryMass, size);
+    }
+
+    /** Charges p's supporters at price rho and marks every project they support for recomputation. */
+    private List<MesPayment.Share> pay(int p, V rho, boolean explain) {
+        int[] sup = groups.supporters[p];
+        long[] ut = groups.utilities[p];
+        boolean shared = groups.uniform[p];
+        epoch++;
+        // For explanations: what each distinct payment was and how many voters made it.
+        List<Object> payments = explain ? new ArrayList<>() : null;
+        List<long[]> payers = explain ? new ArrayList<>() : null;
+        int[] paymentOf = explain ? new int[valueCount] : null; // per old value: index into payments
+        V uniformDue = shared ? ar.multiply(rho, ut[0]) : null;
+        for (int i = 0; i < sup.length; i++) {
+            int g = sup[i];
+            int v = valueOf[g];
+            if (shared && stamp[v] == epoch) {
+                valueOf[g] = remap[v];
+                if (explain) payers.get(paymentOf[v])[0] += groups.mass[g];
+            } else {
+                V money = value(v);
+                V due = shared ? uniformDue : ar.multiply(rho, ut[i]);
+                boolean spendsAll = ar.compare(money, due) <= 0;
+                V payment = spendsAll ? money : due;
+                int nv = spendsAll ? zero() : intern(ar.subtract(money, due));
+                if (shared) {
+                    stamp[v] = epoch;
+                    remap[v] = nv;
+                    if (explain) paymentOf[v] = payments.size();
+                }
+                valueOf[g] = nv;
+                if (explain) {
+                    payments.add(payment);
+                    payers.add(new long[]{groups.mass[g]});
+                }
+            }
+        }
+        for (int q : groups.neighbours[p]) {
+            dirty[q] = true;
+            touched[q] = true;
+        }
+        dirty[p] = false;
+        if (!explain) return List.of();
+        TreeMap<BigDecimal, Long> byAmount = new TreeMap<>();
+        for (int i = 0; i < payments.size(); i++) {
+            @SuppressWarnings("unchecked") V amount = (V) payments.get(i);
+            byAmount.merge(ar.display(amount), payers.get(i)[0], Long::sum);
+        }
+        List<MesPayment.Share> shares = new ArrayList<>();
+        byAmount.descendingMap().forEach((amount, count) -> shares.add(new MesPayment.Share(count, amount)));
+        return shares;
+    }
+
+    /** Everyone who ran out shares one value, which keeps the number of distinct values small. */
+    private int zero() {
+        if (zeroValue < 0) zeroValue = intern(ar.zero());
+        return zeroValue;
+    }
+
+    private int intern(V value) {
+        if (valueCount == values.length) {
+            int size = 2 * values.length;
+            values = Arrays.copyOf(values, size);
+            accumulated = Arrays.copyOf(accumulated, size);
+            stamp = Arrays.copyOf(stamp, size);
+            remap = Arrays.copyOf(remap, size);
+        }
+        values[valueCount] = value;
+        return valueCount++;
+    }
+}

@@ -1,0 +1,33 @@
+package org.commonweal.pb.mes;
+
+import java.util.List;
+import org.commonweal.pb.Ballot;
+import org.commonweal.pb.Instance;
+
+/** Counts, as equalshares.net's comparison step does, the voters strictly better off under each of two outcomes. */
+final class VoterComparison {
+    private VoterComparison() {
+    }
+
+    /** {voters with higher utility under b, voters with higher utility under a}. */
+    static long[] tally(Instance instance, Utility utility, List<Integer> a, List<Integer> b) {
+        int m = instance.projects().size();
+        boolean[] inA = new boolean[m];
+        boolean[] inB = new boolean[m];
+        for (int p : a) inA[p] = true;
+        for (int p : b) inB[p] = true;
+        long preferB = 0, preferA = 0;
+        for (Ballot ballot : instance.ballots()) {
+            long ua = 0, ub = 0;
+            for (int i = 0; i < ballot.size(); i++) {
+                int p = ballot.projects()[i];
+                long u = utility.of(instance, ballot, i);
+                if (inA[p]) ua += u;
+                if (inB[p]) ub += u;
+            }
+            if (ub > ua) preferB++;
+            else if (ua > ub) preferA++;
+        }
+        return new long[]{preferB, preferA};
+    }
+}
