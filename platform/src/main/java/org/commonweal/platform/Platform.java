@@ -40,9 +40,12 @@ public final class Platform implements AutoCloseable {
     public final AuditLog audit;
     public final Outbox outbox;
     public final RateLimiter limiter;
+    public final Config config;
+    public final org.commonweal.platform.budgets.BudgetsFeature budgets;
 
     private Platform(Config config, Database database) {
         this.database = database;
+        this.config = config;
         var jdbi = database.jdbi();
         Messages messages = Messages.ENGLISH;
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -58,13 +61,14 @@ public final class Platform implements AutoCloseable {
         this.limiter = new RateLimiter();
         Csrf csrf = new Csrf(jdbi);
         Web web = new Web(messages, csrf, config.baseUrl().startsWith("https://"), config.demoMode());
+        this.budgets = new org.commonweal.platform.budgets.BudgetsFeature(web, jdbi, audit, places);
         List<Feature> features = List.of(
                 new HomeRoutes(web),
                 new AccountRoutes(web, accounts, sessions, places, limiter),
                 new UserAdminRoutes(web, accounts),
                 new PlaceRoutes(web, places),
                 new AdminRoutes(web, audit, outbox),
-                new org.commonweal.platform.budgets.BudgetsFeature(web, jdbi, audit, places),
+                budgets,
                 new OpsRoutes(database, metrics),
                 new org.commonweal.platform.elections.SeatModellerRoutes(web, new org.commonweal.platform.elections.ResultsSets(jdbi, audit)),
                 new org.commonweal.platform.elections.BoardElectionRoutes(web, new org.commonweal.platform.elections.BoardElections(jdbi, audit), accounts, config.baseUrl()));

@@ -53,7 +53,7 @@ final class HttpBench implements Command {
         Path data = Files.createTempDirectory("commonweal-bench");
         Config config = Config.fromEnvironment(Map.of("PORT", "0", "COMMONWEAL_DATA", data.toString(), "COMMONWEAL_HTTP_LOG", "WARN"), true);
         try (Platform platform = Platform.open(config)) {
-            DemoData.loadIfEmpty(platform.places, platform.accounts);
+            DemoData.loadIfEmpty(platform, line -> { });
             platform.start(0);
             String base = "http://localhost:" + platform.port();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newVirtualThreadPerTaskExecutor()).build();

@@ -33,6 +33,7 @@ public final class ServeCommand implements Command {
         if (!args.isEmpty()) {
             if (args.get(0).equals("--help")) {
                 console.out().println("Usage: commonweal " + name() + "\n\nEnvironment: PORT (default 7070), COMMONWEAL_DATA (default ./data),\n"
+                        + "COMMONWEAL_SHARED_DATA (demo: the shared data folder whose pabulib files become past budgets),\n"
                         + "DATABASE_URL + DATABASE_USER + DATABASE_PASSWORD (external PostgreSQL), BASE_URL, TRUST_PROXY,\n"
                         + "SMTP_HOST, SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM, COMMONWEAL_LOG_FORMAT=json");
                 return 0;
@@ -47,7 +48,7 @@ public final class ServeCommand implements Command {
             throw new UsageException(e.getMessage());
         }
         Platform platform = Platform.open(config);
-        if (demo && DemoData.loadIfEmpty(platform.places, platform.accounts)) {
+        if (demo && DemoData.loadIfEmpty(platform, console.out()::println)) {
             console.out().println("Loaded the demo data.");
         }
         platform.start(config.port());

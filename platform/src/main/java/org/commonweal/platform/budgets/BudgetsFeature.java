@@ -14,6 +14,7 @@ public final class BudgetsFeature implements Feature {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BudgetsFeature.class);
     private final Feature[] parts;
     private final BudgetService budgets;
+    private final DemoBudgets demo;
 
     public BudgetsFeature(Web web, Jdbi jdbi, AuditLog audit, PlaceService places) {
         ResultService results = new ResultService(jdbi);
@@ -22,10 +23,23 @@ public final class BudgetsFeature implements Feature {
         ProposalService proposals = new ProposalService(jdbi, audit);
         BallotBox ballots = new BallotBox(jdbi, new BallotKeys(jdbi), audit);
         DeliveryService delivery = new DeliveryService(jdbi, audit);
+        PabulibImport pabulib = new PabulibImport(jdbi, audit, results);
+        this.demo = new DemoBudgets(budgets, proposals, pabulib, places);
         this.parts = new Feature[]{
                 new VotingRoutes(web, budgets, proposals, ballots),
-                new ProcessRoutes(web, budgets, ballots, results, places, delivery, new PabulibImport(jdbi, audit, results)),
+                new ProcessRoutes(web, budgets, ballots, results, places, delivery, pabulib),
                 new ProposalRoutes(web, budgets, proposals, places, delivery)};
+    }
+
+    /**
+     * Loads the demo's budgets into a database that has the demo places and accounts: the live "Riverford Community Fund"
+     * left open for voting, and, when {@code sharedData} names the shared data folder, two finished votes imported from
+     * its pabulib files. Lines for the person starting the demo (such as a skipped import) go to {@code say}.
+     * @return the live process's id
+     */
+    public long loadDemoData(long officerId, java.util.List<Long> residentIds, java.util.Optional<java.nio.file.Path> sharedData,
+                             java.util.function.Consumer<String> say) {
+        return demo.load(officerId, residentIds, sharedData, say);
     }
 
     /** Opens phases that are due by their planned dates before the process's page is served (see {@link BudgetService#catchUp}). */

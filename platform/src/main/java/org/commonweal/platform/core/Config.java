@@ -6,10 +6,12 @@ import java.util.Optional;
 
 /**
  * Settings from the environment. Only PORT and COMMONWEAL_DATA are needed for the embedded database;
- * DATABASE_URL (with DATABASE_USER / DATABASE_PASSWORD) switches to an external PostgreSQL.
+ * DATABASE_URL (with DATABASE_USER / DATABASE_PASSWORD) switches to an external PostgreSQL. COMMONWEAL_SHARED_DATA names
+ * the shared data folder the demo imports past budgets from (the launcher sets it).
  */
 public record Config(int port, Path dataDir, Optional<String> databaseUrl, String databaseUser, String databasePassword,
-                     boolean demoMode, String baseUrl, boolean trustProxy, Optional<Smtp> smtp, int poolSize) {
+                     boolean demoMode, String baseUrl, boolean trustProxy, Optional<Smtp> smtp, int poolSize,
+                     Optional<Path> sharedData) {
 
     public record Smtp(String host, int port, String username, String password, String from, boolean startTls) {
     }
@@ -23,7 +25,8 @@ public record Config(int port, Path dataDir, Optional<String> databaseUrl, Strin
                 env.getOrDefault("SMTP_FROM", "commonweal@localhost"), !"false".equalsIgnoreCase(env.get("SMTP_STARTTLS"))));
         return new Config(port, data, url, env.getOrDefault("DATABASE_USER", ""), env.getOrDefault("DATABASE_PASSWORD", ""),
                 demoMode, env.getOrDefault("BASE_URL", "http://localhost:" + port), "true".equalsIgnoreCase(env.get("TRUST_PROXY")),
-                smtp, intVar(env, "DATABASE_POOL_SIZE", 16));
+                smtp, intVar(env, "DATABASE_POOL_SIZE", 16),
+                Optional.ofNullable(env.get("COMMONWEAL_SHARED_DATA")).filter(s -> !s.isBlank()).map(s -> Path.of(s).toAbsolutePath().normalize()));
     }
 
     /** Accepts both jdbc:postgresql://... and the postgres://user:pass@host/db form that hosting platforms hand out. */

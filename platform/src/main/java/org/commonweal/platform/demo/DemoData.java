@@ -1,18 +1,24 @@
 package org.commonweal.platform.demo;
 
+import org.commonweal.platform.Platform;
 import org.commonweal.platform.core.accounts.AccountService;
 import org.commonweal.platform.core.audit.Actor;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.places.PlaceService;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
-/** A fictional city council with wards, neighbourhoods and one account per role, loaded once into an empty database. */
+/**
+ * A fictional city council with wards, neighbourhoods and one account per role, loaded once into an empty database,
+ * followed by each feature's demo data (a participatory budget open for voting).
+ */
 public final class DemoData {
     /** A demo sign-in printed at start-up. */
     public record Login(String role, String email, String password) {
@@ -39,8 +45,14 @@ public final class DemoData {
     private DemoData() {
     }
 
-    /** @return true when it loaded the data, false when the database already had places */
-    public static boolean loadIfEmpty(PlaceService places, AccountService accounts) {
+    /**
+     * Loads the places and accounts, then each feature's own demo data through its services.
+     * @param say where lines for the person starting the demo go (such as past budgets that could not be imported)
+     * @return true when it loaded the data, false when the database already had places
+     */
+    public static boolean loadIfEmpty(Platform platform, Consumer<String> say) {
+        PlaceService places = platform.places;
+        AccountService accounts = platform.accounts;
         if (!places.tree().isEmpty()) return false;
         long council = create(places, "Riverford City Council", "E06000901", null);
         int ward = 0;
@@ -52,11 +64,14 @@ public final class DemoData {
         }
         List<Long> homes = List.copyOf(neighbourhoods.values());
         String[] names = {"Ada Admin", "Olu Officer", "Mo Moderator", "Orla Organiser", "Amira Hassan", "Ben Carter", "Chidi Okafor"};
+        Map<String, List<Long>> byRole = new LinkedHashMap<>();
         for (int i = 0; i < LOGINS.size(); i++) {
             Login l = LOGINS.get(i);
             Set<Role> roles = l.role().equals("resident") ? EnumSet.noneOf(Role.class) : EnumSet.of(Role.fromStored(l.role()));
-            accounts.createConfirmed(l.email(), names[i], l.password(), roles, homes.get(i % homes.size()));
+            long id = accounts.createConfirmed(l.email(), names[i], l.password(), roles, homes.get(i % homes.size()));
+            byRole.computeIfAbsent(l.role(), r -> new ArrayList<>()).add(id);
         }
+        platform.budgets.loadDemoData(byRole.get("officer").get(0), byRole.get("resident"), platform.config.sharedData(), say);
         return true;
     }
 

@@ -209,7 +209,7 @@ class BallotIntegrityTest {
         List<String> audited = app.database.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT action FROM audit_log WHERE action LIKE 'budget.%'")
                 .mapTo(String.class).list());
         assertThat(audited).as("only officers' and authors' actions are audited, never a resident's vote").isSubsetOf(
-                "budget.process.created", "budget.pot.created", "budget.phase.opened", "budget.proposal.submitted", "budget.proposal.feasible",
+                "budget.process.created", "budget.pot.created", "budget.dates.saved", "budget.phase.opened", "budget.proposal.submitted", "budget.proposal.feasible",
                 "budget.proposal.not_feasible", "budget.codes.issued", "budget.paper_ballot.entered");
 
         TestClient admin = app.signedInAs("admin");

@@ -154,7 +154,8 @@ class BudgetJourneyTest {
                 .mapTo(String.class).list());
         assertThat(actions).contains("budget.process.created", "budget.pot.created", "budget.dates.saved", "budget.phase.opened",
                 "budget.proposal.feasible", "budget.proposal.not_feasible", "budget.results.computed", "budget.delivery.updated");
-        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'budget.phase.opened'")).isEqualTo(6);
+        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'budget.phase.opened' AND subject = 'budget:" + process + "'"))
+                .isEqualTo(6);
     }
 
     private static TestClient.Response cast(TestClient voter, long process, long pot, List<Long> choice) {

@@ -18,10 +18,18 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start() {
+        return start(Map.of());
+    }
+
+    /** As {@link #start()} with more environment settings, such as COMMONWEAL_SHARED_DATA for the demo's past budgets. */
+    public static TestApp start(Map<String, String> environment) {
         Database db = TestDatabases.fresh();
-        Config config = Config.fromEnvironment(Map.of("PORT", "0", "BASE_URL", "http://localhost"), true);
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.putIfAbsent("PORT", "0");
+        env.putIfAbsent("BASE_URL", "http://localhost");
+        Config config = Config.fromEnvironment(env, true);
         Platform p = Platform.over(config, db);
-        DemoData.loadIfEmpty(p.places, p.accounts);
+        DemoData.loadIfEmpty(p, line -> { });
         p.start(0);
         return new TestApp(p, db);
     }

@@ -1,0 +1,102 @@
+package org.commonweal.platform.budgets;
+
+import org.commonweal.platform.testing.TestApp;
+import org.commonweal.platform.testing.TestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo's budgets: a live process a demo resident can vote in straight away, and past votes imported from pabulib files. */
+class DemoBudgetsTest {
+    static TestApp app;
+    static long live;
+
+    @BeforeAll
+    static void start() {
+        String shared = BudgetImportTest.pabulib("x").getParent().getParent().toString();
+        app = TestApp.start(Map.of("COMMONWEAL_SHARED_DATA", shared));
+        live = app.count("SELECT id FROM budget_processes WHERE title = '" + DemoBudgets.LIVE_TITLE + "'");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+    }
+
+    private static long pot(String name) {
+        return app.count("SELECT id FROM budget_pots WHERE process_id = " + live + " AND name = '" + name + "'");
+    }
+
+    private static List<Long> feasible(long pot) {
+        return app.database.jdbi().withHandle(h -> h.createQuery("SELECT id FROM budget_proposals WHERE pot_id = :p AND status = 'feasible' ORDER BY id")
+                .bind("p", pot).mapTo(Long.class).list());
+    }
+
+    @Test
+    void theLiveProcessIsOpenForVotingWithResidentsIdeasCostedByTheOfficer() {
+        String phase = app.database.jdbi().withHandle(h -> h.createQuery("SELECT phase FROM budget_processes WHERE id = :id")
+                .bind("id", live).mapTo(String.class).one());
+        assertThat(phase).isEqualTo(Phase.VOTING.stored());
+        long city = pot("City-wide fund");
+        assertThat(app.count("SELECT count(*) FROM budget_proposals WHERE pot_id = " + city)).isBetween(8L, 10L);
+        assertThat(feasible(city)).hasSize((int) app.count("SELECT count(*) FROM budget_proposals WHERE pot_id = " + city) - 1);
+        assertThat(app.count("SELECT count(DISTINCT author_id) FROM budget_proposals WHERE pot_id = " + city)).as("each demo resident proposed").isEqualTo(3);
+        long pool = app.count("SELECT id FROM budget_proposals WHERE pot_id = " + city + " AND status = 'not_feasible' AND status_reason <> ''");
+        assertThat(app.client().get("/budgets/" + live + "/proposals/" + pool).body()).contains("Not feasible").contains("which the council has no budget for");
+        assertThat(app.count("SELECT count(*) FROM budget_ballots b JOIN budget_pots t ON t.id = b.pot_id WHERE t.process_id = " + live))
+                .as("the demo leaves the voting to the person trying it").isZero();
+        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'budget.phase.opened' AND subject = 'budget:" + live + "'"))
+                .as("the officer moved it through every phase up to voting").isEqualTo(Phase.VOTING.ordinal());
+    }
+
+    @Test
+    void aDemoResidentOpensTheBallotAndCastsAValidVoteInBothPots() {
+        TestClient amira = app.signedInAs("resident");
+        long city = pot("City-wide fund");
+        TestClient.Response page = amira.get("/budgets/" + live + "/pots/" + city + "/vote");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("type=\"checkbox\"").contains("Street trees for Station Road").doesNotContain("Heated open-air swimming pool");
+        List<Long> choice = feasible(city).subList(0, 3);
+        TestClient.Response cast = BudgetSetup.postBody(app, amira, "/budgets/" + live + "/pots/" + city + "/vote",
+                BudgetSetup.ballot(amira, "cast", "choice", choice.get(0).toString(), "choice", choice.get(1).toString(), "choice", choice.get(2).toString()));
+        assertThat(cast.status()).isIn(200, 302);
+        assertThat(BudgetSetup.receipt(cast)).isNotBlank();
+
+        long riverside = pot("Riverside ward fund");
+        List<Long> wardIdeas = feasible(riverside);
+        amira.get("/budgets/" + live + "/pots/" + riverside + "/vote");
+        TestClient.Response points = BudgetSetup.postBody(app, amira, "/budgets/" + live + "/pots/" + riverside + "/vote",
+                BudgetSetup.ballot(amira, "cast", "points." + wardIdeas.get(0), "6", "points." + wardIdeas.get(2), "4"));
+        assertThat(BudgetSetup.receipt(points)).as("Amira lives in Ferry Row, in Riverside ward").isNotBlank();
+        assertThat(app.count("SELECT count(*) FROM budget_ballots b JOIN budget_pots t ON t.id = b.pot_id WHERE t.process_id = " + live)).isEqualTo(2);
+    }
+
+    @Test
+    void thePastVotesAreImportedFromTheSharedPabulibFilesWithTheirResultsPublished() {
+        for (String file : DemoBudgets.PAST_VOTES) {
+            long process = app.count("SELECT id FROM budget_processes WHERE summary = '" + file + "' AND phase = 'results'");
+            long pot = app.count("SELECT id FROM budget_pots WHERE process_id = " + process);
+            assertThat(app.count("SELECT count(*) FROM budget_result_projects WHERE funded AND pot_id = " + pot)).as(file).isPositive();
+            TestClient.Response results = app.client().get("/budgets/" + process + "/pots/" + pot + "/results");
+            assertThat(results.status()).as(file).isEqualTo(200);
+        }
+        long radosc = app.count("SELECT id FROM budget_processes WHERE summary = 'Poland_Warszawa_2019_Radosc.pb'");
+        long radoscPot = app.count("SELECT id FROM budget_pots WHERE process_id = " + radosc);
+        assertThat(app.client().get("/budgets/" + radosc + "/pots/" + radoscPot + "/results").body())
+                .contains("Gimnastyka korekcyjna dla dzieci i młodzieży").contains("PLN151,250.00");
+        assertThat(app.client().get("/budgets").body()).contains(DemoBudgets.LIVE_TITLE).contains("Buurtbudget Diamantbuurt");
+    }
+
+    @Test
+    void withoutTheSharedDataTheDemoStillLoadsItsLiveProcess() throws Exception {
+        try (TestApp bare = TestApp.start(Map.of("COMMONWEAL_SHARED_DATA", "/nonexistent/shared-data"))) {
+            assertThat(bare.count("SELECT count(*) FROM budget_processes")).isEqualTo(1);
+            assertThat(bare.count("SELECT count(*) FROM budget_processes WHERE phase = 'voting'")).isEqualTo(1);
+        }
+    }
+}
