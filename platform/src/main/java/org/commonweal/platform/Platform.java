@@ -63,6 +63,7 @@ public final class Platform implements AutoCloseable {
         Web web = new Web(messages, csrf, config.baseUrl().startsWith("https://"), config.demoMode());
         this.budgets = new org.commonweal.platform.budgets.BudgetsFeature(web, jdbi, audit, places);
         List<Feature> features = List.of(
+                new org.commonweal.platform.core.http.StyleRoutes(),
                 new HomeRoutes(web),
                 new AccountRoutes(web, accounts, sessions, places, limiter),
                 new UserAdminRoutes(web, accounts),
