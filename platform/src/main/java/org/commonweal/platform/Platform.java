@@ -73,7 +73,7 @@ public final class Platform implements AutoCloseable {
                 new OpsRoutes(database, metrics),
                 new org.commonweal.platform.elections.SeatModellerRoutes(web, new org.commonweal.platform.elections.ResultsSets(jdbi, audit)),
                 new org.commonweal.platform.elections.BoardElectionRoutes(web, new org.commonweal.platform.elections.BoardElections(jdbi, audit), accounts, config.baseUrl()));
-        this.app = new WebServer(web, sessions, accounts, csrf, limiter, metrics, config.trustProxy()).create(features);
+        this.app = new WebServer(web, accounts, csrf, limiter, metrics, config.trustProxy()).create(features);
         this.mailSender = config.smtp().map(smtp -> new MailSender(outbox, smtp)).orElse(null);
     }
 

@@ -24,6 +24,19 @@ final class AccountRepository {
         return h.createQuery(SELECT + " WHERE a.id = :id").bind("id", id).map(AccountRepository::map).findOne();
     }
 
+    /** The account behind a live session, and whether the session's last-seen time is old enough to refresh. */
+    record SessionAccount(Account account, boolean stale) {
+    }
+
+    static Optional<SessionAccount> bySessionHash(Handle h, String hash) {
+        return h.createQuery("""
+                SELECT a.*, COALESCE((SELECT string_agg(role, ',') FROM account_roles r WHERE r.account_id = a.id), '') AS roles,
+                       s.last_seen < now() - interval '5 minutes' AS stale
+                FROM sessions s JOIN accounts a ON a.id = s.account_id
+                WHERE s.id_hash = :hash AND s.expires_at > now()""")
+                .bind("hash", hash).map((rs, ctx) -> new SessionAccount(map(rs, ctx), rs.getBoolean("stale"))).findOne();
+    }
+
     static Optional<Account> byEmail(Handle h, String email) {
         return h.createQuery(SELECT + " WHERE lower(a.email) = lower(:email)").bind("email", email).map(AccountRepository::map).findOne();
     }

@@ -48,6 +48,15 @@ public final class AccountService {
         return jdbi.withHandle(h -> AccountRepository.byId(h, id));
     }
 
+    /** The signed-in account for a session cookie, in one query; refreshes the session's expiry now and then. */
+    public Optional<Account> findBySession(String token) {
+        if (token == null || token.isBlank()) return Optional.empty();
+        String hash = Secrets.sha256(token);
+        Optional<AccountRepository.SessionAccount> found = jdbi.withHandle(h -> AccountRepository.bySessionHash(h, hash));
+        found.filter(AccountRepository.SessionAccount::stale).ifPresent(f -> sessions.touch(hash));
+        return found.map(AccountRepository.SessionAccount::account);
+    }
+
     public Optional<Account> findByEmail(String email) {
         return jdbi.withHandle(h -> AccountRepository.byEmail(h, email));
     }

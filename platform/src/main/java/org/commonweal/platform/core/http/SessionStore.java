@@ -3,7 +3,6 @@ package org.commonweal.platform.core.http;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /** Sessions in PostgreSQL, keyed by a hash of the cookie value so a leaked table cannot be replayed. */
 public final class SessionStore {
@@ -23,19 +22,11 @@ public final class SessionStore {
         return token;
     }
 
-    /** The account behind a live session; slides the expiry at most every few minutes to keep reads cheap. */
-    public Optional<Long> accountFor(String token) {
-        if (token == null || token.isBlank()) return Optional.empty();
-        String hash = Secrets.sha256(token);
-        return jdbi.withHandle(h -> {
-            Optional<Long> account = h.createQuery("SELECT account_id FROM sessions WHERE id_hash = :hash AND expires_at > now()")
-                    .bind("hash", hash).mapTo(Long.class).findOne();
-            account.ifPresent(a -> h.createUpdate("""
-                    UPDATE sessions SET last_seen = now(), expires_at = now() + make_interval(secs => :secs)
-                    WHERE id_hash = :hash AND last_seen < now() - interval '5 minutes'""")
-                    .bind("hash", hash).bind("secs", LIFETIME.toSeconds()).execute());
-            return account;
-        });
+    /** Slides the expiry of a session that is still in use. */
+    public void touch(String idHash) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                UPDATE sessions SET last_seen = now(), expires_at = now() + make_interval(secs => :secs) WHERE id_hash = :hash""")
+                .bind("hash", idHash).bind("secs", LIFETIME.toSeconds()).execute());
     }
 
     public void delete(String token) {

@@ -32,17 +32,15 @@ public final class WebServer {
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     private final Web web;
-    private final SessionStore sessions;
     private final AccountService accounts;
     private final Csrf csrf;
     private final RateLimiter limiter;
     private final PrometheusMeterRegistry metrics;
     private final boolean trustProxy;
 
-    public WebServer(Web web, SessionStore sessions, AccountService accounts, Csrf csrf, RateLimiter limiter,
+    public WebServer(Web web, AccountService accounts, Csrf csrf, RateLimiter limiter,
                      PrometheusMeterRegistry metrics, boolean trustProxy) {
         this.web = web;
-        this.sessions = sessions;
         this.accounts = accounts;
         this.csrf = csrf;
         this.limiter = limiter;
@@ -99,7 +97,7 @@ public final class WebServer {
         if (ctx.path().startsWith("/assets/") || ctx.path().startsWith("/webjars/")) return;
         String token = ctx.cookie(Web.SESSION_COOKIE);
         if (token != null) {
-            Optional<Account> account = sessions.accountFor(token).flatMap(accounts::find);
+            Optional<Account> account = accounts.findBySession(token);
             account.ifPresent(a -> ctx.attribute(Web.USER,
                     new CurrentUser(a.id(), a.name(), a.email(), a.emailConfirmed(), a.homePlaceId(), Set.copyOf(a.roles()))));
             if (account.isEmpty()) web.endSession(ctx);

@@ -21,8 +21,12 @@ public final class PlaceService {
                 FROM places p JOIN tree t ON p.parent_id = t.id)
             SELECT id, parent_id, kind, name, gss_code, depth FROM tree ORDER BY path""";
 
+    /** The tree is read on many pages and changes rarely: keep it a few seconds (other instances' edits show within that). */
+    private static final long CACHE_NANOS = 5_000_000_000L;
     private final Jdbi jdbi;
     private final AuditLog audit;
+    private volatile List<Place> cached;
+    private volatile long cachedAt;
 
     public PlaceService(Jdbi jdbi, AuditLog audit) {
         this.jdbi = jdbi;
@@ -31,8 +35,17 @@ public final class PlaceService {
 
     /** Every place in tree order (each parent followed by its children, alphabetically). */
     public List<Place> tree() {
+        List<Place> tree = cached;
+        if (tree != null && System.nanoTime() - cachedAt < CACHE_NANOS) return tree;
+        tree = load();
+        cached = tree;
+        cachedAt = System.nanoTime();
+        return tree;
+    }
+
+    private List<Place> load() {
         return jdbi.withHandle(h -> h.createQuery(TREE).map((rs, ctx) -> new Place(rs.getLong("id"), (Long) rs.getObject("parent_id"),
-                rs.getString("kind"), rs.getString("name"), rs.getString("gss_code"), rs.getInt("depth"))).list());
+                rs.getString("kind"), rs.getString("name"), rs.getString("gss_code"), rs.getInt("depth"))).list().stream().toList());
     }
 
     public Optional<Place> find(long id) {
@@ -58,7 +71,7 @@ public final class PlaceService {
         if (form.hasErrors()) return Optional.empty();
         Long parent = parentId;
         String k = kind;
-        return jdbi.inTransaction(h -> {
+        return write(h -> {
             if (duplicate(h, parent, name, null)) {
                 form.error("name", "error.place.name.taken");
                 return Optional.empty();
@@ -81,7 +94,7 @@ public final class PlaceService {
         Optional<Place> place = find(id);
         if (place.isEmpty()) return false;
         if (form.hasErrors()) return false;
-        return jdbi.inTransaction(h -> {
+        return write(h -> {
             if (duplicate(h, place.get().parentId(), name, id)) {
                 form.error("name", "error.place.name.taken");
                 return false;
@@ -98,13 +111,22 @@ public final class PlaceService {
 
     /** A place with children cannot be deleted (residents' home places fall back to none). */
     public boolean delete(long id, Actor actor) {
-        return jdbi.inTransaction(h -> {
+        return write(h -> {
             long children = h.createQuery("SELECT count(*) FROM places WHERE parent_id = :id").bind("id", id).mapTo(Long.class).one();
             if (children > 0) return false;
             int n = h.createUpdate("DELETE FROM places WHERE id = :id").bind("id", id).execute();
             if (n == 1) audit.record(h, actor, "place.deleted", "place:" + id, null);
             return n == 1;
         });
+    }
+
+    /** Runs a change and forgets the cached tree once it has committed, so no reader caches the old tree. */
+    private <T> T write(org.jdbi.v3.core.HandleCallback<T, RuntimeException> change) {
+        try {
+            return jdbi.inTransaction(change);
+        } finally {
+            cached = null;
+        }
     }
 
     private String gss(Form form) {
