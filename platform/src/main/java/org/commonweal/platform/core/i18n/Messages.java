@@ -24,7 +24,7 @@ public final class Messages {
         } catch (MissingResourceException e) {
             throw new IllegalArgumentException("no message for key '" + key + "'", e);
         }
-        // Most messages have no placeholders or quotes: skip MessageFormat (a hot path on every page).
+        // Most messages take no arguments and have no quotes: skip MessageFormat (a hot path on every page).
         if (args.length == 0 && pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) return pattern;
         return new MessageFormat(pattern, locale).format(args);
     }
