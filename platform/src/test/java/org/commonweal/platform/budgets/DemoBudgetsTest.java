@@ -84,6 +84,11 @@ class DemoBudgetsTest {
             assertThat(app.count("SELECT count(*) FROM budget_result_projects WHERE funded AND pot_id = " + pot)).as(file).isPositive();
             TestClient.Response results = app.client().get("/budgets/" + process + "/pots/" + pot + "/results");
             assertThat(results.status()).as(file).isEqualTo(200);
+            long funded = app.count("SELECT count(*) FROM budget_result_projects WHERE funded AND pot_id = " + pot);
+            String chart = results.body().substring(results.body().indexOf("<svg"), results.body().indexOf("</svg>"));
+            assertThat(chart).as("the chart has a title, a text description and one bar part per funded project")
+                    .contains("<title id=\"chart-title\">How the pot is spent</title>").contains("<desc id=\"chart-desc\">");
+            assertThat(chart.split("y=\"26\" width=").length - 2).as(file).isEqualTo((int) funded);
         }
         long radosc = app.count("SELECT id FROM budget_processes WHERE summary = 'Poland_Warszawa_2019_Radosc.pb'");
         long radoscPot = app.count("SELECT id FROM budget_pots WHERE process_id = " + radosc);
