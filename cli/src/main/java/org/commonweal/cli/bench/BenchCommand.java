@@ -10,7 +10,8 @@ import java.util.Map;
 /** {@code commonweal bench http|startup}: the platform's speed figures, printed (never asserted in unit tests). */
 public final class BenchCommand implements Command {
     private static Map<String, Command> subcommands() {
-        return Map.of("http", new HttpBench(), "startup", new StartupBench());
+        return Map.of("http", new HttpBench(), "startup", new StartupBench(),
+                "ballots", new BallotsBench());
     }
 
     @Override
