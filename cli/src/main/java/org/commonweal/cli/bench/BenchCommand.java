@@ -7,11 +7,14 @@ import org.commonweal.cli.UsageException;
 import java.util.List;
 import java.util.Map;
 
-/** {@code commonweal bench http|startup}: the platform's speed figures, printed (never asserted in unit tests). */
+/** {@code commonweal bench http|startup|ballots|results|proposals}: the platform's speed figures, printed (never asserted in unit tests). */
 public final class BenchCommand implements Command {
     private static Map<String, Command> subcommands() {
-        return Map.of("http", new HttpBench(), "startup", new StartupBench(),
-                "ballots", new BallotsBench());
+        return Map.ofEntries(
+                Map.entry("http", new HttpBench()),
+                Map.entry("startup", new StartupBench()),
+                Map.entry("ballots", new BallotsBench()),
+                Map.entry("results", new ResultsBench()));
     }
 
     @Override
