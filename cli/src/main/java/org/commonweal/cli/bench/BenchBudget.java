@@ -10,7 +10,6 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntConsumer;
 
 /**
  * A budget process made for a bench through the budgets feature's own services, the ones the officer's and
@@ -41,7 +40,7 @@ final class BenchBudget {
     }
 
     /** Submits count proposals in the ideas phase; costs cycle deterministically between 10,000 and 59,000. */
-    List<Long> submitProposals(int count, IntConsumer progress) {
+    List<Long> submitProposals(int count, Runnable progress) {
         advanceTo(Phase.IDEAS);
         String[] themes = {"green", "play", "safety", "community", "health", "culture", "streets"};
         String[] words = {"trees", "benches", "lighting", "playground", "mural", "crossing", "library", "garden", "cycle", "pantry"};
@@ -51,7 +50,7 @@ final class BenchBudget {
                     .set("description", "Bench proposal number " + i + ": " + words[(i * 7) % words.length] + " and " + words[(i * 3) % words.length] + " near the park.")
                     .set("theme", themes[i % themes.length]).set("place", String.valueOf(placeId)).set("estimatedCost", String.valueOf(cost(i)));
             ids.add(created(proposals.submit(potId, residentId, form, new Actor(residentId, "bench", "bench")), form));
-            progress.accept(i + 1);
+            progress.run();
         }
         return ids;
     }

@@ -14,7 +14,8 @@ public final class BenchCommand implements Command {
                 Map.entry("http", new HttpBench()),
                 Map.entry("startup", new StartupBench()),
                 Map.entry("ballots", new BallotsBench()),
-                Map.entry("results", new ResultsBench()));
+                Map.entry("results", new ResultsBench()),
+                Map.entry("proposals", new ProposalsBench()));
     }
 
     @Override

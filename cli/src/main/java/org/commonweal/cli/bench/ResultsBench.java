@@ -43,7 +43,7 @@ final class ResultsBench implements Command {
             long amount = 30_000L * projects / 3;
             BenchBudget budget = new BenchBudget(site, rule, amount, perBallot);
             console.err().printf("submitting and assessing %d proposals...%n", projects);
-            List<Long> ids = budget.submitProposals(projects, i -> { });
+            List<Long> ids = budget.submitProposals(projects, () -> { });
             budget.assessAllFeasible(ids);
             budget.advanceTo(Phase.VOTING);
             console.err().printf("loading %d ballots...%n", ballots);
