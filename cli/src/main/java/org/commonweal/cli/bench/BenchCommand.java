@@ -7,10 +7,15 @@ import org.commonweal.cli.UsageException;
 import java.util.List;
 import java.util.Map;
 
-/** {@code commonweal bench http|startup}: the platform's speed figures, printed (never asserted in unit tests). */
+/** {@code commonweal bench http|startup|ballots|results|proposals}: the platform's speed figures, printed (never asserted in unit tests). */
 public final class BenchCommand implements Command {
     private static Map<String, Command> subcommands() {
-        return Map.of("http", new HttpBench(), "startup", new StartupBench());
+        return Map.ofEntries(
+                Map.entry("http", new HttpBench()),
+                Map.entry("startup", new StartupBench()),
+                Map.entry("ballots", new BallotsBench()),
+                Map.entry("results", new ResultsBench()),
+                Map.entry("proposals", new ProposalsBench()));
     }
 
     @Override
@@ -20,7 +25,7 @@ public final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "measure the platform: signed-in page throughput and latency (http), cold start (startup)";
+        return "measure the platform: page throughput (http), cold start (startup), voting (ballots), counting (results), proposals list (proposals)";
     }
 
     @Override
@@ -28,11 +33,11 @@ public final class BenchCommand implements Command {
         Map<String, Command> subs = subcommands();
         if (args.isEmpty() || args.get(0).equals("--help")) {
             console.out().println("Usage: commonweal bench SUBCOMMAND [OPTIONS]");
-            subs.values().forEach(c -> console.out().printf("  %-8s %s%n", c.name(), c.summary()));
+            subs.values().stream().sorted(java.util.Comparator.comparing(Command::name)).forEach(c -> console.out().printf("  %-10s %s%n", c.name(), c.summary()));
             return args.isEmpty() ? 2 : 0;
         }
         Command sub = subs.get(args.get(0));
-        if (sub == null) throw new UsageException("unknown bench '" + args.get(0) + "' (expected one of " + String.join(", ", subs.keySet()) + ")");
+        if (sub == null) throw new UsageException("unknown bench '" + args.get(0) + "' (expected one of " + String.join(", ", new java.util.TreeSet<>(subs.keySet())) + ")");
         return sub.run(args.subList(1, args.size()), console);
     }
 }

@@ -3,18 +3,11 @@ package org.commonweal.cli.bench;
 import org.commonweal.cli.Command;
 import org.commonweal.cli.Console;
 import org.commonweal.cli.UsageException;
-import org.commonweal.platform.Platform;
-import org.commonweal.platform.core.Config;
-import org.commonweal.platform.demo.DemoData;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Closed-loop load on a signed-in page: N connections each send the next request when the last answer
@@ -50,14 +41,10 @@ final class HttpBench implements Command {
         String path = o.text("path", "/account");
         if (!path.startsWith("/")) throw new UsageException("--path must start with / (got '" + path + "')");
 
-        Path data = Files.createTempDirectory("commonweal-bench");
-        Config config = Config.fromEnvironment(Map.of("PORT", "0", "COMMONWEAL_DATA", data.toString(), "COMMONWEAL_HTTP_LOG", "WARN"), true);
-        try (Platform platform = Platform.open(config)) {
-            DemoData.loadIfEmpty(platform, line -> { });
-            platform.start(0);
-            String base = "http://localhost:" + platform.port();
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-            String cookie = signIn(http, base);
+        try (BenchSite site = new BenchSite(Map.of())) {
+            HttpClient http = site.http;
+            String base = site.base;
+            String cookie = site.signIn("resident");
             console.err().printf("warming up for %d s...%n", warmup);
             drive(http, base + path, cookie, connections, warmup, null);
             console.err().printf("measuring %d connections for %d s on %s...%n", connections, seconds, path);
@@ -72,7 +59,7 @@ final class HttpBench implements Command {
             console.out().printf("GET %s signed in, %d connections, %.1f s: %d requests, %.0f requests/s, errors %d%n",
                     path, connections, elapsed, n, n / elapsed, errors);
             console.out().printf("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n",
-                    pct(sorted, 0.50), pct(sorted, 0.90), pct(sorted, 0.99), n == 0 ? 0 : sorted[n - 1] / 1e6);
+                    BenchSite.pct(sorted, 0.50), BenchSite.pct(sorted, 0.90), BenchSite.pct(sorted, 0.99), n == 0 ? 0 : sorted[n - 1] / 1e6);
         }
         return 0;
     }
@@ -82,10 +69,6 @@ final class HttpBench implements Command {
             long i = count.getAndIncrement();
             if (i < latencies.length) latencies[(int) i] = nanos;
         }
-    }
-
-    private static double pct(long[] sorted, double p) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
     }
 
     private static long drive(HttpClient http, String url, String cookie, int connections, int seconds, Recorder recorder) throws InterruptedException {
@@ -110,19 +93,5 @@ final class HttpBench implements Command {
             }
         }
         return errors.get();
-    }
-
-    private static String signIn(HttpClient http, String base) throws Exception {
-        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/sign-in")).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
-        if (!m.find()) throw new IllegalStateException("sign-in page has no CSRF token");
-        String visitor = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("cw_visitor=")).map(c -> c.split(";")[0]).findFirst().orElseThrow();
-        DemoData.Login login = DemoData.LOGINS.stream().filter(l -> l.role().equals("resident")).findFirst().orElseThrow();
-        String body = "_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8) + "&email=" + URLEncoder.encode(login.email(), StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(login.password(), StandardCharsets.UTF_8);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/sign-in")).header("Cookie", visitor)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("cw_session=")).map(c -> c.split(";")[0]).findFirst()
-                .orElseThrow(() -> new IllegalStateException("sign-in failed with status " + r.statusCode()));
     }
 }

@@ -1,0 +1,63 @@
+package org.commonweal.cli.bench;
+
+import org.commonweal.cli.Command;
+import org.commonweal.cli.Console;
+import org.commonweal.cli.ProgressBar;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Latency of the public proposals list of a process with many proposals: the plain list and a full-text search,
+ * requested one after another over HTTP by a visitor, after a warm-up.
+ */
+final class ProposalsBench implements Command {
+    @Override
+    public String name() {
+        return "proposals";
+    }
+
+    @Override
+    public String summary() {
+        return "--proposals 10000 --requests 300: proposals list and full-text search latency";
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws Exception {
+        Options o = Options.parse(args, Set.of("proposals", "requests"));
+        int count = o.integer("proposals", 10_000, 1, 1_000_000);
+        int requests = o.integer("requests", 300, 1, 100_000);
+        try (BenchSite site = new BenchSite(Map.of())) {
+            BenchBudget budget = new BenchBudget(site, "greedy", 1_000_000, 5);
+            try (ProgressBar bar = console.progress("submitting proposals", count)) {
+                budget.submitProposals(count, () -> bar.step(""));
+            }
+            String list = site.base + "/budgets/" + budget.processId + "/proposals";
+            for (String url : List.of(list, list + "?q=" + BenchSite.enc("garden library"))) {
+                time(site, url, Math.max(20, requests / 5));
+                long[] sorted = time(site, url, requests);
+                console.out().printf("GET %s with %d proposals, %d requests: p50 %.2f ms  p99 %.2f ms  max %.2f ms%n",
+                        url.substring(site.base.length()), count, requests, BenchSite.pct(sorted, 0.50), BenchSite.pct(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+            }
+        }
+        return 0;
+    }
+
+    private static long[] time(BenchSite site, String url, int requests) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).GET().build();
+        long[] took = new long[requests];
+        for (int i = 0; i < requests; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<byte[]> r = site.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            took[i] = System.nanoTime() - t0;
+            if (r.statusCode() != 200) throw new IllegalStateException("GET " + url + " answered " + r.statusCode());
+        }
+        Arrays.sort(took);
+        return took;
+    }
+}
