@@ -11,6 +11,7 @@ import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
 import org.commonweal.platform.core.places.PlaceService;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Browsing and searching proposals; residents propose, edit and withdraw; officers decide feasibility. */
@@ -60,10 +61,17 @@ final class ProposalRoutes implements Feature {
         Long place = ctx.queryParam("place") == null ? null : BudgetService.parseId(ctx.queryParam("place")).orElse(null);
         String text = Optional.ofNullable(ctx.queryParam("q")).map(String::strip).orElse("");
         if (text.length() > 200) text = text.substring(0, 200);
+        int pageNo = BudgetService.parseId(Optional.ofNullable(ctx.queryParam("page")).orElse("0")).map(n -> (int) Math.min(n, 10_000)).orElse(0);
         Form filters = Form.empty().set("q", text).set("theme", theme).set("status", status).set("place", place == null ? "" : place.toString());
+        List<Proposal> found = proposals.search(process.id(), new ProposalService.Search(text, place, theme, status, pageNo));
+        String query = "q=" + enc(text) + "&theme=" + enc(theme) + "&status=" + enc(status) + "&place=" + (place == null ? "" : place);
         web.render(ctx, "budgets/proposals.jte", web.page(ctx, "budgets.proposals.title", process.title()), "process", process,
-                "proposals", proposals.search(process.id(), new ProposalService.Search(text, place, theme, status)),
-                "filters", filters, "places", places.tree(), "pots", budgets.pots(process.id()));
+                "proposals", found.subList(0, Math.min(found.size(), ProposalService.PAGE_SIZE)), "hasNext", found.size() > ProposalService.PAGE_SIZE,
+                "pageNo", pageNo, "query", query, "filters", filters, "places", places.tree(), "pots", budgets.pots(process.id()));
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private void show(Context ctx) {

@@ -21,9 +21,12 @@ public final class ProposalService {
     /** What a refused change was refused for; the routes turn it into a status code. */
     public enum Refusal { NOT_FOUND, FORBIDDEN, CLOSED, INVALID }
 
-    /** The browse page's filters; blank strings and nulls mean "any". */
-    public record Search(String text, Long placeId, String theme, String status) {
+    /** The browse page's filters (blank strings and nulls mean "any") and which page of results. */
+    public record Search(String text, Long placeId, String theme, String status, int page) {
     }
+
+    /** Proposals per page of the browse list. */
+    public static final int PAGE_SIZE = 50;
 
     private final Jdbi jdbi;
     private final AuditLog audit;
@@ -51,6 +54,7 @@ public final class ProposalService {
      * Full-text search over title (weighted higher) and description, accent- and stem-insensitive, with filters;
      * the place filter includes the places within it. Withdrawn proposals only show when asked for by status.
      */
+    /** One page of matches, plus one more when a further page exists (so callers can offer "next"). */
     public List<Proposal> search(long processId, Search s) {
         String text = s.text() == null ? "" : s.text().strip();
         return jdbi.withHandle(h -> h.createQuery(SELECT + "\n" + """
@@ -67,7 +71,8 @@ public final class ProposalService {
                            AND (CASE WHEN :status = '' THEN r.status <> 'withdrawn' ELSE r.status = :status END)
                          ORDER BY CASE WHEN :text = '' THEN 0
                                   ELSE ts_rank(r.search, websearch_to_tsquery('english'::regconfig, budget_unaccent(:text))) END DESC, r.id DESC
-                         LIMIT 500""")
+                         LIMIT :limit OFFSET :offset""")
+                .bind("limit", PAGE_SIZE + 1).bind("offset", (long) Math.max(0, s.page()) * PAGE_SIZE)
                 .bind("process", processId).bind("text", text).bind("place", s.placeId())
                 .bind("theme", s.theme() == null ? "" : s.theme()).bind("status", s.status() == null ? "" : s.status())
                 .map((rs, c) -> proposal(rs)).list());
