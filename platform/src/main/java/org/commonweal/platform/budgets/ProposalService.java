@@ -57,10 +57,16 @@ public final class ProposalService {
     /** One page of matches, plus one more when a further page exists (so callers can offer "next"). */
     public List<Proposal> search(long processId, Search s) {
         String text = s.text() == null ? "" : s.text().strip();
-        return jdbi.withHandle(h -> h.createQuery(SELECT + "\n" + """
+        // Without search words the text condition and the ranking are left out of the SQL altogether: as
+        // parameters they would be evaluated per row in the server's generic plan.
+        String match = text.isEmpty() ? "" : "AND r.search @@ websearch_to_tsquery('english'::regconfig, budget_unaccent(:text))";
+        String order = text.isEmpty() ? "r.id DESC"
+                : "ts_rank(r.search, websearch_to_tsquery('english'::regconfig, budget_unaccent(:text))) DESC, r.id DESC";
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery(SELECT + "\n" + """
                          JOIN budget_pots t ON t.id = r.pot_id
                          WHERE t.process_id = :process
-                           AND (:text = '' OR r.search @@ websearch_to_tsquery('english'::regconfig, budget_unaccent(:text)))
+                           %s
                            AND (CAST(:place AS BIGINT) IS NULL OR r.place_id IN (
                                 WITH RECURSIVE sub AS (
                                     SELECT id FROM places WHERE id = :place
@@ -69,13 +75,14 @@ public final class ProposalService {
                                 SELECT id FROM sub))
                            AND (:theme = '' OR r.theme = :theme)
                            AND (CASE WHEN :status = '' THEN r.status <> 'withdrawn' ELSE r.status = :status END)
-                         ORDER BY CASE WHEN :text = '' THEN 0
-                                  ELSE ts_rank(r.search, websearch_to_tsquery('english'::regconfig, budget_unaccent(:text))) END DESC, r.id DESC
-                         LIMIT :limit OFFSET :offset""")
-                .bind("limit", PAGE_SIZE + 1).bind("offset", (long) Math.max(0, s.page()) * PAGE_SIZE)
-                .bind("process", processId).bind("text", text).bind("place", s.placeId())
-                .bind("theme", s.theme() == null ? "" : s.theme()).bind("status", s.status() == null ? "" : s.status())
-                .map((rs, c) -> proposal(rs)).list());
+                         ORDER BY %s
+                         LIMIT :limit OFFSET :offset""".formatted(match, order))
+                    .bind("limit", PAGE_SIZE + 1).bind("offset", (long) Math.max(0, s.page()) * PAGE_SIZE)
+                    .bind("process", processId).bind("place", s.placeId())
+                    .bind("theme", s.theme() == null ? "" : s.theme()).bind("status", s.status() == null ? "" : s.status());
+            if (!text.isEmpty()) query.bind("text", text);
+            return query.map((rs, c) -> proposal(rs)).list();
+        });
     }
 
     public Optional<Long> submit(long potId, long authorId, Form form, Actor actor) {
