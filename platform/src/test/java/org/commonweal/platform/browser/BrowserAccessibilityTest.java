@@ -5,10 +5,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import org.commonweal.platform.demo.DemoData;
-import org.commonweal.platform.testing.TestApp;
+import org.commonweal.platform.testing.PlatformTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,10 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fails, go to {@code <tmp>/cw-shots} for a person to look over.
  */
 @Tag("browser")
-class BrowserAccessibilityTest {
+class BrowserAccessibilityTest extends PlatformTest {
     static final Path SCREENSHOTS = Path.of(System.getProperty("java.io.tmpdir"), "cw-shots");
     static final Set<String> ALWAYS_SCREENSHOT = Set.of("home", "register-with-errors", "account", "admin-places");
-    static TestApp app;
     static AxeCore axe;
     static BrowserContext visitor;
     static BrowserContext resident;
@@ -48,10 +46,9 @@ class BrowserAccessibilityTest {
     }
 
     @BeforeAll
-    static void start() throws Exception {
+    static void prepare() throws Exception {
         axe = AxeCore.load();
         HeadlessChromium.browser();
-        app = TestApp.start();
         visitor = context();
         resident = context();
         admin = context();
@@ -72,16 +69,10 @@ class BrowserAccessibilityTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void closeContexts() {
         for (BrowserContext c : new BrowserContext[]{visitor, resident, admin}) {
             if (c != null) c.close();
         }
-        if (app != null) app.close();
-    }
-
-    @BeforeEach
-    void resetLimits() {
-        app.platform.limiter.reset();
     }
 
     static Stream<Visit> pages() {

@@ -7,10 +7,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.commonweal.platform.core.i18n.Messages;
 import org.commonweal.platform.demo.DemoData;
-import org.commonweal.platform.testing.TestApp;
-import org.junit.jupiter.api.AfterAll;
+import org.commonweal.platform.testing.PlatformTest;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -28,24 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * single console error.
  */
 @Tag("browser")
-class BrowserJourneyTest {
+class BrowserJourneyTest extends PlatformTest {
     private static final Messages T = Messages.ENGLISH;
-    static TestApp app;
 
     @BeforeAll
-    static void start() {
+    static void prepare() {
         HeadlessChromium.browser();
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (app != null) app.close();
-    }
-
-    @BeforeEach
-    void resetLimits() {
-        app.platform.limiter.reset();
     }
 
     private static BrowserContext withoutJavaScript() {

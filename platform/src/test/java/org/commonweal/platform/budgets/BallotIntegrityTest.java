@@ -1,10 +1,8 @@
 package org.commonweal.platform.budgets;
 
-import org.commonweal.platform.testing.TestApp;
+import org.commonweal.platform.testing.PlatformTest;
 import org.commonweal.platform.testing.TestClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -17,8 +15,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Ballot validity, one counted ballot per voter under concurrency, and secrecy: who voted is never tied to what. */
-class BallotIntegrityTest {
-    static TestApp app;
+class BallotIntegrityTest extends PlatformTest {
     static BudgetSetup setup;
     static long process;
     static long knapsack, approval, cumulative, ranked;
@@ -26,8 +23,7 @@ class BallotIntegrityTest {
     static int voters;
 
     @BeforeAll
-    static void start() {
-        app = TestApp.start();
+    static void prepare() {
         setup = new BudgetSetup(app);
         TestClient officer = app.signedInAs("officer");
         process = setup.createProcess(officer, "Riverside decides", "Riverside");
@@ -58,16 +54,6 @@ class BallotIntegrityTest {
 
     private static String cost(long proposal) {
         return proposal == k60 ? "60" : proposal == k50 ? "50" : "10";
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
-
-    @BeforeEach
-    void resetLimits() {
-        app.platform.limiter.reset();
     }
 
     private static TestClient newVoter() {

@@ -2,9 +2,8 @@ package org.commonweal.platform.budgets;
 
 import org.commonweal.pb.Instance;
 import org.commonweal.pb.pabulib.PabulibReader;
-import org.commonweal.platform.testing.TestApp;
+import org.commonweal.platform.testing.PlatformTest;
 import org.commonweal.platform.testing.TestClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,19 +15,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Finished votes from pabulib files become published processes, recounted by the engine. */
-class BudgetImportTest {
-    static TestApp app;
+class BudgetImportTest extends PlatformTest {
     static BudgetSetup setup;
 
     @BeforeAll
-    static void start() {
-        app = TestApp.start();
+    static void prepare() {
         setup = new BudgetSetup(app);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
     }
 
     static Path pabulib(String file) {

@@ -1,8 +1,7 @@
 package org.commonweal.platform.budgets;
 
-import org.commonweal.platform.testing.TestApp;
+import org.commonweal.platform.testing.PlatformTest;
 import org.commonweal.platform.testing.TestClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -12,19 +11,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole life of a budget through the web pages: set up, propose, cost, vote, count, publish, export. */
-class BudgetJourneyTest {
-    static TestApp app;
+class BudgetJourneyTest extends PlatformTest {
     static BudgetSetup setup;
 
     @BeforeAll
-    static void start() {
-        app = TestApp.start();
+    static void prepare() {
         setup = new BudgetSetup(app);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
     }
 
     @Test

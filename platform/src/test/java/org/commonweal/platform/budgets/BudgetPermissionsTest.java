@@ -1,42 +1,28 @@
 package org.commonweal.platform.budgets;
 
-import org.commonweal.platform.testing.TestApp;
+import org.commonweal.platform.testing.PlatformTest;
 import org.commonweal.platform.testing.TestClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class BudgetPermissionsTest {
-    static TestApp app;
+class BudgetPermissionsTest extends PlatformTest {
     static BudgetSetup setup;
     static long process;
     static long pot;
     static long proposal;
 
     @BeforeAll
-    static void start() {
-        app = TestApp.start();
+    static void prepare() {
         setup = new BudgetSetup(app);
         TestClient officer = app.signedInAs("officer");
         process = setup.createProcess(officer, "Riverside decides", "Riverside");
         pot = setup.addPot(officer, process, "Riverside pot", "Riverside", "10000", "knapsack", Map.of());
         setup.advanceTo(officer, process, Phase.IDEAS);
         proposal = setup.propose(app.signedInAs("resident"), process, pot, "Benches by the quay", "1200", "Quayside");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
-
-    @BeforeEach
-    void resetLimits() {
-        app.platform.limiter.reset();
     }
 
     @Test

@@ -2,21 +2,18 @@ package org.commonweal.platform.budgets;
 
 import org.commonweal.platform.core.audit.Actor;
 import org.commonweal.platform.core.http.Form;
-import org.commonweal.platform.testing.TestApp;
-import org.junit.jupiter.api.AfterAll;
+import org.commonweal.platform.testing.PlatformTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The proposals list shows one page of 50 at a time with links between pages, keeping the filters. */
-class ProposalPagesTest {
-    static TestApp app;
+class ProposalPagesTest extends PlatformTest {
     static long processId;
 
     @BeforeAll
-    static void start() {
-        app = TestApp.start();
+    static void prepare() {
         var jdbi = app.database.jdbi();
         BudgetService budgets = new BudgetService(jdbi, app.platform.audit, new ResultService(jdbi));
         ProposalService proposals = new ProposalService(jdbi, app.platform.audit);
@@ -35,11 +32,6 @@ class ProposalPagesTest {
                     .set("theme", "green").set("place", String.valueOf(place)).set("estimatedCost", "1000");
             assertThat(proposals.submit(potId, residentId, form, new Actor(residentId, "test", "test"))).as(form.errors().toString()).isPresent();
         }
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
     }
 
     @Test

@@ -1,9 +1,7 @@
 package org.commonweal.platform.budgets;
 
-import org.commonweal.platform.testing.TestApp;
+import org.commonweal.platform.testing.PlatformTest;
 import org.commonweal.platform.testing.TestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -17,18 +15,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Closing voting while ballots are arriving: every ballot is either in the count or refused, never stored after it. */
-class VotingCloseRaceTest {
-    static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
+class VotingCloseRaceTest extends PlatformTest {
 
     @Test
     void ballotsCastWhileVotingClosesAreEitherCountedOrRefusedAndTheCountMatchesTheBox() throws Exception {

@@ -6,9 +6,8 @@ import org.commonweal.elections.stv.CountReportHtml;
 import org.commonweal.elections.stv.CountingRules;
 import org.commonweal.elections.stv.Election;
 import org.commonweal.platform.core.http.Secrets;
-import org.commonweal.platform.testing.TestApp;
+import org.commonweal.platform.testing.PlatformTest;
 import org.commonweal.platform.testing.TestClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,22 +26,15 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Organisation STV elections over HTTP: who may do what, secret one-per-member ballots, codes, and the published count. */
-class BoardElectionTest {
+class BoardElectionTest extends PlatformTest {
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final List<String> CANDIDATES = List.of("Ada", "Bea", "Cal", "Dev");
     private static final Pattern CODE = Pattern.compile("<p class=\"cw-code\">([A-Z0-9-]+)</p>");
-    static TestApp app;
     static TestClient organiser;
 
     @BeforeAll
-    static void start() {
-        app = TestApp.start();
+    static void prepare() {
         organiser = app.signedInAs("organiser");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
     }
 
     static Map<String, String> electionForm(String title, String rule, int seats) {

@@ -11,9 +11,8 @@ import org.commonweal.elections.model.StandDown;
 import org.commonweal.elections.model.StandDownRule;
 import org.commonweal.elections.model.Transfer;
 import org.commonweal.elections.model.TransferShare;
-import org.commonweal.platform.testing.TestApp;
+import org.commonweal.platform.testing.PlatformTest;
 import org.commonweal.platform.testing.TestClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,18 +28,16 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The seat modeller: who may use it, uploading results, the scenario form's checks, and results equal to the engine's. */
-class SeatModellerTest {
+class SeatModellerTest extends PlatformTest {
     private static final String GE2019 = "uk-elections/HoC-GE2019-results-by-constituency.csv";
     private static final String PACT = "alliance=Lab&alliance=LD&alliance=Green&standParty0=Green&standWhere0=all"
             + "&transferFrom0=Green&transferTo0=ally&transferShare0=0.6&runs=0&seed=7";
-    static TestApp app;
     static TestClient organiser;
     static long setId;
     static String csv;
 
     @BeforeAll
-    static void start() throws Exception {
-        app = TestApp.start();
+    static void prepare() throws Exception {
         organiser = app.signedInAs("organiser");
         csv = Files.readString(Multipart.sharedData(GE2019));
         organiser.get("/elections/modeller");
@@ -48,11 +45,6 @@ class SeatModellerTest {
                 csv.getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).as(r.body()).isEqualTo(302);
         setId = Long.parseLong(r.location().substring("/elections/modeller/".length()));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
     }
 
     @Test

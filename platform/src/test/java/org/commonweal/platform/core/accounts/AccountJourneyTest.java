@@ -1,10 +1,7 @@
 package org.commonweal.platform.core.accounts;
 
-import org.commonweal.platform.testing.TestApp;
+import org.commonweal.platform.testing.PlatformTest;
 import org.commonweal.platform.testing.TestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -13,23 +10,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AccountJourneyTest {
-    static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
-
-    @BeforeEach
-    void resetLimits() {
-        app.platform.limiter.reset();
-    }
+class AccountJourneyTest extends PlatformTest {
 
     private static String linkIn(String mail, String path) {
         Matcher m = Pattern.compile("http://localhost(" + Pattern.quote(path) + "[A-Za-z0-9_-]+)").matcher(mail);

@@ -1,8 +1,7 @@
 package org.commonweal.platform.core.http;
 
-import org.commonweal.platform.testing.TestApp;
+import org.commonweal.platform.testing.PlatformTest;
 import org.commonweal.platform.testing.TestClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,21 +14,14 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every admin route refuses everyone without the admin role, and each refusal changes nothing. */
-class PermissionTest {
-    static TestApp app;
+class PermissionTest extends PlatformTest {
     static long residentId;
     static long wardId;
 
     @BeforeAll
-    static void start() {
-        app = TestApp.start();
+    static void prepare() {
         residentId = app.platform.accounts.findByEmail("amira@demo.commonweal.org").orElseThrow().id();
         wardId = app.platform.places.tree().stream().filter(p -> p.kind().equals("ward")).findFirst().orElseThrow().id();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
     }
 
     static List<String> adminPages() {

@@ -1,10 +1,7 @@
 package org.commonweal.platform.core.http;
 
-import org.commonweal.platform.testing.TestApp;
+import org.commonweal.platform.testing.PlatformTest;
 import org.commonweal.platform.testing.TestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -12,23 +9,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SecurityTest {
-    static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
-
-    @BeforeEach
-    void resetLimits() {
-        app.platform.limiter.reset();
-    }
+class SecurityTest extends PlatformTest {
 
     @Test
     void aFormPostedWithoutOrWithAnotherVisitorsCsrfTokenIsRefusedAndChangesNothing() {

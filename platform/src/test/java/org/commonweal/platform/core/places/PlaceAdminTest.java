@@ -1,27 +1,14 @@
 package org.commonweal.platform.core.places;
 
-import org.commonweal.platform.testing.TestApp;
+import org.commonweal.platform.testing.PlatformTest;
 import org.commonweal.platform.testing.TestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PlaceAdminTest {
-    static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
+class PlaceAdminTest extends PlatformTest {
 
     private static Place named(String name) {
         return app.platform.places.tree().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
