@@ -5,7 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import org.commonweal.platform.demo.DemoData;
-import org.commonweal.platform.testing.PlatformTest;
+import org.commonweal.platform.testing.PlatformTestCase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fails, go to {@code <tmp>/cw-shots} for a person to look over.
  */
 @Tag("browser")
-class BrowserAccessibilityTest extends PlatformTest {
+class BrowserAccessibilityTest extends PlatformTestCase {
     static final Path SCREENSHOTS = Path.of(System.getProperty("java.io.tmpdir"), "cw-shots");
     static final Set<String> ALWAYS_SCREENSHOT = Set.of("home", "register-with-errors", "account", "admin-places");
     static AxeCore axe;

@@ -7,7 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.commonweal.platform.core.i18n.Messages;
 import org.commonweal.platform.demo.DemoData;
-import org.commonweal.platform.testing.PlatformTest;
+import org.commonweal.platform.testing.PlatformTestCase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * single console error.
  */
 @Tag("browser")
-class BrowserJourneyTest extends PlatformTest {
+class BrowserJourneyTest extends PlatformTestCase {
     private static final Messages T = Messages.ENGLISH;
 
     @BeforeAll

@@ -1,6 +1,6 @@
 package org.commonweal.platform.budgets;
 
-import org.commonweal.platform.testing.PlatformTest;
+import org.commonweal.platform.testing.PlatformTestCase;
 import org.commonweal.platform.testing.TestClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Ballot validity, one counted ballot per voter under concurrency, and secrecy: who voted is never tied to what. */
-class BallotIntegrityTest extends PlatformTest {
+class BallotIntegrityTest extends PlatformTestCase {
     static BudgetSetup setup;
     static long process;
     static long knapsack, approval, cumulative, ranked;

@@ -2,7 +2,7 @@ package org.commonweal.platform.budgets;
 
 import org.commonweal.pb.Instance;
 import org.commonweal.pb.pabulib.PabulibReader;
-import org.commonweal.platform.testing.PlatformTest;
+import org.commonweal.platform.testing.PlatformTestCase;
 import org.commonweal.platform.testing.TestClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Finished votes from pabulib files become published processes, recounted by the engine. */
-class BudgetImportTest extends PlatformTest {
+class BudgetImportTest extends PlatformTestCase {
     static BudgetSetup setup;
 
     @BeforeAll

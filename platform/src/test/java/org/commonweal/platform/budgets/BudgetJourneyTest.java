@@ -1,6 +1,6 @@
 package org.commonweal.platform.budgets;
 
-import org.commonweal.platform.testing.PlatformTest;
+import org.commonweal.platform.testing.PlatformTestCase;
 import org.commonweal.platform.testing.TestClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole life of a budget through the web pages: set up, propose, cost, vote, count, publish, export. */
-class BudgetJourneyTest extends PlatformTest {
+class BudgetJourneyTest extends PlatformTestCase {
     static BudgetSetup setup;
 
     @BeforeAll

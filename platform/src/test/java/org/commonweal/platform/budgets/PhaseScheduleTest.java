@@ -1,6 +1,6 @@
 package org.commonweal.platform.budgets;
 
-import org.commonweal.platform.testing.PlatformTest;
+import org.commonweal.platform.testing.PlatformTestCase;
 import org.commonweal.platform.testing.TestClient;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +10,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Phases switching on their planned dates when the officer asked for it, and only then. */
-class PhaseScheduleTest extends PlatformTest {
+class PhaseScheduleTest extends PlatformTestCase {
 
     private static String phase(long process) {
         return app.database.jdbi().withHandle(h -> h.createQuery("SELECT phase FROM budget_processes WHERE id = :id").bind("id", process)

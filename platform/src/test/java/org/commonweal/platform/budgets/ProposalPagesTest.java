@@ -2,14 +2,14 @@ package org.commonweal.platform.budgets;
 
 import org.commonweal.platform.core.audit.Actor;
 import org.commonweal.platform.core.http.Form;
-import org.commonweal.platform.testing.PlatformTest;
+import org.commonweal.platform.testing.PlatformTestCase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The proposals list shows one page of 50 at a time with links between pages, keeping the filters. */
-class ProposalPagesTest extends PlatformTest {
+class ProposalPagesTest extends PlatformTestCase {
     static long processId;
 
     @BeforeAll

@@ -1,6 +1,6 @@
 package org.commonweal.platform.budgets;
 
-import org.commonweal.platform.testing.PlatformTest;
+import org.commonweal.platform.testing.PlatformTestCase;
 import org.commonweal.platform.testing.TestClient;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Closing voting while ballots are arriving: every ballot is either in the count or refused, never stored after it. */
-class VotingCloseRaceTest extends PlatformTest {
+class VotingCloseRaceTest extends PlatformTestCase {
 
     @Test
     void ballotsCastWhileVotingClosesAreEitherCountedOrRefusedAndTheCountMatchesTheBox() throws Exception {

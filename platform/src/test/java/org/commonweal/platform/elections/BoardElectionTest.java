@@ -6,7 +6,7 @@ import org.commonweal.elections.stv.CountReportHtml;
 import org.commonweal.elections.stv.CountingRules;
 import org.commonweal.elections.stv.Election;
 import org.commonweal.platform.core.http.Secrets;
-import org.commonweal.platform.testing.PlatformTest;
+import org.commonweal.platform.testing.PlatformTestCase;
 import org.commonweal.platform.testing.TestClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Organisation STV elections over HTTP: who may do what, secret one-per-member ballots, codes, and the published count. */
-class BoardElectionTest extends PlatformTest {
+class BoardElectionTest extends PlatformTestCase {
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final List<String> CANDIDATES = List.of("Ada", "Bea", "Cal", "Dev");
     private static final Pattern CODE = Pattern.compile("<p class=\"cw-code\">([A-Z0-9-]+)</p>");

@@ -11,7 +11,7 @@ import org.commonweal.elections.model.StandDown;
 import org.commonweal.elections.model.StandDownRule;
 import org.commonweal.elections.model.Transfer;
 import org.commonweal.elections.model.TransferShare;
-import org.commonweal.platform.testing.PlatformTest;
+import org.commonweal.platform.testing.PlatformTestCase;
 import org.commonweal.platform.testing.TestClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The seat modeller: who may use it, uploading results, the scenario form's checks, and results equal to the engine's. */
-class SeatModellerTest extends PlatformTest {
+class SeatModellerTest extends PlatformTestCase {
     private static final String GE2019 = "uk-elections/HoC-GE2019-results-by-constituency.csv";
     private static final String PACT = "alliance=Lab&alliance=LD&alliance=Green&standParty0=Green&standWhere0=all"
             + "&transferFrom0=Green&transferTo0=ally&transferShare0=0.6&runs=0&seed=7";

@@ -1,6 +1,6 @@
 package org.commonweal.platform.core.accounts;
 
-import org.commonweal.platform.testing.PlatformTest;
+import org.commonweal.platform.testing.PlatformTestCase;
 import org.commonweal.platform.testing.TestClient;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AccountJourneyTest extends PlatformTest {
+class AccountJourneyTest extends PlatformTestCase {
 
     private static String linkIn(String mail, String path) {
         Matcher m = Pattern.compile("http://localhost(" + Pattern.quote(path) + "[A-Za-z0-9_-]+)").matcher(mail);

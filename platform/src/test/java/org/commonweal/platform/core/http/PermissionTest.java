@@ -1,6 +1,6 @@
 package org.commonweal.platform.core.http;
 
-import org.commonweal.platform.testing.PlatformTest;
+import org.commonweal.platform.testing.PlatformTestCase;
 import org.commonweal.platform.testing.TestClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every admin route refuses everyone without the admin role, and each refusal changes nothing. */
-class PermissionTest extends PlatformTest {
+class PermissionTest extends PlatformTestCase {
     static long residentId;
     static long wardId;
 

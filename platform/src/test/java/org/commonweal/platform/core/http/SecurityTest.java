@@ -1,6 +1,6 @@
 package org.commonweal.platform.core.http;
 
-import org.commonweal.platform.testing.PlatformTest;
+import org.commonweal.platform.testing.PlatformTestCase;
 import org.commonweal.platform.testing.TestClient;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +9,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SecurityTest extends PlatformTest {
+class SecurityTest extends PlatformTestCase {
 
     @Test
     void aFormPostedWithoutOrWithAnotherVisitorsCsrfTokenIsRefusedAndChangesNothing() {

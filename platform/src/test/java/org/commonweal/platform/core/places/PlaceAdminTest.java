@@ -1,6 +1,6 @@
 package org.commonweal.platform.core.places;
 
-import org.commonweal.platform.testing.PlatformTest;
+import org.commonweal.platform.testing.PlatformTestCase;
 import org.commonweal.platform.testing.TestClient;
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +8,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PlaceAdminTest extends PlatformTest {
+class PlaceAdminTest extends PlatformTestCase {
 
     private static Place named(String name) {
         return app.platform.places.tree().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
  * Base of the tests that go through HTTP: one running platform per test class over a database of its own
  * (with the demo data), and fresh rate-limit buckets before each test so tests cannot throttle each other.
  */
-public abstract class PlatformTest {
+public abstract class PlatformTestCase {
     protected static TestApp app;
 
     @BeforeAll
