@@ -35,6 +35,9 @@ public final class Platform implements AutoCloseable {
     private final Database database;
     private final Javalin app;
     private final MailSender mailSender;
+    private final SessionStore sessions;
+    private final java.util.concurrent.ScheduledExecutorService housekeeping =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
     public final AccountService accounts;
     public final PlaceService places;
     public final AuditLog audit;
@@ -56,7 +59,7 @@ public final class Platform implements AutoCloseable {
         this.audit = new AuditLog(jdbi);
         this.outbox = new Outbox(jdbi);
         this.places = new PlaceService(jdbi, audit);
-        SessionStore sessions = new SessionStore(jdbi);
+        this.sessions = new SessionStore(jdbi);
         this.accounts = new AccountService(jdbi, audit, outbox, sessions, places, messages, config.baseUrl());
         this.limiter = new RateLimiter();
         Csrf csrf = new Csrf(jdbi);
@@ -90,6 +93,8 @@ public final class Platform implements AutoCloseable {
     public Platform start(int port) {
         app.start(port);
         if (mailSender != null) mailSender.start();
+        // Expired sessions are refused at once; this only keeps the table small.
+        housekeeping.scheduleWithFixedDelay(sessions::deleteExpired, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
         return this;
     }
 
@@ -104,6 +109,7 @@ public final class Platform implements AutoCloseable {
     @Override
     public void close() throws Exception {
         app.stop();
+        housekeeping.shutdownNow();
         if (mailSender != null) mailSender.close();
         database.close();
     }

@@ -15,11 +15,4 @@ public record Project(String id, long cost, Map<String, String> columns) {
     public String name() {
         return columns.getOrDefault("name", id);
     }
-
-    /** The official outcome from the file's {@code selected} column, or null where the file does not say. */
-    public Boolean officiallySelected() {
-        String s = columns.get("selected");
-        if (s == null || s.isBlank()) return null;
-        return !s.trim().equals("0");
-    }
 }

@@ -46,7 +46,7 @@ class BudgetImportTest extends PlatformTestCase {
         assertThat(app.count("SELECT count(*) FROM budget_voters WHERE pot_id = " + pot)).as("imported ballots have no voters").isZero();
 
         Instance original = PabulibReader.read(file);
-        List<String> official = original.projects().stream().filter(p -> Boolean.TRUE.equals(p.officiallySelected())).map(p -> p.name()).sorted().toList();
+        List<String> official = org.commonweal.pb.pabulib.OfficialOutcome.fundedByRule(original).orElseThrow().stream().map(p -> original.projects().get(p).name()).sorted().toList();
         List<String> funded = app.database.jdbi().withHandle(h -> h.createQuery("""
                 SELECT r.title FROM budget_result_projects x JOIN budget_proposals r ON r.id = x.proposal_id
                 WHERE x.pot_id = :p AND x.funded ORDER BY r.title""").bind("p", pot).mapTo(String.class).list());

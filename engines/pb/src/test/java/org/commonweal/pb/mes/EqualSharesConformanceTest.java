@@ -11,9 +11,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonweal.pb.Instance;
+import org.commonweal.pb.pabulib.OfficialOutcome;
 import org.commonweal.pb.Instances;
 import org.commonweal.pb.Outcome;
-import org.commonweal.pb.Project;
 import org.commonweal.pb.SharedData;
 import org.commonweal.pb.TieBreak;
 import org.commonweal.pb.pabulib.PabulibReader;
@@ -56,7 +56,7 @@ class EqualSharesConformanceTest {
 
     private static Set<String> official(Instance instance) {
         Set<String> ids = new TreeSet<>();
-        for (Project p : instance.projects()) if (Boolean.TRUE.equals(p.officiallySelected())) ids.add(p.id());
+        for (int p : OfficialOutcome.fundedByRule(instance).orElseThrow()) ids.add(instance.projects().get(p).id());
         return ids;
     }
 

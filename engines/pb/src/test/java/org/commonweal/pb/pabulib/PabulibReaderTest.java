@@ -57,7 +57,7 @@ class PabulibReaderTest {
     void optionalColumnsMayBeMissing() {
         Instance i = parse("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\na;5\nVOTES\nvoter_id;vote\n1;a\n");
         assertThat(i.projects().get(0).name()).isEqualTo("a");
-        assertThat(i.projects().get(0).officiallySelected()).isNull();
+        assertThat(OfficialOutcome.fundedByRule(i)).isEmpty();
         assertThat(i.voteType()).isEqualTo(VoteType.APPROVAL);
     }
 

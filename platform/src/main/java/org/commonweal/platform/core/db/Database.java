@@ -7,7 +7,6 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -88,9 +87,5 @@ public final class Database implements AutoCloseable {
     public void close() throws IOException {
         pool.close();
         if (embedded != null) embedded.close();
-    }
-
-    public static Path defaultDataDir() {
-        return Path.of("data").toAbsolutePath();
     }
 }
