@@ -53,6 +53,7 @@ public final class Platform implements AutoCloseable {
     public final Subjects subjects;
     public final SearchIndex search;
     public final OpenData openData;
+    public final org.commonweal.platform.core.accounts.Bans bans;
 
     private Platform(Config config, Database database) {
         this.database = database;
@@ -75,6 +76,7 @@ public final class Platform implements AutoCloseable {
         this.subjects = new Subjects();
         this.search = new SearchIndex(jdbi, places);
         this.openData = new OpenData();
+        this.bans = new org.commonweal.platform.core.accounts.Bans(jdbi, audit);
         this.budgets = new org.commonweal.platform.budgets.BudgetsFeature(web, jdbi, audit, places, subjects, search, openData);
         List<Feature> features = List.of(
                 new org.commonweal.platform.core.http.StyleRoutes(),
