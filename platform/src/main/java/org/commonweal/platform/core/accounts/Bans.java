@@ -29,7 +29,7 @@ public final class Bans {
 
     /** The ban in force now, if any (the one ending last when several overlap). */
     public Optional<Ban> active(long accountId) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + """
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "\n" + """
                  WHERE account_id = :a AND lifted_at IS NULL AND starts_at <= now() AND (ends_at IS NULL OR ends_at > now())
                  ORDER BY ends_at DESC NULLS FIRST LIMIT 1""").bind("a", accountId).map((rs, c) -> ban(rs)).findOne());
     }
