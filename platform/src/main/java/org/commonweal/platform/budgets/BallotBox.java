@@ -4,6 +4,7 @@ import org.commonweal.platform.core.audit.Actor;
 import org.commonweal.platform.core.audit.AuditLog;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Secrets;
+import org.commonweal.platform.core.places.PlaceService;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -18,7 +19,7 @@ import java.util.UUID;
  * Secret ballots: who voted is recorded apart from what was voted (see {@link BallotKeys} and docs/budgets.md).
  * A voter's later ballot replaces the earlier one inside one transaction that holds the voter's row lock, so
  * any number of simultaneous submissions leave exactly one counted ballot. The transaction commits with
- * synchronous_commit on before the receipt is returned.
+ * synchronous_commit on (every pooled connection has it, see Database) before the receipt is returned.
  */
 public final class BallotBox {
     private static final String CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -42,28 +43,36 @@ public final class BallotBox {
     private final Jdbi jdbi;
     private final BallotKeys keys;
     private final AuditLog audit;
+    private final PlaceService places;
 
-    BallotBox(Jdbi jdbi, BallotKeys keys, AuditLog audit) {
+    BallotBox(Jdbi jdbi, BallotKeys keys, AuditLog audit, PlaceService places) {
         this.jdbi = jdbi;
         this.keys = keys;
         this.audit = audit;
+        this.places = places;
     }
 
     public Ineligible eligibility(Pot pot, Voter voter) {
-        return jdbi.withHandle(h -> eligibility(h, pot, voter));
+        return jdbi.withHandle(h -> eligibility(h, pot, voter, false));
     }
 
-    private static Ineligible eligibility(Handle h, Pot pot, Voter voter) {
-        if (BudgetService.process(h, pot.processId()).orElseThrow().phase() != Phase.VOTING) return Ineligible.NOT_VOTING;
-        if (voter.codeHash() != null) {
-            boolean issued = h.createQuery("SELECT EXISTS (SELECT 1 FROM budget_voting_codes WHERE pot_id = :p AND code_hash = :c)")
-                    .bind("p", pot.id()).bind("c", voter.codeHash()).mapTo(Boolean.class).one();
-            return issued ? null : Ineligible.UNKNOWN_CODE;
-        }
+    /**
+     * One query: the phase (share-locked when casting, see {@link #cast}) and, for a code, whether it was issued;
+     * a resident's place is checked against the cached places tree.
+     */
+    private Ineligible eligibility(Handle h, Pot pot, Voter voter, boolean lock) {
+        boolean byCode = voter.codeHash() != null;
+        var row = h.createQuery("SELECT b.phase, " + (byCode
+                        ? "EXISTS (SELECT 1 FROM budget_voting_codes WHERE pot_id = :p AND code_hash = :c)" : "true")
+                        + " AS issued FROM budget_processes b WHERE b.id = :process" + (lock ? " FOR SHARE OF b" : ""))
+                .bind("process", pot.processId()).bind("p", pot.id()).bind("c", voter.codeHash())
+                .map((rs, c) -> Map.entry(Phase.fromStored(rs.getString("phase")), rs.getBoolean("issued"))).one();
+        if (row.getKey() != Phase.VOTING) return Ineligible.NOT_VOTING;
+        if (byCode) return row.getValue() ? null : Ineligible.UNKNOWN_CODE;
         CurrentUser user = voter.account();
         if (!user.emailConfirmed()) return Ineligible.UNCONFIRMED;
         if (user.homePlaceId() == null) return Ineligible.NO_HOME;
-        if (!PlaceScope.within(h, pot.placeId(), user.homePlaceId())) return Ineligible.OUTSIDE;
+        if (!places.within(pot.placeId()).contains(user.homePlaceId())) return Ineligible.OUTSIDE;
         return null;
     }
 
@@ -80,27 +89,28 @@ public final class BallotBox {
      */
     public java.util.Optional<String> cast(Pot pot, Voter voter, BallotChoice choice) {
         String receipt = newCode();
+        // Four round trips: lock + eligibility, claim the voter's row, swap the ballot, commit.
         boolean stored = jdbi.inTransaction(h -> {
-            h.execute("SET LOCAL synchronous_commit = on");
-            h.createQuery("SELECT id FROM budget_processes WHERE id = :id FOR SHARE").bind("id", pot.processId()).mapTo(Long.class).one();
-            Ineligible why = eligibility(h, pot, voter);
-            if (why != null) return false;
+            if (eligibility(h, pot, voter, true) != null) return false;
             String voterKey = keys.voterKey(pot.id(), voter.identity());
-            h.createUpdate("INSERT INTO budget_voters (pot_id, voter_key) VALUES (:p, :k) ON CONFLICT DO NOTHING")
-                    .bind("p", pot.id()).bind("k", voterKey).execute();
-            String pointer = h.createQuery("SELECT ballot_pointer FROM budget_voters WHERE pot_id = :p AND voter_key = :k FOR UPDATE")
+            // The upsert takes the voter's row lock (concurrent casts by one voter queue here) and returns the
+            // pointer to their current ballot as the previous holder of the lock left it.
+            String pointer = h.createQuery("""
+                    INSERT INTO budget_voters (pot_id, voter_key) VALUES (:p, :k)
+                    ON CONFLICT (pot_id, voter_key) DO UPDATE SET voter_key = excluded.voter_key
+                    RETURNING ballot_pointer""")
                     .bind("p", pot.id()).bind("k", voterKey).mapTo(String.class).one();
-            if (pointer != null) {
-                h.createUpdate("UPDATE budget_ballots SET counted = false, proposal_ids = '{}', points = NULL WHERE id = :id AND pot_id = :p")
-                        .bind("id", keys.open(pointer, pot.id(), voterKey)).bind("p", pot.id()).execute();
-            }
             UUID ballotId = UUID.randomUUID();
-            h.createUpdate("INSERT INTO budget_ballots (id, pot_id, proposal_ids, points, receipt_hash) VALUES (:id, :p, :ids, :points, :r)")
+            h.createUpdate("""
+                    WITH replaced AS (
+                        UPDATE budget_ballots SET counted = false, proposal_ids = '{}', points = NULL WHERE id = CAST(:old AS uuid) AND pot_id = :p),
+                    added AS (
+                        INSERT INTO budget_ballots (id, pot_id, proposal_ids, points, receipt_hash) VALUES (:id, :p, :ids, :points, :r))
+                    UPDATE budget_voters SET ballot_pointer = :ptr WHERE pot_id = :p AND voter_key = :k""")
+                    .bind("old", pointer == null ? null : keys.open(pointer, pot.id(), voterKey).toString())
                     .bind("id", ballotId).bind("p", pot.id()).bind("ids", choice.proposalIds().toArray(new Long[0]))
                     .bind("points", choice.points() == null ? null : choice.points().toArray(new Integer[0]))
-                    .bind("r", receiptHash(receipt)).execute();
-            h.createUpdate("UPDATE budget_voters SET ballot_pointer = :ptr WHERE pot_id = :p AND voter_key = :k")
-                    .bind("ptr", keys.seal(ballotId, pot.id(), voterKey)).bind("p", pot.id()).bind("k", voterKey).execute();
+                    .bind("r", receiptHash(receipt)).bind("ptr", keys.seal(ballotId, pot.id(), voterKey)).bind("k", voterKey).execute();
             return true;
         });
         return stored ? java.util.Optional.of(receipt) : java.util.Optional.empty();
@@ -135,7 +145,6 @@ public final class BallotBox {
      */
     public boolean addPaper(Pot pot, BallotChoice choice, Actor actor) {
         return jdbi.inTransaction(h -> {
-            h.execute("SET LOCAL synchronous_commit = on");
             String phase = h.createQuery("SELECT phase FROM budget_processes WHERE id = :id FOR SHARE").bind("id", pot.processId())
                     .mapTo(String.class).one();
             if (Phase.fromStored(phase) != Phase.VOTING) return false;

@@ -86,6 +86,7 @@ public final class BudgetService {
     private boolean advance(Handle h, long processId, Phase from, Actor actor, String why) {
         Phase next = from.next();
         if (next == null) return false;
+        nothingDue.remove(processId);
         h.createUpdate("UPDATE budget_processes SET phase = :p WHERE id = :id").bind("p", next.stored()).bind("id", processId).execute();
         audit.record(h, actor, "budget.phase.opened", "budget:" + processId, from.stored() + " -> " + next.stored() + (why == null ? "" : " (" + why + ")"));
         if (next == Phase.RESULTS) {
@@ -98,15 +99,31 @@ public final class BudgetService {
     }
 
     /**
+     * Processes found with nothing due, and when: every page of a process calls {@link #catchUp}, but planned dates
+     * move by days, so one look per process every few seconds is enough. Saving dates or moving a phase forgets it
+     * at once; another instance's change shows within {@link #NOTHING_DUE_NANOS}.
+     */
+    private record NothingDue(LocalDate day, long atNanos) {
+    }
+
+    private static final long NOTHING_DUE_NANOS = 10_000_000_000L;
+    private final java.util.Map<Long, NothingDue> nothingDue = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
      * For a process on automatic switching, opens every phase that is due by its planned dates on {@code today}
      * (the council's date): a phase closes the day after its end date, or when the next phase's start date comes.
      * Called before any of the process's pages is served, so a vote can never be taken after voting's end date.
      */
     public void catchUp(long processId, LocalDate today) {
+        NothingDue seen = nothingDue.get(processId);
+        if (seen != null && seen.day().equals(today) && System.nanoTime() - seen.atNanos() < NOTHING_DUE_NANOS) return;
         // Looked at without a lock first: on most requests nothing is due, and they must not queue on the process row.
         boolean due = jdbi.withHandle(h -> process(h, processId)
                 .filter(p -> p.autoAdvance() && p.phase().next() != null && due(phaseDates(h, processId), p.phase(), today)).isPresent());
-        if (!due) return;
+        if (!due) {
+            nothingDue.put(processId, new NothingDue(today, System.nanoTime()));
+            return;
+        }
         jdbi.useTransaction(h -> {
             Phase phase = Phase.fromStored(h.createQuery("SELECT phase FROM budget_processes WHERE id = :id FOR UPDATE")
                     .bind("id", processId).mapTo(String.class).one());
@@ -159,6 +176,7 @@ public final class BudgetService {
                         .bind("id", processId).bind("p", e.getKey().stored()).bind("s", e.getValue()[0]).bind("e", e.getValue()[1]).execute();
             }
             audit.record(h, actor, "budget.dates.saved", "budget:" + processId, "on".equals(form.value("autoAdvance")) ? "automatic" : "by hand");
+            nothingDue.remove(processId);
             return true;
         });
     }

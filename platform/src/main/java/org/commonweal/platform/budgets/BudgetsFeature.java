@@ -29,7 +29,7 @@ public final class BudgetsFeature implements Feature {
         openData.register(index.dataset());
         ProposalService proposals = new ProposalService(jdbi, audit, index);
         this.proposals = proposals;
-        BallotBox ballots = new BallotBox(jdbi, new BallotKeys(jdbi), audit);
+        BallotBox ballots = new BallotBox(jdbi, new BallotKeys(jdbi), audit, places);
         DeliveryService delivery = new DeliveryService(jdbi, audit);
         PabulibImport pabulib = new PabulibImport(jdbi, audit, results, index);
         this.demo = new DemoBudgets(budgets, proposals, pabulib, places);

@@ -36,7 +36,7 @@ final class VotingRoutes implements Feature {
         r.post("/budgets/receipt", this::checkReceipt, Role.ANYONE);
         r.get("/budgets/{id}/pots/{pot}/vote", ctx -> renderBallot(ctx, process(ctx), ProcessRoutes.pot(ctx, budgets),
                 Voter.of(web.requireUser(ctx)), null, Map.of(), null), Role.RESIDENT);
-        r.post("/budgets/{id}/pots/{pot}/vote", ctx -> vote(ctx, Voter.of(web.requireUser(ctx)), null), Role.RESIDENT);
+        r.post("/budgets/{id}/pots/{pot}/vote", this::voteAsResident, Role.RESIDENT);
         r.get("/budgets/{id}/pots/{pot}/code-vote", ctx -> renderCodeEntry(ctx, ProcessRoutes.pot(ctx, budgets), Form.empty()), Role.ANYONE);
         r.post("/budgets/{id}/pots/{pot}/code-vote", this::voteWithCode, Role.ANYONE);
         r.post("/budgets/{id}/pots/{pot}/codes", this::issueCodes, Role.OFFICER);
@@ -74,11 +74,18 @@ final class VotingRoutes implements Feature {
                 "totals", pot.showTotals() ? ballots.totals(pot) : Map.of());
     }
 
+    private void voteAsResident(Context ctx) {
+        Pot pot = ProcessRoutes.pot(ctx, budgets);
+        Voter voter = Voter.of(web.requireUser(ctx));
+        vote(ctx, pot, voter, null, ballots.eligibility(pot, voter));
+    }
+
     private void voteWithCode(Context ctx) {
         Pot pot = ProcessRoutes.pot(ctx, budgets);
         Form form = FormReader.read(ctx, "code");
         String code = form.value("code").strip();
-        if (code.isEmpty() || code.length() > 64 || ballots.eligibility(pot, Voter.withCode(code)) == BallotBox.Ineligible.UNKNOWN_CODE) {
+        BallotBox.Ineligible why = code.isEmpty() || code.length() > 64 ? BallotBox.Ineligible.UNKNOWN_CODE : ballots.eligibility(pot, Voter.withCode(code));
+        if (why == BallotBox.Ineligible.UNKNOWN_CODE) {
             form.error("code", "budgets.code.error");
             ctx.status(403);
             renderCodeEntry(ctx, pot, form);
@@ -88,14 +95,16 @@ final class VotingRoutes implements Feature {
             renderBallot(ctx, process(ctx), pot, Voter.withCode(code), code, Map.of(), null);
             return;
         }
-        vote(ctx, Voter.withCode(code), code);
+        vote(ctx, pot, Voter.withCode(code), code, why);
     }
 
-    /** Review (step=review) or cast (step=cast) a ballot; both validate it in full first. */
-    private void vote(Context ctx, Voter voter, String code) {
+    /**
+     * Review (step=review) or cast (step=cast) a ballot; both validate it in full first. {@code why} is the
+     * voter's eligibility as just checked (casting checks it again under lock).
+     */
+    private void vote(Context ctx, Pot pot, Voter voter, String code, BallotBox.Ineligible why) {
         BudgetProcess process = process(ctx);
-        Pot pot = ProcessRoutes.pot(ctx, budgets);
-        if (ballots.eligibility(pot, voter) != null) {
+        if (why != null) {
             renderBallot(ctx, process, pot, voter, code, Map.of(), null);
             return;
         }

@@ -32,7 +32,7 @@ class AcknowledgedBallotSurvivesRestartTest {
             Jdbi jdbi = first.database().jdbi();
             Pot pot = cityPot(first);
             potId = pot.id();
-            BallotBox box = new BallotBox(jdbi, new BallotKeys(jdbi), first.audit);
+            BallotBox box = new BallotBox(jdbi, new BallotKeys(jdbi), first.audit, first.places);
             String code = box.issueCodes(pot, 1, Actor.SYSTEM).get(0);
             List<Long> chosen = first.budgets.proposals().feasible(pot.id()).stream().limit(2).map(Proposal::id).toList();
             receipt = box.cast(pot, Voter.withCode(code), new BallotChoice(chosen, null)).orElseThrow();
@@ -42,7 +42,7 @@ class AcknowledgedBallotSurvivesRestartTest {
         }
         try (Platform second = Platform.open(config)) {
             Jdbi jdbi = second.database().jdbi();
-            BallotBox box = new BallotBox(jdbi, new BallotKeys(jdbi), second.audit);
+            BallotBox box = new BallotBox(jdbi, new BallotKeys(jdbi), second.audit, second.places);
             assertThat(box.check(receipt)).isEqualTo(BallotBox.ReceiptStatus.COUNTED);
             assertThat(box.turnout(potId)).isEqualTo(1);
         }

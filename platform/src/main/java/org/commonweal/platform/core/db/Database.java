@@ -51,6 +51,9 @@ public final class Database implements AutoCloseable {
         hc.setMaximumPoolSize(poolSize);
         hc.setPoolName("commonweal");
         hc.setConnectionTimeout(10_000);
+        // Durability is a promise to voters (an acknowledged ballot survives a crash): every connection commits
+        // synchronously whatever the server's default, so no transaction has to ask for it.
+        hc.setConnectionInitSql("SET synchronous_commit = on");
         HikariDataSource pool = new HikariDataSource(hc);
         Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
         return new Database(pool, embedded);
