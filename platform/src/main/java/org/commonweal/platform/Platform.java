@@ -64,7 +64,7 @@ public final class Platform implements AutoCloseable {
         this.limiter = new RateLimiter();
         Csrf csrf = new Csrf(jdbi);
         Web web = new Web(messages, csrf, config.baseUrl().startsWith("https://"), config.demoMode());
-        this.budgets = new org.commonweal.platform.budgets.BudgetsFeature(web, jdbi, audit, places);
+        this.budgets = new org.commonweal.platform.budgets.BudgetsFeature(web, jdbi, audit, places, config.baseUrl());
         List<Feature> features = List.of(
                 new org.commonweal.platform.core.http.StyleRoutes(),
                 new HomeRoutes(web),

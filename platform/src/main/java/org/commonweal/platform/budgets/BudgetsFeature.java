@@ -16,18 +16,23 @@ public final class BudgetsFeature implements Feature {
     private final BudgetService budgets;
     private final DemoBudgets demo;
 
-    public BudgetsFeature(Web web, Jdbi jdbi, AuditLog audit, PlaceService places) {
+    /** @param baseUrl the platform's public address, printed on voting code cards */
+    public BudgetsFeature(Web web, Jdbi jdbi, AuditLog audit, PlaceService places, String baseUrl) {
         ResultService results = new ResultService(jdbi);
         BudgetService budgets = new BudgetService(jdbi, audit, results);
         this.budgets = budgets;
         ProposalService proposals = new ProposalService(jdbi, audit);
         BallotBox ballots = new BallotBox(jdbi, new BallotKeys(jdbi), audit);
+        VoterRegister register = new VoterRegister(jdbi, audit);
+        PaperSheets paper = new PaperSheets(jdbi, ballots, audit);
         DeliveryService delivery = new DeliveryService(jdbi, audit);
         PabulibImport pabulib = new PabulibImport(jdbi, audit, results);
         this.demo = new DemoBudgets(budgets, proposals, pabulib, places);
         this.parts = new Feature[]{
-                new VotingRoutes(web, budgets, proposals, ballots),
-                new ProcessRoutes(web, budgets, ballots, results, places, delivery, pabulib),
+                new VotingRoutes(web, budgets, proposals, ballots, register, baseUrl),
+                new PaperRoutes(web, budgets, proposals, paper, register),
+                new RegisterRoutes(web, budgets, register),
+                new ProcessRoutes(web, budgets, ballots, paper, results, places, delivery, pabulib),
                 new ProposalRoutes(web, budgets, proposals, places, delivery)};
     }
 
