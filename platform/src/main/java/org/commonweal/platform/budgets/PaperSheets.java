@@ -67,10 +67,13 @@ final class PaperSheets {
             List<Entry> entries = entries(h, sheetId);
             if (entries.size() >= 2) return Outcome.AWAITING_RECONCILIATION;
             if (entries.stream().anyMatch(e -> e.officerId() == actor.accountId())) return Outcome.SAME_OFFICER;
-            if (registerHash != null) {
-                // Refused at once, so the officer can set the sheet aside now rather than at reconciliation.
+            if (registerHash != null && entries.isEmpty()) {
+                // Refused at once, so the officer can set the sheet aside now; a later entry is refused when the sheet is settled.
                 BallotBox.AlreadyVoted voted = ballots.alreadyVoted(h, pot.id(), registerHash);
-                if (voted != null) return refusal(voted);
+                if (voted != null) {
+                    h.createUpdate("DELETE FROM budget_paper_sheets WHERE id = :id").bind("id", sheetId).execute();
+                    return refusal(voted);
+                }
             }
             h.createUpdate("INSERT INTO budget_paper_entries (sheet_id, officer_id, proposal_ids, points, register_hash) VALUES (:s, :o, :ids, :pts, :r)")
                     .bind("s", sheetId).bind("o", actor.accountId()).bind("ids", choice.proposalIds().toArray(new Long[0]))
