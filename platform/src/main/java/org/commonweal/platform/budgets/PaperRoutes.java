@@ -70,7 +70,7 @@ final class PaperRoutes implements Feature {
     private void renderRekey(Context ctx, PaperSheets.Disputed sheet, Form form, String problem) {
         BudgetProcess process = process(ctx);
         Pot pot = pot(ctx);
-        web.render(ctx, "budgets/paper.jte", web.page(ctx, "budgets.paper.rekey.title", sheet.sheet(), sheet.batch()), "process", process, "pot", pot,
+        web.render(ctx, "budgets/paper.jte", web.page(ctx, "budgets.paper.rekey.title", String.valueOf(sheet.sheet()), sheet.batch()), "process", process, "pot", pot,
                 "proposals", proposals.feasible(pot.id()), "form", form, "problem", problem, "register", register.exists(pot.id()),
                 "rekey", new PaperSheetNumber(sheet.batch(), sheet.sheet()), "lastSheet", null, "awaiting", List.of(), "disputed", 0);
     }
@@ -113,7 +113,7 @@ final class PaperRoutes implements Feature {
         PaperSheets.Outcome outcome = sheets.key(pot, batch, sheet, checked.choice(), registerHash, web.actor(ctx));
         if (!outcome.accepted()) {
             ctx.status(409);
-            renderEntry(ctx, Form.empty().set("batch", batch), web.messages().get(outcome.messageKey, batch, sheet), null);
+            renderEntry(ctx, Form.empty().set("batch", batch), web.messages().get(outcome.messageKey, batch, String.valueOf(sheet)), null);
             return;
         }
         web.redirectWithNotice(ctx, "/budgets/" + process.id() + "/pots/" + pot.id() + "/paper?batch=" + URLEncoder.encode(batch, StandardCharsets.UTF_8)
@@ -146,7 +146,7 @@ final class PaperRoutes implements Feature {
     private void settled(Context ctx, BudgetProcess process, Pot pot, PaperSheets.Disputed sheet, PaperSheets.Outcome outcome) {
         if (outcome != PaperSheets.Outcome.COUNTED) {
             ctx.status(409);
-            renderReconcile(ctx, web.messages().get(outcome.messageKey, sheet.batch(), sheet.sheet()));
+            renderReconcile(ctx, web.messages().get(outcome.messageKey, sheet.batch(), String.valueOf(sheet.sheet())));
             return;
         }
         web.redirectWithNotice(ctx, "/budgets/" + process.id() + "/pots/" + pot.id() + "/paper/reconcile", "budgets.paper.reconciled");

@@ -73,7 +73,7 @@ final class RegisterRoutes implements Feature {
         if (!parsed.problems().isEmpty()) {
             List<String> shown = new ArrayList<>();
             for (RegisterFile.Problem p : parsed.problems().subList(0, Math.min(SHOWN_PROBLEMS, parsed.problems().size()))) {
-                shown.add(web.messages().get(p.key(), file.filename(), p.line(), p.otherLine(), RegisterFile.MAX_LENGTH));
+                shown.add(web.messages().get(p.key(), file.filename(), String.valueOf(p.line()), String.valueOf(p.otherLine()), RegisterFile.MAX_LENGTH));
             }
             if (parsed.problems().size() > SHOWN_PROBLEMS) shown.add(web.messages().get("budgets.register.error.more", parsed.problems().size() - SHOWN_PROBLEMS));
             ctx.status(422);
