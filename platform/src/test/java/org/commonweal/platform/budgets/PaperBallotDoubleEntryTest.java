@@ -91,6 +91,30 @@ class PaperBallotDoubleEntryTest extends PlatformTestCase {
     }
 
     @Test
+    void aSheetKeyedAgainByManyOfficersAtOnceIsCountedExactlyOnce() throws Exception {
+        long before = counted(knapsack);
+        assertThat(key(first, knapsack, "Rush", "1", "projects", "" + k50).status()).isEqualTo(302);
+        List<TestClient> officers = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            TestClient o = setup.officer("rush" + i + "@example.org");
+            o.get("/budgets/" + process + "/pots/" + knapsack + "/paper");
+            officers.add(o);
+        }
+        List<java.util.concurrent.Future<TestClient.Response>> answers = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(officers.size())) {
+            for (TestClient o : officers) {
+                answers.add(pool.submit(() -> o.post("/budgets/" + process + "/pots/" + knapsack + "/paper",
+                        Map.of("batch", "Rush", "sheet", "1", "projects", "" + k50))));
+            }
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var a : answers) statuses.add(a.get().status());
+        assertThat(statuses).containsOnly(302, 409).containsOnlyOnce(302);
+        assertThat(counted(knapsack)).isEqualTo(before + 1);
+        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'budget.paper_sheet.counted' AND detail LIKE '%Rush%'")).isEqualTo(1);
+    }
+
+    @Test
     void theSameOfficerCannotKeyBothEntriesOfASheet() {
         long before = counted(knapsack);
         assertThat(key(first, knapsack, "Decision day 2", "1", "projects", "" + k50).status()).isEqualTo(302);
@@ -246,6 +270,8 @@ class PaperBallotDoubleEntryTest extends PlatformTestCase {
         setup.advanceTo(officer, closing, Phase.RESULTS);
         String results = officer.get("/budgets/" + closing + "/pots/" + pot + "/results").body();
         assertThat(results).contains("1 paper sheets were keyed in but never counted");
+        assertThat(app.count("SELECT count(*) FROM budget_paper_entries e JOIN budget_paper_sheets s ON s.id = e.sheet_id WHERE s.pot_id = " + pot))
+                .as("closing voting forgets what was typed for sheets never counted").isZero();
         assertThat(app.count("SELECT ballots_counted FROM budget_results WHERE pot_id = " + pot)).as("only the counted sheet").isEqualTo(1);
         assertThat(app.signedInAs("resident").get("/budgets/" + closing + "/pots/" + pot + "/results").body()).doesNotContain("never counted");
         TestClient.Response late = BudgetSetup.keySheet(second, closing, pot, "Last day", "2", "projects", "" + a);
