@@ -26,6 +26,11 @@ import org.commonweal.platform.core.mail.Outbox;
 import org.commonweal.platform.core.ops.OpsRoutes;
 import org.commonweal.platform.core.places.PlaceRoutes;
 import org.commonweal.platform.core.places.PlaceService;
+import org.commonweal.platform.core.opendata.OpenData;
+import org.commonweal.platform.core.opendata.OpenDataRoutes;
+import org.commonweal.platform.core.search.SearchIndex;
+import org.commonweal.platform.core.search.SearchRoutes;
+import org.commonweal.platform.core.subjects.Subjects;
 import org.commonweal.platform.home.HomeRoutes;
 
 import java.util.List;
@@ -45,6 +50,10 @@ public final class Platform implements AutoCloseable {
     public final RateLimiter limiter;
     public final Config config;
     public final org.commonweal.platform.budgets.BudgetsFeature budgets;
+    public final Subjects subjects;
+    public final SearchIndex search;
+    public final OpenData openData;
+    public final org.commonweal.platform.core.accounts.Bans bans;
 
     private Platform(Config config, Database database) {
         this.database = database;
@@ -64,7 +73,11 @@ public final class Platform implements AutoCloseable {
         this.limiter = new RateLimiter();
         Csrf csrf = new Csrf(jdbi);
         Web web = new Web(messages, csrf, config.baseUrl().startsWith("https://"), config.demoMode());
-        this.budgets = new org.commonweal.platform.budgets.BudgetsFeature(web, jdbi, audit, places, config.baseUrl());
+        this.subjects = new Subjects();
+        this.search = new SearchIndex(jdbi, places);
+        this.openData = new OpenData();
+        this.bans = new org.commonweal.platform.core.accounts.Bans(jdbi, audit);
+        this.budgets = new org.commonweal.platform.budgets.BudgetsFeature(web, jdbi, audit, places, subjects, search, openData, config.baseUrl());
         List<Feature> features = List.of(
                 new org.commonweal.platform.core.http.StyleRoutes(),
                 new HomeRoutes(web),
@@ -72,6 +85,8 @@ public final class Platform implements AutoCloseable {
                 new UserAdminRoutes(web, accounts),
                 new PlaceRoutes(web, places),
                 new AdminRoutes(web, audit, outbox),
+                new SearchRoutes(web, search, subjects, places),
+                new OpenDataRoutes(web, openData),
                 budgets,
                 new OpsRoutes(database, metrics),
                 new org.commonweal.platform.elections.SeatModellerRoutes(web, new org.commonweal.platform.elections.ResultsSets(jdbi, audit)),

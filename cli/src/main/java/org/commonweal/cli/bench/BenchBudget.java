@@ -28,7 +28,7 @@ final class BenchBudget {
     BenchBudget(BenchSite site, String rule, long amount, int maxProjects) {
         jdbi = site.platform.database().jdbi();
         budgets = new BudgetService(jdbi, site.platform.audit, new ResultService(jdbi));
-        proposals = new ProposalService(jdbi, site.platform.audit);
+        proposals = site.platform.budgets.proposals();
         officer = new Actor(accountId("officer@demo.commonweal.org"), "bench", "bench");
         residentId = accountId("amira@demo.commonweal.org");
         placeId = jdbi.withHandle(h -> h.createQuery("SELECT id FROM places WHERE name = 'Riverford City Council'").mapTo(Long.class).one());

@@ -4,7 +4,10 @@ import io.javalin.config.RoutesConfig;
 import org.commonweal.platform.core.audit.AuditLog;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Web;
+import org.commonweal.platform.core.opendata.OpenData;
 import org.commonweal.platform.core.places.PlaceService;
+import org.commonweal.platform.core.search.SearchIndex;
+import org.commonweal.platform.core.subjects.Subjects;
 import org.jdbi.v3.core.Jdbi;
 
 /** Devolved budgets: a council runs participatory budgeting from first idea to delivered project. */
@@ -15,18 +18,24 @@ public final class BudgetsFeature implements Feature {
     private final Feature[] parts;
     private final BudgetService budgets;
     private final DemoBudgets demo;
+    private final ProposalService proposals;
 
     /** @param baseUrl the platform's public address, printed on voting code cards */
-    public BudgetsFeature(Web web, Jdbi jdbi, AuditLog audit, PlaceService places, String baseUrl) {
+    public BudgetsFeature(Web web, Jdbi jdbi, AuditLog audit, PlaceService places, Subjects subjects, SearchIndex search, OpenData openData,
+                          String baseUrl) {
         ResultService results = new ResultService(jdbi);
         BudgetService budgets = new BudgetService(jdbi, audit, results);
         this.budgets = budgets;
-        ProposalService proposals = new ProposalService(jdbi, audit);
+        ProposalIndex index = new ProposalIndex(jdbi, search);
+        subjects.register(ProposalIndex.KIND, index::find);
+        openData.register(index.dataset());
+        ProposalService proposals = new ProposalService(jdbi, audit, index);
+        this.proposals = proposals;
         BallotBox ballots = new BallotBox(jdbi, new BallotKeys(jdbi), audit);
         VoterRegister register = new VoterRegister(jdbi, audit);
         PaperSheets paper = new PaperSheets(jdbi, ballots, audit);
         DeliveryService delivery = new DeliveryService(jdbi, audit);
-        PabulibImport pabulib = new PabulibImport(jdbi, audit, results);
+        PabulibImport pabulib = new PabulibImport(jdbi, audit, results, index);
         this.demo = new DemoBudgets(budgets, proposals, pabulib, places);
         this.parts = new Feature[]{
                 new VotingRoutes(web, budgets, proposals, ballots, register, baseUrl),
@@ -45,6 +54,11 @@ public final class BudgetsFeature implements Feature {
     public long loadDemoData(long officerId, java.util.List<Long> residentIds, java.util.Optional<java.nio.file.Path> sharedData,
                              java.util.function.Consumer<String> say) {
         return demo.load(officerId, residentIds, sharedData, say);
+    }
+
+    /** Proposals, for tests that need thousands of them without going through HTTP. */
+    public ProposalService proposals() {
+        return proposals;
     }
 
     /** Opens phases that are due by their planned dates before the process's page is served (see {@link BudgetService#catchUp}). */

@@ -39,11 +39,13 @@ final class PabulibImport {
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final ResultService results;
+    private final ProposalIndex index;
 
-    PabulibImport(Jdbi jdbi, AuditLog audit, ResultService results) {
+    PabulibImport(Jdbi jdbi, AuditLog audit, ResultService results, ProposalIndex index) {
         this.jdbi = jdbi;
         this.audit = audit;
         this.results = results;
+        this.index = index;
     }
 
     Result run(String text, String fileName, long placeId, Actor actor) {
@@ -118,6 +120,7 @@ final class PabulibImport {
                         .bind("description", description(p)).bind("cost", costs.get(i))
                         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
             }
+            for (long id : ids) index.update(h, id);
             insertBallots(h, pot, instance, ids, ballotType == BallotType.CUMULATIVE);
             audit.record(h, actor, "budget.imported", "budget:" + process, fileName + " (" + instance.ballots().size() + " ballots)");
             results.compute(h, BudgetService.pot(h, pot).orElseThrow());

@@ -30,10 +30,12 @@ public final class ProposalService {
 
     private final Jdbi jdbi;
     private final AuditLog audit;
+    private final ProposalIndex index;
 
-    public ProposalService(Jdbi jdbi, AuditLog audit) {
+    ProposalService(Jdbi jdbi, AuditLog audit, ProposalIndex index) {
         this.jdbi = jdbi;
         this.audit = audit;
+        this.index = index;
     }
 
     public Optional<Proposal> find(long id) {
@@ -100,6 +102,7 @@ public final class ProposalService {
                     .bind("description", f.description).bind("theme", f.theme).bind("cost", f.cost)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             audit.record(h, actor, "budget.proposal.submitted", "proposal:" + id, f.title);
+            index.update(h, id);
             return Optional.of(id);
         });
     }
@@ -117,6 +120,7 @@ public final class ProposalService {
                     .bind("place", f.placeId).bind("title", f.title).bind("description", f.description).bind("theme", f.theme)
                     .bind("cost", f.cost).bind("id", id).execute();
             audit.record(h, actor, "budget.proposal.edited", "proposal:" + id, f.title);
+            index.update(h, id);
             return Optional.empty();
         });
     }
@@ -127,6 +131,7 @@ public final class ProposalService {
             if (refused.isPresent()) return refused;
             h.createUpdate("UPDATE budget_proposals SET status = 'withdrawn', updated_at = now() WHERE id = :id").bind("id", id).execute();
             audit.record(h, actor, "budget.proposal.withdrawn", "proposal:" + id, null);
+            index.update(h, id);
             return Optional.empty();
         });
     }
@@ -163,6 +168,7 @@ public final class ProposalService {
                 form.error("decision", "budgets.error.decision");
                 return Optional.of(Refusal.INVALID);
             }
+            index.update(h, id);
             return Optional.empty();
         });
     }

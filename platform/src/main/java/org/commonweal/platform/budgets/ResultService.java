@@ -64,7 +64,7 @@ public final class ResultService {
         for (int i = 0; i < proposals.size(); i++) {
             Outcome.Verdict v = verdicts.get(i);
             boolean funded = outcome.selected().contains(i);
-            VerdictText text = VerdictText.of(v, funded, pot);
+            VerdictText text = VerdictText.of(v, funded, pot, proposals);
             h.createUpdate("""
                     INSERT INTO budget_result_projects (pot_id, proposal_id, cost, support, points, funded, round, reason, reason_key,
                                                         reason_args, greedy_funded)

@@ -34,7 +34,7 @@ class AcknowledgedBallotSurvivesRestartTest {
             potId = pot.id();
             BallotBox box = new BallotBox(jdbi, new BallotKeys(jdbi), first.audit);
             String code = box.issueCodes(pot, 1, "csv", Actor.SYSTEM).get(0);
-            List<Long> chosen = new ProposalService(jdbi, first.audit).feasible(pot.id()).stream().limit(2).map(Proposal::id).toList();
+            List<Long> chosen = first.budgets.proposals().feasible(pot.id()).stream().limit(2).map(Proposal::id).toList();
             receipt = box.cast(pot, Voter.withCode(code), new BallotChoice(chosen, null)).orElseThrow();
             killServer(dir.resolve("postgres"));
         } finally {

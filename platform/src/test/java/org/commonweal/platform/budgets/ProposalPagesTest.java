@@ -16,7 +16,7 @@ class ProposalPagesTest extends PlatformTestCase {
     static void prepare() {
         var jdbi = app.database.jdbi();
         BudgetService budgets = new BudgetService(jdbi, app.platform.audit, new ResultService(jdbi));
-        ProposalService proposals = new ProposalService(jdbi, app.platform.audit);
+        ProposalService proposals = app.platform.budgets.proposals();
         long officerId = app.platform.accounts.findByEmail("officer@demo.commonweal.org").orElseThrow().id();
         long residentId = app.platform.accounts.findByEmail("amira@demo.commonweal.org").orElseThrow().id();
         Actor officer = new Actor(officerId, "test", "test");

@@ -48,6 +48,19 @@ public final class PlaceService {
                 rs.getString("kind"), rs.getString("name"), rs.getString("gss_code"), rs.getInt("depth"))).list().stream().toList());
     }
 
+    /**
+     * The place and every place inside it (its wards, their neighbourhoods): what "in this place" means for
+     * filters, agendas and feeds. Unknown ids give the empty set.
+     */
+    public java.util.Set<Long> within(long placeId) {
+        java.util.Set<Long> inside = new java.util.HashSet<>();
+        for (Place p : tree()) {
+            // Tree order lists a parent before its children, so one pass collects the subtree.
+            if (p.id() == placeId || (p.parentId() != null && inside.contains(p.parentId()))) inside.add(p.id());
+        }
+        return inside;
+    }
+
     public Optional<Place> find(long id) {
         return tree().stream().filter(p -> p.id() == id).findFirst();
     }
