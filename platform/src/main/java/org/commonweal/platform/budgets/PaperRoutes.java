@@ -64,7 +64,7 @@ final class PaperRoutes implements Feature {
         Pot pot = pot(ctx);
         web.render(ctx, "budgets/paper.jte", web.page(ctx, "budgets.paper.title", pot.name()), "process", process, "pot", pot,
                 "proposals", proposals.feasible(pot.id()), "form", form, "problem", problem, "register", register.exists(pot.id()),
-                "rekey", null, "lastSheet", lastSheet, "awaiting", sheets.awaitingSecondKey(pot.id()), "disputed", sheets.disputed(pot.id()).size());
+                "rekey", null, "lastSheet", lastSheet, "awaiting", sheets.awaitingSecondKey(pot.id()), "disputed", sheets.disputedCount(pot.id()));
     }
 
     private void renderRekey(Context ctx, PaperSheets.Disputed sheet, Form form, String problem) {
@@ -72,7 +72,7 @@ final class PaperRoutes implements Feature {
         Pot pot = pot(ctx);
         web.render(ctx, "budgets/paper.jte", web.page(ctx, "budgets.paper.rekey.title", String.valueOf(sheet.sheet()), sheet.batch()), "process", process, "pot", pot,
                 "proposals", proposals.feasible(pot.id()), "form", form, "problem", problem, "register", register.exists(pot.id()),
-                "rekey", new PaperSheetNumber(sheet.batch(), sheet.sheet()), "lastSheet", null, "awaiting", List.of(), "disputed", 0);
+                "rekey", new PaperSheetNumber(sheet.batch(), sheet.sheet()), "lastSheet", null, "awaiting", List.of(), "disputed", 0L);
     }
 
     private void renderReconcile(Context ctx, String problem) {

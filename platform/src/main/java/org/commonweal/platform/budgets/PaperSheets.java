@@ -112,21 +112,28 @@ final class PaperSheets {
     }
 
     List<Disputed> disputed(long potId) {
-        return jdbi.withHandle(h -> {
-            List<Disputed> out = new ArrayList<>();
-            h.createQuery("""
-                    SELECT s.id, s.batch, s.sheet FROM budget_paper_sheets s
-                    WHERE s.pot_id = :p AND s.status = 'pending' AND (SELECT count(*) FROM budget_paper_entries e WHERE e.sheet_id = s.id) >= 2
-                    ORDER BY lower(s.batch), s.sheet""").bind("p", potId)
-                    .map((rs, c) -> new Disputed(rs.getLong("id"), rs.getString("batch"), rs.getInt("sheet"), List.of())).list()
-                    .forEach(d -> out.add(new Disputed(d.sheetId(), d.batch(), d.sheet(), entries(h, d.sheetId()))));
-            return out;
-        });
+        return jdbi.withHandle(h -> disputed(h, potId, null));
     }
 
     /** The disputed sheet with this id in the pot, if it is still disputed. */
     java.util.Optional<Disputed> disputed(long potId, long sheetId) {
-        return disputed(potId).stream().filter(d -> d.sheetId() == sheetId).findFirst();
+        return jdbi.withHandle(h -> disputed(h, potId, sheetId)).stream().findFirst();
+    }
+
+    long disputedCount(long potId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM budget_paper_sheets s WHERE " + DISPUTED).bind("p", potId).mapTo(Long.class).one());
+    }
+
+    private static final String DISPUTED = "s.pot_id = :p AND s.status = 'pending' AND (SELECT count(*) FROM budget_paper_entries e WHERE e.sheet_id = s.id) >= 2";
+
+    private static List<Disputed> disputed(Handle h, long potId, Long onlySheet) {
+        List<Disputed> out = new ArrayList<>();
+        h.createQuery("SELECT s.id, s.batch, s.sheet FROM budget_paper_sheets s WHERE " + DISPUTED
+                        + " AND (CAST(:only AS BIGINT) IS NULL OR s.id = :only) ORDER BY lower(s.batch), s.sheet")
+                .bind("p", potId).bind("only", onlySheet)
+                .map((rs, c) -> new Disputed(rs.getLong("id"), rs.getString("batch"), rs.getInt("sheet"), List.of())).list()
+                .forEach(d -> out.add(new Disputed(d.sheetId(), d.batch(), d.sheet(), entries(h, d.sheetId()))));
+        return out;
     }
 
     List<PaperSheetNumber> awaitingSecondKey(long potId) {
