@@ -77,7 +77,7 @@ public final class Platform implements AutoCloseable {
         this.search = new SearchIndex(jdbi, places);
         this.openData = new OpenData();
         this.bans = new org.commonweal.platform.core.accounts.Bans(jdbi, audit);
-        this.budgets = new org.commonweal.platform.budgets.BudgetsFeature(web, jdbi, audit, places, subjects, search, openData);
+        this.budgets = new org.commonweal.platform.budgets.BudgetsFeature(web, jdbi, audit, places, subjects, search, openData, config.baseUrl());
         List<Feature> features = List.of(
                 new org.commonweal.platform.core.http.StyleRoutes(),
                 new HomeRoutes(web),

@@ -28,11 +28,22 @@ public final class BallotBox {
     /** Why a resident may not vote in a pot, as a message key; null when they may. */
     public enum Ineligible {
         NOT_VOTING("budgets.vote.closed"), UNCONFIRMED("budgets.vote.unconfirmed"), NO_HOME("budgets.vote.noHome"),
-        OUTSIDE("budgets.vote.outside"), UNKNOWN_CODE("budgets.vote.unknownCode");
+        OUTSIDE("budgets.vote.outside"), UNKNOWN_CODE("budgets.vote.unknownCode"), PAPER_COUNTED("budgets.register.vote.paperCounted");
 
         public final String messageKey;
 
         Ineligible(String messageKey) {
+            this.messageKey = messageKey;
+        }
+    }
+
+    /** Why a paper ballot for a register entry is not counted: the entry already has a counted ballot, online or on paper. */
+    public enum AlreadyVoted {
+        ONLINE("budgets.paper.refused.online"), ON_PAPER("budgets.paper.refused.paper");
+
+        public final String messageKey;
+
+        AlreadyVoted(String messageKey) {
             this.messageKey = messageKey;
         }
     }
@@ -57,8 +68,9 @@ public final class BallotBox {
     }
 
     /**
-     * One query: the phase (share-locked when casting, see {@link #cast}) and, for a code, whether it was issued;
-     * a resident's place is checked against the cached places tree.
+     * One query for the phase (share-locked when casting, see {@link #cast}) and, for a code, whether it was issued;
+     * a resident's place is checked against the cached places tree. A register entry whose paper ballot was counted
+     * has voted.
      */
     private Ineligible eligibility(Handle h, Pot pot, Voter voter, boolean lock) {
         boolean byCode = voter.codeHash() != null;
@@ -68,6 +80,7 @@ public final class BallotBox {
                 .bind("process", pot.processId()).bind("p", pot.id()).bind("c", voter.codeHash())
                 .map((rs, c) -> Map.entry(Phase.fromStored(rs.getString("phase")), rs.getBoolean("issued"))).one();
         if (row.getKey() != Phase.VOTING) return Ineligible.NOT_VOTING;
+        if (voter.registerHash() != null && alreadyVoted(h, pot.id(), voter.registerHash()) == AlreadyVoted.ON_PAPER) return Ineligible.PAPER_COUNTED;
         if (byCode) return row.getValue() ? null : Ineligible.UNKNOWN_CODE;
         CurrentUser user = voter.account();
         if (!user.emailConfirmed()) return Ineligible.UNCONFIRMED;
@@ -89,17 +102,22 @@ public final class BallotBox {
      */
     public java.util.Optional<String> cast(Pot pot, Voter voter, BallotChoice choice) {
         String receipt = newCode();
-        // Four round trips: lock + eligibility, claim the voter's row, swap the ballot, commit.
+        // Five round trips: lock + eligibility, register or not, claim the voter's row, swap the ballot, commit.
         boolean stored = jdbi.inTransaction(h -> {
             if (eligibility(h, pot, voter, true) != null) return false;
+            // In a pot with a register every ballot is a register entry's; elsewhere none is.
+            if (VoterRegister.exists(h, pot.id()) != (voter.registerHash() != null)) return false;
             String voterKey = keys.voterKey(pot.id(), voter.identity());
             // The upsert takes the voter's row lock (concurrent casts by one voter queue here) and returns the
             // pointer to their current ballot as the previous holder of the lock left it.
-            String pointer = h.createQuery("""
+            var row = h.createQuery("""
                     INSERT INTO budget_voters (pot_id, voter_key) VALUES (:p, :k)
                     ON CONFLICT (pot_id, voter_key) DO UPDATE SET voter_key = excluded.voter_key
-                    RETURNING ballot_pointer""")
-                    .bind("p", pot.id()).bind("k", voterKey).mapTo(String.class).one();
+                    RETURNING ballot_pointer, on_paper""")
+                    .bind("p", pot.id()).bind("k", voterKey).map((rs, c) -> Map.entry(java.util.Optional.ofNullable(rs.getString(1)), rs.getBoolean(2))).one();
+            // A paper ballot counted for this register entry meanwhile: the entry has voted, and paper is never replaced.
+            if (row.getValue()) return false;
+            String pointer = row.getKey().orElse(null);
             UUID ballotId = UUID.randomUUID();
             h.createUpdate("""
                     WITH replaced AS (
@@ -120,7 +138,7 @@ public final class BallotBox {
      * Issues single voting codes for a pot and returns them (the only time they exist in clear; only hashes
      * are stored). Each code is a voter: voting again with it replaces that code's earlier ballot.
      */
-    public List<String> issueCodes(Pot pot, int count, Actor actor) {
+    public List<String> issueCodes(Pot pot, int count, String format, Actor actor) {
         List<String> codes = new java.util.ArrayList<>();
         jdbi.useTransaction(h -> {
             var batch = h.prepareBatch("INSERT INTO budget_voting_codes (pot_id, code_hash) VALUES (:p, :c)");
@@ -130,7 +148,7 @@ public final class BallotBox {
                 batch.bind("p", pot.id()).bind("c", Voter.codeHash(code)).add();
             }
             batch.execute();
-            audit.record(h, actor, "budget.codes.issued", "pot:" + pot.id(), String.valueOf(count));
+            audit.record(h, actor, "budget.codes.issued", "pot:" + pot.id(), count + " as " + format);
         });
         return codes;
     }
@@ -140,22 +158,39 @@ public final class BallotBox {
     }
 
     /**
-     * Adds a paper ballot an officer typed in from the ballot box. It has no voter (the council's paper
-     * register stops anyone voting twice on paper), and its receipt is random, never shown, so it cannot be checked.
+     * Counts a settled paper ballot inside the caller's transaction (which holds the process row shared, as a cast does).
+     * Without a register it has no voter (the council's paper register stops anyone voting twice on paper). With one,
+     * its register entry becomes a voter like an online one, so the entry counts once: the paper ballot is refused when
+     * the entry already has a counted ballot, and later online votes with it are refused. Its receipt is random and never shown.
+     * @return null when counted; otherwise how the register entry already voted
      */
-    public boolean addPaper(Pot pot, BallotChoice choice, Actor actor) {
-        return jdbi.inTransaction(h -> {
-            String phase = h.createQuery("SELECT phase FROM budget_processes WHERE id = :id FOR SHARE").bind("id", pot.processId())
-                    .mapTo(String.class).one();
-            if (Phase.fromStored(phase) != Phase.VOTING) return false;
-            UUID ballotId = UUID.randomUUID();
-            h.createUpdate("INSERT INTO budget_ballots (id, pot_id, proposal_ids, points, receipt_hash) VALUES (:id, :p, :ids, :points, :r)")
-                    .bind("id", ballotId).bind("p", pot.id()).bind("ids", choice.proposalIds().toArray(new Long[0]))
-                    .bind("points", choice.points() == null ? null : choice.points().toArray(new Integer[0]))
-                    .bind("r", receiptHash("paper:" + UUID.randomUUID())).execute();
-            audit.record(h, actor, "budget.paper_ballot.entered", "pot:" + pot.id(), null);
-            return true;
-        });
+    AlreadyVoted addPaper(Handle h, Pot pot, BallotChoice choice, String registerHash) {
+        String voterKey = null;
+        if (registerHash != null) {
+            voterKey = keys.voterKey(pot.id(), Voter.registerIdentity(registerHash));
+            h.createUpdate("INSERT INTO budget_voters (pot_id, voter_key) VALUES (:p, :k) ON CONFLICT DO NOTHING")
+                    .bind("p", pot.id()).bind("k", voterKey).execute();
+            var row = h.createQuery("SELECT ballot_pointer IS NOT NULL AS voted, on_paper FROM budget_voters WHERE pot_id = :p AND voter_key = :k FOR UPDATE")
+                    .bind("p", pot.id()).bind("k", voterKey).map((rs, c) -> new boolean[]{rs.getBoolean(1), rs.getBoolean(2)}).one();
+            if (row[0]) return row[1] ? AlreadyVoted.ON_PAPER : AlreadyVoted.ONLINE;
+        }
+        UUID ballotId = UUID.randomUUID();
+        h.createUpdate("INSERT INTO budget_ballots (id, pot_id, proposal_ids, points, receipt_hash) VALUES (:id, :p, :ids, :points, :r)")
+                .bind("id", ballotId).bind("p", pot.id()).bind("ids", choice.proposalIds().toArray(new Long[0]))
+                .bind("points", choice.points() == null ? null : choice.points().toArray(new Integer[0]))
+                .bind("r", receiptHash("paper:" + UUID.randomUUID())).execute();
+        if (voterKey != null) {
+            h.createUpdate("UPDATE budget_voters SET ballot_pointer = :ptr, on_paper = true WHERE pot_id = :p AND voter_key = :k")
+                    .bind("ptr", keys.seal(ballotId, pot.id(), voterKey)).bind("p", pot.id()).bind("k", voterKey).execute();
+        }
+        return null;
+    }
+
+    /** How a register entry has voted so far in the pot: null when it has no counted ballot. */
+    AlreadyVoted alreadyVoted(Handle h, long potId, String registerHash) {
+        return h.createQuery("SELECT on_paper FROM budget_voters WHERE pot_id = :p AND voter_key = :k AND ballot_pointer IS NOT NULL")
+                .bind("p", potId).bind("k", keys.voterKey(potId, Voter.registerIdentity(registerHash))).mapTo(Boolean.class).findOne()
+                .map(onPaper -> onPaper ? AlreadyVoted.ON_PAPER : AlreadyVoted.ONLINE).orElse(null);
     }
 
     public ReceiptStatus check(String receipt) {

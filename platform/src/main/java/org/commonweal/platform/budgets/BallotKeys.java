@@ -67,7 +67,7 @@ final class BallotKeys {
         }
     }
 
-    private static byte[] hmac(byte[] key, String message) {
+    static byte[] hmac(byte[] key, String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));

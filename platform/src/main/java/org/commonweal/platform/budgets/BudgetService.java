@@ -90,6 +90,12 @@ public final class BudgetService {
         h.createUpdate("UPDATE budget_processes SET phase = :p WHERE id = :id").bind("p", next.stored()).bind("id", processId).execute();
         audit.record(h, actor, "budget.phase.opened", "budget:" + processId, from.stored() + " -> " + next.stored() + (why == null ? "" : " (" + why + ")"));
         if (next == Phase.RESULTS) {
+            // Paper sheets still pending can never be counted now: forget what was typed for them (content next to a
+            // register entry's hash), keeping only the sheets so officers are told how many were left out.
+            h.createUpdate("""
+                    DELETE FROM budget_paper_entries WHERE sheet_id IN (
+                        SELECT s.id FROM budget_paper_sheets s JOIN budget_pots p ON p.id = s.pot_id WHERE p.process_id = :id)""")
+                    .bind("id", processId).execute();
             for (Pot pot : pots(h, processId)) {
                 results.compute(h, pot);
                 audit.record(h, actor, "budget.results.computed", "pot:" + pot.id(), pot.rule() + " " + pot.tieBreak() + " seed " + pot.tieSeed());

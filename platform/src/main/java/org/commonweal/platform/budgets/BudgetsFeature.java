@@ -20,7 +20,9 @@ public final class BudgetsFeature implements Feature {
     private final DemoBudgets demo;
     private final ProposalService proposals;
 
-    public BudgetsFeature(Web web, Jdbi jdbi, AuditLog audit, PlaceService places, Subjects subjects, SearchIndex search, OpenData openData) {
+    /** @param baseUrl the platform's public address, printed on voting code cards */
+    public BudgetsFeature(Web web, Jdbi jdbi, AuditLog audit, PlaceService places, Subjects subjects, SearchIndex search, OpenData openData,
+                          String baseUrl) {
         ResultService results = new ResultService(jdbi);
         BudgetService budgets = new BudgetService(jdbi, audit, results);
         this.budgets = budgets;
@@ -30,12 +32,16 @@ public final class BudgetsFeature implements Feature {
         ProposalService proposals = new ProposalService(jdbi, audit, index);
         this.proposals = proposals;
         BallotBox ballots = new BallotBox(jdbi, new BallotKeys(jdbi), audit, places);
+        VoterRegister register = new VoterRegister(jdbi, audit);
+        PaperSheets paper = new PaperSheets(jdbi, ballots, audit);
         DeliveryService delivery = new DeliveryService(jdbi, audit);
         PabulibImport pabulib = new PabulibImport(jdbi, audit, results, index);
         this.demo = new DemoBudgets(budgets, proposals, pabulib, places);
         this.parts = new Feature[]{
-                new VotingRoutes(web, budgets, proposals, ballots),
-                new ProcessRoutes(web, budgets, ballots, results, places, delivery, pabulib),
+                new VotingRoutes(web, budgets, proposals, ballots, register, baseUrl),
+                new PaperRoutes(web, budgets, proposals, paper, register),
+                new RegisterRoutes(web, budgets, register),
+                new ProcessRoutes(web, budgets, ballots, paper, results, places, delivery, pabulib),
                 new ProposalRoutes(web, budgets, proposals, places, delivery)};
     }
 

@@ -21,16 +21,18 @@ final class ProcessRoutes implements Feature {
     private final Web web;
     private final BudgetService budgets;
     private final BallotBox ballots;
+    private final PaperSheets paper;
     private final ResultService results;
     private final PlaceService places;
     private final DeliveryService delivery;
     private final PabulibImport importer;
 
-    ProcessRoutes(Web web, BudgetService budgets, BallotBox ballots, ResultService results, PlaceService places, DeliveryService delivery,
+    ProcessRoutes(Web web, BudgetService budgets, BallotBox ballots, PaperSheets paper, ResultService results, PlaceService places, DeliveryService delivery,
                   PabulibImport importer) {
         this.web = web;
         this.budgets = budgets;
         this.ballots = ballots;
+        this.paper = paper;
         this.results = results;
         this.places = places;
         this.delivery = delivery;
@@ -136,7 +138,7 @@ final class ProcessRoutes implements Feature {
             }
         }
         web.render(ctx, "budgets/process.jte", web.page(ctx, "budgets.process.title", process.title()), "process", process, "pots", pots,
-                "turnout", turnout, "dates", dates, "datesForm", datesForm, "problem", problem);
+                "turnout", turnout, "dates", dates, "datesForm", datesForm, "problem", problem, "pendingPaper", paper.pendingByPot(process.id()));
     }
 
     private void advance(Context ctx) {
@@ -229,7 +231,7 @@ final class ProcessRoutes implements Feature {
         var result = process.phase().resultsPublished() ? results.result(pot.id()) : java.util.Optional.<ResultService.Result>empty();
         if (result.isEmpty()) throw new NotFoundResponse();
         web.render(ctx, "budgets/results.jte", web.page(ctx, "budgets.results.title", pot.name()), "process", process, "pot", pot,
-                "result", result.get(), "rows", results.rows(pot.id()), "delivery", delivery.current(pot.id()));
+                "result", result.get(), "rows", results.rows(pot.id()), "delivery", delivery.current(pot.id()), "pendingPaper", paper.pending(pot.id()));
     }
 
     private void export(Context ctx) {

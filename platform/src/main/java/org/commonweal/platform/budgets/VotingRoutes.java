@@ -21,12 +21,16 @@ final class VotingRoutes implements Feature {
     private final BudgetService budgets;
     private final ProposalService proposals;
     private final BallotBox ballots;
+    private final VoterRegister register;
+    private final String baseUrl;
 
-    VotingRoutes(Web web, BudgetService budgets, ProposalService proposals, BallotBox ballots) {
+    VotingRoutes(Web web, BudgetService budgets, ProposalService proposals, BallotBox ballots, VoterRegister register, String baseUrl) {
         this.web = web;
         this.budgets = budgets;
         this.proposals = proposals;
         this.ballots = ballots;
+        this.register = register;
+        this.baseUrl = baseUrl;
     }
 
     @Override
@@ -40,8 +44,6 @@ final class VotingRoutes implements Feature {
         r.get("/budgets/{id}/pots/{pot}/code-vote", ctx -> renderCodeEntry(ctx, ProcessRoutes.pot(ctx, budgets), Form.empty()), Role.ANYONE);
         r.post("/budgets/{id}/pots/{pot}/code-vote", this::voteWithCode, Role.ANYONE);
         r.post("/budgets/{id}/pots/{pot}/codes", this::issueCodes, Role.OFFICER);
-        r.get("/budgets/{id}/pots/{pot}/paper", ctx -> renderPaper(ctx, process(ctx), ProcessRoutes.pot(ctx, budgets), Map.of(), null), Role.OFFICER);
-        r.post("/budgets/{id}/pots/{pot}/paper", this::enterPaper, Role.OFFICER);
     }
 
     private void checkReceipt(Context ctx) {
@@ -71,7 +73,7 @@ final class VotingRoutes implements Feature {
         web.render(ctx, "budgets/vote.jte", web.page(ctx, "budgets.vote.title", pot.name()), "process", process, "pot", pot,
                 "proposals", proposals.feasible(pot.id()), "ineligible", why, "submitted", submitted, "error", error,
                 "hasVoted", why == null && ballots.hasVoted(pot.id(), voter), "code", code,
-                "totals", pot.showTotals() ? ballots.totals(pot) : Map.of());
+                "totals", pot.showTotals() ? ballots.totals(pot) : Map.of(), "register", register.exists(pot.id()));
     }
 
     private void voteAsResident(Context ctx) {
@@ -100,10 +102,24 @@ final class VotingRoutes implements Feature {
 
     /**
      * Review (step=review) or cast (step=cast) a ballot; both validate it in full first. {@code why} is the
-     * voter's eligibility as just checked (casting checks it again under lock).
+     * voter's eligibility as just checked (casting checks it again under lock). In a pot with a voter register the
+     * ballot carries the voter's register identifier, and it is the register entry that votes.
      */
     private void vote(Context ctx, Pot pot, Voter voter, String code, BallotBox.Ineligible why) {
         BudgetProcess process = process(ctx);
+        String identifier = null;
+        if (why == null && register.exists(pot.id())) {
+            identifier = java.util.Optional.ofNullable(ctx.formParam("identifier")).orElse("").strip();
+            var entry = register.listed(pot.id(), identifier);
+            if (entry.isEmpty()) {
+                ctx.status(422);
+                renderBallot(ctx, process, pot, voter, code, ctx.formParamMap(), web.messages().get(
+                        identifier.isEmpty() ? "budgets.register.error.identifierMissing" : "budgets.register.error.notListed"));
+                return;
+            }
+            voter = voter.onRegister(entry.get());
+            why = ballots.eligibility(pot, voter);
+        }
         if (why != null) {
             renderBallot(ctx, process, pot, voter, code, Map.of(), null);
             return;
@@ -120,7 +136,7 @@ final class VotingRoutes implements Feature {
             long spend = 0;
             for (Proposal p : onBallot) if (checked.choice().proposalIds().contains(p.id())) spend += p.cost();
             web.render(ctx, "budgets/vote-review.jte", web.page(ctx, "budgets.vote.review.title", pot.name()), "process", process, "pot", pot,
-                    "proposals", onBallot, "choice", checked.choice(), "spend", spend, "code", code);
+                    "proposals", onBallot, "choice", checked.choice(), "spend", spend, "code", code, "identifier", identifier);
             return;
         }
         var receipt = ballots.cast(pot, voter, checked.choice());
@@ -132,31 +148,10 @@ final class VotingRoutes implements Feature {
         web.render(ctx, "budgets/receipt.jte", web.page(ctx, "budgets.receipt.title"), "process", process, "pot", pot, "receipt", receipt.get());
     }
 
-    private void renderPaper(Context ctx, BudgetProcess process, Pot pot, Map<String, List<String>> submitted, String error) {
-        web.render(ctx, "budgets/vote.jte", web.page(ctx, "budgets.paper.title", pot.name()), "process", process, "pot", pot,
-                "proposals", proposals.feasible(pot.id()), "ineligible", process.phase() == Phase.VOTING ? null : BallotBox.Ineligible.NOT_VOTING,
-                "submitted", submitted, "error", error, "hasVoted", false, "code", null, "totals", Map.of(), "paper", true);
-    }
-
-    private void enterPaper(Context ctx) {
-        BudgetProcess process = process(ctx);
-        Pot pot = ProcessRoutes.pot(ctx, budgets);
-        Map<String, List<String>> submitted = ctx.formParamMap();
-        BallotValidator.Checked checked = BallotValidator.check(pot, proposals.feasible(pot.id()), submitted);
-        if (!checked.valid()) {
-            ctx.status(422);
-            renderPaper(ctx, process, pot, submitted, web.messages().get(checked.errorKey(), checked.args().toArray()));
-            return;
-        }
-        if (!ballots.addPaper(pot, checked.choice(), web.actor(ctx))) {
-            ctx.status(409);
-            renderPaper(ctx, process, pot, Map.of(), null);
-            return;
-        }
-        web.redirectWithNotice(ctx, "/budgets/" + process.id() + "/pots/" + pot.id() + "/paper", "budgets.paper.entered");
-    }
-
-    /** Officers issue codes before results; the codes are returned once, as a CSV download, and never again. */
+    /**
+     * Officers issue codes before results; the codes are returned once, as a CSV download or as a page of cards
+     * to print and cut out (format=print), and never again: only their hashes are kept.
+     */
     private void issueCodes(Context ctx) {
         BudgetProcess process = process(ctx);
         Pot pot = ProcessRoutes.pot(ctx, budgets);
@@ -171,10 +166,17 @@ final class VotingRoutes implements Feature {
             web.render(ctx, "error.jte", web.page(ctx, "budgets.codes.refused.title"), "message", web.messages().get("budgets.codes.refused.body", MAX_CODES));
             return;
         }
-        StringBuilder csv = new StringBuilder("code\n");
-        for (String code : ballots.issueCodes(pot, count, web.actor(ctx))) csv.append(code).append('\n');
-        ctx.header("Content-Disposition", "attachment; filename=\"voting-codes-pot-" + pot.id() + ".csv\"");
+        boolean print = "print".equals(ctx.formParam("format"));
+        List<String> codes = ballots.issueCodes(pot, count, print ? "printable cards" : "csv", web.actor(ctx));
         ctx.header("Cache-Control", "no-store");
+        if (print) {
+            web.render(ctx, "budgets/codes-print.jte", web.page(ctx, "budgets.codes.print.title", pot.name()), "process", process, "pot", pot,
+                    "codes", codes, "link", baseUrl + "/budgets/" + process.id() + "/pots/" + pot.id() + "/code-vote");
+            return;
+        }
+        StringBuilder csv = new StringBuilder("code\n");
+        for (String code : codes) csv.append(code).append('\n');
+        ctx.header("Content-Disposition", "attachment; filename=\"voting-codes-pot-" + pot.id() + ".csv\"");
         ctx.contentType("text/csv; charset=utf-8");
         ctx.result(csv.toString());
     }

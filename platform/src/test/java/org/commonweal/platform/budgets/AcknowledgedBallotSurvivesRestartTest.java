@@ -33,7 +33,7 @@ class AcknowledgedBallotSurvivesRestartTest {
             Pot pot = cityPot(first);
             potId = pot.id();
             BallotBox box = new BallotBox(jdbi, new BallotKeys(jdbi), first.audit, first.places);
-            String code = box.issueCodes(pot, 1, Actor.SYSTEM).get(0);
+            String code = box.issueCodes(pot, 1, "csv", Actor.SYSTEM).get(0);
             List<Long> chosen = first.budgets.proposals().feasible(pot.id()).stream().limit(2).map(Proposal::id).toList();
             receipt = box.cast(pot, Voter.withCode(code), new BallotChoice(chosen, null)).orElseThrow();
             killServer(dir.resolve("postgres"));

@@ -196,7 +196,7 @@ class BallotIntegrityTest extends PlatformTestCase {
                 .mapTo(String.class).list());
         assertThat(audited).as("only officers' and authors' actions are audited, never a resident's vote").isSubsetOf(
                 "budget.process.created", "budget.pot.created", "budget.dates.saved", "budget.phase.opened", "budget.proposal.submitted", "budget.proposal.feasible",
-                "budget.proposal.not_feasible", "budget.codes.issued", "budget.paper_ballot.entered");
+                "budget.proposal.not_feasible", "budget.codes.issued", "budget.paper_sheet.keyed", "budget.paper_sheet.counted");
 
         TestClient admin = app.signedInAs("admin");
         String hash = BallotBox.receiptHash(receipt);
@@ -254,25 +254,27 @@ class BallotIntegrityTest extends PlatformTestCase {
     }
 
     @Test
-    void officersEnterPaperBallotsValidatedLikeOnlineOnesAndResidentsCannot() {
+    void officersKeyPaperBallotsValidatedLikeOnlineOnesAndResidentsCannot() {
         TestClient officer = app.signedInAs("officer");
+        TestClient secondOfficer = setup.officer("paper.second@example.org");
         String path = "/budgets/" + process + "/pots/" + knapsack + "/paper";
         assertThat(officer.get(path).body()).contains("Type in one paper ballot exactly as marked");
         long counted = app.count("SELECT count(*) FROM budget_ballots WHERE counted AND pot_id = " + knapsack);
         long voterRows = app.count("SELECT count(*) FROM budget_voters");
-        TestClient.Response spoilt = BudgetSetup.postBody(app, officer, path, BudgetSetup.ballot(officer, "cast", "choice", "" + k60, "choice", "" + k50));
+        TestClient.Response spoilt = BudgetSetup.keySheet(officer, process, knapsack, "Integrity", "1", "projects", k60 + " " + k50);
         assertThat(spoilt.status()).isEqualTo(422);
         assertThat(spoilt.body()).contains("more than the £100.00 in this pot");
-        TestClient.Response ok = BudgetSetup.postBody(app, officer, path, BudgetSetup.ballot(officer, "cast", "choice", "" + k60, "choice", "" + k10));
-        assertThat(ok.status()).isEqualTo(302);
+        assertThat(BudgetSetup.keySheet(officer, process, knapsack, "Integrity", "1", "projects", k60 + " " + k10).status()).isEqualTo(302);
+        assertThat(BudgetSetup.keySheet(secondOfficer, process, knapsack, "Integrity", "1", "projects", k60 + " " + k10).status()).isEqualTo(302);
         assertThat(app.count("SELECT count(*) FROM budget_ballots WHERE counted AND pot_id = " + knapsack)).isEqualTo(counted + 1);
         assertThat(app.count("SELECT count(*) FROM budget_voters")).as("paper ballots have no voter").isEqualTo(voterRows);
-        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'budget.paper_ballot.entered'")).isEqualTo(1);
+        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'budget.paper_sheet.keyed'")).isEqualTo(2);
+        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'budget.paper_sheet.counted'")).isEqualTo(1);
 
         TestClient resident = app.signedInAs("resident");
         assertThat(resident.get(path).status()).isEqualTo(403);
         resident.get("/budgets/" + process);
-        assertThat(BudgetSetup.postBody(app, resident, path, BudgetSetup.ballot(resident, "cast", "choice", "" + k10)).status()).isEqualTo(403);
+        assertThat(resident.post(path, Map.of("batch", "Integrity", "sheet", "2", "projects", "" + k10)).status()).isEqualTo(403);
         assertThat(app.count("SELECT count(*) FROM budget_ballots WHERE counted AND pot_id = " + knapsack)).isEqualTo(counted + 1);
     }
 }

@@ -71,6 +71,24 @@ final class BudgetSetup {
         return c;
     }
 
+    /** A new confirmed account with the officer role, signed in (paper ballots need two different officers). */
+    TestClient officer(String email) {
+        app.platform.accounts.createConfirmed(email, "Officer " + email, "a long test password",
+                java.util.Set.of(org.commonweal.platform.core.http.Role.OFFICER), place("Riverside"));
+        TestClient c = app.client();
+        c.signIn(email, "a long test password");
+        return c;
+    }
+
+    /** Keys in one paper sheet as the officer: the batch, the sheet number and the other fields in pairs (such as projects). */
+    static TestClient.Response keySheet(TestClient officer, long process, long pot, String batch, String sheet, String... fields) {
+        Map<String, String> form = new LinkedHashMap<>(Map.of("batch", batch, "sheet", sheet));
+        for (int i = 0; i < fields.length; i += 2) form.put(fields[i], fields[i + 1]);
+        String path = "/budgets/" + process + "/pots/" + pot + "/paper";
+        officer.get(path);
+        return officer.post(path, form);
+    }
+
     static String receipt(TestClient.Response r) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"receipt\">([0-9A-Z-]+)<").matcher(r.body());
         assertThat(m.find()).as("receipt page: %s", r.body()).isTrue();
