@@ -196,7 +196,6 @@ public final class ConsultationService {
                     .bind("title", d.title).bind("body", d.body).bind("place", d.placeId).bind("opens", d.opens).bind("closes", d.closes)
                     .bind("public", d.answersPublic).bind("id", id).execute();
             audit.record(h, actor, "consultation.edited", "consultation:" + id, d.title);
-            index.update(h, id);
             return Optional.empty();
         });
     }
@@ -269,7 +268,6 @@ public final class ConsultationService {
             }
             h.createUpdate("UPDATE consultations SET status = 'published', updated_at = now() WHERE id = :id").bind("id", id).execute();
             audit.record(h, actor, "consultation.published", "consultation:" + id, c.title());
-            index.update(h, id);
             return Optional.empty();
         });
         if (refused.isEmpty()) {
@@ -285,7 +283,6 @@ public final class ConsultationService {
             if (!c.status().equals("published")) return Optional.of(Refusal.LOCKED);
             h.createUpdate("UPDATE consultations SET status = 'closed', updated_at = now() WHERE id = :id").bind("id", id).execute();
             audit.record(h, actor, "consultation.closed", "consultation:" + id, c.title());
-            index.update(h, id);
             return Optional.empty();
         });
     }
@@ -315,7 +312,6 @@ public final class ConsultationService {
             }
             if (publish) h.createUpdate("UPDATE consultations SET outcome_published_at = coalesce(outcome_published_at, now()) WHERE id = :id").bind("id", id).execute();
             audit.record(h, actor, publish ? "consultation.outcome_published" : "consultation.outcome_saved", "consultation:" + id, null);
-            index.update(h, id);
             return Optional.empty();
         });
         if (refused.isEmpty() && publish) {
@@ -330,7 +326,10 @@ public final class ConsultationService {
         Optional<Refusal> apply(Handle h, Consultation c);
     }
 
-    /** Runs an owner's change under a row lock; {@code questions} changes are refused once anyone has answered. */
+    /**
+     * Runs an owner's change under a row lock and keeps search in step; {@code questions} changes are refused once anyone
+     * has answered.
+     */
     private Optional<Refusal> change(CurrentUser user, long id, boolean questions, Change change) {
         return jdbi.inTransaction(h -> {
             Optional<Consultation> c = h.createQuery(SELECT + " WHERE c.id = :id FOR UPDATE OF c").bind("id", id).map((rs, x) -> consultation(rs)).findOne();
@@ -339,6 +338,8 @@ public final class ConsultationService {
             if (questions && (hasAnswers(h, id) || c.get().status().equals("closed"))) return Optional.of(Refusal.LOCKED);
             Optional<Refusal> r = change.apply(h, c.get());
             if (r.isPresent()) h.rollback();
+            // Search holds the title, body and questions: every accepted change brings it up to date in the same transaction.
+            else index.update(h, id);
             return r;
         });
     }
