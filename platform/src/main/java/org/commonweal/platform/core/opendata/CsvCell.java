@@ -1,11 +1,11 @@
 package org.commonweal.platform.core.opendata;
 
 /** One value written as an RFC 4180 CSV field. */
-final class CsvCell {
+public final class CsvCell {
     private CsvCell() {
     }
 
-    static String of(Object value) {
+    public static String of(Object value) {
         if (value == null) return "";
         if (value instanceof Number || value instanceof Boolean) return value.toString();
         String s = value.toString();

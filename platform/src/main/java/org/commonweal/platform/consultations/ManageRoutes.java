@@ -1,0 +1,215 @@
+package org.commonweal.platform.consultations;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.CurrentUser;
+import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.Role;
+import org.commonweal.platform.core.http.Web;
+import org.commonweal.platform.core.places.PlaceService;
+
+import java.util.Optional;
+
+/**
+ * The owner's pages: start a consultation, edit its details, workstreams, questions and documents, publish and close it,
+ * and write and publish its outcome. Routes admit officers and organisers; the service decides who owns which.
+ */
+final class ManageRoutes implements Feature {
+    static final String[] DETAILS = {"owner", "title", "body", "place", "opens", "closes", "answersPublic"};
+    static final String[] QUESTION = {"workstream", "kind", "prompt", "options", "maxLength", "maxChoices", "scale", "lowLabel", "highLabel"};
+
+    private final Web web;
+    private final ConsultationService consultations;
+    private final Documents documents;
+    private final Organisations organisations;
+    private final PlaceService places;
+
+    ManageRoutes(Web web, ConsultationService consultations, Documents documents, Organisations organisations, PlaceService places) {
+        this.web = web;
+        this.consultations = consultations;
+        this.documents = documents;
+        this.organisations = organisations;
+        this.places = places;
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.get("/consultations/new", this::showNew, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations", this::create, Role.OFFICER, Role.ORGANISER);
+        r.get("/consultations/{id}/manage", ctx -> {
+            Consultation c = owned(ctx);
+            renderManage(ctx, c, null);
+        }, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations/{id}/details", this::editDetails, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations/{id}/workstreams", this::addWorkstream, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations/{id}/workstreams/{workstream}/delete", this::deleteWorkstream, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations/{id}/questions", this::addQuestion, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations/{id}/questions/{question}/delete", this::deleteQuestion, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations/{id}/documents", this::upload, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations/{id}/documents/{document}/delete", this::deleteDocument, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations/{id}/publish", this::publish, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations/{id}/close", this::close, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations/{id}/outcome", this::saveOutcome, Role.OFFICER, Role.ORGANISER);
+    }
+
+    /** The consultation, when the user owns it: another owner's is refused (403), an unknown one is 404. */
+    private Consultation owned(Context ctx) {
+        Consultation c = consultations.find(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
+        if (!consultations.mayManage(web.user(ctx), c)) throw new ForbiddenResponse();
+        return c;
+    }
+
+    private void showNew(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        if (!consultations.mayCreate(user)) throw new ForbiddenResponse();
+        java.time.LocalDate today = ConsultationRoutes.today();
+        renderNew(ctx, Form.empty().set("owner", user.has(Role.OFFICER) ? "council" : "").set("opens", today.toString()).set("closes", today.plusWeeks(6).toString()));
+    }
+
+    private void renderNew(Context ctx, Form form) {
+        CurrentUser user = web.requireUser(ctx);
+        web.render(ctx, "consultations/new.jte", web.page(ctx, "consultations.new.title"), "form", form, "places", places.tree(),
+                "officer", user.has(Role.OFFICER), "organisations", consultations.manageableOrganisations(user));
+    }
+
+    private void create(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        if (!consultations.mayCreate(user)) throw new ForbiddenResponse();
+        Form form = read(ctx, DETAILS);
+        Optional<Long> id = consultations.create(user, form, web.actor(ctx));
+        if (id.isEmpty()) {
+            ctx.status(422);
+            renderNew(ctx, form);
+            return;
+        }
+        web.redirectWithNotice(ctx, "/consultations/" + id.get() + "/manage", "consultations.created");
+    }
+
+    private void renderManage(Context ctx, Consultation c, ManageForms forms) {
+        var streams = consultations.structure(c.id());
+        web.render(ctx, "consultations/manage.jte", web.page(ctx, "consultations.manage.title", c.title()), "c", c, "workstreams", streams,
+                "forms", forms == null ? ManageForms.empty(c, streams) : forms, "places", places.tree(), "documents", documents.list(c.id()),
+                "locked", consultations.hasAnswers(c.id()) || c.status().equals("closed"), "today", ConsultationRoutes.today());
+    }
+
+    private static Form read(Context ctx, String... fields) {
+        Form f = Form.empty();
+        for (String field : fields) f.set(field, Optional.ofNullable(ctx.formParam(field)).orElse(""));
+        return f;
+    }
+
+    /** Turns a refusal into its status code; an invalid form shows the manage page again with that form's errors. */
+    private void outcome(Context ctx, long id, Optional<ConsultationService.Refusal> refused, String notice, java.util.function.Function<ManageForms, ManageForms> withErrors) {
+        if (refused.isEmpty()) {
+            web.redirectWithNotice(ctx, "/consultations/" + id + "/manage", notice);
+            return;
+        }
+        switch (refused.get()) {
+            case NOT_FOUND -> throw new NotFoundResponse();
+            case FORBIDDEN -> throw new ForbiddenResponse();
+            case LOCKED -> {
+                ctx.status(409);
+                web.render(ctx, "error.jte", web.page(ctx, "consultations.locked.title"), "message", web.messages().get("consultations.locked.body"));
+            }
+            case INVALID -> {
+                ctx.status(422);
+                Consultation c = consultations.find(id).orElseThrow(NotFoundResponse::new);
+                renderManage(ctx, c, withErrors.apply(ManageForms.empty(c, consultations.structure(id))));
+            }
+        }
+    }
+
+    private void editDetails(Context ctx) {
+        long id = Web.id(ctx, "id");
+        Form form = read(ctx, DETAILS);
+        outcome(ctx, id, consultations.edit(web.requireUser(ctx), id, form, web.actor(ctx)), "consultations.saved",
+                f -> new ManageForms(form, f.workstream(), f.question(), f.status(), f.outcome(), null));
+    }
+
+    private void addWorkstream(Context ctx) {
+        long id = Web.id(ctx, "id");
+        Form form = read(ctx, "workstream");
+        outcome(ctx, id, consultations.addWorkstream(web.requireUser(ctx), id, form, web.actor(ctx)), "consultations.workstream.added",
+                f -> new ManageForms(f.details(), form, f.question(), f.status(), f.outcome(), null));
+    }
+
+    private void deleteWorkstream(Context ctx) {
+        long id = Web.id(ctx, "id");
+        outcome(ctx, id, consultations.deleteWorkstream(web.requireUser(ctx), id, Web.id(ctx, "workstream"), web.actor(ctx)), "consultations.workstream.deleted", f -> f);
+    }
+
+    private void addQuestion(Context ctx) {
+        long id = Web.id(ctx, "id");
+        Form form = read(ctx, QUESTION);
+        Optional<Long> workstream = ConsultationService.parseId(form.value("workstream"));
+        if (workstream.isEmpty()) {
+            owned(ctx);
+            form.error("workstream", "consultations.error.question.workstream");
+            outcome(ctx, id, Optional.of(ConsultationService.Refusal.INVALID), null, f -> new ManageForms(f.details(), f.workstream(), form, f.status(), f.outcome(), null));
+            return;
+        }
+        outcome(ctx, id, consultations.addQuestion(web.requireUser(ctx), id, workstream.get(), form, web.actor(ctx)), "consultations.question.added",
+                f -> new ManageForms(f.details(), f.workstream(), form, f.status(), f.outcome(), null));
+    }
+
+    private void deleteQuestion(Context ctx) {
+        long id = Web.id(ctx, "id");
+        outcome(ctx, id, consultations.deleteQuestion(web.requireUser(ctx), id, Web.id(ctx, "question"), web.actor(ctx)), "consultations.question.deleted", f -> f);
+    }
+
+    private void upload(Context ctx) throws java.io.IOException {
+        Consultation c = owned(ctx);
+        var file = ctx.uploadedFile("file");
+        Optional<String> problem;
+        if (file == null) {
+            problem = Optional.of("consultations.error.document.empty");
+        } else if (file.size() > Documents.MAX_BYTES) {
+            problem = Optional.of("consultations.error.document.tooBig");
+        } else {
+            try (var in = file.content()) {
+                problem = documents.add(c.id(), file.filename(), in.readNBytes((int) Documents.MAX_BYTES + 1), web.actor(ctx));
+            }
+        }
+        if (problem.isPresent()) {
+            ctx.status(422);
+            var streams = consultations.structure(c.id());
+            ManageForms f = ManageForms.empty(c, streams);
+            renderManage(ctx, c, new ManageForms(f.details(), f.workstream(), f.question(), f.status(), f.outcome(), problem.get()));
+            return;
+        }
+        web.redirectWithNotice(ctx, "/consultations/" + c.id() + "/manage", "consultations.document.added");
+    }
+
+    private void deleteDocument(Context ctx) {
+        Consultation c = owned(ctx);
+        if (!documents.delete(c.id(), Web.id(ctx, "document"), web.actor(ctx))) throw new NotFoundResponse();
+        web.redirectWithNotice(ctx, "/consultations/" + c.id() + "/manage", "consultations.document.deleted");
+    }
+
+    private void publish(Context ctx) {
+        long id = Web.id(ctx, "id");
+        Form form = Form.empty();
+        outcome(ctx, id, consultations.publish(web.requireUser(ctx), id, form, web.actor(ctx)), "consultations.published",
+                f -> new ManageForms(f.details(), f.workstream(), f.question(), form, f.outcome(), null));
+    }
+
+    private void close(Context ctx) {
+        long id = Web.id(ctx, "id");
+        outcome(ctx, id, consultations.close(web.requireUser(ctx), id, web.actor(ctx)), "consultations.closed", f -> f);
+    }
+
+    private void saveOutcome(Context ctx) {
+        long id = Web.id(ctx, "id");
+        Form form = Form.empty();
+        ctx.formParamMap().forEach((k, v) -> {
+            if (k.startsWith("outcome-") && !v.isEmpty()) form.set(k, v.getFirst());
+        });
+        boolean publish = "publish".equals(ctx.formParam("action"));
+        outcome(ctx, id, consultations.saveOutcome(web.requireUser(ctx), id, form, publish, ConsultationRoutes.today(), web.actor(ctx)),
+                publish ? "consultations.outcome.published" : "consultations.outcome.saved",
+                f -> new ManageForms(f.details(), f.workstream(), f.question(), f.status(), form, null));
+    }
+}

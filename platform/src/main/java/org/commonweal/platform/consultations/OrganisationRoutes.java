@@ -1,0 +1,71 @@
+package org.commonweal.platform.consultations;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.Role;
+import org.commonweal.platform.core.http.Web;
+
+import java.util.Optional;
+
+/** Admins create organisations and add or remove their members by email. */
+final class OrganisationRoutes implements Feature {
+    private final Web web;
+    private final Organisations organisations;
+
+    OrganisationRoutes(Web web, Organisations organisations) {
+        this.web = web;
+        this.organisations = organisations;
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.get("/organisations", ctx -> renderList(ctx, Form.empty()), Role.ADMIN);
+        r.post("/organisations", this::create, Role.ADMIN);
+        r.get("/organisations/{id}", ctx -> renderOne(ctx, organisation(ctx), Form.empty().set("role", "member")), Role.ADMIN);
+        r.post("/organisations/{id}/members", this::addMember, Role.ADMIN);
+        r.post("/organisations/{id}/members/{account}/remove", this::removeMember, Role.ADMIN);
+    }
+
+    private Organisation organisation(Context ctx) {
+        return organisations.find(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
+    }
+
+    private void renderList(Context ctx, Form form) {
+        web.render(ctx, "consultations/organisations.jte", web.page(ctx, "consultations.org.list.title"), "organisations", organisations.all(), "form", form);
+    }
+
+    private void renderOne(Context ctx, Organisation o, Form form) {
+        web.render(ctx, "consultations/organisation.jte", web.page(ctx, "consultations.org.title", o.name()), "o", o, "members", organisations.members(o.id()), "form", form);
+    }
+
+    private void create(Context ctx) {
+        Form form = Form.empty().set("name", Optional.ofNullable(ctx.formParam("name")).orElse("")).set("kind", Optional.ofNullable(ctx.formParam("kind")).orElse(""));
+        Optional<Long> id = organisations.create(form, web.actor(ctx));
+        if (id.isEmpty()) {
+            ctx.status(422);
+            renderList(ctx, form);
+            return;
+        }
+        web.redirectWithNotice(ctx, "/organisations/" + id.get(), "consultations.org.created");
+    }
+
+    private void addMember(Context ctx) {
+        Organisation o = organisation(ctx);
+        Form form = Form.empty().set("email", Optional.ofNullable(ctx.formParam("email")).orElse("")).set("role", Optional.ofNullable(ctx.formParam("role")).orElse(""));
+        if (!organisations.addMember(o.id(), form, web.actor(ctx))) {
+            ctx.status(422);
+            renderOne(ctx, o, form);
+            return;
+        }
+        web.redirectWithNotice(ctx, "/organisations/" + o.id(), "consultations.org.memberAdded");
+    }
+
+    private void removeMember(Context ctx) {
+        Organisation o = organisation(ctx);
+        if (!organisations.removeMember(o.id(), Web.id(ctx, "account"), web.actor(ctx))) throw new NotFoundResponse();
+        web.redirectWithNotice(ctx, "/organisations/" + o.id(), "consultations.org.memberRemoved");
+    }
+}

@@ -1,0 +1,85 @@
+package org.commonweal.platform.consultations;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Role;
+import org.commonweal.platform.core.http.Web;
+import org.commonweal.platform.core.places.Place;
+import org.commonweal.platform.core.places.PlaceService;
+
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The owner's analysis: figures and charts per question (optionally for one place), free-text answers by page, and the CSV export. */
+final class ResultsRoutes implements Feature {
+    private final Web web;
+    private final ConsultationService consultations;
+    private final Analysis analysis;
+    private final ResponsesCsv csv;
+    private final PlaceService places;
+
+    ResultsRoutes(Web web, ConsultationService consultations, Analysis analysis, ResponsesCsv csv, PlaceService places) {
+        this.web = web;
+        this.consultations = consultations;
+        this.analysis = analysis;
+        this.csv = csv;
+        this.places = places;
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.get("/consultations/{id}/results", this::results, Role.OFFICER, Role.ORGANISER);
+        r.get("/consultations/{id}/results/questions/{question}", this::texts, Role.OFFICER, Role.ORGANISER);
+        r.get("/consultations/{id}/responses.csv", this::export, Role.OFFICER, Role.ORGANISER);
+    }
+
+    private Consultation owned(Context ctx) {
+        Consultation c = consultations.find(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
+        if (!consultations.mayManage(web.user(ctx), c)) throw new ForbiddenResponse();
+        return c;
+    }
+
+    /** The place filter: a known place gives it and the places inside it; anything else means everywhere. */
+    private Optional<Place> place(Context ctx) {
+        return ConsultationService.parseId(ctx.queryParam("place")).flatMap(places::find);
+    }
+
+    private List<Question> questions(long id) {
+        return consultations.structure(id).stream().flatMap(w -> w.questions().stream()).toList();
+    }
+
+    private void results(Context ctx) {
+        Consultation c = owned(ctx);
+        Optional<Place> place = place(ctx);
+        Set<Long> within = place.map(p -> places.within(p.id())).orElse(null);
+        web.render(ctx, "consultations/results.jte", web.page(ctx, "consultations.results.title", c.title()), "c", c,
+                "workstreams", consultations.structure(c.id()), "result", analysis.results(c.id(), questions(c.id()), within),
+                "places", places.tree(), "place", place.orElse(null));
+    }
+
+    private void texts(Context ctx) {
+        Consultation c = owned(ctx);
+        Question q = questions(c.id()).stream().filter(x -> x.id() == Web.id(ctx, "question") && x.kind().equals("text")).findFirst()
+                .orElseThrow(NotFoundResponse::new);
+        Optional<Place> place = place(ctx);
+        int pageNo = ConsultationService.parseId(ctx.queryParam("page")).map(n -> (int) Math.min(n, 100_000)).orElse(0);
+        List<Analysis.TextAnswer> found = analysis.texts(q.id(), place.map(p -> places.within(p.id())).orElse(null), pageNo);
+        web.render(ctx, "consultations/texts.jte", web.page(ctx, "consultations.texts.title", String.valueOf(q.number())), "c", c, "q", q,
+                "answers", found.subList(0, Math.min(found.size(), Analysis.TEXT_PAGE)), "hasNext", found.size() > Analysis.TEXT_PAGE, "pageNo", pageNo,
+                "place", place.orElse(null));
+    }
+
+    private void export(Context ctx) throws java.io.IOException {
+        Consultation c = owned(ctx);
+        StringWriter out = new StringWriter();
+        csv.write(c.id(), questions(c.id()), out);
+        ctx.header("Content-Disposition", "attachment; filename=\"consultation-" + c.id() + "-responses.csv\"");
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.result(out.toString());
+    }
+}
