@@ -93,8 +93,8 @@ public final class EventService {
 
     /** The events a place's calendar feed carries: those in the place or inside it, from a year back on. */
     List<Event> forFeed(Collection<Long> placeIds) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + """
-                 WHERE e.place_id = ANY(:places) AND e.ends_at > now() - interval '1 year' ORDER BY e.starts_at, e.id LIMIT 1000""")
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "\n" + """
+                WHERE e.place_id = ANY(:places) AND e.ends_at > now() - interval '1 year' ORDER BY e.starts_at, e.id LIMIT 1000""")
                 .bindArray("places", Long.class, placeIds.toArray(Long[]::new)).map((rs, c) -> event(rs)).list());
     }
 
