@@ -195,7 +195,12 @@ public final class EventService {
         String outcomes = EventDetails.optionalText(form, "outcomes", 10_000, "events.error.outcomes.tooLong");
         if (minutes.isEmpty() && outcomes.isEmpty()) form.error("minutes", "events.error.minutes.required");
         List<String> keys = new ArrayList<>();
-        for (String word : form.value("links").split("[\\s,]+")) {
+        String linkText = form.value("links").strip();
+        if (linkText.length() > MAX_LINKS * 40) {
+            form.error("links", "events.error.links.tooMany");
+            linkText = "";
+        }
+        for (String word : linkText.split("[\\s,]+")) {
             if (word.isEmpty()) continue;
             Optional<Subject> s = Subject.parse(word).filter(subject -> !subject.kind().equals(EventIndex.KIND));
             if (s.isEmpty() || subjects.find(s.get()).isEmpty()) {

@@ -115,7 +115,7 @@ class EventRulesTest extends PlatformTestCase {
         }
         assertThat(submit(organiser, Map.of("venue", "", "onlineUrl", "")).body()).contains("Give either a venue address or an online link");
         assertThat(submit(organiser, Map.of("onlineUrl", "https://meet.example.org/x")).body()).contains("Give either a venue address or an online link");
-        assertThat(submit(organiser, Map.of("venue", "", "onlineUrl", "https://meet.example.org/ok?room=1")).status()).isEqualTo(302);
+        assertThat(submit(organiser, Map.of("title", "Valid online event", "venue", "", "onlineUrl", "https://meet.example.org/ok?room=1")).status()).isEqualTo(302);
     }
 
     @Test
