@@ -207,7 +207,7 @@ class EventsJourneyTest extends PlatformTestCase {
         long id = support.create(app.signedInAs("organiser"), "Movable feast", 11, Map.of());
         String before = app.client().get("/events/" + id + ".ics").body();
         TestClient organiser = app.signedInAs("organiser");
-        organiser.get("/events/" + id + "/edit");
+        assertThat(organiser.get("/events/" + id + "/edit").body()).contains("value=\"Movable feast\"").contains("value=\"18:30\"");
         organiser.post("/events/" + id, support.form("Movable feast, moved", 12, Map.of()));
         organiser.get("/events/" + id + "/edit");
         organiser.post("/events/" + id, support.form("Movable feast, moved again", 12, Map.of()));
@@ -233,6 +233,16 @@ class EventsJourneyTest extends PlatformTestCase {
         assertThat(app.client().get("/places/999999/events.ics").status()).isEqualTo(404);
         assertThat(app.client().get("/events/999999.ics").status()).isEqualTo(404);
         assertThat(app.client().get("/events/abc.ics").status()).isEqualTo(404);
+    }
+
+    @Test
+    void localTimesAreUkTimeInSummerAndWinterAndTheFeedGivesThemInUtc() {
+        TestClient organiser = app.signedInAs("organiser");
+        long summer = support.create(organiser, "Midsummer meeting", 0, Map.of("startDate", "2027-07-01", "endDate", "2027-07-01"));
+        long winter = support.create(organiser, "Midwinter meeting", 0, Map.of("startDate", "2027-12-21", "endDate", "2027-12-21"));
+        assertThat(app.client().get("/events/" + summer + ".ics").body()).contains("DTSTART:20270701T173000Z\r\n").contains("DTEND:20270701T190000Z\r\n");
+        assertThat(app.client().get("/events/" + winter + ".ics").body()).contains("DTSTART:20271221T183000Z\r\n").contains("DTEND:20271221T200000Z\r\n");
+        assertThat(app.client().get("/events/" + summer).body()).contains("Thursday 1 July 2027, 18:30 – 20:00");
     }
 
     @Test
