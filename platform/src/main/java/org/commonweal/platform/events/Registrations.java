@@ -43,13 +43,20 @@ public final class Registrations {
     }
 
     public Outcome register(long eventId, long accountId) {
-        return jdbi.inTransaction(h -> {
-            Optional<Boolean> open = h.createQuery("""
-                    SELECT registration_open AND cancelled_at IS NULL AND ends_at > now() FROM events WHERE id = :id FOR UPDATE""")
-                    .bind("id", eventId).mapTo(Boolean.class).findOne();
-            if (open.isEmpty()) return Outcome.NOT_FOUND;
+        List<Long> promoted = new ArrayList<>();
+        String[] title = new String[1];
+        Outcome outcome = jdbi.inTransaction(h -> {
+            record Open(String title, boolean open) {
+            }
+            Optional<Open> event = h.createQuery("""
+                    SELECT title, registration_open AND cancelled_at IS NULL AND ends_at > now() AS open FROM events WHERE id = :id FOR UPDATE""")
+                    .bind("id", eventId).map((rs, c) -> new Open(rs.getString("title"), rs.getBoolean("open"))).findOne();
+            if (event.isEmpty()) return Outcome.NOT_FOUND;
             if (standing(h, eventId, accountId).isPresent()) return Outcome.ALREADY;
-            if (!open.get()) return Outcome.CLOSED;
+            if (!event.get().open()) return Outcome.CLOSED;
+            // A place freed without a promotion (an account deleted while registered) goes to the waiting first, not to a newcomer.
+            promoted.addAll(fillPlaces(h, eventId));
+            title[0] = event.get().title();
             boolean room = h.createQuery("""
                     SELECT e.capacity IS NULL OR e.capacity > (SELECT count(*) FROM event_registrations r
                                                                WHERE r.event_id = e.id AND r.status = 'registered')
@@ -58,6 +65,14 @@ public final class Registrations {
                     .bind("e", eventId).bind("a", accountId).bind("s", room ? "registered" : "waiting").execute();
             return room ? Outcome.REGISTERED : Outcome.WAITING;
         });
+        announcePromotions(eventId, title[0], promoted, accountId);
+        return outcome;
+    }
+
+    private void announcePromotions(long eventId, String title, List<Long> promoted, long actorId) {
+        for (long account : promoted) {
+            subjects.announce(SubjectChange.toOne(EventIndex.subject(eventId), account, actorId, "events.notify.promoted", title));
+        }
     }
 
     /** Gives up a place or leaves the waiting list; a freed place goes to the first waiting, who is told. */
@@ -73,11 +88,7 @@ public final class Registrations {
             if (n == 0) return Optional.<Left>empty();
             return Optional.of(new Left(title.get(), fillPlaces(h, eventId)));
         });
-        left.ifPresent(l -> {
-            for (long promoted : l.promoted()) {
-                subjects.announce(SubjectChange.toOne(EventIndex.subject(eventId), promoted, accountId, "events.notify.promoted", l.title()));
-            }
-        });
+        left.ifPresent(l -> announcePromotions(eventId, l.title(), l.promoted(), accountId));
         return left.isPresent();
     }
 

@@ -20,21 +20,19 @@ class EventRulesTest extends PlatformTestCase {
     static void prepare() {
         support = new EventTestSupport(app);
         app.platform.accounts.createConfirmed("olive@demo.commonweal.org", "Olive Other", "olive-organiser-pass", EnumSet.of(Role.ORGANISER), null);
-        orlasEvent = support.create(app.signedInAs("organiser"), "Orla's own meeting", 4, Map.of("capacity", "5"));
-        TestClient amira = app.signedInAs("resident");
+        orlasEvent = support.create(support.organiser(), "Orla's own meeting", 4, Map.of("capacity", "5"));
+        TestClient amira = support.resident("amira");
         amira.get("/events/" + orlasEvent);
         amira.post("/events/" + orlasEvent + "/register", Map.of());
     }
 
     private static TestClient olive() {
-        TestClient c = app.client();
-        c.signIn("olive@demo.commonweal.org", "olive-organiser-pass");
-        return c;
+        return support.as("olive@demo.commonweal.org", "olive-organiser-pass");
     }
 
     @Test
     void aResidentCannotCreateEditCancelOrSeeTheAttendanceOfEvents() {
-        TestClient resident = app.signedInAs("resident");
+        TestClient resident = support.resident("amira");
         assertThat(resident.get("/events/new").status()).isEqualTo(403);
         resident.get("/events");
         assertThat(resident.post("/events", support.form("Resident's event", 3, Map.of())).status()).isEqualTo(403);
@@ -92,7 +90,7 @@ class EventRulesTest extends PlatformTestCase {
 
     @Test
     void theFormRefusesAnEndBeforeTheStartAndMalformedDates() {
-        TestClient organiser = app.signedInAs("organiser");
+        TestClient organiser = support.organiser();
         String day = java.time.LocalDate.now(Event.ZONE).plusDays(5).toString();
         TestClient.Response r = submit(organiser, Map.of("startDate", day, "startTime", "20:00", "endDate", day, "endTime", "19:00"));
         assertThat(r.status()).isEqualTo(422);
@@ -106,7 +104,7 @@ class EventRulesTest extends PlatformTestCase {
 
     @Test
     void theFormRefusesLinksThatAreNotHttpsAndEventsWithBothOrNeitherVenueAndLink() {
-        TestClient organiser = app.signedInAs("organiser");
+        TestClient organiser = support.organiser();
         for (String bad : new String[]{"http://meet.example.org/x", "javascript:alert(1)", "https://", "meet.example.org", "https://exa mple.org",
                 "https://user:pw@example.org/", "HTTPS://EXAMPLE.ORG/\"onmouseover=alert(1)"}) {
             TestClient.Response r = submit(organiser, Map.of("venue", "", "onlineUrl", bad));
@@ -120,7 +118,7 @@ class EventRulesTest extends PlatformTestCase {
 
     @Test
     void theFormRefusesAZeroNegativeOrNonNumericCapacity() {
-        TestClient organiser = app.signedInAs("organiser");
+        TestClient organiser = support.organiser();
         for (String bad : new String[]{"0", "-5", "ten", "2.5", "100001", "99999999999"}) {
             TestClient.Response r = submit(organiser, Map.of("capacity", bad));
             assertThat(r.status()).as(bad).isEqualTo(422);
@@ -131,7 +129,7 @@ class EventRulesTest extends PlatformTestCase {
 
     @Test
     void theFormRefusesOverLongTextAMissingTitleAndAnUnknownKindOrPlace() {
-        TestClient organiser = app.signedInAs("organiser");
+        TestClient organiser = support.organiser();
         assertThat(submit(organiser, Map.of("title", "x".repeat(201))).body()).contains("The title must be 200 characters or fewer");
         assertThat(submit(organiser, Map.of("title", "  ")).body()).contains("Enter a title");
         assertThat(submit(organiser, Map.of("description", "x".repeat(5001))).body()).contains("The description must be 5,000 characters or fewer");
@@ -148,7 +146,7 @@ class EventRulesTest extends PlatformTestCase {
 
     @Test
     void scriptInAnEventIsShownAsTextOnItsPagesAndEscapedInItsCalendar() {
-        TestClient organiser = app.signedInAs("organiser");
+        TestClient organiser = support.organiser();
         organiser.get("/events/new");
         TestClient.Response r = organiser.post("/events", support.form("<script>alert('x')</script>", 5,
                 Map.of("description", "<img src=x onerror=alert(1)>", "venue", "Hall; \"back\" door, \\ side")));
@@ -162,12 +160,12 @@ class EventRulesTest extends PlatformTestCase {
 
     @Test
     void malformedIdsAndUnknownEventsAreNotFound() {
-        TestClient organiser = app.signedInAs("organiser");
+        TestClient organiser = support.organiser();
         assertThat(app.client().get("/events/abc").status()).isEqualTo(404);
         assertThat(app.client().get("/events/999999").status()).isEqualTo(404);
         assertThat(organiser.get("/events/999999/edit").status()).isEqualTo(404);
         assertThat(organiser.get("/events/999999/attendance").status()).isEqualTo(404);
-        TestClient resident = app.signedInAs("resident");
+        TestClient resident = support.resident("amira");
         resident.get("/events");
         assertThat(resident.post("/events/999999/register", Map.of()).status()).isEqualTo(404);
         assertThat(resident.post("/events/abc/register", Map.of()).status()).isEqualTo(404);
@@ -176,14 +174,13 @@ class EventRulesTest extends PlatformTestCase {
 
     @Test
     void capacityCannotDropBelowThoseAlreadyRegistered() {
-        long id = support.create(app.signedInAs("organiser"), "Shrinking meeting", 7, Map.of("capacity", "3"));
+        long id = support.create(support.organiser(), "Shrinking meeting", 7, Map.of("capacity", "3"));
         for (String who : new String[]{"amira", "ben"}) {
-            TestClient c = app.client();
-            c.signIn(who + "@demo.commonweal.org", "demo-resident-pass");
+            TestClient c = support.resident(who);
             c.get("/events/" + id);
             c.post("/events/" + id + "/register", Map.of());
         }
-        TestClient organiser = app.signedInAs("organiser");
+        TestClient organiser = support.organiser();
         organiser.get("/events/" + id + "/edit");
         TestClient.Response r = organiser.post("/events/" + id, support.form("Shrinking meeting", 7, Map.of("capacity", "1")));
         assertThat(r.status()).isEqualTo(422);

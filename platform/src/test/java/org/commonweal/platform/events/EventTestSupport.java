@@ -12,9 +12,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Creating events through the organiser's form, as the tests need them. */
 final class EventTestSupport {
     private final TestApp app;
+    private final Map<String, TestClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
 
     EventTestSupport(TestApp app) {
         this.app = app;
+    }
+
+    /** A client signed in once per test class (signing in is slow and rate-limited), by email. */
+    TestClient as(String email, String password) {
+        return clients.computeIfAbsent(email, e -> {
+            TestClient c = app.client();
+            c.signIn(e, password);
+            return c;
+        });
+    }
+
+    TestClient organiser() {
+        return as("organiser@demo.commonweal.org", "demo-organiser-pass");
+    }
+
+    TestClient resident(String name) {
+        return as(name + "@demo.commonweal.org", "demo-resident-pass");
     }
 
     long place(String name) {

@@ -32,9 +32,7 @@ class EventsJourneyTest extends PlatformTestCase {
     }
 
     private static TestClient resident(String name) {
-        TestClient c = app.client();
-        c.signIn(name + "@demo.commonweal.org", "demo-resident-pass");
-        return c;
+        return support.resident(name);
     }
 
     private static long accountId(String name) {
@@ -47,7 +45,7 @@ class EventsJourneyTest extends PlatformTestCase {
 
     @Test
     void anOrganisersEventIsListedShownFoundInSearchAndPublishedAsOpenData() throws Exception {
-        TestClient organiser = app.signedInAs("organiser");
+        TestClient organiser = support.organiser();
         long id = support.create(organiser, "Harbour wall seminar", 5, Map.of("kind", "seminar", "description", "Tides, walls and money."));
         TestClient visitor = app.client();
         assertThat(visitor.get("/events").body()).contains("Harbour wall seminar");
@@ -75,7 +73,7 @@ class EventsJourneyTest extends PlatformTestCase {
 
     @Test
     void aFullEventPutsPeopleOnAWaitingListInOrderAndAFreedPlaceGoesToTheFirstWaiting() {
-        long id = support.create(app.signedInAs("organiser"), "Two-seat surgery", 6, Map.of("capacity", "1"));
+        long id = support.create(support.organiser(), "Two-seat surgery", 6, Map.of("capacity", "1"));
         TestClient amira = resident("amira");
         TestClient ben = resident("ben");
         TestClient chidi = resident("chidi");
@@ -102,7 +100,7 @@ class EventsJourneyTest extends PlatformTestCase {
         assertThat(chidi.get("/events/mine").body()).contains("Two-seat surgery").contains("number 1 on the waiting list");
 
         // Raising the capacity promotes the next in line.
-        TestClient organiser = app.signedInAs("organiser");
+        TestClient organiser = support.organiser();
         organiser.get("/events/" + id + "/edit");
         assertThat(organiser.post("/events/" + id, support.form("Two-seat surgery", 6, Map.of("capacity", "2"))).status()).isEqualTo(302);
         assertThat(chidi.get("/events/" + id).body()).contains("You are registered.");
@@ -110,7 +108,7 @@ class EventsJourneyTest extends PlatformTestCase {
 
     @Test
     void aHundredSimultaneousRegistrationsForTenPlacesGiveExactlyTenPlacesAndNinetyWaiting() throws Exception {
-        long id = support.create(app.signedInAs("organiser"), "Popular decision day", 8, Map.of("capacity", "10", "kind", "decision_day"));
+        long id = support.create(support.organiser(), "Popular decision day", 8, Map.of("capacity", "10", "kind", "decision_day"));
         List<Long> accounts = app.database.jdbi().withHandle(h -> h.createQuery("""
                 INSERT INTO accounts (email, name, password_hash) SELECT 'crowd' || g || '@example.org', 'Crowd ' || g, 'x'
                 FROM generate_series(1, 100) g RETURNING id""").mapTo(Long.class).list());
@@ -139,14 +137,29 @@ class EventsJourneyTest extends PlatformTestCase {
     }
 
     @Test
+    void aPlaceFreedByADeletedAccountGoesToTheFirstWaitingNotToANewcomer() {
+        long id = support.create(support.organiser(), "One-seat talk", 8, Map.of("capacity", "1"));
+        List<Long> people = app.database.jdbi().withHandle(h -> h.createQuery("""
+                INSERT INTO accounts (email, name, password_hash) SELECT 'seat' || g || '@example.org', 'Seat ' || g, 'x'
+                FROM generate_series(1, 3) g RETURNING id""").mapTo(Long.class).list());
+        Registrations registrations = app.platform.events.registrations();
+        assertThat(registrations.register(id, people.get(0))).isEqualTo(Registrations.Outcome.REGISTERED);
+        assertThat(registrations.register(id, people.get(1))).isEqualTo(Registrations.Outcome.WAITING);
+        app.database.jdbi().useHandle(h -> h.execute("DELETE FROM accounts WHERE id = ?", people.get(0)));
+        assertThat(registrations.register(id, people.get(2))).isEqualTo(Registrations.Outcome.WAITING);
+        assertThat(registrations.standing(id, people.get(1)).orElseThrow().registered()).isTrue();
+        assertThat(announcedFor(id, "events.notify.promoted")).singleElement().satisfies(c -> assertThat(c.recipientId()).isEqualTo(people.get(1)));
+    }
+
+    @Test
     void theDoorListChecksPeopleInFindsThemByNameAndCountsWalkIns() {
-        long id = support.create(app.signedInAs("organiser"), "Door list meeting", 9, Map.of());
+        long id = support.create(support.organiser(), "Door list meeting", 9, Map.of());
         for (String name : List.of("amira", "ben")) {
             TestClient r = resident(name);
             r.get("/events/" + id);
             r.post("/events/" + id + "/register", Map.of());
         }
-        TestClient organiser = app.signedInAs("organiser");
+        TestClient organiser = support.organiser();
         String list = organiser.get("/events/" + id + "/attendance").body();
         assertThat(list).contains("Amira Hassan").contains("Ben Carter").contains("0 present: 0 of 2 registered checked in, 0 walk-ins");
         assertThat(organiser.get("/events/" + id + "/attendance?q=ami").body()).contains("Amira Hassan").doesNotContain("Ben Carter");
@@ -168,7 +181,7 @@ class EventsJourneyTest extends PlatformTestCase {
 
     @Test
     void cancellingTellsEveryoneRegisteredAndWaitingAndTheFeedsMarkItCancelled() {
-        long id = support.create(app.signedInAs("organiser"), "Cancelled quay walk", 10, Map.of("capacity", "1"));
+        long id = support.create(support.organiser(), "Cancelled quay walk", 10, Map.of("capacity", "1"));
         for (String name : List.of("amira", "ben")) {
             TestClient r = resident(name);
             r.get("/events/" + id);
@@ -176,7 +189,7 @@ class EventsJourneyTest extends PlatformTestCase {
         }
         String before = app.client().get("/events/" + id + ".ics").body();
         assertThat(before).contains("SEQUENCE:0\r\n").contains("STATUS:CONFIRMED\r\n");
-        TestClient organiser = app.signedInAs("organiser");
+        TestClient organiser = support.organiser();
         organiser.get("/events/" + id);
         assertThat(organiser.post("/events/" + id + "/cancel", Map.of("reason", "")).status()).isEqualTo(422);
         assertThat(organiser.post("/events/" + id + "/cancel", Map.of("reason", "The hall flooded, sorry.")).status()).isEqualTo(302);
@@ -204,9 +217,9 @@ class EventsJourneyTest extends PlatformTestCase {
 
     @Test
     void editsRaiseTheSequenceKeepTheUidAndTellFollowers() {
-        long id = support.create(app.signedInAs("organiser"), "Movable feast", 11, Map.of());
+        long id = support.create(support.organiser(), "Movable feast", 11, Map.of());
         String before = app.client().get("/events/" + id + ".ics").body();
-        TestClient organiser = app.signedInAs("organiser");
+        TestClient organiser = support.organiser();
         assertThat(organiser.get("/events/" + id + "/edit").body()).contains("value=\"Movable feast\"").contains("value=\"18:30\"");
         organiser.post("/events/" + id, support.form("Movable feast, moved", 12, Map.of()));
         organiser.get("/events/" + id + "/edit");
@@ -220,8 +233,8 @@ class EventsJourneyTest extends PlatformTestCase {
 
     @Test
     void calendarFeedsPerPlaceIncludePlacesInsideAndAreServedAsTextCalendar() {
-        long inQuayside = support.create(app.signedInAs("organiser"), "Quayside litter pick", 13, Map.of("place", String.valueOf(support.place("Quayside"))));
-        long inNorthgate = support.create(app.signedInAs("organiser"), "Northgate coffee morning", 13, Map.of("place", String.valueOf(support.place("Northgate"))));
+        long inQuayside = support.create(support.organiser(), "Quayside litter pick", 13, Map.of("place", String.valueOf(support.place("Quayside"))));
+        long inNorthgate = support.create(support.organiser(), "Northgate coffee morning", 13, Map.of("place", String.valueOf(support.place("Northgate"))));
         TestClient.Response riverside = app.client().get("/places/" + support.place("Riverside") + "/events.ics");
         assertThat(riverside.status()).isEqualTo(200);
         assertThat(riverside.header("Content-Type")).startsWith("text/calendar");
@@ -237,7 +250,7 @@ class EventsJourneyTest extends PlatformTestCase {
 
     @Test
     void localTimesAreUkTimeInSummerAndWinterAndTheFeedGivesThemInUtc() {
-        TestClient organiser = app.signedInAs("organiser");
+        TestClient organiser = support.organiser();
         long summer = support.create(organiser, "Midsummer meeting", 0, Map.of("startDate", "2027-07-01", "endDate", "2027-07-01"));
         long winter = support.create(organiser, "Midwinter meeting", 0, Map.of("startDate", "2027-12-21", "endDate", "2027-12-21"));
         assertThat(app.client().get("/events/" + summer + ".ics").body()).contains("DTSTART:20270701T173000Z\r\n").contains("DTEND:20270701T190000Z\r\n");
@@ -247,7 +260,7 @@ class EventsJourneyTest extends PlatformTestCase {
 
     @Test
     void aResidentsPrivateFeedListsTheirRegistrationsUntilTheyRevokeIt() {
-        long id = support.create(app.signedInAs("organiser"), "Feed test meeting", 14, Map.of());
+        long id = support.create(support.organiser(), "Feed test meeting", 14, Map.of());
         TestClient amira = resident("amira");
         amira.get("/events/" + id);
         amira.post("/events/" + id + "/register", Map.of());
@@ -279,9 +292,9 @@ class EventsJourneyTest extends PlatformTestCase {
 
     @Test
     void afterTheEventTheOrganiserPublishesMinutesAndOutcomesLinkedToOtherSubjects() {
-        long past = support.create(app.signedInAs("organiser"), "Last month's meeting", -30, Map.of());
-        long upcoming = support.create(app.signedInAs("organiser"), "Next month's meeting", 30, Map.of());
-        TestClient organiser = app.signedInAs("organiser");
+        long past = support.create(support.organiser(), "Last month's meeting", -30, Map.of());
+        long upcoming = support.create(support.organiser(), "Next month's meeting", 30, Map.of());
+        TestClient organiser = support.organiser();
         organiser.get("/events/" + upcoming);
         assertThat(organiser.post("/events/" + upcoming + "/outcome", Map.of("minutes", "Too early", "outcomes", "", "links", "")).status())
                 .as("no minutes before the event").isEqualTo(422);
