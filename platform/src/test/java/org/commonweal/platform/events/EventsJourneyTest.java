@@ -317,9 +317,10 @@ class EventsJourneyTest extends PlatformTestCase {
         assertThat(upcoming).contains("Riverside ward surgery").contains("Rebuilding the economy: online seminar").contains("Northgate decision day");
         long surgery = app.count("SELECT id FROM events WHERE title = 'Riverside ward surgery'");
         assertThat(app.client().get("/events/" + surgery).body()).contains("2 registered of 2 places, 1 waiting");
+        assertThat(upcoming).contains("Full: waiting list open");
         assertThat(app.count("SELECT count(*) FROM events WHERE online_url LIKE 'https://%'")).isEqualTo(1);
         long past = app.count("SELECT id FROM events WHERE title = 'Station Road car park: public meeting'");
         assertThat(app.client().get("/events?when=past").body()).contains("Station Road car park");
-        assertThat(app.client().get("/events/" + past).body()).contains("pocket park");
+        assertThat(app.client().get("/events/" + past).body()).contains("pocket park").contains("This event has ended.");
     }
 }
