@@ -118,7 +118,7 @@ public final class EventService {
         Optional<EventDetails> details = EventDetails.read(form, places);
         List<Long> promoted = new ArrayList<>();
         Optional<Refusal> refused = jdbi.inTransaction(h -> {
-            Optional<Event> e = lockAndCheck(h, id, user);
+            Optional<Event> e = lockAndCheck(h, id);
             if (e.isEmpty()) return Optional.of(Refusal.NOT_FOUND);
             if (!mayManage(e.get(), user)) return Optional.of(Refusal.FORBIDDEN);
             if (e.get().cancelled()) form.error("title", "events.error.alreadyCancelled");
@@ -153,7 +153,7 @@ public final class EventService {
         List<Long> told = new ArrayList<>();
         String[] title = new String[1];
         Optional<Refusal> refused = jdbi.inTransaction(h -> {
-            Optional<Event> e = lockAndCheck(h, id, user);
+            Optional<Event> e = lockAndCheck(h, id);
             if (e.isEmpty()) return Optional.of(Refusal.NOT_FOUND);
             if (!mayManage(e.get(), user)) return Optional.of(Refusal.FORBIDDEN);
             if (e.get().cancelled()) form.error("reason", "events.error.alreadyCancelled");
@@ -212,7 +212,7 @@ public final class EventService {
         if (keys.size() > MAX_LINKS) form.error("links", "events.error.links.tooMany");
         String[] title = new String[1];
         Optional<Refusal> refused = jdbi.inTransaction(h -> {
-            Optional<Event> e = lockAndCheck(h, id, user);
+            Optional<Event> e = lockAndCheck(h, id);
             if (e.isEmpty()) return Optional.of(Refusal.NOT_FOUND);
             if (!mayManage(e.get(), user)) return Optional.of(Refusal.FORBIDDEN);
             if (e.get().cancelled() || !e.get().started(java.time.Instant.now())) form.error("minutes", "events.error.minutes.tooEarly");
@@ -232,7 +232,7 @@ public final class EventService {
         return refused;
     }
 
-    private static Optional<Event> lockAndCheck(Handle h, long id, CurrentUser user) {
+    private static Optional<Event> lockAndCheck(Handle h, long id) {
         boolean exists = h.createQuery("SELECT id FROM events WHERE id = :id FOR UPDATE").bind("id", id).mapTo(Long.class).findOne().isPresent();
         return exists ? find(h, id) : Optional.empty();
     }
