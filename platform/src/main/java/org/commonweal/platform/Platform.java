@@ -55,6 +55,7 @@ public final class Platform implements AutoCloseable {
     public final OpenData openData;
     public final org.commonweal.platform.core.accounts.Bans bans;
     public final org.commonweal.platform.consultations.ConsultationsFeature consultations;
+    public final org.commonweal.platform.events.EventsFeature events;
 
     private Platform(Config config, Database database) {
         this.database = database;
@@ -80,6 +81,7 @@ public final class Platform implements AutoCloseable {
         this.bans = new org.commonweal.platform.core.accounts.Bans(jdbi, audit);
         this.budgets = new org.commonweal.platform.budgets.BudgetsFeature(web, jdbi, audit, places, subjects, search, openData, config.baseUrl());
         this.consultations = new org.commonweal.platform.consultations.ConsultationsFeature(web, jdbi, audit, places, accounts, subjects, search, openData, bans, limiter);
+        this.events = new org.commonweal.platform.events.EventsFeature(web, jdbi, audit, places, subjects, search, openData, limiter, config.baseUrl());
         List<Feature> features = List.of(
                 new org.commonweal.platform.core.http.StyleRoutes(),
                 new HomeRoutes(web),
@@ -91,6 +93,7 @@ public final class Platform implements AutoCloseable {
                 new OpenDataRoutes(web, openData),
                 budgets,
                 consultations,
+                events,
                 new OpsRoutes(database, metrics),
                 new org.commonweal.platform.elections.SeatModellerRoutes(web, new org.commonweal.platform.elections.ResultsSets(jdbi, audit)),
                 new org.commonweal.platform.elections.BoardElectionRoutes(web, new org.commonweal.platform.elections.BoardElections(jdbi, audit), accounts, config.baseUrl()));

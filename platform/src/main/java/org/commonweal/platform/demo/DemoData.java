@@ -73,6 +73,7 @@ public final class DemoData {
         }
         platform.budgets.loadDemoData(byRole.get("officer").get(0), byRole.get("resident"), platform.config.sharedData(), say);
         platform.consultations.loadDemoData(byRole.get("officer").get(0), byRole.get("organiser").get(0), byRole.get("resident"));
+        platform.events.loadDemoData(byRole.get("organiser").get(0), byRole.get("officer").get(0), byRole.get("resident"));
         return true;
     }
 

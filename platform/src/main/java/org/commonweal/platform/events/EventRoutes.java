@@ -1,0 +1,144 @@
+package org.commonweal.platform.events;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.CurrentUser;
+import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.RateLimiter;
+import org.commonweal.platform.core.http.Role;
+import org.commonweal.platform.core.http.Web;
+import org.commonweal.platform.core.places.PlaceService;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The public list and page of events; organisers and officers create, edit, cancel and record the outcome. */
+final class EventRoutes implements Feature {
+    /** Enough for an organiser's busy week; stops a runaway script filling the calendar. */
+    static final RateLimiter.Limit CREATES = new RateLimiter.Limit("event-creates", 30, Duration.ofHours(1));
+    private final Web web;
+    private final EventService events;
+    private final Registrations registrations;
+    private final PlaceService places;
+    private final RateLimiter limiter;
+
+    EventRoutes(Web web, EventService events, Registrations registrations, PlaceService places, RateLimiter limiter) {
+        this.web = web;
+        this.events = events;
+        this.registrations = registrations;
+        this.places = places;
+        this.limiter = limiter;
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.get("/events", this::list, Role.ANYONE);
+        r.get("/events/new", ctx -> showForm(ctx, null, Form.empty().set("registrationOpen", "yes")), Role.ORGANISER, Role.OFFICER);
+        r.post("/events", this::create, Role.ORGANISER, Role.OFFICER);
+        r.get("/events/{id}", ctx -> show(ctx, event(ctx), Form.empty(), Form.empty()), Role.ANYONE);
+        r.get("/events/{id}/edit", this::showEdit, Role.ORGANISER, Role.OFFICER);
+        r.post("/events/{id}", this::edit, Role.ORGANISER, Role.OFFICER);
+        r.post("/events/{id}/cancel", this::cancel, Role.ORGANISER, Role.OFFICER);
+        r.post("/events/{id}/outcome", this::outcome, Role.ORGANISER, Role.OFFICER);
+    }
+
+    static Form read(Context ctx, String... fields) {
+        Form f = Form.empty();
+        for (String field : fields) f.set(field, Optional.ofNullable(ctx.formParam(field)).orElse(""));
+        return f;
+    }
+
+    static Event event(Context ctx, EventService events) {
+        return events.find(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
+    }
+
+    private Event event(Context ctx) {
+        return event(ctx, events);
+    }
+
+    private void list(Context ctx) {
+        boolean past = "past".equals(ctx.queryParam("when"));
+        Long place = Optional.ofNullable(ctx.queryParam("place")).flatMap(EventDetails::parseId).filter(id -> places.find(id).isPresent()).orElse(null);
+        String kind = Optional.ofNullable(ctx.queryParam("kind")).filter(Event.KINDS::contains).orElse("");
+        int pageNo = Optional.ofNullable(ctx.queryParam("page")).flatMap(EventDetails::parseId).map(n -> (int) Math.min(n, 10_000)).orElse(0);
+        EventService.Listing listing = events.list(new EventService.Filter(past, place, kind, pageNo));
+        String query = "when=" + (past ? "past" : "upcoming") + "&place=" + (place == null ? "" : place) + "&kind=" + kind;
+        web.render(ctx, "events/list.jte", web.page(ctx, past ? "events.list.pastTitle" : "events.list.title"), "listing", listing,
+                "past", past, "filters", Form.empty().set("place", place == null ? "" : place.toString()).set("kind", kind),
+                "places", places.tree(), "pageNo", pageNo, "query", query);
+    }
+
+    private void show(Context ctx, Event e, Form cancelForm, Form outcomeForm) {
+        CurrentUser user = web.user(ctx);
+        var standing = user == null ? Optional.<Registrations.Standing>empty() : registrations.standing(e.id(), user.id());
+        Form outcome = outcomeForm.errors().isEmpty() && outcomeForm.value("minutes").isEmpty() && outcomeForm.value("outcomes").isEmpty()
+                ? Form.empty().set("minutes", e.minutes()).set("outcomes", e.outcomes())
+                        .set("links", String.join(" ", events.links(e.id()).stream().map(EventService.OutcomeLink::key).toList()))
+                : outcomeForm;
+        web.render(ctx, "events/event.jte", web.page(ctx, "events.event.title", e.title()), "event", e, "standing", standing.orElse(null),
+                "manage", EventService.mayManage(e, user), "started", e.started(Instant.now()), "links", events.links(e.id()),
+                "cancelForm", cancelForm, "outcomeForm", outcome);
+    }
+
+    private void showForm(Context ctx, Event editing, Form form) {
+        web.render(ctx, "events/form.jte", web.page(ctx, editing == null ? "events.new.title" : "events.edit.title"), "editing", editing,
+                "form", form, "places", places.tree());
+    }
+
+    private void create(Context ctx) {
+        CurrentUser user = web.requireUser(ctx);
+        limiter.consume(CREATES, "account:" + user.id());
+        Form form = read(ctx, EventDetails.FIELDS);
+        Optional<Long> id = events.create(user.id(), form, web.actor(ctx));
+        if (id.isEmpty()) {
+            ctx.status(422);
+            showForm(ctx, null, form);
+            return;
+        }
+        web.redirectWithNotice(ctx, EventIndex.url(id.get()), "events.notice.created");
+    }
+
+    private void showEdit(Context ctx) {
+        Event e = event(ctx);
+        if (!EventService.mayManage(e, web.user(ctx))) throw new ForbiddenResponse();
+        showForm(ctx, e, EventDetails.of(e));
+    }
+
+    private void edit(Context ctx) {
+        Event e = event(ctx);
+        Form form = read(ctx, EventDetails.FIELDS);
+        refuse(ctx, events.edit(e.id(), web.requireUser(ctx), form, web.actor(ctx)), () -> showForm(ctx, e, form), "events.notice.saved");
+    }
+
+    private void cancel(Context ctx) {
+        Event e = event(ctx);
+        Form form = read(ctx, "reason");
+        refuse(ctx, events.cancel(e.id(), web.requireUser(ctx), form, web.actor(ctx)), () -> show(ctx, e, form, Form.empty()), "events.notice.cancelled");
+    }
+
+    private void outcome(Context ctx) {
+        Event e = event(ctx);
+        Form form = read(ctx, "minutes", "outcomes", "links");
+        refuse(ctx, events.recordOutcome(e.id(), web.requireUser(ctx), form, web.actor(ctx)), () -> show(ctx, e, Form.empty(), form),
+                "events.notice.outcome");
+    }
+
+    private void refuse(Context ctx, Optional<EventService.Refusal> refusal, Runnable showAgain, String noticeKey) {
+        if (refusal.isEmpty()) {
+            web.redirectWithNotice(ctx, EventIndex.url(Web.id(ctx, "id")), noticeKey);
+            return;
+        }
+        switch (refusal.get()) {
+            case NOT_FOUND -> throw new NotFoundResponse();
+            case FORBIDDEN -> throw new ForbiddenResponse();
+            case INVALID -> {
+                ctx.status(422);
+                showAgain.run();
+            }
+        }
+    }
+}

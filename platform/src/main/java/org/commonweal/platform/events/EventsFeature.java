@@ -1,0 +1,54 @@
+package org.commonweal.platform.events;
+
+import io.javalin.config.RoutesConfig;
+import org.commonweal.platform.core.audit.AuditLog;
+import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.RateLimiter;
+import org.commonweal.platform.core.http.Web;
+import org.commonweal.platform.core.opendata.OpenData;
+import org.commonweal.platform.core.places.PlaceService;
+import org.commonweal.platform.core.search.SearchIndex;
+import org.commonweal.platform.core.subjects.Subjects;
+import org.jdbi.v3.core.Jdbi;
+
+import java.util.List;
+
+/** Events around the community: seminars, meetings, surgeries and decision days, from registration to minutes. */
+public final class EventsFeature implements Feature {
+    private final Feature[] parts;
+    private final EventService events;
+    private final Registrations registrations;
+    private final DemoEvents demo;
+
+    public EventsFeature(Web web, Jdbi jdbi, AuditLog audit, PlaceService places, Subjects subjects, SearchIndex search, OpenData openData,
+                         RateLimiter limiter, String baseUrl) {
+        EventIndex index = new EventIndex(jdbi, search, web.messages());
+        subjects.register(EventIndex.KIND, index::find);
+        openData.register(index.dataset());
+        this.events = new EventService(jdbi, audit, places, subjects, index);
+        this.registrations = new Registrations(jdbi, subjects);
+        Attendance attendance = new Attendance(jdbi);
+        CalendarFeeds feeds = new CalendarFeeds(jdbi, baseUrl);
+        this.demo = new DemoEvents(events, registrations, places);
+        this.parts = new Feature[]{
+                new RegistrationRoutes(web, events, registrations, feeds),
+                new CalendarRoutes(web, events, registrations, feeds, places),
+                new AttendanceRoutes(web, events, attendance),
+                new EventRoutes(web, events, registrations, places, limiter)};
+    }
+
+    /** Events for the demo: upcoming ones in the wards (one full with a waiting list, one online) and a past one with minutes. */
+    public void loadDemoData(long organiserId, long officerId, List<Long> residentIds) {
+        demo.load(organiserId, officerId, residentIds);
+    }
+
+    /** Registrations, for tests that register many accounts at once without going through HTTP. */
+    public Registrations registrations() {
+        return registrations;
+    }
+
+    @Override
+    public void routes(RoutesConfig routes) {
+        for (Feature f : parts) f.routes(routes);
+    }
+}
