@@ -50,9 +50,10 @@ public record Comment(long id, Subject subject, Long parentId, Long authorId, St
                 rs.getObject("edited_at", OffsetDateTime.class), rs.getObject("hidden_at", OffsetDateTime.class), rs.getString("hidden_reason"));
     }
 
-    /** The columns {@link #read} expects, with the author's display name joined in (alias c for comments). */
-    static final String SELECT = """
-            SELECT c.id, c.subject_kind, c.subject_id, c.parent_id, c.author_id, a.name AS author_name, c.body, c.created_at, c.edited_at,
-                   c.hidden_at, c.hidden_reason
-            FROM comments c LEFT JOIN accounts a ON a.id = c.author_id""";
+    /** The columns {@link #read} expects, with the author's display name joined in by {@link #FROM} (alias c for comments). */
+    static final String COLUMNS = """
+            c.id, c.subject_kind, c.subject_id, c.parent_id, c.author_id, a.name AS author_name, c.body, c.created_at, c.edited_at,
+            c.hidden_at, c.hidden_reason""";
+    static final String FROM = "FROM comments c LEFT JOIN accounts a ON a.id = c.author_id";
+    static final String SELECT = "SELECT " + COLUMNS + "\n" + FROM;
 }

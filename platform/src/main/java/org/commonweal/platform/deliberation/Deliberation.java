@@ -65,8 +65,9 @@ public final class Deliberation {
         SubjectInfo info = subjects.find(subject).orElseThrow(() -> new IllegalArgumentException("unknown subject " + subject));
         Long viewerId = viewer == null ? null : viewer.id();
         Set<Long> reported = new HashSet<>();
-        List<Comment> all = jdbi.withHandle(h -> h.createQuery(Comment.SELECT + ", LATERAL (SELECT EXISTS (SELECT 1 FROM comment_reports r "
-                        + "WHERE r.comment_id = c.id AND r.reporter_id = :viewer) AS mine) m WHERE c.subject_kind = :kind AND c.subject_id = :id ORDER BY c.id")
+        List<Comment> all = jdbi.withHandle(h -> h.createQuery("SELECT " + Comment.COLUMNS + ", " + (viewerId == null ? "false"
+                        : "EXISTS (SELECT 1 FROM comment_reports r WHERE r.comment_id = c.id AND r.reporter_id = :viewer)") + " AS mine\n"
+                        + Comment.FROM + " WHERE c.subject_kind = :kind AND c.subject_id = :id ORDER BY c.id")
                 .bind("viewer", viewerId).bind("kind", subject.kind()).bind("id", subject.id())
                 .map((rs, c) -> {
                     Comment comment = Comment.read(rs);

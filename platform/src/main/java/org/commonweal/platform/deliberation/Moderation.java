@@ -45,7 +45,7 @@ public final class Moderation {
 
     /** Comments with open reports, most reported first, then longest waiting. */
     public List<Reported> queue() {
-        return jdbi.withHandle(h -> h.createQuery(Comment.SELECT + "\n" + """
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + Comment.COLUMNS + ", r.reports, r.reasons\n" + Comment.FROM + "\n" + """
                 JOIN (SELECT comment_id, count(*) AS reports, array_agg(DISTINCT reason ORDER BY reason) AS reasons, min(id) AS first
                       FROM comment_reports WHERE resolved_at IS NULL GROUP BY comment_id) r ON r.comment_id = c.id
                 ORDER BY r.reports DESC, r.first LIMIT :limit""").bind("limit", QUEUE_SIZE)
