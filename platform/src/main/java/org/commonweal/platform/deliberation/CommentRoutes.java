@@ -43,12 +43,6 @@ final class CommentRoutes implements Feature {
         r.post("/follows", this::follow, Role.RESIDENT);
     }
 
-    private static Form read(Context ctx, String... fields) {
-        Form f = Form.empty();
-        for (String field : fields) f.set(field, Optional.ofNullable(ctx.formParam(field)).orElse(""));
-        return f;
-    }
-
     private SubjectInfo subject(String key) {
         return Subject.parse(key).flatMap(subjects::find).orElseThrow(NotFoundResponse::new);
     }
@@ -62,7 +56,7 @@ final class CommentRoutes implements Feature {
     }
 
     private void post(Context ctx) {
-        Form form = read(ctx, "subject", "parent", "body", "return");
+        Form form = PostedForm.read(ctx, "subject", "parent", "body", "return");
         SubjectInfo subject = subject(form.value("subject"));
         Long parent = null;
         if (!form.value("parent").isEmpty()) {
@@ -129,7 +123,7 @@ final class CommentRoutes implements Feature {
 
     private void edit(Context ctx) {
         Comment c = comment(ctx);
-        Form form = read(ctx, "body", "return");
+        Form form = PostedForm.read(ctx, "body", "return");
         CurrentUser user = web.requireUser(ctx);
         Deliberation.Result result = deliberation.edit(c.id(), user, form);
         SubjectInfo subject = subjects.find(c.subject()).orElseThrow(NotFoundResponse::new);
@@ -154,7 +148,7 @@ final class CommentRoutes implements Feature {
     private void report(Context ctx) {
         Comment c = comment(ctx);
         SubjectInfo subject = subjects.find(c.subject()).orElseThrow(NotFoundResponse::new);
-        Form form = read(ctx, "reason", "note", "return");
+        Form form = PostedForm.read(ctx, "reason", "note", "return");
         CurrentUser user = web.requireUser(ctx);
         Deliberation.Result result = deliberation.report(c.id(), user.id(), form);
         if (result.ok() || result.refusal() == Deliberation.Refusal.ALREADY_REPORTED) {
@@ -166,7 +160,7 @@ final class CommentRoutes implements Feature {
     }
 
     private void follow(Context ctx) {
-        Form form = read(ctx, "subject", "follow", "return");
+        Form form = PostedForm.read(ctx, "subject", "follow", "return");
         SubjectInfo subject = subject(form.value("subject"));
         boolean on = form.value("follow").equals("yes");
         follows.set(web.requireUser(ctx).id(), subject.subject(), on);

@@ -11,7 +11,6 @@ import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
 import org.commonweal.platform.core.subjects.Subjects;
 
-import java.util.Optional;
 
 /** The moderators' pages (moderators and admins only): the queue, one comment's reports and actions, one account's history and bans. */
 final class ModerationRoutes implements Feature {
@@ -50,12 +49,6 @@ final class ModerationRoutes implements Feature {
         return accounts.find(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
     }
 
-    private static Form read(Context ctx, String... fields) {
-        Form f = Form.empty();
-        for (String field : fields) f.set(field, Optional.ofNullable(ctx.formParam(field)).orElse(""));
-        return f;
-    }
-
     private void queue(Context ctx) {
         web.render(ctx, "deliberation/queue.jte", web.page(ctx, "deliberation.queue.title"), "queue", moderation.queue(), "counts", moderation.counts());
     }
@@ -67,7 +60,7 @@ final class ModerationRoutes implements Feature {
 
     private void hide(Context ctx) {
         Comment c = comment(ctx);
-        Form form = read(ctx, "reason");
+        Form form = PostedForm.read(ctx, "reason");
         if (!moderation.hide(c.id(), form, web.actor(ctx))) {
             ctx.status(422);
             showComment(ctx, c, form);
@@ -96,7 +89,7 @@ final class ModerationRoutes implements Feature {
 
     private void ban(Context ctx) {
         Account account = account(ctx);
-        Form form = read(ctx, "reason", "until");
+        Form form = PostedForm.read(ctx, "reason", "until");
         if (!moderation.ban(account.id(), form, web.actor(ctx))) {
             ctx.status(422);
             showAccount(ctx, account, form);
