@@ -59,7 +59,7 @@ public final class Deliberation {
 
     /**
      * The subject's whole discussion for {@code viewer} (null when signed out): one indexed query for the comments with
-     * their authors' names, the tree built in memory. The subject must exist (its owner's page has just found it).
+     * their authors' names (the latest {@link CommentThread#MAX_SHOWN}), the tree built in memory. The subject must exist (its owner's page has just found it).
      */
     public CommentThread thread(Subject subject, CurrentUser viewer) {
         SubjectInfo info = subjects.find(subject).orElseThrow(() -> new IllegalArgumentException("unknown subject " + subject));
@@ -67,16 +67,23 @@ public final class Deliberation {
         Set<Long> reported = new HashSet<>();
         List<Comment> all = jdbi.withHandle(h -> h.createQuery("SELECT " + Comment.COLUMNS + ", " + (viewerId == null ? "false"
                         : "EXISTS (SELECT 1 FROM comment_reports r WHERE r.comment_id = c.id AND r.reporter_id = :viewer)") + " AS mine\n"
-                        + Comment.FROM + " WHERE c.subject_kind = :kind AND c.subject_id = :id ORDER BY c.id")
-                .bind("viewer", viewerId).bind("kind", subject.kind()).bind("id", subject.id())
+                        + Comment.FROM + " WHERE c.subject_kind = :kind AND c.subject_id = :id ORDER BY c.id DESC LIMIT :limit")
+                .bind("viewer", viewerId).bind("kind", subject.kind()).bind("id", subject.id()).bind("limit", CommentThread.MAX_SHOWN + 1)
                 .map((rs, c) -> {
                     Comment comment = Comment.read(rs);
                     if (rs.getBoolean("mine")) reported.add(comment.id());
                     return comment;
                 }).list());
+        long total = all.size();
+        if (all.size() > CommentThread.MAX_SHOWN) {
+            all = all.subList(0, CommentThread.MAX_SHOWN);
+            total = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM comments WHERE subject_kind = :kind AND subject_id = :id")
+                    .bind("kind", subject.kind()).bind("id", subject.id()).mapTo(Long.class).one());
+        }
         String bannedUntil = viewer == null ? null : bans.active(viewer.id()).map(this::banEnd).orElse(null);
         boolean moderator = viewer != null && (viewer.has(Role.MODERATOR) || viewer.has(Role.ADMIN));
-        return new CommentThread(info, arrange(all, viewerId, reported), follows.button(info, viewer), viewer != null, info.open(), bannedUntil, moderator);
+        return new CommentThread(info, arrange(all.reversed(), viewerId, reported), total, follows.button(info, viewer), viewer != null, info.open(),
+                bannedUntil, moderator);
     }
 
     /** The follow button alone, for pages without a discussion (a budget process): {@code @template.deliberation.follow(page = page, follow = ...)}. */

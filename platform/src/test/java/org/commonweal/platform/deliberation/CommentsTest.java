@@ -189,6 +189,18 @@ class CommentsTest extends PlatformTestCase {
     }
 
     @Test
+    void aVeryLongDiscussionShowsItsLatestThousandCommentsAndSaysSo() {
+        long other = app.count("SELECT min(id) FROM budget_proposals WHERE status <> 'withdrawn' AND id <> " + proposal.id());
+        Subject busy = new Subject("proposal", other);
+        app.database.jdbi().useHandle(h -> h.execute("""
+                INSERT INTO comments (subject_kind, subject_id, author_id, body)
+                SELECT 'proposal', ?, (SELECT min(id) FROM accounts), 'Busy ' || g FROM generate_series(1, ?) g""", other, CommentThread.MAX_SHOWN + 5));
+        String page = app.client().get(DiscussionFixture.url(app, busy)).body();
+        assertThat(page).contains("Comments (" + String.format("%,d", CommentThread.MAX_SHOWN + 5) + ")").contains("these are the latest 1,000");
+        assertThat(page).contains("Busy " + (CommentThread.MAX_SHOWN + 5) + "<").contains("Busy 6<").doesNotContain("Busy 5<");
+    }
+
+    @Test
     void theOpenDatasetListsVisibleCommentsWithAuthorNamesOnly() {
         String csv = app.client().get("/open-data/comments.csv").body();
         assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("id,subject,parent_id,author,created_at,edited_at,body");
