@@ -56,6 +56,7 @@ public final class Platform implements AutoCloseable {
     public final org.commonweal.platform.core.accounts.Bans bans;
     public final org.commonweal.platform.consultations.ConsultationsFeature consultations;
     public final org.commonweal.platform.events.EventsFeature events;
+    public final org.commonweal.platform.deliberation.DeliberationFeature deliberation;
 
     private Platform(Config config, Database database) {
         this.database = database;
@@ -79,7 +80,8 @@ public final class Platform implements AutoCloseable {
         this.search = new SearchIndex(jdbi, places);
         this.openData = new OpenData();
         this.bans = new org.commonweal.platform.core.accounts.Bans(jdbi, audit);
-        this.budgets = new org.commonweal.platform.budgets.BudgetsFeature(web, jdbi, audit, places, subjects, search, openData, config.baseUrl());
+        this.deliberation = new org.commonweal.platform.deliberation.DeliberationFeature(web, jdbi, audit, subjects, bans, limiter, outbox, openData, accounts, config.baseUrl());
+        this.budgets = new org.commonweal.platform.budgets.BudgetsFeature(web, jdbi, audit, places, subjects, search, openData, deliberation.deliberation(), config.baseUrl());
         this.consultations = new org.commonweal.platform.consultations.ConsultationsFeature(web, jdbi, audit, places, accounts, subjects, search, openData, bans, limiter);
         this.events = new org.commonweal.platform.events.EventsFeature(web, jdbi, audit, places, subjects, search, openData, limiter, config.baseUrl());
         List<Feature> features = List.of(
@@ -94,6 +96,7 @@ public final class Platform implements AutoCloseable {
                 budgets,
                 consultations,
                 events,
+                deliberation,
                 new OpsRoutes(database, metrics),
                 new org.commonweal.platform.elections.SeatModellerRoutes(web, new org.commonweal.platform.elections.ResultsSets(jdbi, audit)),
                 new org.commonweal.platform.elections.BoardElectionRoutes(web, new org.commonweal.platform.elections.BoardElections(jdbi, audit), accounts, config.baseUrl()));

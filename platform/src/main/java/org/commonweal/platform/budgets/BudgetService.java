@@ -31,11 +31,18 @@ public final class BudgetService {
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final ResultService results;
+    private final org.commonweal.platform.core.subjects.Subjects subjects;
 
     public BudgetService(Jdbi jdbi, AuditLog audit, ResultService results) {
+        this(jdbi, audit, results, new org.commonweal.platform.core.subjects.Subjects());
+    }
+
+    /** With {@code subjects}, each phase that opens is announced to the process's followers after it commits. */
+    public BudgetService(Jdbi jdbi, AuditLog audit, ResultService results, org.commonweal.platform.core.subjects.Subjects subjects) {
         this.jdbi = jdbi;
         this.audit = audit;
         this.results = results;
+        this.subjects = subjects;
     }
 
     public List<BudgetProcess> processes() {
@@ -75,12 +82,21 @@ public final class BudgetService {
      * at once move the process one step, not two. Entering results closes voting and counts every pot.
      */
     public boolean advancePhase(long processId, String from, Actor actor) {
-        return jdbi.inTransaction(h -> {
+        boolean moved = jdbi.inTransaction(h -> {
             Optional<String> current = h.createQuery("SELECT phase FROM budget_processes WHERE id = :id FOR UPDATE")
                     .bind("id", processId).mapTo(String.class).findOne();
             if (current.isEmpty() || !current.get().equals(from)) return false;
             return advance(h, processId, Phase.fromStored(from), actor, null);
         });
+        if (moved) announceOpened(processId, actor);
+        return moved;
+    }
+
+    /** Tells the process's followers which phase is now open ("voting is open in ..."). */
+    private void announceOpened(long processId, Actor actor) {
+        process(processId).ifPresent(p -> subjects.announce(org.commonweal.platform.core.subjects.SubjectChange.toFollowers(
+                new org.commonweal.platform.core.subjects.Subject(BudgetsFeature.PROCESS_KIND, processId), actor.accountId(),
+                "deliberation.phase.opened." + p.phase().stored(), p.title())));
     }
 
     private boolean advance(Handle h, long processId, Phase from, Actor actor, String why) {
@@ -130,15 +146,19 @@ public final class BudgetService {
             nothingDue.put(processId, new NothingDue(today, System.nanoTime()));
             return;
         }
-        jdbi.useTransaction(h -> {
+        boolean moved = jdbi.inTransaction(h -> {
             Phase phase = Phase.fromStored(h.createQuery("SELECT phase FROM budget_processes WHERE id = :id FOR UPDATE")
                     .bind("id", processId).mapTo(String.class).one());
             Map<Phase, LocalDate[]> dates = phaseDates(h, processId);
+            boolean any = false;
             while (phase.next() != null && due(dates, phase, today)) {
                 advance(h, processId, phase, Actor.SYSTEM, "planned dates");
                 phase = phase.next();
+                any = true;
             }
+            return any;
         });
+        if (moved) announceOpened(processId, Actor.SYSTEM);
     }
 
     private static boolean due(Map<Phase, LocalDate[]> dates, Phase phase, LocalDate today) {

@@ -7,7 +7,10 @@ import org.commonweal.platform.core.http.Web;
 import org.commonweal.platform.core.opendata.OpenData;
 import org.commonweal.platform.core.places.PlaceService;
 import org.commonweal.platform.core.search.SearchIndex;
+import org.commonweal.platform.core.subjects.Subject;
+import org.commonweal.platform.core.subjects.SubjectInfo;
 import org.commonweal.platform.core.subjects.Subjects;
+import org.commonweal.platform.deliberation.Deliberation;
 import org.jdbi.v3.core.Jdbi;
 
 /** Devolved budgets: a council runs participatory budgeting from first idea to delivered project. */
@@ -20,12 +23,17 @@ public final class BudgetsFeature implements Feature {
     private final DemoBudgets demo;
     private final ProposalService proposals;
 
+    /** The subject kind of a whole budget process: residents follow one to hear when each phase opens. */
+    public static final String PROCESS_KIND = "budget";
+
     /** @param baseUrl the platform's public address, printed on voting code cards */
     public BudgetsFeature(Web web, Jdbi jdbi, AuditLog audit, PlaceService places, Subjects subjects, SearchIndex search, OpenData openData,
-                          String baseUrl) {
+                          Deliberation deliberation, String baseUrl) {
         ResultService results = new ResultService(jdbi);
-        BudgetService budgets = new BudgetService(jdbi, audit, results);
+        BudgetService budgets = new BudgetService(jdbi, audit, results, subjects);
         this.budgets = budgets;
+        subjects.register(PROCESS_KIND, id -> budgets.process(id).map(p ->
+                new SubjectInfo(new Subject(PROCESS_KIND, id), p.title(), "/budgets/" + id, p.placeId(), null, true)));
         ProposalIndex index = new ProposalIndex(jdbi, search);
         subjects.register(ProposalIndex.KIND, index::find);
         openData.register(index.dataset());
@@ -41,8 +49,8 @@ public final class BudgetsFeature implements Feature {
                 new VotingRoutes(web, budgets, proposals, ballots, register, baseUrl),
                 new PaperRoutes(web, budgets, proposals, paper, register),
                 new RegisterRoutes(web, budgets, register),
-                new ProcessRoutes(web, budgets, ballots, paper, results, places, delivery, pabulib),
-                new ProposalRoutes(web, budgets, proposals, places, delivery)};
+                new ProcessRoutes(web, budgets, ballots, paper, results, places, delivery, pabulib, deliberation),
+                new ProposalRoutes(web, budgets, proposals, places, delivery, deliberation)};
     }
 
     /**
@@ -54,6 +62,12 @@ public final class BudgetsFeature implements Feature {
     public long loadDemoData(long officerId, java.util.List<Long> residentIds, java.util.Optional<java.nio.file.Path> sharedData,
                              java.util.function.Consumer<String> say) {
         return demo.load(officerId, residentIds, sharedData, say);
+    }
+
+    /** The demo proposal the demo residents discuss: the live process's street trees. */
+    public Subject demoDiscussion(long processId) {
+        return proposals.search(processId, new ProposalService.Search("", null, "", "", 0)).stream()
+                .filter(p -> p.title().startsWith("Street trees")).findFirst().map(p -> new Subject(ProposalIndex.KIND, p.id())).orElseThrow();
     }
 
     /** Proposals, for tests that need thousands of them without going through HTTP. */

@@ -26,9 +26,10 @@ final class ProcessRoutes implements Feature {
     private final PlaceService places;
     private final DeliveryService delivery;
     private final PabulibImport importer;
+    private final org.commonweal.platform.deliberation.Deliberation deliberation;
 
     ProcessRoutes(Web web, BudgetService budgets, BallotBox ballots, PaperSheets paper, ResultService results, PlaceService places, DeliveryService delivery,
-                  PabulibImport importer) {
+                  PabulibImport importer, org.commonweal.platform.deliberation.Deliberation deliberation) {
         this.web = web;
         this.budgets = budgets;
         this.ballots = ballots;
@@ -37,6 +38,7 @@ final class ProcessRoutes implements Feature {
         this.places = places;
         this.delivery = delivery;
         this.importer = importer;
+        this.deliberation = deliberation;
     }
 
     @Override
@@ -138,7 +140,8 @@ final class ProcessRoutes implements Feature {
             }
         }
         web.render(ctx, "budgets/process.jte", web.page(ctx, "budgets.process.title", process.title()), "process", process, "pots", pots,
-                "turnout", turnout, "dates", dates, "datesForm", datesForm, "problem", problem, "pendingPaper", paper.pendingByPot(process.id()));
+                "turnout", turnout, "dates", dates, "datesForm", datesForm, "problem", problem, "pendingPaper", paper.pendingByPot(process.id()),
+                "follow", deliberation.followButton(new org.commonweal.platform.core.subjects.Subject(BudgetsFeature.PROCESS_KIND, process.id()), web.user(ctx)));
     }
 
     private void advance(Context ctx) {

@@ -22,13 +22,16 @@ final class ProposalRoutes implements Feature {
     private final ProposalService proposals;
     private final PlaceService places;
     private final DeliveryService delivery;
+    private final org.commonweal.platform.deliberation.Deliberation deliberation;
 
-    ProposalRoutes(Web web, BudgetService budgets, ProposalService proposals, PlaceService places, DeliveryService delivery) {
+    ProposalRoutes(Web web, BudgetService budgets, ProposalService proposals, PlaceService places, DeliveryService delivery,
+                   org.commonweal.platform.deliberation.Deliberation deliberation) {
         this.web = web;
         this.budgets = budgets;
         this.proposals = proposals;
         this.places = places;
         this.delivery = delivery;
+        this.deliberation = deliberation;
     }
 
     @Override
@@ -89,7 +92,8 @@ final class ProposalRoutes implements Feature {
         boolean mine = user != null && p.authorId() != null && p.authorId() == user.id();
         web.render(ctx, "budgets/proposal.jte", web.page(ctx, "budgets.proposal.title", p.title()), "process", process, "proposal", p,
                 "pot", budgets.pot(p.potId()).orElseThrow(), "mine", mine, "assessment", assessment,
-                "funded", process.phase().resultsPublished() && delivery.funded(p.id()), "updates", delivery.updates(p.id()), "deliveryForm", deliveryForm);
+                "funded", process.phase().resultsPublished() && delivery.funded(p.id()), "updates", delivery.updates(p.id()), "deliveryForm", deliveryForm,
+                "thread", deliberation.thread(new org.commonweal.platform.core.subjects.Subject(ProposalIndex.KIND, p.id()), user));
     }
 
     private void showForm(Context ctx, BudgetProcess process, Proposal editing, Form form) {

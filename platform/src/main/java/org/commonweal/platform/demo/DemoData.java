@@ -71,7 +71,8 @@ public final class DemoData {
             long id = accounts.createConfirmed(l.email(), names[i], l.password(), roles, homes.get(i % homes.size()));
             byRole.computeIfAbsent(l.role(), r -> new ArrayList<>()).add(id);
         }
-        platform.budgets.loadDemoData(byRole.get("officer").get(0), byRole.get("resident"), platform.config.sharedData(), say);
+        long budget = platform.budgets.loadDemoData(byRole.get("officer").get(0), byRole.get("resident"), platform.config.sharedData(), say);
+        platform.deliberation.loadDemoData(byRole.get("resident"), platform.budgets.demoDiscussion(budget));
         platform.consultations.loadDemoData(byRole.get("officer").get(0), byRole.get("organiser").get(0), byRole.get("resident"));
         platform.events.loadDemoData(byRole.get("organiser").get(0), byRole.get("officer").get(0), byRole.get("resident"));
         return true;

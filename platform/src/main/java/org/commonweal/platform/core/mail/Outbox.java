@@ -26,6 +26,15 @@ public final class Outbox {
                 .bind("r", recipient).bind("s", subject).bind("b", body).execute();
     }
 
+    /**
+     * Queues one mail per row of {@code rows}, a query yielding (recipient, subject, body), in a single statement: a
+     * change with thousands of followers is one INSERT ... SELECT, not a loop.
+     * @return how many mails were queued
+     */
+    public int enqueueSelected(Handle h, String rows, java.util.Map<String, ?> bindings) {
+        return h.createUpdate("INSERT INTO mail_outbox (recipient, subject, body)\n" + rows).bindMap(bindings).execute();
+    }
+
     public List<Mail> recent(int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM mail_outbox ORDER BY id DESC LIMIT :limit")
                 .bind("limit", limit).map((rs, ctx) -> new Mail(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),

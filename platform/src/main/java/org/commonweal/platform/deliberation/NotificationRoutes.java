@@ -1,0 +1,80 @@
+package org.commonweal.platform.deliberation;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.Role;
+import org.commonweal.platform.core.http.Web;
+
+/**
+ * A person's notifications and email settings, and the unsubscribe link from emails, which works signed out: its GET only
+ * shows a confirmation button (mail scanners follow links), the POST turns the email off.
+ */
+final class NotificationRoutes implements Feature {
+    private static final int SHOWN = 100;
+    private final Web web;
+    private final Notifications notifications;
+    private final UnsubscribeLinks links;
+
+    NotificationRoutes(Web web, Notifications notifications, UnsubscribeLinks links) {
+        this.web = web;
+        this.notifications = notifications;
+        this.links = links;
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.get("/notifications", this::list, Role.RESIDENT);
+        r.post("/notifications/read", this::markRead, Role.RESIDENT);
+        r.get("/notifications/settings", this::showSettings, Role.RESIDENT);
+        r.post("/notifications/settings", this::saveSettings, Role.RESIDENT);
+        r.get("/unsubscribe", ctx -> unsubscribe(ctx, false), Role.ANYONE);
+        r.post("/unsubscribe", ctx -> unsubscribe(ctx, true), Role.ANYONE);
+    }
+
+    private void list(Context ctx) {
+        long me = web.requireUser(ctx).id();
+        web.render(ctx, "deliberation/notifications.jte", web.page(ctx, "deliberation.notifications.title"),
+                "notifications", notifications.recent(me, SHOWN), "unread", notifications.unread(me));
+    }
+
+    private void markRead(Context ctx) {
+        notifications.markAllRead(web.requireUser(ctx).id());
+        web.redirectWithNotice(ctx, "/notifications", "deliberation.notifications.allRead");
+    }
+
+    private void showSettings(Context ctx) {
+        web.render(ctx, "deliberation/settings.jte", web.page(ctx, "deliberation.settings.title"),
+                "email", notifications.emailSettings(web.requireUser(ctx).id()), "events", NotificationEvent.values());
+    }
+
+    private void saveSettings(Context ctx) {
+        long me = web.requireUser(ctx).id();
+        for (NotificationEvent e : NotificationEvent.values()) notifications.setEmail(me, e, "on".equals(ctx.formParam("email." + e.stored())));
+        web.redirectWithNotice(ctx, "/notifications/settings", "deliberation.settings.saved");
+    }
+
+    /** Both steps check the signature; a link that does not verify is a 404, as if it never existed. */
+    private void unsubscribe(Context ctx, boolean confirmed) {
+        String source = confirmed ? ctx.formParam("account") : ctx.queryParam("account");
+        String eventName = confirmed ? ctx.formParam("event") : ctx.queryParam("event");
+        String token = confirmed ? ctx.formParam("token") : ctx.queryParam("token");
+        long account;
+        try {
+            account = Long.parseLong(source == null ? "" : source);
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse();
+        }
+        NotificationEvent event = NotificationEvent.parse(eventName).orElseThrow(NotFoundResponse::new);
+        if (!links.valid(account, event, token)) throw new NotFoundResponse();
+        if (confirmed) {
+            notifications.setEmail(account, event, false);
+            web.redirectWithNotice(ctx, "/", "deliberation.unsubscribe.done");
+            return;
+        }
+        web.render(ctx, "deliberation/unsubscribe.jte", web.page(ctx, "deliberation.unsubscribe.title"), "form",
+                Form.empty().set("account", String.valueOf(account)).set("event", event.stored()).set("token", token), "event", event);
+    }
+}
