@@ -54,6 +54,7 @@ public final class Platform implements AutoCloseable {
     public final SearchIndex search;
     public final OpenData openData;
     public final org.commonweal.platform.core.accounts.Bans bans;
+    public final org.commonweal.platform.problems.ProblemsFeature problems;
 
     private Platform(Config config, Database database) {
         this.database = database;
@@ -78,6 +79,7 @@ public final class Platform implements AutoCloseable {
         this.openData = new OpenData();
         this.bans = new org.commonweal.platform.core.accounts.Bans(jdbi, audit);
         this.budgets = new org.commonweal.platform.budgets.BudgetsFeature(web, jdbi, audit, places, subjects, search, openData);
+        this.problems = new org.commonweal.platform.problems.ProblemsFeature(web, jdbi, audit, places, subjects, search, openData, bans, limiter, budgets);
         List<Feature> features = List.of(
                 new org.commonweal.platform.core.http.StyleRoutes(),
                 new HomeRoutes(web),
@@ -88,6 +90,7 @@ public final class Platform implements AutoCloseable {
                 new SearchRoutes(web, search, subjects, places),
                 new OpenDataRoutes(web, openData),
                 budgets,
+                problems,
                 new OpsRoutes(database, metrics),
                 new org.commonweal.platform.elections.SeatModellerRoutes(web, new org.commonweal.platform.elections.ResultsSets(jdbi, audit)),
                 new org.commonweal.platform.elections.BoardElectionRoutes(web, new org.commonweal.platform.elections.BoardElections(jdbi, audit), accounts, config.baseUrl()));

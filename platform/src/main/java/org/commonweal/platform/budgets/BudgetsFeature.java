@@ -50,7 +50,12 @@ public final class BudgetsFeature implements Feature {
         return demo.load(officerId, residentIds, sharedData, say);
     }
 
-    /** Proposals, for tests that need thousands of them without going through HTTP. */
+    /** Processes and their pots, for features that send residents' ideas to an open budget. */
+    public BudgetService budgets() {
+        return budgets;
+    }
+
+    /** Proposals, for tests that need thousands of them without going through HTTP, and for features that submit one for a resident. */
     public ProposalService proposals() {
         return proposals;
     }

@@ -72,6 +72,7 @@ public final class DemoData {
             byRole.computeIfAbsent(l.role(), r -> new ArrayList<>()).add(id);
         }
         platform.budgets.loadDemoData(byRole.get("officer").get(0), byRole.get("resident"), platform.config.sharedData(), say);
+        platform.problems.loadDemoData(accounts, byRole.get("officer").get(0), byRole.get("resident"));
         return true;
     }
 
