@@ -14,11 +14,11 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Posts a multipart form (a file upload) as a test client's browser would, with its cookies and CSRF token. */
-final class Multipart {
+public final class Multipart {
     private Multipart() {
     }
 
-    static TestClient.Response post(TestApp app, TestClient client, String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
+    public static TestClient.Response post(TestApp app, TestClient client, String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
         String boundary = "----cwtest" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         Map<String, String> all = new java.util.LinkedHashMap<>(fields);
