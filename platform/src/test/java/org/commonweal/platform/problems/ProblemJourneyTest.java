@@ -64,7 +64,7 @@ class ProblemJourneyTest extends PlatformTestCase {
                 new SupportService.PlaceCount(place("Quayside"), "Quayside", 2), new SupportService.PlaceCount(place("Mill Lane"), "Mill Lane", 1),
                 new SupportService.PlaceCount(null, null, 1));
         String page = app.client().get("/problems/" + id).body();
-        assertThat(page).contains("4 people are affected").contains("Home place not given").doesNotContain("journey-q1");
+        assertThat(page).contains("People affected: 4").contains("Home place not given").doesNotContain("journey-q1");
         nowhere.get("/problems/" + id);
         assertThat(nowhere.post("/problems/" + id + "/support/remove", Map.of()).status()).isEqualTo(302);
         assertThat(app.platform.problems.problems().find(id).orElseThrow().supporters()).isEqualTo(3);
