@@ -207,6 +207,12 @@ class ProblemJourneyTest extends PlatformTestCase {
         assertThat(all.entries()).extracting(AgendaService.Entry::id).containsExactly(old, fresh);
         assertThat(all.entries()).extracting(AgendaService.Entry::id).doesNotContain(elsewhere);
         assertThat(all.total()).isEqualTo(2);
+        app.database.jdbi().useHandle(h -> h.createUpdate("""
+                UPDATE problem_supports SET created_at = now() - interval '400 days'
+                WHERE problem_id = :p AND account_id = (SELECT min(account_id) FROM problem_supports WHERE problem_id = :p)""").bind("p", old).execute());
+        var year = agenda.rank(eastfield, AgendaService.Period.YEAR, "green", "", 0, OffsetDateTime.now());
+        assertThat(year.entries()).extracting(AgendaService.Entry::id, AgendaService.Entry::gained, AgendaService.Entry::supporters)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(old, 2L, 3L), org.assertj.core.groups.Tuple.tuple(fresh, 1L, 1L));
 
         String page = app.client().get("/places/" + eastfield + "/agenda?period=30d&theme=green").body();
         assertThat(page.indexOf("Agenda: new grievance")).isPositive().isLessThan(page.indexOf("Agenda: old grievance"));
