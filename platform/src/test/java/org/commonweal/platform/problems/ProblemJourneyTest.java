@@ -256,6 +256,31 @@ class ProblemJourneyTest extends PlatformTestCase {
     }
 
     @Test
+    void everyPageOfTheFeatureRendersForVisitorsResidentsAndOfficers() {
+        long problem = app.count("SELECT min(id) FROM problems WHERE title = 'Nowhere for teenagers to go in Castle Hill'");
+        long solution = app.count("SELECT min(id) FROM problem_solutions WHERE problem_id = " + problem);
+        long author = app.count("SELECT author_id FROM problems WHERE id = " + problem);
+        TestClient officer = app.signedInAs("officer");
+        TestClient resident = app.client();
+        resident.signIn("chidi@demo.commonweal.org", "demo-resident-pass");
+        assertThat(app.count("SELECT id FROM accounts WHERE email = 'chidi@demo.commonweal.org'")).as("the demo gives it to Chidi").isEqualTo(author);
+        for (TestClient c : List.of(app.client(), resident, officer)) {
+            for (String path : List.of("/problems", "/problems/" + problem, "/solutions/" + solution, "/agenda?place=" + place("Northgate"))) {
+                TestClient.Response r = c.get(path);
+                if (r.status() == 302) r = c.get(r.location());
+                assertThat(r.status()).as(path).isEqualTo(200);
+            }
+        }
+        assertThat(officer.get("/problems/" + problem).body()).contains("Change the status").contains("action=\"/problems/" + problem + "/status\"");
+        assertThat(officer.get("/solutions/" + solution).body()).contains("action=\"/solutions/" + solution + "/status\"");
+        assertThat(resident.get("/problems/" + problem).body()).contains("/problems/" + problem + "/edit").doesNotContain("Change the status");
+        assertThat(resident.get("/problems/" + problem + "/edit").status()).isEqualTo(200);
+        assertThat(resident.get("/problems/new").body()).contains("enctype=\"multipart/form-data\"");
+        assertThat(resident.get("/solutions/" + solution + "/budget").status()).isEqualTo(200);
+        assertThat(app.client().get("/problems/" + problem).body()).doesNotContain("Change the status").contains("Sign in to say this affects you too");
+    }
+
+    @Test
     void theDemoHasProblemsAcrossTheWardsWithSupportAndSolutions() {
         assertThat(app.count("SELECT count(*) FROM problems WHERE title IN ('Ferry Row alley is pitch dark at night', 'Dog mess on Tanners Green')")).isEqualTo(2);
         assertThat(app.count("SELECT count(DISTINCT w.id) FROM problems r JOIN places n ON n.id = r.place_id JOIN places w ON w.id = n.parent_id "
