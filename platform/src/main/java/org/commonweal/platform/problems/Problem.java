@@ -14,7 +14,6 @@ public record Problem(long id, Long authorId, String authorName, long placeId, S
     public static final List<String> THEMES = org.commonweal.platform.budgets.Proposal.THEMES;
     /** Statuses an officer may set; "withdrawn" is only the author's to set. */
     public static final List<String> OFFICER_STATUSES = List.of("open", "under_review", "being_solved", "solved", "closed");
-    public static final List<String> STATUSES = List.of("open", "under_review", "being_solved", "solved", "closed", "withdrawn");
 
     /** Residents support a problem and propose solutions while it is unsolved and not withdrawn. */
     public boolean active() {

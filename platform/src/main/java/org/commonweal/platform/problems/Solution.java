@@ -9,7 +9,6 @@ import java.util.List;
 public record Solution(long id, long problemId, String problemTitle, long placeId, Long authorId, String authorName, String title,
                        String description, String proposalKey, String proposalUrl, String status, String statusReason) {
     public static final List<String> OFFICER_STATUSES = List.of("proposed", "adopted", "in_budget", "done", "rejected");
-    public static final List<String> STATUSES = List.of("proposed", "adopted", "in_budget", "done", "rejected", "withdrawn");
 
     public boolean withdrawn() {
         return status.equals("withdrawn");
