@@ -57,6 +57,7 @@ public final class Platform implements AutoCloseable {
     public final org.commonweal.platform.consultations.ConsultationsFeature consultations;
     public final org.commonweal.platform.events.EventsFeature events;
     public final org.commonweal.platform.deliberation.DeliberationFeature deliberation;
+    public final org.commonweal.platform.problems.ProblemsFeature problems;
 
     private Platform(Config config, Database database) {
         this.database = database;
@@ -84,6 +85,7 @@ public final class Platform implements AutoCloseable {
         this.budgets = new org.commonweal.platform.budgets.BudgetsFeature(web, jdbi, audit, places, subjects, search, openData, deliberation.deliberation(), config.baseUrl());
         this.consultations = new org.commonweal.platform.consultations.ConsultationsFeature(web, jdbi, audit, places, accounts, subjects, search, openData, bans, limiter);
         this.events = new org.commonweal.platform.events.EventsFeature(web, jdbi, audit, places, subjects, search, openData, limiter, config.baseUrl());
+        this.problems = new org.commonweal.platform.problems.ProblemsFeature(web, jdbi, audit, places, subjects, search, openData, bans, limiter, budgets);
         List<Feature> features = List.of(
                 new org.commonweal.platform.core.http.StyleRoutes(),
                 new HomeRoutes(web),
@@ -97,6 +99,7 @@ public final class Platform implements AutoCloseable {
                 consultations,
                 events,
                 deliberation,
+                problems,
                 new OpsRoutes(database, metrics),
                 new org.commonweal.platform.elections.SeatModellerRoutes(web, new org.commonweal.platform.elections.ResultsSets(jdbi, audit)),
                 new org.commonweal.platform.elections.BoardElectionRoutes(web, new org.commonweal.platform.elections.BoardElections(jdbi, audit), accounts, config.baseUrl()));

@@ -215,6 +215,23 @@ public final class BudgetService {
         return h.createQuery(POT + " WHERE t.process_id = :id ORDER BY t.id").bind("id", processId).map((rs, c) -> pot(rs)).list();
     }
 
+    /**
+     * Pots taking residents' proposals now (their process is in a phase that accepts them) whose place is the given
+     * place or contains it: where an idea for that place can go. Other features offer these to turn an idea into a proposal.
+     */
+    public List<Pot> potsOpenForProposals(long placeId) {
+        String[] phases = java.util.Arrays.stream(Phase.values()).filter(Phase::acceptsProposals).map(Phase::stored).toArray(String[]::new);
+        return jdbi.withHandle(h -> h.createQuery(POT + "\n" + """
+                 JOIN budget_processes b ON b.id = t.process_id
+                 WHERE b.phase = ANY(:phases) AND t.place_id IN (
+                     WITH RECURSIVE up AS (
+                         SELECT id, parent_id FROM places WHERE id = :place
+                         UNION ALL
+                         SELECT p2.id, p2.parent_id FROM places p2 JOIN up ON p2.id = up.parent_id)
+                     SELECT id FROM up)
+                 ORDER BY t.process_id, t.id""").bindArray("phases", String.class, phases).bind("place", placeId).map((rs, c) -> pot(rs)).list());
+    }
+
     public Optional<Pot> pot(long potId) {
         return jdbi.withHandle(h -> pot(h, potId));
     }

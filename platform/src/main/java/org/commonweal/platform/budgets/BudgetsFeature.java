@@ -70,7 +70,12 @@ public final class BudgetsFeature implements Feature {
                 .filter(p -> p.title().startsWith("Street trees")).findFirst().map(p -> new Subject(ProposalIndex.KIND, p.id())).orElseThrow();
     }
 
-    /** Proposals, for tests that need thousands of them without going through HTTP. */
+    /** Processes and their pots, for features that send residents' ideas to an open budget. */
+    public BudgetService budgets() {
+        return budgets;
+    }
+
+    /** Proposals, for tests that need thousands of them without going through HTTP, and for features that submit one for a resident. */
     public ProposalService proposals() {
         return proposals;
     }

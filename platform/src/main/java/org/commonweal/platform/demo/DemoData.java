@@ -75,6 +75,7 @@ public final class DemoData {
         platform.deliberation.loadDemoData(byRole.get("resident"), platform.budgets.demoDiscussion(budget));
         platform.consultations.loadDemoData(byRole.get("officer").get(0), byRole.get("organiser").get(0), byRole.get("resident"));
         platform.events.loadDemoData(byRole.get("organiser").get(0), byRole.get("officer").get(0), byRole.get("resident"));
+        platform.problems.loadDemoData(accounts, byRole.get("officer").get(0), byRole.get("resident"));
         return true;
     }
 
