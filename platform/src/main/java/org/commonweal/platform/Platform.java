@@ -83,9 +83,9 @@ public final class Platform implements AutoCloseable {
         this.bans = new org.commonweal.platform.core.accounts.Bans(jdbi, audit);
         this.deliberation = new org.commonweal.platform.deliberation.DeliberationFeature(web, jdbi, audit, subjects, bans, limiter, outbox, openData, accounts, config.baseUrl());
         this.budgets = new org.commonweal.platform.budgets.BudgetsFeature(web, jdbi, audit, places, subjects, search, openData, deliberation.deliberation(), config.baseUrl());
-        this.consultations = new org.commonweal.platform.consultations.ConsultationsFeature(web, jdbi, audit, places, accounts, subjects, search, openData, bans, limiter);
-        this.events = new org.commonweal.platform.events.EventsFeature(web, jdbi, audit, places, subjects, search, openData, limiter, config.baseUrl());
-        this.problems = new org.commonweal.platform.problems.ProblemsFeature(web, jdbi, audit, places, subjects, search, openData, bans, limiter, budgets);
+        this.consultations = new org.commonweal.platform.consultations.ConsultationsFeature(web, jdbi, audit, places, accounts, subjects, search, openData, bans, limiter, deliberation.deliberation());
+        this.events = new org.commonweal.platform.events.EventsFeature(web, jdbi, audit, places, subjects, search, openData, limiter, config.baseUrl(), deliberation.deliberation());
+        this.problems = new org.commonweal.platform.problems.ProblemsFeature(web, jdbi, audit, places, subjects, search, openData, bans, limiter, budgets, deliberation.deliberation());
         List<Feature> features = List.of(
                 new org.commonweal.platform.core.http.StyleRoutes(),
                 new HomeRoutes(web),

@@ -32,8 +32,11 @@ final class ConsultationRoutes implements Feature {
     private final Bans bans;
     private final RateLimiter limiter;
 
+    private final org.commonweal.platform.deliberation.Deliberation deliberation;
+
     ConsultationRoutes(Web web, ConsultationService consultations, AnswerService answers, Documents documents, Analysis analysis,
-                       Organisations organisations, Bans bans, RateLimiter limiter) {
+                       Organisations organisations, Bans bans, RateLimiter limiter, org.commonweal.platform.deliberation.Deliberation deliberation) {
+        this.deliberation = deliberation;
         this.web = web;
         this.consultations = consultations;
         this.answers = answers;
@@ -77,7 +80,8 @@ final class ConsultationRoutes implements Feature {
         CurrentUser user = web.user(ctx);
         web.render(ctx, "consultations/consultation.jte", web.page(ctx, "consultations.page.title", c.title()), "c", c,
                 "workstreams", consultations.structure(c.id()), "documents", documents.list(c.id()), "today", today(),
-                "manager", consultations.mayManage(user, c), "organisationsResponded", organisationsResponded(c.id()));
+                "manager", consultations.mayManage(user, c), "organisationsResponded", organisationsResponded(c.id()),
+                "thread", deliberation.thread(new org.commonweal.platform.core.subjects.Subject(ConsultationIndex.KIND, c.id()), user));
     }
 
     private List<String> organisationsResponded(long consultationId) {

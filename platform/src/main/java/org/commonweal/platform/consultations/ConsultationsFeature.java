@@ -29,7 +29,8 @@ public final class ConsultationsFeature implements Feature {
     private final AccountService accounts;
 
     public ConsultationsFeature(Web web, Jdbi jdbi, AuditLog audit, PlaceService places, AccountService accounts, Subjects subjects,
-                                SearchIndex search, OpenData openData, Bans bans, RateLimiter limiter) {
+                                SearchIndex search, OpenData openData, Bans bans, RateLimiter limiter,
+                                org.commonweal.platform.deliberation.Deliberation deliberation) {
         this.accounts = accounts;
         this.organisations = new Organisations(jdbi, audit, accounts);
         ConsultationIndex index = new ConsultationIndex(jdbi, search);
@@ -43,7 +44,7 @@ public final class ConsultationsFeature implements Feature {
         this.parts = new Feature[]{
                 // Before the public routes: "/consultations/new" must not be read as a consultation's id.
                 new ManageRoutes(web, consultations, documents, organisations, places),
-                new ConsultationRoutes(web, consultations, answers, documents, analysis, organisations, bans, limiter),
+                new ConsultationRoutes(web, consultations, answers, documents, analysis, organisations, bans, limiter, deliberation),
                 new ResultsRoutes(web, consultations, analysis, new ResponsesCsv(jdbi), places),
                 new OrganisationRoutes(web, organisations)};
     }

@@ -59,10 +59,12 @@ public final class Deliberation {
 
     /**
      * The subject's whole discussion for {@code viewer} (null when signed out): one indexed query for the comments with
-     * their authors' names (the latest {@link CommentThread#MAX_SHOWN}), the tree built in memory. The subject must exist (its owner's page has just found it).
+     * their authors' names (the latest {@link CommentThread#MAX_SHOWN}), the tree built in memory. A subject its owner no
+     * longer offers (a withdrawn problem, a draft shown to its author) keeps its past comments, closed to new ones.
      */
     public CommentThread thread(Subject subject, CurrentUser viewer) {
-        SubjectInfo info = subjects.find(subject).orElseThrow(() -> new IllegalArgumentException("unknown subject " + subject));
+        Optional<SubjectInfo> found = subjects.find(subject);
+        SubjectInfo info = found.orElse(new SubjectInfo(subject, "", "/", null, null, false));
         Long viewerId = viewer == null ? null : viewer.id();
         Set<Long> reported = new HashSet<>();
         List<Comment> all = jdbi.withHandle(h -> h.createQuery("SELECT " + Comment.COLUMNS + ", " + (viewerId == null ? "false"
@@ -82,7 +84,8 @@ public final class Deliberation {
         }
         String bannedUntil = viewer == null ? null : bans.active(viewer.id()).map(this::banEnd).orElse(null);
         boolean moderator = viewer != null && (viewer.has(Role.MODERATOR) || viewer.has(Role.ADMIN));
-        return new CommentThread(info, arrange(all.reversed(), viewerId, reported), total, follows.button(info, viewer), viewer != null, info.open(),
+        FollowButton follow = found.isPresent() ? follows.button(info, viewer) : new FollowButton(subject, false, false);
+        return new CommentThread(info, arrange(all.reversed(), viewerId, reported), total, follow, viewer != null, info.open(),
                 bannedUntil, moderator);
     }
 

@@ -26,7 +26,10 @@ final class EventRoutes implements Feature {
     private final PlaceService places;
     private final RateLimiter limiter;
 
-    EventRoutes(Web web, EventService events, Registrations registrations, PlaceService places, RateLimiter limiter) {
+    private final org.commonweal.platform.deliberation.Deliberation deliberation;
+
+    EventRoutes(Web web, EventService events, Registrations registrations, PlaceService places, RateLimiter limiter, org.commonweal.platform.deliberation.Deliberation deliberation) {
+        this.deliberation = deliberation;
         this.web = web;
         this.events = events;
         this.registrations = registrations;
@@ -81,7 +84,8 @@ final class EventRoutes implements Feature {
                 : outcomeForm;
         web.render(ctx, "events/event.jte", web.page(ctx, "events.event.title", e.title()), "event", e, "standing", standing.orElse(null),
                 "manage", EventService.mayManage(e, user), "started", e.started(Instant.now()), "links", events.links(e.id()),
-                "cancelForm", cancelForm, "outcomeForm", outcome);
+                "cancelForm", cancelForm, "outcomeForm", outcome,
+                "thread", deliberation.thread(new org.commonweal.platform.core.subjects.Subject(EventIndex.KIND, e.id()), user));
     }
 
     private void showForm(Context ctx, Event editing, Form form) {

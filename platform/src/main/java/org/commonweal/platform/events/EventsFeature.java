@@ -21,7 +21,7 @@ public final class EventsFeature implements Feature {
     private final DemoEvents demo;
 
     public EventsFeature(Web web, Jdbi jdbi, AuditLog audit, PlaceService places, Subjects subjects, SearchIndex search, OpenData openData,
-                         RateLimiter limiter, String baseUrl) {
+                         RateLimiter limiter, String baseUrl, org.commonweal.platform.deliberation.Deliberation deliberation) {
         EventIndex index = new EventIndex(jdbi, search, web.messages());
         subjects.register(EventIndex.KIND, index::find);
         openData.register(index.dataset());
@@ -34,7 +34,7 @@ public final class EventsFeature implements Feature {
                 new RegistrationRoutes(web, events, registrations, feeds),
                 new CalendarRoutes(web, events, registrations, feeds, places),
                 new AttendanceRoutes(web, events, attendance),
-                new EventRoutes(web, events, registrations, places, limiter)};
+                new EventRoutes(web, events, registrations, places, limiter, deliberation)};
     }
 
     /** Events for the demo: upcoming ones in the wards (one full with a waiting list, one online) and a past one with minutes. */

@@ -27,7 +27,11 @@ final class ProblemRoutes implements Feature {
     private final PlaceService places;
     private final PostingRules posting;
 
-    ProblemRoutes(Web web, ProblemService problems, SupportService supports, SolutionService solutions, PlaceService places, PostingRules posting) {
+    private final org.commonweal.platform.deliberation.Deliberation deliberation;
+
+    ProblemRoutes(Web web, ProblemService problems, SupportService supports, SolutionService solutions, PlaceService places, PostingRules posting,
+                  org.commonweal.platform.deliberation.Deliberation deliberation) {
+        this.deliberation = deliberation;
         this.web = web;
         this.problems = problems;
         this.supports = supports;
@@ -97,7 +101,8 @@ final class ProblemRoutes implements Feature {
         boolean mine = user != null && p.authorId() != null && p.authorId() == user.id();
         web.render(ctx, "problems/problem.jte", web.page(ctx, "problems.problem.title", p.title()), "problem", p, "mine", mine,
                 "supporting", user != null && supports.supports(p.id(), user.id()), "byPlace", supports.byPlace(p.id()),
-                "solutions", solutions.forProblem(p.id()), "statusForm", statusForm, "solutionForm", solutionForm);
+                "solutions", solutions.forProblem(p.id()), "statusForm", statusForm, "solutionForm", solutionForm,
+                "thread", deliberation.thread(new org.commonweal.platform.core.subjects.Subject(ProblemIndex.PROBLEM, p.id()), user));
     }
 
     private void photo(Context ctx) {

@@ -28,7 +28,7 @@ public final class ProblemsFeature implements Feature {
     private final DemoProblems demo;
 
     public ProblemsFeature(Web web, Jdbi jdbi, AuditLog audit, PlaceService places, Subjects subjects, SearchIndex search, OpenData openData,
-                           Bans bans, RateLimiter limiter, BudgetsFeature budgets) {
+                           Bans bans, RateLimiter limiter, BudgetsFeature budgets, org.commonweal.platform.deliberation.Deliberation deliberation) {
         ProblemIndex index = new ProblemIndex(jdbi, search);
         subjects.register(ProblemIndex.PROBLEM, index::findProblem);
         subjects.register(ProblemIndex.SOLUTION, index::findSolution);
@@ -41,8 +41,8 @@ public final class ProblemsFeature implements Feature {
         this.demo = new DemoProblems(problems, supports, solutions, places, search);
         PostingRules posting = new PostingRules(web, bans, limiter);
         this.parts = new Feature[]{
-                new ProblemRoutes(web, problems, supports, solutions, places, posting),
-                new SolutionRoutes(web, problems, solutions, supports, budgets.budgets(), budgets.proposals(), places, posting),
+                new ProblemRoutes(web, problems, supports, solutions, places, posting, deliberation),
+                new SolutionRoutes(web, problems, solutions, supports, budgets.budgets(), budgets.proposals(), places, posting, deliberation),
                 new AgendaRoutes(web, agenda, places)};
     }
 

@@ -35,8 +35,11 @@ final class SolutionRoutes implements Feature {
     private final PlaceService places;
     private final PostingRules posting;
 
+    private final org.commonweal.platform.deliberation.Deliberation deliberation;
+
     SolutionRoutes(Web web, ProblemService problems, SolutionService solutions, SupportService supports, BudgetService budgets,
-                   ProposalService proposals, PlaceService places, PostingRules posting) {
+                   ProposalService proposals, PlaceService places, PostingRules posting, org.commonweal.platform.deliberation.Deliberation deliberation) {
+        this.deliberation = deliberation;
         this.web = web;
         this.problems = problems;
         this.solutions = solutions;
@@ -66,7 +69,7 @@ final class SolutionRoutes implements Feature {
         CurrentUser user = web.user(ctx);
         boolean mine = user != null && s.authorId() != null && s.authorId() == user.id();
         web.render(ctx, "problems/solution.jte", web.page(ctx, "problems.solution.title", s.title()), "solution", s, "mine", mine,
-                "statusForm", statusForm);
+                "statusForm", statusForm, "thread", deliberation.thread(new org.commonweal.platform.core.subjects.Subject(ProblemIndex.SOLUTION, s.id()), user));
     }
 
     private void propose(Context ctx) {
@@ -79,7 +82,8 @@ final class SolutionRoutes implements Feature {
             CurrentUser user = web.requireUser(ctx);
             web.render(ctx, "problems/problem.jte", web.page(ctx, "problems.problem.title", p.title()), "problem", p,
                     "mine", p.authorId() != null && p.authorId() == user.id(), "supporting", supports.supports(p.id(), user.id()),
-                    "byPlace", supports.byPlace(p.id()), "solutions", solutions.forProblem(p.id()), "statusForm", Form.empty(), "solutionForm", form);
+                    "byPlace", supports.byPlace(p.id()), "solutions", solutions.forProblem(p.id()), "statusForm", Form.empty(), "solutionForm", form,
+                    "thread", deliberation.thread(new org.commonweal.platform.core.subjects.Subject(ProblemIndex.PROBLEM, p.id()), user));
             return;
         }
         web.redirectWithNotice(ctx, ProblemIndex.solutionUrl(id.get()), "problems.solution.posted");
