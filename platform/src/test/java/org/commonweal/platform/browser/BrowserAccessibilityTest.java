@@ -95,7 +95,19 @@ class BrowserAccessibilityTest extends PlatformTestCase {
                 new Visit("admin-places", "admin", "/admin/places", 200, false),
                 new Visit("admin-place", "admin", "/admin/places/" + placeId, 200, false),
                 new Visit("admin-audit", "admin", "/admin/audit", 200, false),
-                new Visit("admin-outbox", "admin", "/admin/outbox", 200, false));
+                new Visit("admin-outbox", "admin", "/admin/outbox", 200, false),
+                new Visit("search", "visitor", "/search?q=street", 200, false),
+                new Visit("open-data", "visitor", "/open-data", 200, false),
+                new Visit("problems", "visitor", "/problems", 200, false),
+                new Visit("problem", "resident", "/problems/" + app.count("SELECT min(id) FROM problems"), 200, false),
+                new Visit("problem-new-with-errors", "resident", "/problems/new", 422, true),
+                new Visit("agenda", "visitor", "/places/" + placeId + "/agenda", 200, false),
+                new Visit("consultations", "visitor", "/consultations", 200, false),
+                new Visit("consultation", "resident", "/consultations/" + app.count("SELECT min(id) FROM consultations WHERE status = 'published'"), 200, false),
+                new Visit("events", "visitor", "/events", 200, false),
+                new Visit("event", "resident", "/events/" + app.count("SELECT min(id) FROM events WHERE cancelled_at IS NULL"), 200, false),
+                new Visit("notifications", "resident", "/notifications", 200, false),
+                new Visit("moderation", "admin", "/moderation", 200, false));
     }
 
     @ParameterizedTest(name = "{0}")
