@@ -68,6 +68,20 @@ final class BenchSite implements AutoCloseable {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
+    /** Sends GET url requests times, one after another, and returns the sorted latencies in nanoseconds. */
+    long[] timeGets(String url, int requests) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).GET().build();
+        long[] took = new long[requests];
+        for (int i = 0; i < requests; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            took[i] = System.nanoTime() - t0;
+            if (r.statusCode() != 200) throw new IllegalStateException("GET " + url + " answered " + r.statusCode());
+        }
+        java.util.Arrays.sort(took);
+        return took;
+    }
+
     /** Percentile p of sorted nanosecond latencies, in milliseconds. */
     static double pct(long[] sorted, double p) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;

@@ -40,25 +40,12 @@ final class ProposalsBench implements Command {
             String list = site.base + "/budgets/" + budget.processId + "/proposals";
             for (String url : List.of(list, list + "?q=" + BenchSite.enc("garden library"))) {
                 // Warm up as long as the measurement: the first few hundred requests run interpreted code, not the steady state.
-                time(site, url, Math.max(200, requests));
-                long[] sorted = time(site, url, requests);
+                site.timeGets(url, Math.max(200, requests));
+                long[] sorted = site.timeGets(url, requests);
                 console.out().printf("GET %s with %d proposals, %d requests: p50 %.2f ms  p99 %.2f ms  max %.2f ms%n",
                         url.substring(site.base.length()), count, requests, BenchSite.pct(sorted, 0.50), BenchSite.pct(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
             }
         }
         return 0;
-    }
-
-    private static long[] time(BenchSite site, String url, int requests) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).GET().build();
-        long[] took = new long[requests];
-        for (int i = 0; i < requests; i++) {
-            long t0 = System.nanoTime();
-            HttpResponse<byte[]> r = site.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            took[i] = System.nanoTime() - t0;
-            if (r.statusCode() != 200) throw new IllegalStateException("GET " + url + " answered " + r.statusCode());
-        }
-        Arrays.sort(took);
-        return took;
     }
 }
