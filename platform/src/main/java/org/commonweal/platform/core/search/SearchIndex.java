@@ -71,7 +71,7 @@ public final class SearchIndex {
         String sql = """
                 WITH q AS (SELECT websearch_to_tsquery('english'::regconfig, search_unaccent(:text)) AS tsq),
                 page AS (
-                    SELECT d.kind, d.id, d.title, d.body, d.url, d.place_id, d.updated_at, ts_rank_cd(d.document, q.tsq) AS rank
+                    SELECT d.kind, d.id, d.title, d.body, d.url, d.place_id, d.updated_at, ts_rank(d.document, q.tsq) AS rank
                     FROM search_documents d, q
                     WHERE d.document @@ q.tsq %s %s
                     ORDER BY rank DESC, d.updated_at DESC, d.kind, d.id
