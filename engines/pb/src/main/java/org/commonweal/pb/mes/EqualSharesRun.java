@@ -28,10 +28,10 @@ final class EqualSharesRun<V> {
     private int valueCount;
     private int zeroValue;
     private int[] valueOf;        // per group: index into values
-    private long[] accumulated;   // scratch per value
-    private int[] stamp;          // scratch per value
+    private double[] estimateOf;  // per value: ar.estimate, kept beside the value so that guesses read no objects
+    private long[] accumulated;   // scratch per value, all zero between uses
     private int[] remap;          // scratch per value: value after the current payment
-    private int epoch;
+    private int collectedFor;     // project whose distinct money values the entries list, -1 once anyone paid since
     private boolean[] dirty;
     private boolean[] touched;
     private int[] list = new int[16];
@@ -39,6 +39,7 @@ final class EqualSharesRun<V> {
     private Object[] entryMoney = new Object[16];
     private long[] entryUtility = new long[16];
     private long[] entryMass = new long[16];
+    private double[] entryEstimate = new double[16];
     private boolean[] cappedScratch = new boolean[16];
 
     EqualSharesRun(VoterGroups groups, long[] cost, int[] tieRank, Arithmetic<V> arithmetic) {
@@ -87,10 +88,11 @@ final class EqualSharesRun<V> {
         valueCount = 1;
         zeroValue = -1;
         valueOf = new int[groups.mass.length];
+        estimateOf = new double[values.length];
+        estimateOf[0] = ar.estimate(value(0));
         accumulated = new long[values.length];
-        stamp = new int[values.length];
         remap = new int[values.length];
-        epoch = 0;
+        collectedFor = -1;
         dirty = new boolean[m];
         touched = new boolean[m];
 
@@ -237,7 +239,7 @@ final class EqualSharesRun<V> {
     private V guessAndCheck(int p, int k, long totalWeight) {
         boolean[] capped = cappedScratch(k);
         double[] estimate = estimateScratch(k);
-        for (int e = 0; e < k; e++) estimate[e] = ar.estimate(entry(e));
+        System.arraycopy(entryEstimate, 0, estimate, 0, k);
         double remainingGuess = cost[p];
         long weight = totalWeight;
         boolean changed = true;
@@ -312,39 +314,51 @@ final class EqualSharesRun<V> {
         return hi1 != hi2 ? hi1 < hi2 : Long.compareUnsigned(a * b, c * d) < 0;
     }
 
-    /** Fills the entry arrays with (money, utility, voters) for p's supporters, merging equal money when utilities agree. */
+    /**
+     * Fills the entry arrays with (money, utility, voters) for p's supporters, merging equal money when utilities
+     * agree. For such a project the entries are then exactly its distinct money values, which {@link #payUniform}
+     * reuses as long as nobody paid since.
+     */
     private int collect(int p) {
         int[] sup = groups.supporters[p];
         long[] ut = groups.utilities[p];
         if (groups.uniform[p]) {
-            epoch++;
-            int k = 0;
+            int[] masses = groups.supporterMass[p];
             if (list.length < valueCount) list = new int[values.length];
-            for (int g : sup) {
-                int v = valueOf[g];
-                if (stamp[v] != epoch) {
-                    stamp[v] = epoch;
-                    accumulated[v] = 0;
-                    list[k++] = v;
-                }
-                accumulated[v] += groups.mass[g];
+            int k = 0;
+            // accumulated is zero for every value between calls, and every group has at least one voter, so a zero marks a value not yet listed
+            for (int i = 0; i < sup.length; i++) {
+                int v = valueOf[sup[i]];
+                long a = accumulated[v];
+                if (a == 0) list[k++] = v;
+                accumulated[v] = a + masses[i];
             }
             ensureEntries(k);
             for (int i = 0; i < k; i++) {
-                entryMoney[i] = values[list[i]];
+                int v = list[i];
+                entryMoney[i] = values[v];
+                entryEstimate[i] = estimateOf[v];
                 entryUtility[i] = ut[0];
-                entryMass[i] = accumulated[list[i]];
+                entryMass[i] = accumulated[v];
+                accumulated[v] = 0;
             }
+            collectedFor = p;
+            collectedCount = k;
             return k;
         }
         ensureEntries(sup.length);
         for (int i = 0; i < sup.length; i++) {
-            entryMoney[i] = values[valueOf[sup[i]]];
+            int v = valueOf[sup[i]];
+            entryMoney[i] = values[v];
+            entryEstimate[i] = estimateOf[v];
             entryUtility[i] = ut[i];
             entryMass[i] = groups.mass[sup[i]];
         }
+        collectedFor = -1;
         return sup.length;
     }
+
+    private int collectedCount;
 
     private void ensureEntries(int k) {
         if (entryMoney.length >= k) return;
@@ -352,57 +366,55 @@ final class EqualSharesRun<V> {
         entryMoney = Arrays.copyOf(entryMoney, size);
         entryUtility = Arrays.copyOf(entryUtility, size);
         entryMass = Arrays.copyOf(entryMass, size);
+        entryEstimate = Arrays.copyOf(entryEstimate, size);
     }
 
     /** Charges p's supporters at price rho and marks every project they support for recomputation. */
     private List<MesPayment.Share> pay(int p, V rho, boolean explain) {
-        int[] sup = groups.supporters[p];
-        long[] ut = groups.utilities[p];
-        boolean shared = groups.uniform[p];
-        epoch++;
-        // For explanations: what each distinct payment was and how many voters made it.
-        List<Object> payments = explain ? new ArrayList<>() : null;
-        List<long[]> payers = explain ? new ArrayList<>() : null;
-        int[] paymentOf = explain ? new int[valueCount] : null; // per old value: index into payments
-        V uniformDue = shared ? ar.multiply(rho, ut[0]) : null;
-        for (int i = 0; i < sup.length; i++) {
-            int g = sup[i];
-            int v = valueOf[g];
-            if (shared && stamp[v] == epoch) {
-                valueOf[g] = remap[v];
-                if (explain) payers.get(paymentOf[v])[0] += groups.mass[g];
-            } else {
-                V money = value(v);
-                V due = shared ? uniformDue : ar.multiply(rho, ut[i]);
-                boolean spendsAll = ar.compare(money, due) <= 0;
-                V payment = spendsAll ? money : due;
-                int nv = spendsAll ? zero() : intern(ar.subtract(money, due));
-                if (shared) {
-                    stamp[v] = epoch;
-                    remap[v] = nv;
-                    if (explain) paymentOf[v] = payments.size();
-                }
-                valueOf[g] = nv;
-                if (explain) {
-                    payments.add(payment);
-                    payers.add(new long[]{groups.mass[g]});
-                }
-            }
-        }
+        TreeMap<BigDecimal, Long> byAmount = explain ? new TreeMap<>() : null;
+        if (groups.uniform[p]) payUniform(p, rho, byAmount);
+        else payEach(p, rho, byAmount);
+        collectedFor = -1;
         for (int q : groups.neighbours[p]) {
             dirty[q] = true;
             touched[q] = true;
         }
         dirty[p] = false;
         if (!explain) return List.of();
-        TreeMap<BigDecimal, Long> byAmount = new TreeMap<>();
-        for (int i = 0; i < payments.size(); i++) {
-            @SuppressWarnings("unchecked") V amount = (V) payments.get(i);
-            byAmount.merge(ar.display(amount), payers.get(i)[0], Long::sum);
-        }
         List<MesPayment.Share> shares = new ArrayList<>();
         byAmount.descendingMap().forEach((amount, count) -> shares.add(new MesPayment.Share(count, amount)));
         return shares;
+    }
+
+    /**
+     * Every supporter owes the same ρ·u, so supporters holding the same money pay the same and again hold the same:
+     * the payment is worked out once per distinct money value (the entries of p's latest collect when nobody paid
+     * since, which is the usual case as the winner has just been priced), then every group moves to its new value.
+     */
+    private void payUniform(int p, V rho, TreeMap<BigDecimal, Long> byAmount) {
+        if (collectedFor != p) collect(p);
+        int k = collectedCount;
+        V due = ar.multiply(rho, groups.utilities[p][0]);
+        for (int i = 0; i < k; i++) {
+            V money = entry(i);
+            boolean spendsAll = ar.compare(money, due) <= 0;
+            remap[list[i]] = spendsAll ? zero() : intern(ar.subtract(money, due));
+            if (byAmount != null) byAmount.merge(ar.display(spendsAll ? money : due), entryMass[i], Long::sum);
+        }
+        for (int g : groups.supporters[p]) valueOf[g] = remap[valueOf[g]];
+    }
+
+    private void payEach(int p, V rho, TreeMap<BigDecimal, Long> byAmount) {
+        int[] sup = groups.supporters[p];
+        long[] ut = groups.utilities[p];
+        for (int i = 0; i < sup.length; i++) {
+            int g = sup[i];
+            V money = value(valueOf[g]);
+            V due = ar.multiply(rho, ut[i]);
+            boolean spendsAll = ar.compare(money, due) <= 0;
+            valueOf[g] = spendsAll ? zero() : intern(ar.subtract(money, due));
+            if (byAmount != null) byAmount.merge(ar.display(spendsAll ? money : due), groups.mass[g], Long::sum);
+        }
     }
 
     /** Everyone who ran out shares one value, which keeps the number of distinct values small. */
@@ -416,10 +428,11 @@ final class EqualSharesRun<V> {
             int size = 2 * values.length;
             values = Arrays.copyOf(values, size);
             accumulated = Arrays.copyOf(accumulated, size);
-            stamp = Arrays.copyOf(stamp, size);
             remap = Arrays.copyOf(remap, size);
+            estimateOf = Arrays.copyOf(estimateOf, size);
         }
         values[valueCount] = value;
+        estimateOf[valueCount] = ar.estimate(value);
         return valueCount++;
     }
 }
