@@ -15,6 +15,9 @@ interface Arithmetic<V> {
     /** a − x·k. */
     V subtractProduct(V a, V x, long k);
 
+    /** a − Σ xs[i]·ks[i] over i < n (xs holds V), as n subtractProducts in that order but without n intermediate values. */
+    V subtractProducts(V a, Object[] xs, long[] ks, int n);
+
     V subtract(V a, V b);
 
     V multiply(V a, long k);

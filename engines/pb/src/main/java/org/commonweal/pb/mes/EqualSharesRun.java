@@ -13,10 +13,15 @@ import java.util.TreeMap;
  * given amount of money per voter: repeatedly fund the project with the lowest price per unit of utility ρ
  * that its supporters can still pay, each paying min(own money, ρ·utility).
  *
- * <p>Money values are interned (voters who paid the same so far share one value), and candidates sit in a
- * queue keyed by their last computed ρ. Since money only ever decreases, a project's ρ only ever increases,
+ * <p>Voters who paid the same so far form one money class, and candidates sit in a queue keyed by their last
+ * computed ρ. Since money only ever decreases, a project's ρ only ever increases,
  * so a stale key is a lower bound and only the front of the queue needs recomputing; a project is
  * recomputed only if one of its supporters paid since. The pass is generic in its {@link Arithmetic}.
+ *
+ * <p>Which voters share a class, and how classes are numbered, depends only on which projects were funded
+ * so far and in what order, never on the money per voter: the passes of an add1 completion, which mostly fund
+ * the same first projects, share the supporters' class histograms through {@link PaymentHistograms} and
+ * rescan supporter groups only where a pass departs from the previous ones.
  */
 final class EqualSharesRun<V> {
     private final VoterGroups groups;
@@ -24,14 +29,17 @@ final class EqualSharesRun<V> {
     private final int[] tieRank;
     private final Arithmetic<V> ar;
 
-    private Object[] values;      // interned money values (V)
+    private Object[] values;      // per money class: what each of its voters holds (V)
     private int valueCount;
-    private int zeroValue;
-    private int[] valueOf;        // per group: index into values
-    private double[] estimateOf;  // per value: ar.estimate, kept beside the value so that guesses read no objects
-    private long[] accumulated;   // scratch per value, all zero between uses
-    private int[] remap;          // scratch per value: value after the current payment
-    private int collectedFor;     // project whose distinct money values the entries list, -1 once anyone paid since
+    private boolean[] spent;      // per class: its voters ran out of money
+    private int[] valueOf;        // per group: its class, once the payments in `pending` are applied
+    private double[] estimateOf;  // per class: ar.estimate, kept beside the value so that guesses read no objects
+    private long[] accumulated;   // scratch per class, all zero between uses
+    private int[] remap;          // scratch per class
+    private final List<Payment> pending = new ArrayList<>();
+    private final PaymentHistograms histograms;
+    private int collectedFor;     // project whose histogram `collected` is, -1 once anyone paid since
+    private PaymentHistograms.Histogram collected;
     private boolean[] dirty;
     private boolean[] touched;
     private int[] list = new int[16];
@@ -47,6 +55,11 @@ final class EqualSharesRun<V> {
         this.cost = cost;
         this.tieRank = tieRank;
         this.ar = arithmetic;
+        this.histograms = new PaymentHistograms(cost.length);
+    }
+
+    /** A payment by the supporters of a uniform project not yet applied to valueOf: class classes[i] became base + i. */
+    private record Payment(int project, int[] classes, int base) {
     }
 
     /** What one pass decided; rho, shares and losses (display values) are filled only when explanations were asked for. */
@@ -83,15 +96,24 @@ final class EqualSharesRun<V> {
      */
     Result run(long budgetNumerator, long voters, boolean[] candidate, boolean explain) {
         int m = cost.length;
-        values = new Object[Math.max(16, 4 * m)];
+        if (values == null) {
+            // kept from pass to pass at the size the last one needed (accumulated stays all zero in between)
+            int size = Math.max(16, 4 * m);
+            values = new Object[size];
+            spent = new boolean[size];
+            estimateOf = new double[size];
+            accumulated = new long[size];
+            remap = new int[size];
+            valueOf = new int[groups.mass.length];
+        } else {
+            Arrays.fill(valueOf, 0);
+        }
         values[0] = ar.ratio(budgetNumerator, voters);
-        valueCount = 1;
-        zeroValue = -1;
-        valueOf = new int[groups.mass.length];
-        estimateOf = new double[values.length];
+        spent[0] = false;
         estimateOf[0] = ar.estimate(value(0));
-        accumulated = new long[values.length];
-        remap = new int[values.length];
+        valueCount = 1;
+        pending.clear();
+        histograms.startPass();
         collectedFor = -1;
         dirty = new boolean[m];
         touched = new boolean[m];
@@ -199,6 +221,7 @@ final class EqualSharesRun<V> {
 
     /** Money the supporters of project p still hold. */
     private V money(int p) {
+        catchUp();
         V sum = ar.zero();
         for (int g : groups.supporters[p]) sum = ar.subtractProduct(sum, value(valueOf[g]), -groups.mass[g]);
         return sum;
@@ -238,8 +261,10 @@ final class EqualSharesRun<V> {
      */
     private V guessAndCheck(int p, int k, long totalWeight) {
         boolean[] capped = cappedScratch(k);
-        double[] estimate = estimateScratch(k);
-        System.arraycopy(entryEstimate, 0, estimate, 0, k);
+        double[] estimate = entryEstimate;
+        int[] open = openScratch(k); // the entries not capped yet
+        for (int e = 0; e < k; e++) open[e] = e;
+        int openCount = k;
         double remainingGuess = cost[p];
         long weight = totalWeight;
         boolean changed = true;
@@ -247,22 +272,28 @@ final class EqualSharesRun<V> {
             changed = false;
             double before = remainingGuess;
             double weightBefore = weight;
-            for (int e = 0; e < k; e++) {
-                if (capped[e] || estimate[e] * weightBefore >= before * entryUtility[e]) continue;
+            int kept = 0;
+            for (int j = 0; j < openCount; j++) {
+                int e = open[j];
+                if (estimate[e] * weightBefore >= before * entryUtility[e]) {
+                    open[kept++] = e;
+                    continue;
+                }
                 capped[e] = true;
                 changed = true;
                 remainingGuess -= estimate[e] * entryMass[e];
                 weight -= entryMass[e] * entryUtility[e];
             }
+            openCount = kept;
         }
-        V remaining = ar.ratio(cost[p], 1);
-        boolean anyCapped = false;
+        int cappedCount = 0;
         for (int e = 0; e < k; e++) {
-            if (capped[e]) {
-                remaining = ar.subtractProduct(remaining, entry(e), entryMass[e]);
-                anyCapped = true;
-            }
+            if (!capped[e]) continue;
+            cappedMoney[cappedCount] = entryMoney[e];
+            cappedMass[cappedCount++] = entryMass[e];
         }
+        boolean anyCapped = cappedCount > 0;
+        V remaining = ar.subtractProducts(ar.ratio(cost[p], 1), cappedMoney, cappedMass, cappedCount);
         if (weight == 0) return ar.signum(remaining) > 0 ? null : NO_ANSWER;
         for (int e = 0; e < k; e++) {
             int c = ar.compareProducts(entry(e), weight, remaining, entryUtility[e]);
@@ -295,11 +326,18 @@ final class EqualSharesRun<V> {
         return anyCapped ? ar.divide(remaining, weight) : ar.ratio(cost[p], weight);
     }
 
-    private double[] estimateScratch = new double[16];
+    private int[] openScratch = new int[16];
+    private Object[] cappedMoney = new Object[16];
+    private long[] cappedMass = new long[16];
 
-    private double[] estimateScratch(int k) {
-        if (estimateScratch.length < k) estimateScratch = new double[Math.max(k, 2 * estimateScratch.length)];
-        return estimateScratch;
+    private int[] openScratch(int k) {
+        if (openScratch.length < k) {
+            int size = Math.max(k, 2 * openScratch.length);
+            openScratch = new int[size];
+            cappedMoney = new Object[size];
+            cappedMass = new long[size];
+        }
+        return openScratch;
     }
 
     private boolean[] cappedScratch(int k) {
@@ -315,37 +353,39 @@ final class EqualSharesRun<V> {
     }
 
     /**
-     * Fills the entry arrays with (money, utility, voters) for p's supporters, merging equal money when utilities
-     * agree. For such a project the entries are then exactly its distinct money values, which {@link #payUniform}
-     * reuses as long as nobody paid since.
+     * Fills the entry arrays with (money, utility, voters) for p's supporters. When all have the same utility,
+     * one entry per money class, and one for all who ran out of money (they pay nothing whatever ρ is).
      */
     private int collect(int p) {
-        int[] sup = groups.supporters[p];
         long[] ut = groups.utilities[p];
         if (groups.uniform[p]) {
-            int[] masses = groups.supporterMass[p];
-            if (list.length < valueCount) list = new int[values.length];
+            PaymentHistograms.Histogram h = histogram(p);
+            ensureEntries(h.classes().length + 1);
             int k = 0;
-            // accumulated is zero for every value between calls, and every group has at least one voter, so a zero marks a value not yet listed
-            for (int i = 0; i < sup.length; i++) {
-                int v = valueOf[sup[i]];
-                long a = accumulated[v];
-                if (a == 0) list[k++] = v;
-                accumulated[v] = a + masses[i];
+            long spentMass = 0;
+            for (int i = 0; i < h.classes().length; i++) {
+                int c = h.classes()[i];
+                if (spent[c]) {
+                    spentMass += h.masses()[i];
+                    continue;
+                }
+                entryMoney[k] = values[c];
+                entryEstimate[k] = estimateOf[c];
+                entryUtility[k] = ut[0];
+                entryMass[k++] = h.masses()[i];
             }
-            ensureEntries(k);
-            for (int i = 0; i < k; i++) {
-                int v = list[i];
-                entryMoney[i] = values[v];
-                entryEstimate[i] = estimateOf[v];
-                entryUtility[i] = ut[0];
-                entryMass[i] = accumulated[v];
-                accumulated[v] = 0;
+            if (spentMass > 0) {
+                entryMoney[k] = ar.zero();
+                entryEstimate[k] = 0;
+                entryUtility[k] = ut[0];
+                entryMass[k++] = spentMass;
             }
             collectedFor = p;
-            collectedCount = k;
+            collected = h;
             return k;
         }
+        catchUp();
+        int[] sup = groups.supporters[p];
         ensureEntries(sup.length);
         for (int i = 0; i < sup.length; i++) {
             int v = valueOf[sup[i]];
@@ -358,7 +398,41 @@ final class EqualSharesRun<V> {
         return sup.length;
     }
 
-    private int collectedCount;
+    /** The classes of p's supporters (in order of first appearance among them) and their voters: remembered, or counted now. */
+    private PaymentHistograms.Histogram histogram(int p) {
+        PaymentHistograms.Histogram known = histograms.lookup(p);
+        if (known != null) return known;
+        catchUp();
+        int[] sup = groups.supporters[p];
+        int[] masses = groups.supporterMass[p];
+        if (list.length < valueCount) list = new int[values.length];
+        int k = 0;
+        // accumulated is zero for every class between calls, and every group has at least one voter, so a zero marks a class not yet listed
+        for (int i = 0; i < sup.length; i++) {
+            int v = valueOf[sup[i]];
+            long a = accumulated[v];
+            if (a == 0) list[k++] = v;
+            accumulated[v] = a + masses[i];
+        }
+        int[] classes = Arrays.copyOf(list, k);
+        long[] mass = new long[k];
+        for (int i = 0; i < k; i++) {
+            mass[i] = accumulated[classes[i]];
+            accumulated[classes[i]] = 0;
+        }
+        PaymentHistograms.Histogram h = new PaymentHistograms.Histogram(classes, mass);
+        histograms.store(p, h);
+        return h;
+    }
+
+    /** Brings valueOf up to date with the payments made since it was last needed. */
+    private void catchUp() {
+        for (Payment pay : pending) {
+            for (int i = 0; i < pay.classes().length; i++) remap[pay.classes()[i]] = pay.base() + i;
+            for (int g : groups.supporters[pay.project()]) valueOf[g] = remap[valueOf[g]];
+        }
+        pending.clear();
+    }
 
     private void ensureEntries(int k) {
         if (entryMoney.length >= k) return;
@@ -374,6 +448,7 @@ final class EqualSharesRun<V> {
         TreeMap<BigDecimal, Long> byAmount = explain ? new TreeMap<>() : null;
         if (groups.uniform[p]) payUniform(p, rho, byAmount);
         else payEach(p, rho, byAmount);
+        histograms.paid(p);
         collectedFor = -1;
         for (int q : groups.neighbours[p]) {
             dirty[q] = true;
@@ -387,24 +462,33 @@ final class EqualSharesRun<V> {
     }
 
     /**
-     * Every supporter owes the same ρ·u, so supporters holding the same money pay the same and again hold the same:
-     * the payment is worked out once per distinct money value (the entries of p's latest collect when nobody paid
-     * since, which is the usual case as the winner has just been priced), then every group moves to its new value.
+     * Every supporter owes the same ρ·u, so supporters in one class pay the same and again share a class: each
+     * class c of p's supporters, listed i-th, becomes the new class base + i (numbered so whatever the money), and
+     * the groups themselves move when valueOf is next needed.
      */
     private void payUniform(int p, V rho, TreeMap<BigDecimal, Long> byAmount) {
-        if (collectedFor != p) collect(p);
-        int k = collectedCount;
+        PaymentHistograms.Histogram h = collectedFor == p ? collected : histogram(p);
         V due = ar.multiply(rho, groups.utilities[p][0]);
-        for (int i = 0; i < k; i++) {
-            V money = entry(i);
+        int base = valueCount;
+        long paidDue = 0, paidNothing = 0;
+        for (int i = 0; i < h.classes().length; i++) {
+            int c = h.classes()[i];
+            V money = value(c);
             boolean spendsAll = ar.compare(money, due) <= 0;
-            remap[list[i]] = spendsAll ? zero() : intern(ar.subtract(money, due));
-            if (byAmount != null) byAmount.merge(ar.display(spendsAll ? money : due), entryMass[i], Long::sum);
+            intern(spendsAll ? ar.zero() : ar.subtract(money, due), spendsAll);
+            if (byAmount == null) continue;
+            if (!spendsAll) paidDue += h.masses()[i];
+            else if (spent[c]) paidNothing += h.masses()[i];
+            else byAmount.merge(ar.display(money), h.masses()[i], Long::sum);
         }
-        for (int g : groups.supporters[p]) valueOf[g] = remap[valueOf[g]];
+        if (paidDue > 0) byAmount.merge(ar.display(due), paidDue, Long::sum);
+        if (paidNothing > 0) byAmount.merge(ar.display(ar.zero()), paidNothing, Long::sum);
+        pending.add(new Payment(p, h.classes(), base));
     }
 
+    /** Utilities differ, so each group pays its own amount and gets a class of its own. */
     private void payEach(int p, V rho, TreeMap<BigDecimal, Long> byAmount) {
+        catchUp();
         int[] sup = groups.supporters[p];
         long[] ut = groups.utilities[p];
         for (int i = 0; i < sup.length; i++) {
@@ -412,25 +496,21 @@ final class EqualSharesRun<V> {
             V money = value(valueOf[g]);
             V due = ar.multiply(rho, ut[i]);
             boolean spendsAll = ar.compare(money, due) <= 0;
-            valueOf[g] = spendsAll ? zero() : intern(ar.subtract(money, due));
+            valueOf[g] = intern(spendsAll ? ar.zero() : ar.subtract(money, due), spendsAll);
             if (byAmount != null) byAmount.merge(ar.display(spendsAll ? money : due), groups.mass[g], Long::sum);
         }
     }
 
-    /** Everyone who ran out shares one value, which keeps the number of distinct values small. */
-    private int zero() {
-        if (zeroValue < 0) zeroValue = intern(ar.zero());
-        return zeroValue;
-    }
-
-    private int intern(V value) {
+    private int intern(V value, boolean spendsAll) {
         if (valueCount == values.length) {
             int size = 2 * values.length;
             values = Arrays.copyOf(values, size);
             accumulated = Arrays.copyOf(accumulated, size);
             remap = Arrays.copyOf(remap, size);
             estimateOf = Arrays.copyOf(estimateOf, size);
+            spent = Arrays.copyOf(spent, size);
         }
+        spent[valueCount] = spendsAll;
         values[valueCount] = value;
         estimateOf[valueCount] = ar.estimate(value);
         return valueCount++;
