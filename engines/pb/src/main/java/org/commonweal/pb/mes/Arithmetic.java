@@ -43,4 +43,22 @@ interface Arithmetic<V> {
 
     /** For explanations only. */
     BigDecimal display(V a);
+
+    /** Whether k converts to double exactly, as {@link #productLower} and {@link #productUpper} need (0 < k < 2^53). */
+    static boolean exactFactor(long k) {
+        return k > 0 && k < 1L << 53;
+    }
+
+    /**
+     * A lower bound of x·k for every x ≥ lower (as {@link #lower} gives it) and an exact factor k: the rounded
+     * product lies within half an ulp of the true one, so one step down bounds it (overflow included).
+     */
+    static double productLower(double lower, long k) {
+        return Math.nextDown(lower * k);
+    }
+
+    /** An upper bound of x·k for every x ≤ upper and an exact factor k, as {@link #productLower}. */
+    static double productUpper(double upper, long k) {
+        return Math.nextUp(upper * k);
+    }
 }

@@ -32,11 +32,14 @@ final class EqualSharesRun<V> {
     private Object[] values;      // per money class: what each of its voters holds (V)
     private int valueCount;
     private boolean[] spent;      // per class: its voters ran out of money
-    private int[] valueOf;        // per group: its class, once the payments in `pending` are applied
+    private int[] valueOf;        // per group: its class after the payments in `applied`
     private double[] estimateOf;  // per class: ar.estimate, kept beside the value so that guesses read no objects
+    private double[] lowerOf;     // per class: ar.lower and ar.upper, so that most checks of a guess read no objects either
+    private double[] upperOf;
     private long[] accumulated;   // scratch per class, all zero between uses
     private int[] remap;          // scratch per class
-    private final List<Payment> pending = new ArrayList<>();
+    private final List<Payment> made = new ArrayList<>();    // the payments of the current pass, in order
+    private final List<Payment> applied = new ArrayList<>(); // those valueOf reflects: a pass, or part of one, maybe an earlier one
     private final PaymentHistograms histograms;
     private int collectedFor;     // project whose histogram `collected` is, -1 once anyone paid since
     private PaymentHistograms.Histogram collected;
@@ -48,6 +51,8 @@ final class EqualSharesRun<V> {
     private long[] entryUtility = new long[16];
     private long[] entryMass = new long[16];
     private double[] entryEstimate = new double[16];
+    private double[] entryLower = new double[16];
+    private double[] entryUpper = new double[16];
     private boolean[] cappedScratch = new boolean[16];
 
     EqualSharesRun(VoterGroups groups, long[] cost, int[] tieRank, Arithmetic<V> arithmetic) {
@@ -58,8 +63,12 @@ final class EqualSharesRun<V> {
         this.histograms = new PaymentHistograms(cost.length);
     }
 
-    /** A payment by the supporters of a uniform project not yet applied to valueOf: class classes[i] became base + i. */
-    private record Payment(int project, int[] classes, int base) {
+    /**
+     * A payment, as it moves groups between classes. Uniform (perSupporter false): the supporters in class classes[i]
+     * move to base + i. Otherwise the i-th supporter moves from classes[i] to base + i. Either way it can be undone,
+     * and it is the same record whenever the same projects were funded before it (see {@link PaymentHistograms}).
+     */
+    private record Payment(int project, int[] classes, int base, boolean perSupporter) {
     }
 
     /** What one pass decided; rho, shares and losses (display values) are filled only when explanations were asked for. */
@@ -102,17 +111,19 @@ final class EqualSharesRun<V> {
             values = new Object[size];
             spent = new boolean[size];
             estimateOf = new double[size];
+            lowerOf = new double[size];
+            upperOf = new double[size];
             accumulated = new long[size];
             remap = new int[size];
             valueOf = new int[groups.mass.length];
-        } else {
-            Arrays.fill(valueOf, 0);
         }
         values[0] = ar.ratio(budgetNumerator, voters);
         spent[0] = false;
         estimateOf[0] = ar.estimate(value(0));
+        lowerOf[0] = ar.lower(value(0));
+        upperOf[0] = ar.upper(value(0));
         valueCount = 1;
-        pending.clear();
+        made.clear();
         histograms.startPass();
         collectedFor = -1;
         dirty = new boolean[m];
@@ -295,8 +306,24 @@ final class EqualSharesRun<V> {
         boolean anyCapped = cappedCount > 0;
         V remaining = ar.subtractProducts(ar.ratio(cost[p], 1), cappedMoney, cappedMass, cappedCount);
         if (weight == 0) return ar.signum(remaining) > 0 ? null : NO_ANSWER;
+        // Each entry must hold less than ρ·u if capped, at least ρ·u if not (money·weight against remaining·u):
+        // settled by bounds read from arrays where they suffice, else by the arithmetic.
+        double remainingLower = ar.lower(remaining), remainingUpper = ar.upper(remaining);
+        boolean boundable = Arithmetic.exactFactor(weight);
+        long lastUtility = -1;
+        double dueLower = 0, dueUpper = 0;
         for (int e = 0; e < k; e++) {
-            int c = ar.compareProducts(entry(e), weight, remaining, entryUtility[e]);
+            long u = entryUtility[e];
+            if (boundable && Arithmetic.exactFactor(u)) {
+                if (u != lastUtility) {
+                    lastUtility = u;
+                    dueLower = Arithmetic.productLower(remainingLower, u);
+                    dueUpper = Arithmetic.productUpper(remainingUpper, u);
+                }
+                if (capped[e] ? Arithmetic.productUpper(entryUpper[e], weight) < dueLower
+                        : Arithmetic.productLower(entryLower[e], weight) >= dueUpper) continue;
+            }
+            int c = ar.compareProducts(entry(e), weight, remaining, u);
             if (capped[e] ? c >= 0 : c < 0) return NO_ANSWER;
         }
         return anyCapped ? ar.divide(remaining, weight) : ar.ratio(cost[p], weight);
@@ -371,12 +398,16 @@ final class EqualSharesRun<V> {
                 }
                 entryMoney[k] = values[c];
                 entryEstimate[k] = estimateOf[c];
+                entryLower[k] = lowerOf[c];
+                entryUpper[k] = upperOf[c];
                 entryUtility[k] = ut[0];
                 entryMass[k++] = h.masses()[i];
             }
             if (spentMass > 0) {
                 entryMoney[k] = ar.zero();
-                entryEstimate[k] = 0;
+                entryEstimate[k] = ar.estimate(ar.zero());
+                entryLower[k] = ar.lower(ar.zero());
+                entryUpper[k] = ar.upper(ar.zero());
                 entryUtility[k] = ut[0];
                 entryMass[k++] = spentMass;
             }
@@ -391,6 +422,8 @@ final class EqualSharesRun<V> {
             int v = valueOf[sup[i]];
             entryMoney[i] = values[v];
             entryEstimate[i] = estimateOf[v];
+            entryLower[i] = lowerOf[v];
+            entryUpper[i] = upperOf[v];
             entryUtility[i] = ut[i];
             entryMass[i] = groups.mass[sup[i]];
         }
@@ -425,13 +458,35 @@ final class EqualSharesRun<V> {
         return h;
     }
 
-    /** Brings valueOf up to date with the payments made since it was last needed. */
+    /**
+     * Brings valueOf to the payments made so far. It may still reflect an earlier pass: the payments both share
+     * from the start are the same records, so only the earlier pass's later ones are undone (newest first, which
+     * returns every group to the class it had before each) and this pass's later ones applied.
+     */
     private void catchUp() {
-        for (Payment pay : pending) {
-            for (int i = 0; i < pay.classes().length; i++) remap[pay.classes()[i]] = pay.base() + i;
-            for (int g : groups.supporters[pay.project()]) valueOf[g] = remap[valueOf[g]];
+        int same = 0;
+        while (same < applied.size() && same < made.size() && applied.get(same).project() == made.get(same).project()
+                && applied.get(same).base() == made.get(same).base()) same++;
+        for (int j = applied.size() - 1; j >= same; j--) {
+            Payment pay = applied.remove(j);
+            int[] sup = groups.supporters[pay.project()];
+            if (pay.perSupporter()) {
+                for (int i = 0; i < sup.length; i++) valueOf[sup[i]] = pay.classes()[i];
+            } else {
+                for (int g : sup) valueOf[g] = pay.classes()[valueOf[g] - pay.base()];
+            }
         }
-        pending.clear();
+        for (int j = same; j < made.size(); j++) {
+            Payment pay = made.get(j);
+            int[] sup = groups.supporters[pay.project()];
+            if (pay.perSupporter()) {
+                for (int i = 0; i < sup.length; i++) valueOf[sup[i]] = pay.base() + i;
+            } else {
+                for (int i = 0; i < pay.classes().length; i++) remap[pay.classes()[i]] = pay.base() + i;
+                for (int g : sup) valueOf[g] = remap[valueOf[g]];
+            }
+            applied.add(pay);
+        }
     }
 
     private void ensureEntries(int k) {
@@ -441,6 +496,8 @@ final class EqualSharesRun<V> {
         entryUtility = Arrays.copyOf(entryUtility, size);
         entryMass = Arrays.copyOf(entryMass, size);
         entryEstimate = Arrays.copyOf(entryEstimate, size);
+        entryLower = Arrays.copyOf(entryLower, size);
+        entryUpper = Arrays.copyOf(entryUpper, size);
     }
 
     /** Charges p's supporters at price rho and marks every project they support for recomputation. */
@@ -483,7 +540,7 @@ final class EqualSharesRun<V> {
         }
         if (paidDue > 0) byAmount.merge(ar.display(due), paidDue, Long::sum);
         if (paidNothing > 0) byAmount.merge(ar.display(ar.zero()), paidNothing, Long::sum);
-        pending.add(new Payment(p, h.classes(), base));
+        made.add(new Payment(p, h.classes(), base, false));
     }
 
     /** Utilities differ, so each group pays its own amount and gets a class of its own. */
@@ -491,14 +548,20 @@ final class EqualSharesRun<V> {
         catchUp();
         int[] sup = groups.supporters[p];
         long[] ut = groups.utilities[p];
+        int[] before = new int[sup.length];
+        int base = valueCount;
         for (int i = 0; i < sup.length; i++) {
             int g = sup[i];
+            before[i] = valueOf[g];
             V money = value(valueOf[g]);
             V due = ar.multiply(rho, ut[i]);
             boolean spendsAll = ar.compare(money, due) <= 0;
             valueOf[g] = intern(spendsAll ? ar.zero() : ar.subtract(money, due), spendsAll);
             if (byAmount != null) byAmount.merge(ar.display(spendsAll ? money : due), groups.mass[g], Long::sum);
         }
+        Payment payment = new Payment(p, before, base, true);
+        made.add(payment);
+        applied.add(payment);
     }
 
     private int intern(V value, boolean spendsAll) {
@@ -508,11 +571,15 @@ final class EqualSharesRun<V> {
             accumulated = Arrays.copyOf(accumulated, size);
             remap = Arrays.copyOf(remap, size);
             estimateOf = Arrays.copyOf(estimateOf, size);
+            lowerOf = Arrays.copyOf(lowerOf, size);
+            upperOf = Arrays.copyOf(upperOf, size);
             spent = Arrays.copyOf(spent, size);
         }
         spent[valueCount] = spendsAll;
         values[valueCount] = value;
         estimateOf[valueCount] = ar.estimate(value);
+        lowerOf[valueCount] = ar.lower(value);
+        upperOf[valueCount] = ar.upper(value);
         return valueCount++;
     }
 }
