@@ -461,12 +461,22 @@ final class EqualSharesRun<V> {
     /**
      * Brings valueOf to the payments made so far. It may still reflect an earlier pass: the payments both share
      * from the start are the same records, so only the earlier pass's later ones are undone (newest first, which
-     * returns every group to the class it had before each) and this pass's later ones applied.
+     * returns every group to the class it had before each) and this pass's later ones applied; or, when that is
+     * cheaper, everyone goes back to class 0, the start of every pass, and all of this pass's payments are applied.
      */
     private void catchUp() {
         int same = 0;
         while (same < applied.size() && same < made.size() && applied.get(same).project() == made.get(same).project()
                 && applied.get(same).base() == made.get(same).base()) same++;
+        // Undoing costs what the earlier pass's later payments touched; starting over, what the shared ones touch.
+        long undo = 0, redo = valueOf.length;
+        for (int j = same; j < applied.size(); j++) undo += groups.supporters[applied.get(j).project()].length;
+        for (int j = 0; j < same; j++) redo += groups.supporters[made.get(j).project()].length;
+        if (redo < undo) {
+            Arrays.fill(valueOf, 0);
+            applied.clear();
+            same = 0;
+        }
         for (int j = applied.size() - 1; j >= same; j--) {
             Payment pay = applied.remove(j);
             int[] sup = groups.supporters[pay.project()];
