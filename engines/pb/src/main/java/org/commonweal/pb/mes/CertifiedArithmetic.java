@@ -207,6 +207,26 @@ final class CertifiedArithmetic implements Arithmetic<CertifiedArithmetic.Value>
     }
 
     public BigDecimal display(Value a) {
-        return new BigDecimal(a.x, new MathContext(15)).setScale(6, RoundingMode.HALF_EVEN);
+        return shown(a.x);
+    }
+
+    private static final MathContext SHOWN = new MathContext(15);
+    private static final double LOG10_2 = Math.log10(2);
+
+    /**
+     * x rounded to 15 significant digits (half up), then to 6 decimals (half even). Expanding x exactly in decimal
+     * is slow, so first try Double.toString's decimal s, within half an ulp of x: rounding is monotone, so if
+     * s − m and s + m round alike for some m ≥ ulp(x), x rounds the same way; else expand x exactly.
+     */
+    static BigDecimal shown(double x) {
+        int exponent = Math.getExponent(x);
+        if (x != 0 && Math.abs(exponent) < 1000) {
+            BigDecimal s = BigDecimal.valueOf(x);
+            // 10^-digits ≥ 2^(exponent − 52) = ulp(x); (52 − exponent)·log10 2 is never within 1e-4 of an integer but at 0
+            BigDecimal m = BigDecimal.ONE.scaleByPowerOfTen(-(int) Math.floor((52 - exponent) * LOG10_2));
+            BigDecimal low = s.subtract(m).round(SHOWN);
+            if (low.compareTo(s.add(m).round(SHOWN)) == 0) return low.setScale(6, RoundingMode.HALF_EVEN);
+        }
+        return new BigDecimal(x, SHOWN).setScale(6, RoundingMode.HALF_EVEN);
     }
 }
