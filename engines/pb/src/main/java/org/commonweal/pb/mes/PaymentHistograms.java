@@ -6,7 +6,9 @@ import java.util.Arrays;
  * The supporters' money-class histograms of MES passes, remembered by the sequence of payments made before
  * them, so that the passes of one add1 completion share them. Sound because of how {@link EqualSharesRun}
  * numbers classes: all voters start in class 0, and a payment for project w turns the i-th class among w's
- * supporters (in supporter order) into class base + i, base being the number of classes so far. By induction
+ * supporters (in supporter order) into class base + i, base being the number of classes so far (when w's
+ * supporters have unequal utilities, its i-th supporter group gets class base + i). Which classes ran out of
+ * money depends on the money, so they stay apart here and are merged only when prices are computed. By induction
  * over the payments, every voter's class, and hence every project's histogram, is a function of the sequence
  * of funded projects alone; the money per voter only decides what each class holds, which the pass keeps
  * itself. A histogram recorded after the same sequence of payments in any earlier pass is therefore exactly
