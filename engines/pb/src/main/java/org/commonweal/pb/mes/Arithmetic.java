@@ -33,7 +33,10 @@ interface Arithmetic<V> {
 
     int signum(V a);
 
-    /** Bounds in double precision, lower ≤ value ≤ upper, used only to order the candidate queue. */
+    /**
+     * Proven bounds in double precision, lower ≤ value ≤ upper: they order the candidate queue and settle the
+     * checks of a guessed price that are not close; the close ones go to {@link #compareProducts}.
+     */
     double lower(V a);
 
     double upper(V a);
