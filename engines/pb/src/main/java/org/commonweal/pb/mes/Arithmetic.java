@@ -15,6 +15,9 @@ interface Arithmetic<V> {
     /** a − x·k. */
     V subtractProduct(V a, V x, long k);
 
+    /** a − Σ xs[i]·ks[i] over i < n (xs holds V), as n subtractProducts in that order but without n intermediate values. */
+    V subtractProducts(V a, Object[] xs, long[] ks, int n);
+
     V subtract(V a, V b);
 
     V multiply(V a, long k);
@@ -30,7 +33,10 @@ interface Arithmetic<V> {
 
     int signum(V a);
 
-    /** Bounds in double precision, lower ≤ value ≤ upper, used only to order the candidate queue. */
+    /**
+     * Proven bounds in double precision, lower ≤ value ≤ upper: they order the candidate queue and settle the
+     * checks of a guessed price that are not close; the close ones go to {@link #compareProducts}.
+     */
     double lower(V a);
 
     double upper(V a);
@@ -40,4 +46,22 @@ interface Arithmetic<V> {
 
     /** For explanations only. */
     BigDecimal display(V a);
+
+    /** Whether k converts to double exactly, as {@link #productLower} and {@link #productUpper} need (0 < k < 2^53). */
+    static boolean exactFactor(long k) {
+        return k > 0 && k < 1L << 53;
+    }
+
+    /**
+     * A lower bound of x·k for every x ≥ lower (as {@link #lower} gives it) and an exact factor k: the rounded
+     * product lies within half an ulp of the true one, so one step down bounds it (overflow included).
+     */
+    static double productLower(double lower, long k) {
+        return Math.nextDown(lower * k);
+    }
+
+    /** An upper bound of x·k for every x ≤ upper and an exact factor k, as {@link #productLower}. */
+    static double productUpper(double upper, long k) {
+        return Math.nextUp(upper * k);
+    }
 }

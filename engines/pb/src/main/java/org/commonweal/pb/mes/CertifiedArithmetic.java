@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import org.commonweal.pb.Rational;
 
 /**
@@ -25,9 +26,11 @@ final class CertifiedArithmetic implements Arithmetic<CertifiedArithmetic.Value>
 
     /** How a value was computed, evaluated on demand (iteratively: chains can be thousands of operations long). */
     static final class Exact {
-        private static final int SUBTRACT_PRODUCT = 0, SUBTRACT = 1, MULTIPLY = 2, DIVIDE = 3, RATIO = 4;
+        private static final int SUBTRACT_PRODUCT = 0, SUBTRACT = 1, MULTIPLY = 2, DIVIDE = 3, RATIO = 4, SUBTRACT_PRODUCTS = 5;
         private final int op;
         private Exact a, b;
+        private Exact[] parts; // SUBTRACT_PRODUCTS: a − Σ parts[i]·ks[i]
+        private long[] ks;
         private final long k;
         private final long den;
         private Rational value;
@@ -44,6 +47,15 @@ final class CertifiedArithmetic implements Arithmetic<CertifiedArithmetic.Value>
             this.a = a;
             this.b = b;
             this.k = k;
+            this.den = 1;
+        }
+
+        private Exact(Exact a, Exact[] parts, long[] ks) {
+            this.op = SUBTRACT_PRODUCTS;
+            this.a = a;
+            this.parts = parts;
+            this.ks = ks;
+            this.k = 0;
             this.den = 1;
         }
 
@@ -73,6 +85,13 @@ final class CertifiedArithmetic implements Arithmetic<CertifiedArithmetic.Value>
                     stack.push(n.b);
                     ready = false;
                 }
+                if (n.parts != null) {
+                    for (Exact part : n.parts) {
+                        if (part.value != null) continue;
+                        stack.push(part);
+                        ready = false;
+                    }
+                }
                 if (!ready) continue;
                 n.value = switch (n.op) {
                     case SUBTRACT_PRODUCT -> n.a.value.subtractProduct(n.b.value, n.k);
@@ -80,10 +99,17 @@ final class CertifiedArithmetic implements Arithmetic<CertifiedArithmetic.Value>
                     case MULTIPLY -> n.a.value.multiply(n.k);
                     case DIVIDE -> n.a.value.divide(n.k);
                     case RATIO -> Rational.of(n.k, n.den);
+                    case SUBTRACT_PRODUCTS -> {
+                        Rational r = n.a.value;
+                        for (int i = 0; i < n.parts.length; i++) r = r.subtractProduct(n.parts[i].value, n.ks[i]);
+                        yield r;
+                    }
                     default -> throw new IllegalStateException("leaf without value");
                 };
                 n.a = null; // the inputs are no longer needed once the value is known
                 n.b = null;
+                n.parts = null;
+                n.ks = null;
                 stack.pop();
             }
             return value;
@@ -109,6 +135,24 @@ final class CertifiedArithmetic implements Arithmetic<CertifiedArithmetic.Value>
         double et = v.err * Math.abs((double) k) + Math.abs(t) * EPS + conversionError(k, t);
         double r = a.x - t;
         return new Value(r, a.err + et + Math.abs(r) * EPS, new Exact(Exact.SUBTRACT_PRODUCT, a.exact, v.exact, k));
+    }
+
+    /** The error bound grows exactly as it would over n calls of subtractProduct. */
+    public Value subtractProducts(Value a, Object[] xs, long[] ks, int n) {
+        if (n == 0) return a;
+        double r = a.x;
+        double err = a.err;
+        Exact[] parts = new Exact[n];
+        for (int i = 0; i < n; i++) {
+            Value v = (Value) xs[i];
+            long k = ks[i];
+            double t = v.x * k;
+            err += v.err * Math.abs((double) k) + Math.abs(t) * EPS + conversionError(k, t);
+            r -= t;
+            err += Math.abs(r) * EPS;
+            parts[i] = v.exact;
+        }
+        return new Value(r, err, new Exact(a.exact, parts, Arrays.copyOf(ks, n)));
     }
 
     public Value subtract(Value a, Value b) {
@@ -163,6 +207,26 @@ final class CertifiedArithmetic implements Arithmetic<CertifiedArithmetic.Value>
     }
 
     public BigDecimal display(Value a) {
-        return new BigDecimal(a.x, new MathContext(15)).setScale(6, RoundingMode.HALF_EVEN);
+        return shown(a.x);
+    }
+
+    private static final MathContext SHOWN = new MathContext(15);
+    private static final double LOG10_2 = Math.log10(2);
+
+    /**
+     * x rounded to 15 significant digits (half up), then to 6 decimals (half even). Expanding x exactly in decimal
+     * is slow, so first try Double.toString's decimal s, within half an ulp of x: rounding is monotone, so if
+     * s − m and s + m round alike for some m ≥ ulp(x), x rounds the same way; else expand x exactly.
+     */
+    static BigDecimal shown(double x) {
+        int exponent = Math.getExponent(x);
+        if (x != 0 && Math.abs(exponent) < 1000) {
+            BigDecimal s = BigDecimal.valueOf(x);
+            // 10^-digits ≥ 2^(exponent − 52) = ulp(x); (52 − exponent)·log10 2 is never within 1e-4 of an integer but at 0
+            BigDecimal m = BigDecimal.ONE.scaleByPowerOfTen(-(int) Math.floor((52 - exponent) * LOG10_2));
+            BigDecimal low = s.subtract(m).round(SHOWN);
+            if (low.compareTo(s.add(m).round(SHOWN)) == 0) return low.setScale(6, RoundingMode.HALF_EVEN);
+        }
+        return new BigDecimal(x, SHOWN).setScale(6, RoundingMode.HALF_EVEN);
     }
 }

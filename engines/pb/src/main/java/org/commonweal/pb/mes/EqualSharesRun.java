@@ -13,10 +13,15 @@ import java.util.TreeMap;
  * given amount of money per voter: repeatedly fund the project with the lowest price per unit of utility ρ
  * that its supporters can still pay, each paying min(own money, ρ·utility).
  *
- * <p>Money values are interned (voters who paid the same so far share one value), and candidates sit in a
- * queue keyed by their last computed ρ. Since money only ever decreases, a project's ρ only ever increases,
+ * <p>Voters who paid the same so far form one money class, and candidates sit in a queue keyed by their last
+ * computed ρ. Since money only ever decreases, a project's ρ only ever increases,
  * so a stale key is a lower bound and only the front of the queue needs recomputing; a project is
  * recomputed only if one of its supporters paid since. The pass is generic in its {@link Arithmetic}.
+ *
+ * <p>Which voters share a class, and how classes are numbered, depends only on which projects were funded
+ * so far and in what order, never on the money per voter: the passes of an add1 completion, which mostly fund
+ * the same first projects, share the supporters' class histograms through {@link PaymentHistograms} and
+ * rescan supporter groups only where a pass departs from the previous ones.
  */
 final class EqualSharesRun<V> {
     private final VoterGroups groups;
@@ -24,14 +29,20 @@ final class EqualSharesRun<V> {
     private final int[] tieRank;
     private final Arithmetic<V> ar;
 
-    private Object[] values;      // interned money values (V)
+    private Object[] values;      // per money class: what each of its voters holds (V)
     private int valueCount;
-    private int zeroValue;
-    private int[] valueOf;        // per group: index into values
-    private long[] accumulated;   // scratch per value
-    private int[] stamp;          // scratch per value
-    private int[] remap;          // scratch per value: value after the current payment
-    private int epoch;
+    private boolean[] spent;      // per class: its voters ran out of money
+    private int[] valueOf;        // per group: its class after the payments in `applied`
+    private double[] estimateOf;  // per class: ar.estimate, kept beside the value so that guesses read no objects
+    private double[] lowerOf;     // per class: ar.lower and ar.upper, so that most checks of a guess read no objects either
+    private double[] upperOf;
+    private long[] accumulated;   // scratch per class, all zero between uses
+    private int[] remap;          // scratch per class
+    private final List<Payment> made = new ArrayList<>();    // the payments of the current pass, in order
+    private final List<Payment> applied = new ArrayList<>(); // those valueOf reflects: a pass, or part of one, maybe an earlier one
+    private final PaymentHistograms histograms;
+    private int collectedFor;     // project whose histogram `collected` is, -1 once anyone paid since
+    private PaymentHistograms.Histogram collected;
     private boolean[] dirty;
     private boolean[] touched;
     private int[] list = new int[16];
@@ -39,6 +50,9 @@ final class EqualSharesRun<V> {
     private Object[] entryMoney = new Object[16];
     private long[] entryUtility = new long[16];
     private long[] entryMass = new long[16];
+    private double[] entryEstimate = new double[16];
+    private double[] entryLower = new double[16];
+    private double[] entryUpper = new double[16];
     private boolean[] cappedScratch = new boolean[16];
 
     EqualSharesRun(VoterGroups groups, long[] cost, int[] tieRank, Arithmetic<V> arithmetic) {
@@ -46,6 +60,15 @@ final class EqualSharesRun<V> {
         this.cost = cost;
         this.tieRank = tieRank;
         this.ar = arithmetic;
+        this.histograms = new PaymentHistograms(cost.length);
+    }
+
+    /**
+     * A payment, as it moves groups between classes. Uniform (perSupporter false): the supporters in class classes[i]
+     * move to base + i. Otherwise the i-th supporter moves from classes[i] to base + i. Either way it can be undone,
+     * and it is the same record whenever the same projects were funded before it (see {@link PaymentHistograms}).
+     */
+    private record Payment(int project, int[] classes, int base, boolean perSupporter) {
     }
 
     /** What one pass decided; rho, shares and losses (display values) are filled only when explanations were asked for. */
@@ -82,15 +105,27 @@ final class EqualSharesRun<V> {
      */
     Result run(long budgetNumerator, long voters, boolean[] candidate, boolean explain) {
         int m = cost.length;
-        values = new Object[Math.max(16, 4 * m)];
+        if (values == null) {
+            // kept from pass to pass at the size the last one needed (accumulated stays all zero in between)
+            int size = Math.max(16, 4 * m);
+            values = new Object[size];
+            spent = new boolean[size];
+            estimateOf = new double[size];
+            lowerOf = new double[size];
+            upperOf = new double[size];
+            accumulated = new long[size];
+            remap = new int[size];
+            valueOf = new int[groups.mass.length];
+        }
         values[0] = ar.ratio(budgetNumerator, voters);
+        spent[0] = false;
+        estimateOf[0] = ar.estimate(value(0));
+        lowerOf[0] = ar.lower(value(0));
+        upperOf[0] = ar.upper(value(0));
         valueCount = 1;
-        zeroValue = -1;
-        valueOf = new int[groups.mass.length];
-        accumulated = new long[values.length];
-        stamp = new int[values.length];
-        remap = new int[values.length];
-        epoch = 0;
+        made.clear();
+        histograms.startPass();
+        collectedFor = -1;
         dirty = new boolean[m];
         touched = new boolean[m];
 
@@ -197,6 +232,7 @@ final class EqualSharesRun<V> {
 
     /** Money the supporters of project p still hold. */
     private V money(int p) {
+        catchUp();
         V sum = ar.zero();
         for (int g : groups.supporters[p]) sum = ar.subtractProduct(sum, value(valueOf[g]), -groups.mass[g]);
         return sum;
@@ -236,8 +272,10 @@ final class EqualSharesRun<V> {
      */
     private V guessAndCheck(int p, int k, long totalWeight) {
         boolean[] capped = cappedScratch(k);
-        double[] estimate = estimateScratch(k);
-        for (int e = 0; e < k; e++) estimate[e] = ar.estimate(entry(e));
+        double[] estimate = entryEstimate;
+        int[] open = openScratch(k); // the entries not capped yet
+        for (int e = 0; e < k; e++) open[e] = e;
+        int openCount = k;
         double remainingGuess = cost[p];
         long weight = totalWeight;
         boolean changed = true;
@@ -245,25 +283,47 @@ final class EqualSharesRun<V> {
             changed = false;
             double before = remainingGuess;
             double weightBefore = weight;
-            for (int e = 0; e < k; e++) {
-                if (capped[e] || estimate[e] * weightBefore >= before * entryUtility[e]) continue;
+            int kept = 0;
+            for (int j = 0; j < openCount; j++) {
+                int e = open[j];
+                if (estimate[e] * weightBefore >= before * entryUtility[e]) {
+                    open[kept++] = e;
+                    continue;
+                }
                 capped[e] = true;
                 changed = true;
                 remainingGuess -= estimate[e] * entryMass[e];
                 weight -= entryMass[e] * entryUtility[e];
             }
+            openCount = kept;
         }
-        V remaining = ar.ratio(cost[p], 1);
-        boolean anyCapped = false;
+        int cappedCount = 0;
         for (int e = 0; e < k; e++) {
-            if (capped[e]) {
-                remaining = ar.subtractProduct(remaining, entry(e), entryMass[e]);
-                anyCapped = true;
-            }
+            if (!capped[e]) continue;
+            cappedMoney[cappedCount] = entryMoney[e];
+            cappedMass[cappedCount++] = entryMass[e];
         }
+        boolean anyCapped = cappedCount > 0;
+        V remaining = ar.subtractProducts(ar.ratio(cost[p], 1), cappedMoney, cappedMass, cappedCount);
         if (weight == 0) return ar.signum(remaining) > 0 ? null : NO_ANSWER;
+        // Each entry must hold less than ρ·u if capped, at least ρ·u if not (money·weight against remaining·u):
+        // settled by bounds read from arrays where they suffice, else by the arithmetic.
+        double remainingLower = ar.lower(remaining), remainingUpper = ar.upper(remaining);
+        boolean boundable = Arithmetic.exactFactor(weight);
+        long lastUtility = -1;
+        double dueLower = 0, dueUpper = 0;
         for (int e = 0; e < k; e++) {
-            int c = ar.compareProducts(entry(e), weight, remaining, entryUtility[e]);
+            long u = entryUtility[e];
+            if (boundable && Arithmetic.exactFactor(u)) {
+                if (u != lastUtility) {
+                    lastUtility = u;
+                    dueLower = Arithmetic.productLower(remainingLower, u);
+                    dueUpper = Arithmetic.productUpper(remainingUpper, u);
+                }
+                if (capped[e] ? Arithmetic.productUpper(entryUpper[e], weight) < dueLower
+                        : Arithmetic.productLower(entryLower[e], weight) >= dueUpper) continue;
+            }
+            int c = ar.compareProducts(entry(e), weight, remaining, u);
             if (capped[e] ? c >= 0 : c < 0) return NO_ANSWER;
         }
         return anyCapped ? ar.divide(remaining, weight) : ar.ratio(cost[p], weight);
@@ -293,11 +353,18 @@ final class EqualSharesRun<V> {
         return anyCapped ? ar.divide(remaining, weight) : ar.ratio(cost[p], weight);
     }
 
-    private double[] estimateScratch = new double[16];
+    private int[] openScratch = new int[16];
+    private Object[] cappedMoney = new Object[16];
+    private long[] cappedMass = new long[16];
 
-    private double[] estimateScratch(int k) {
-        if (estimateScratch.length < k) estimateScratch = new double[Math.max(k, 2 * estimateScratch.length)];
-        return estimateScratch;
+    private int[] openScratch(int k) {
+        if (openScratch.length < k) {
+            int size = Math.max(k, 2 * openScratch.length);
+            openScratch = new int[size];
+            cappedMoney = new Object[size];
+            cappedMass = new long[size];
+        }
+        return openScratch;
     }
 
     private boolean[] cappedScratch(int k) {
@@ -312,38 +379,124 @@ final class EqualSharesRun<V> {
         return hi1 != hi2 ? hi1 < hi2 : Long.compareUnsigned(a * b, c * d) < 0;
     }
 
-    /** Fills the entry arrays with (money, utility, voters) for p's supporters, merging equal money when utilities agree. */
+    /**
+     * Fills the entry arrays with (money, utility, voters) for p's supporters. When all have the same utility,
+     * one entry per money class, and one for all who ran out of money (they pay nothing whatever ρ is).
+     */
     private int collect(int p) {
-        int[] sup = groups.supporters[p];
         long[] ut = groups.utilities[p];
         if (groups.uniform[p]) {
-            epoch++;
+            PaymentHistograms.Histogram h = histogram(p);
+            ensureEntries(h.classes().length + 1);
             int k = 0;
-            if (list.length < valueCount) list = new int[values.length];
-            for (int g : sup) {
-                int v = valueOf[g];
-                if (stamp[v] != epoch) {
-                    stamp[v] = epoch;
-                    accumulated[v] = 0;
-                    list[k++] = v;
+            long spentMass = 0;
+            for (int i = 0; i < h.classes().length; i++) {
+                int c = h.classes()[i];
+                if (spent[c]) {
+                    spentMass += h.masses()[i];
+                    continue;
                 }
-                accumulated[v] += groups.mass[g];
+                entryMoney[k] = values[c];
+                entryEstimate[k] = estimateOf[c];
+                entryLower[k] = lowerOf[c];
+                entryUpper[k] = upperOf[c];
+                entryUtility[k] = ut[0];
+                entryMass[k++] = h.masses()[i];
             }
-            ensureEntries(k);
-            for (int i = 0; i < k; i++) {
-                entryMoney[i] = values[list[i]];
-                entryUtility[i] = ut[0];
-                entryMass[i] = accumulated[list[i]];
+            if (spentMass > 0) {
+                entryMoney[k] = ar.zero();
+                entryEstimate[k] = ar.estimate(ar.zero());
+                entryLower[k] = ar.lower(ar.zero());
+                entryUpper[k] = ar.upper(ar.zero());
+                entryUtility[k] = ut[0];
+                entryMass[k++] = spentMass;
             }
+            collectedFor = p;
+            collected = h;
             return k;
         }
+        catchUp();
+        int[] sup = groups.supporters[p];
         ensureEntries(sup.length);
         for (int i = 0; i < sup.length; i++) {
-            entryMoney[i] = values[valueOf[sup[i]]];
+            int v = valueOf[sup[i]];
+            entryMoney[i] = values[v];
+            entryEstimate[i] = estimateOf[v];
+            entryLower[i] = lowerOf[v];
+            entryUpper[i] = upperOf[v];
             entryUtility[i] = ut[i];
             entryMass[i] = groups.mass[sup[i]];
         }
+        collectedFor = -1;
         return sup.length;
+    }
+
+    /** The classes of p's supporters (in order of first appearance among them) and their voters: remembered, or counted now. */
+    private PaymentHistograms.Histogram histogram(int p) {
+        PaymentHistograms.Histogram known = histograms.lookup(p);
+        if (known != null) return known;
+        catchUp();
+        int[] sup = groups.supporters[p];
+        int[] masses = groups.supporterMass[p];
+        if (list.length < valueCount) list = new int[values.length];
+        int k = 0;
+        // accumulated is zero for every class between calls, and every group has at least one voter, so a zero marks a class not yet listed
+        for (int i = 0; i < sup.length; i++) {
+            int v = valueOf[sup[i]];
+            long a = accumulated[v];
+            if (a == 0) list[k++] = v;
+            accumulated[v] = a + masses[i];
+        }
+        int[] classes = Arrays.copyOf(list, k);
+        long[] mass = new long[k];
+        for (int i = 0; i < k; i++) {
+            mass[i] = accumulated[classes[i]];
+            accumulated[classes[i]] = 0;
+        }
+        PaymentHistograms.Histogram h = new PaymentHistograms.Histogram(classes, mass);
+        histograms.store(p, h);
+        return h;
+    }
+
+    /**
+     * Brings valueOf to the payments made so far. It may still reflect an earlier pass: the payments both share
+     * from the start are the same records, so only the earlier pass's later ones are undone (newest first, which
+     * returns every group to the class it had before each) and this pass's later ones applied; or, when that is
+     * cheaper, everyone goes back to class 0, the start of every pass, and all of this pass's payments are applied.
+     */
+    private void catchUp() {
+        int same = 0;
+        while (same < applied.size() && same < made.size() && applied.get(same).project() == made.get(same).project()
+                && applied.get(same).base() == made.get(same).base()) same++;
+        // Undoing costs what the earlier pass's later payments touched; starting over, what the shared ones touch.
+        long undo = 0, redo = valueOf.length;
+        for (int j = same; j < applied.size(); j++) undo += groups.supporters[applied.get(j).project()].length;
+        for (int j = 0; j < same; j++) redo += groups.supporters[made.get(j).project()].length;
+        if (redo < undo) {
+            Arrays.fill(valueOf, 0);
+            applied.clear();
+            same = 0;
+        }
+        for (int j = applied.size() - 1; j >= same; j--) {
+            Payment pay = applied.remove(j);
+            int[] sup = groups.supporters[pay.project()];
+            if (pay.perSupporter()) {
+                for (int i = 0; i < sup.length; i++) valueOf[sup[i]] = pay.classes()[i];
+            } else {
+                for (int g : sup) valueOf[g] = pay.classes()[valueOf[g] - pay.base()];
+            }
+        }
+        for (int j = same; j < made.size(); j++) {
+            Payment pay = made.get(j);
+            int[] sup = groups.supporters[pay.project()];
+            if (pay.perSupporter()) {
+                for (int i = 0; i < sup.length; i++) valueOf[sup[i]] = pay.base() + i;
+            } else {
+                for (int i = 0; i < pay.classes().length; i++) remap[pay.classes()[i]] = pay.base() + i;
+                for (int g : sup) valueOf[g] = remap[valueOf[g]];
+            }
+            applied.add(pay);
+        }
     }
 
     private void ensureEntries(int k) {
@@ -352,74 +505,91 @@ final class EqualSharesRun<V> {
         entryMoney = Arrays.copyOf(entryMoney, size);
         entryUtility = Arrays.copyOf(entryUtility, size);
         entryMass = Arrays.copyOf(entryMass, size);
+        entryEstimate = Arrays.copyOf(entryEstimate, size);
+        entryLower = Arrays.copyOf(entryLower, size);
+        entryUpper = Arrays.copyOf(entryUpper, size);
     }
 
     /** Charges p's supporters at price rho and marks every project they support for recomputation. */
     private List<MesPayment.Share> pay(int p, V rho, boolean explain) {
-        int[] sup = groups.supporters[p];
-        long[] ut = groups.utilities[p];
-        boolean shared = groups.uniform[p];
-        epoch++;
-        // For explanations: what each distinct payment was and how many voters made it.
-        List<Object> payments = explain ? new ArrayList<>() : null;
-        List<long[]> payers = explain ? new ArrayList<>() : null;
-        int[] paymentOf = explain ? new int[valueCount] : null; // per old value: index into payments
-        V uniformDue = shared ? ar.multiply(rho, ut[0]) : null;
-        for (int i = 0; i < sup.length; i++) {
-            int g = sup[i];
-            int v = valueOf[g];
-            if (shared && stamp[v] == epoch) {
-                valueOf[g] = remap[v];
-                if (explain) payers.get(paymentOf[v])[0] += groups.mass[g];
-            } else {
-                V money = value(v);
-                V due = shared ? uniformDue : ar.multiply(rho, ut[i]);
-                boolean spendsAll = ar.compare(money, due) <= 0;
-                V payment = spendsAll ? money : due;
-                int nv = spendsAll ? zero() : intern(ar.subtract(money, due));
-                if (shared) {
-                    stamp[v] = epoch;
-                    remap[v] = nv;
-                    if (explain) paymentOf[v] = payments.size();
-                }
-                valueOf[g] = nv;
-                if (explain) {
-                    payments.add(payment);
-                    payers.add(new long[]{groups.mass[g]});
-                }
-            }
-        }
+        TreeMap<BigDecimal, Long> byAmount = explain ? new TreeMap<>() : null;
+        if (groups.uniform[p]) payUniform(p, rho, byAmount);
+        else payEach(p, rho, byAmount);
+        histograms.paid(p);
+        collectedFor = -1;
         for (int q : groups.neighbours[p]) {
             dirty[q] = true;
             touched[q] = true;
         }
         dirty[p] = false;
         if (!explain) return List.of();
-        TreeMap<BigDecimal, Long> byAmount = new TreeMap<>();
-        for (int i = 0; i < payments.size(); i++) {
-            @SuppressWarnings("unchecked") V amount = (V) payments.get(i);
-            byAmount.merge(ar.display(amount), payers.get(i)[0], Long::sum);
-        }
         List<MesPayment.Share> shares = new ArrayList<>();
         byAmount.descendingMap().forEach((amount, count) -> shares.add(new MesPayment.Share(count, amount)));
         return shares;
     }
 
-    /** Everyone who ran out shares one value, which keeps the number of distinct values small. */
-    private int zero() {
-        if (zeroValue < 0) zeroValue = intern(ar.zero());
-        return zeroValue;
+    /**
+     * Every supporter owes the same ρ·u, so supporters in one class pay the same and again share a class: each
+     * class c of p's supporters, listed i-th, becomes the new class base + i (numbered so whatever the money), and
+     * the groups themselves move when valueOf is next needed.
+     */
+    private void payUniform(int p, V rho, TreeMap<BigDecimal, Long> byAmount) {
+        PaymentHistograms.Histogram h = collectedFor == p ? collected : histogram(p);
+        V due = ar.multiply(rho, groups.utilities[p][0]);
+        int base = valueCount;
+        long paidDue = 0, paidNothing = 0;
+        for (int i = 0; i < h.classes().length; i++) {
+            int c = h.classes()[i];
+            V money = value(c);
+            boolean spendsAll = ar.compare(money, due) <= 0;
+            intern(spendsAll ? ar.zero() : ar.subtract(money, due), spendsAll);
+            if (byAmount == null) continue;
+            if (!spendsAll) paidDue += h.masses()[i];
+            else if (spent[c]) paidNothing += h.masses()[i];
+            else byAmount.merge(ar.display(money), h.masses()[i], Long::sum);
+        }
+        if (paidDue > 0) byAmount.merge(ar.display(due), paidDue, Long::sum);
+        if (paidNothing > 0) byAmount.merge(ar.display(ar.zero()), paidNothing, Long::sum);
+        made.add(new Payment(p, h.classes(), base, false));
     }
 
-    private int intern(V value) {
+    /** Utilities differ, so each group pays its own amount and gets a class of its own. */
+    private void payEach(int p, V rho, TreeMap<BigDecimal, Long> byAmount) {
+        catchUp();
+        int[] sup = groups.supporters[p];
+        long[] ut = groups.utilities[p];
+        int[] before = new int[sup.length];
+        int base = valueCount;
+        for (int i = 0; i < sup.length; i++) {
+            int g = sup[i];
+            before[i] = valueOf[g];
+            V money = value(valueOf[g]);
+            V due = ar.multiply(rho, ut[i]);
+            boolean spendsAll = ar.compare(money, due) <= 0;
+            valueOf[g] = intern(spendsAll ? ar.zero() : ar.subtract(money, due), spendsAll);
+            if (byAmount != null) byAmount.merge(ar.display(spendsAll ? money : due), groups.mass[g], Long::sum);
+        }
+        Payment payment = new Payment(p, before, base, true);
+        made.add(payment);
+        applied.add(payment);
+    }
+
+    private int intern(V value, boolean spendsAll) {
         if (valueCount == values.length) {
             int size = 2 * values.length;
             values = Arrays.copyOf(values, size);
             accumulated = Arrays.copyOf(accumulated, size);
-            stamp = Arrays.copyOf(stamp, size);
             remap = Arrays.copyOf(remap, size);
+            estimateOf = Arrays.copyOf(estimateOf, size);
+            lowerOf = Arrays.copyOf(lowerOf, size);
+            upperOf = Arrays.copyOf(upperOf, size);
+            spent = Arrays.copyOf(spent, size);
         }
+        spent[valueCount] = spendsAll;
         values[valueCount] = value;
+        estimateOf[valueCount] = ar.estimate(value);
+        lowerOf[valueCount] = ar.lower(value);
+        upperOf[valueCount] = ar.upper(value);
         return valueCount++;
     }
 }

@@ -19,6 +19,12 @@ final class ExactArithmetic implements Arithmetic<Rational> {
         return a.subtractProduct(x, k);
     }
 
+    public Rational subtractProducts(Rational a, Object[] xs, long[] ks, int n) {
+        Rational r = a;
+        for (int i = 0; i < n; i++) r = r.subtractProduct((Rational) xs[i], ks[i]);
+        return r;
+    }
+
     public Rational subtract(Rational a, Rational b) {
         return a.subtract(b);
     }

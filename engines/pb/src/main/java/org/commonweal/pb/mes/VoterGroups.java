@@ -19,6 +19,7 @@ final class VoterGroups {
     final int[][] groupProjects;  // projects each group supports (positive utility, eligible)
     final int[][] supporters;     // per project: supporting groups
     final long[][] utilities;     // per project, parallel to supporters: utility per voter of that group
+    final int[][] supporterMass;  // per project, parallel to supporters: voters of that group, read in order rather than gathered
     final boolean[] uniform;      // per project: every supporter has the same utility
     final long[] supportMass;     // per project: supporting voters
     final int[][] neighbours;     // per project: projects sharing a supporter with it (itself included)
@@ -32,6 +33,7 @@ final class VoterGroups {
         int m = supporters.length;
         this.uniform = new boolean[m];
         this.supportMass = new long[m];
+        this.supporterMass = new int[m][];
         for (int p = 0; p < m; p++) {
             boolean same = true;
             long total = 0;
@@ -40,6 +42,8 @@ final class VoterGroups {
                 total += mass[supporters[p][k]];
             }
             uniform[p] = same;
+            supporterMass[p] = new int[supporters[p].length];
+            for (int k = 0; k < supporters[p].length; k++) supporterMass[p][k] = Math.toIntExact(mass[supporters[p][k]]);
             supportMass[p] = total;
         }
         this.neighbours = new int[m][];
