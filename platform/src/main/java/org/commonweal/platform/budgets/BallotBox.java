@@ -64,19 +64,19 @@ public final class BallotBox {
     }
 
     public Ineligible eligibility(Pot pot, Voter voter) {
-        return jdbi.withHandle(h -> eligibility(h, pot, voter, false));
+        return jdbi.withHandle(h -> eligibility(h, pot, voter));
     }
 
     /**
-     * One query for the phase (share-locked when casting, see {@link #cast}) and, for a code, whether it was issued;
+     * One query for the phase and, for a code, whether it was issued;
      * a resident's place is checked against the cached places tree. A register entry whose paper ballot was counted
      * has voted.
      */
-    private Ineligible eligibility(Handle h, Pot pot, Voter voter, boolean lock) {
+    private Ineligible eligibility(Handle h, Pot pot, Voter voter) {
         boolean byCode = voter.codeHash() != null;
         var row = h.createQuery("SELECT b.phase, " + (byCode
                         ? "EXISTS (SELECT 1 FROM budget_voting_codes WHERE pot_id = :p AND code_hash = :c)" : "true")
-                        + " AS issued FROM budget_processes b WHERE b.id = :process" + (lock ? " FOR SHARE OF b" : ""))
+                        + " AS issued FROM budget_processes b WHERE b.id = :process")
                 .bind("process", pot.processId()).bind("p", pot.id()).bind("c", voter.codeHash())
                 .map((rs, c) -> Map.entry(Phase.fromStored(rs.getString("phase")), rs.getBoolean("issued"))).one();
         if (row.getKey() != Phase.VOTING) return Ineligible.NOT_VOTING;
@@ -98,13 +98,14 @@ public final class BallotBox {
      * Stores a validated ballot, replacing the voter's previous one, and returns the receipt code (shown once;
      * empty when the voter is no longer eligible, e.g. voting closed meanwhile;
      * only its hash is kept). Eligibility and the phase are checked again under lock, so a ballot cannot land
-     * after voting closed: closing takes the process row exclusively while every cast holds it shared.
+     * after voting closed: closing takes the {@link VotingLock} exclusively while every cast holds it shared.
      */
     public java.util.Optional<String> cast(Pot pot, Voter voter, BallotChoice choice) {
         String receipt = newCode();
-        // Five round trips: lock + eligibility, register or not, claim the voter's row, swap the ballot, commit.
+        // Six round trips: lock, eligibility, register or not, claim the voter's row, swap the ballot, commit.
         boolean stored = jdbi.inTransaction(h -> {
-            if (eligibility(h, pot, voter, true) != null) return false;
+            VotingLock.shared(h, pot.processId());
+            if (eligibility(h, pot, voter) != null) return false;
             // In a pot with a register every ballot is a register entry's; elsewhere none is.
             if (VoterRegister.exists(h, pot.id()) != (voter.registerHash() != null)) return false;
             String voterKey = keys.voterKey(pot.id(), voter.identity());
@@ -158,7 +159,7 @@ public final class BallotBox {
     }
 
     /**
-     * Counts a settled paper ballot inside the caller's transaction (which holds the process row shared, as a cast does).
+     * Counts a settled paper ballot inside the caller's transaction (which holds the {@link VotingLock} shared, as a cast does).
      * Without a register it has no voter (the council's paper register stops anyone voting twice on paper). With one,
      * its register entry becomes a voter like an online one, so the entry counts once: the paper ballot is refused when
      * the entry already has a counted ballot, and later online votes with it are refused. Its receipt is random and never shown.

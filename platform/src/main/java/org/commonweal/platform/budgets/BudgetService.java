@@ -83,6 +83,7 @@ public final class BudgetService {
      */
     public boolean advancePhase(long processId, String from, Actor actor) {
         boolean moved = jdbi.inTransaction(h -> {
+            VotingLock.exclusive(h, processId);
             Optional<String> current = h.createQuery("SELECT phase FROM budget_processes WHERE id = :id FOR UPDATE")
                     .bind("id", processId).mapTo(String.class).findOne();
             if (current.isEmpty() || !current.get().equals(from)) return false;
@@ -147,6 +148,7 @@ public final class BudgetService {
             return;
         }
         boolean moved = jdbi.inTransaction(h -> {
+            VotingLock.exclusive(h, processId);
             Phase phase = Phase.fromStored(h.createQuery("SELECT phase FROM budget_processes WHERE id = :id FOR UPDATE")
                     .bind("id", processId).mapTo(String.class).one());
             Map<Phase, LocalDate[]> dates = phaseDates(h, processId);

@@ -186,10 +186,11 @@ final class PaperSheets {
         return entries >= 2 ? row[0] : null;
     }
 
-    /** Voting must be open, checked holding the process row shared so closing (which takes it exclusively) waits. */
+    /** Voting must be open, checked holding the {@link VotingLock} shared so closing (which takes it exclusively) waits. */
     private static boolean votingOpen(Handle h, Pot pot) {
         h.execute("SET LOCAL synchronous_commit = on");
-        String phase = h.createQuery("SELECT phase FROM budget_processes WHERE id = :id FOR SHARE").bind("id", pot.processId()).mapTo(String.class).one();
+        VotingLock.shared(h, pot.processId());
+        String phase = h.createQuery("SELECT phase FROM budget_processes WHERE id = :id").bind("id", pot.processId()).mapTo(String.class).one();
         return Phase.fromStored(phase) == Phase.VOTING;
     }
 
