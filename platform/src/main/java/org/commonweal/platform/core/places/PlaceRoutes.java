@@ -64,9 +64,10 @@ public final class PlaceRoutes implements Feature {
     private void delete(Context ctx) {
         long id = Web.id(ctx, "id");
         if (places.find(id).isEmpty()) throw new NotFoundResponse();
-        if (!places.delete(id, web.actor(ctx))) {
+        var refused = places.delete(id, web.actor(ctx));
+        if (refused.isPresent()) {
             ctx.status(409);
-            showAdmin(ctx, Form.empty(), "admin.places.hasChildren");
+            showAdmin(ctx, Form.empty(), refused.get());
             return;
         }
         web.redirectWithNotice(ctx, "/admin/places", "admin.places.deleted");

@@ -122,15 +122,26 @@ public final class PlaceService {
         });
     }
 
-    /** A place with children cannot be deleted (residents' home places fall back to none). */
-    public boolean delete(long id, Actor actor) {
-        return write(h -> {
-            long children = h.createQuery("SELECT count(*) FROM places WHERE parent_id = :id").bind("id", id).mapTo(Long.class).one();
-            if (children > 0) return false;
-            int n = h.createUpdate("DELETE FROM places WHERE id = :id").bind("id", id).execute();
-            if (n == 1) audit.record(h, actor, "place.deleted", "place:" + id, null);
-            return n == 1;
-        });
+    /**
+     * Deletes a place, or says why not as a message key: a place with places inside it, or one that something
+     * (a budget, a problem, an event ...) belongs to, stays. Residents' home places fall back to none.
+     */
+    public Optional<String> delete(long id, Actor actor) {
+        try {
+            return write(h -> {
+                long children = h.createQuery("SELECT count(*) FROM places WHERE parent_id = :id").bind("id", id).mapTo(Long.class).one();
+                if (children > 0) return Optional.of("admin.places.hasChildren");
+                h.createUpdate("DELETE FROM places WHERE id = :id").bind("id", id).execute();
+                audit.record(h, actor, "place.deleted", "place:" + id, null);
+                return Optional.<String>empty();
+            });
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            // Features' tables refer to places with ON DELETE RESTRICT; the database is the one place that knows them all.
+            if (e.getCause() instanceof java.sql.SQLException sql && java.util.Set.of("23001", "23503").contains(sql.getSQLState())) {
+                return Optional.of("admin.places.inUse"); // restrict_violation or foreign_key_violation
+            }
+            throw e;
+        }
     }
 
     /** Runs a change and forgets the cached tree once it has committed, so no reader caches the old tree. */

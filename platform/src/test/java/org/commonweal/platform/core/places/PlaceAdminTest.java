@@ -33,7 +33,8 @@ class PlaceAdminTest extends PlatformTestCase {
         TestClient.Response tooDeep = admin.post("/admin/places", Map.of("name", "Deeper", "gssCode", "", "parent", String.valueOf(named("Abbey Fields").id())));
         assertThat(tooDeep.status()).isEqualTo(422);
         assertThat(tooDeep.body()).contains("Choose a council or ward to put this place in");
-        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'place.created' AND actor_id IS NOT NULL")).isEqualTo(3);
+        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'place.created' AND actor_id IS NOT NULL"
+                + " AND (detail LIKE '%Northshire County Council' OR detail LIKE '%Abbey' OR detail LIKE '%Abbey Fields')")).isEqualTo(3);
         String publicPage = app.client().get("/places").body();
         assertThat(publicPage).contains("Northshire County Council").contains("E10000099").contains("Abbey Fields");
     }
@@ -65,7 +66,15 @@ class PlaceAdminTest extends PlatformTestCase {
         TestClient.Response r = admin.post("/admin/places/" + ward.id() + "/delete", Map.of());
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.body()).contains("cannot be deleted");
-        Place leaf = named("Tanners Green");
+        Place used = named("Tanners Green");
+        TestClient.Response inUse = admin.post("/admin/places/" + used.id() + "/delete", Map.of());
+        assertThat(inUse.status()).as("the demo's problems and events are in Tanners Green").isEqualTo(409);
+        assertThat(inUse.body()).contains("budgets, proposals, problems, consultations or events belong to it");
+        assertThat(app.platform.places.find(used.id())).isPresent();
+        admin.get("/admin/places");
+        assertThat(admin.post("/admin/places", Map.of("name", "Empty Close", "gssCode", "", "parent", String.valueOf(ward.id()))).status()).isEqualTo(302);
+        Place leaf = named("Empty Close");
+        admin.get("/admin/places");
         assertThat(admin.post("/admin/places/" + leaf.id() + "/delete", Map.of()).status()).isEqualTo(302);
         assertThat(app.platform.places.find(leaf.id())).isEmpty();
         assertThat(admin.get("/admin/places/999999").status()).isEqualTo(404);
