@@ -52,6 +52,8 @@ final class BallotsBench implements Command {
             String potPath = site.base + "/budgets/" + pot[1] + "/pots/" + pot[0];
             console.err().printf("issuing %d voting codes...%n", warmup + voters);
             List<String> codes = issueCodes(site, potPath, warmup + voters);
+            // Codes are printed days before voting opens, long after autovacuum has taken statistics of them.
+            jdbi.useHandle(h -> h.execute("ANALYZE"));
             HttpResponse<String> entry = site.http.send(HttpRequest.newBuilder(URI.create(potPath + "/code-vote")).build(), HttpResponse.BodyHandlers.ofString());
             String visitor = entry.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("cw_visitor=")).map(c -> c.split(";")[0]).findFirst().orElseThrow();
             String csrf = BenchSite.csrf(entry.body());

@@ -59,30 +59,31 @@ public final class ProposalService {
     /** One page of matches, plus one more when a further page exists (so callers can offer "next"). */
     public List<Proposal> search(long processId, Search s) {
         String text = s.text() == null ? "" : s.text().strip();
-        // Without search words the text condition and the ranking are left out of the SQL altogether: as
-        // parameters they would be evaluated per row in the server's generic plan.
-        String match = text.isEmpty() ? "" : "AND r.search @@ websearch_to_tsquery('english'::regconfig, budget_unaccent(:text))";
+        String theme = s.theme() == null ? "" : s.theme();
+        String status = s.status() == null ? "" : s.status();
+        // Only the filters in use are written into the SQL: as parameters ("no theme" or "any place") they would
+        // stay in the server's generic plan for a prepared statement and be weighed per row, and the plan chosen
+        // for the common case (the newest proposals of one process) must be a backward scan of the primary key.
+        StringBuilder where = new StringBuilder("r.pot_id IN (SELECT id FROM budget_pots WHERE process_id = :process)");
+        if (!text.isEmpty()) where.append(" AND r.search @@ websearch_to_tsquery('english'::regconfig, budget_unaccent(:text))");
+        if (s.placeId() != null) where.append("""
+                 AND r.place_id IN (
+                    WITH RECURSIVE sub AS (
+                        SELECT id FROM places WHERE id = :place
+                        UNION ALL
+                        SELECT p2.id FROM places p2 JOIN sub ON p2.parent_id = sub.id)
+                    SELECT id FROM sub)""");
+        if (!theme.isEmpty()) where.append(" AND r.theme = :theme");
+        where.append(status.isEmpty() ? " AND r.status <> 'withdrawn'" : " AND r.status = :status");
         String order = text.isEmpty() ? "r.id DESC"
                 : "ts_rank(r.search, websearch_to_tsquery('english'::regconfig, budget_unaccent(:text))) DESC, r.id DESC";
         return jdbi.withHandle(h -> {
-            var query = h.createQuery(SELECT + "\n" + """
-                         JOIN budget_pots t ON t.id = r.pot_id
-                         WHERE t.process_id = :process
-                           %s
-                           AND (CAST(:place AS BIGINT) IS NULL OR r.place_id IN (
-                                WITH RECURSIVE sub AS (
-                                    SELECT id FROM places WHERE id = :place
-                                    UNION ALL
-                                    SELECT p2.id FROM places p2 JOIN sub ON p2.parent_id = sub.id)
-                                SELECT id FROM sub))
-                           AND (:theme = '' OR r.theme = :theme)
-                           AND (CASE WHEN :status = '' THEN r.status <> 'withdrawn' ELSE r.status = :status END)
-                         ORDER BY %s
-                         LIMIT :limit OFFSET :offset""".formatted(match, order))
-                    .bind("limit", PAGE_SIZE + 1).bind("offset", (long) Math.max(0, s.page()) * PAGE_SIZE)
-                    .bind("process", processId).bind("place", s.placeId())
-                    .bind("theme", s.theme() == null ? "" : s.theme()).bind("status", s.status() == null ? "" : s.status());
+            var query = h.createQuery(SELECT + "\nWHERE " + where + "\nORDER BY " + order + "\nLIMIT :limit OFFSET :offset")
+                    .bind("limit", PAGE_SIZE + 1).bind("offset", (long) Math.max(0, s.page()) * PAGE_SIZE).bind("process", processId);
             if (!text.isEmpty()) query.bind("text", text);
+            if (s.placeId() != null) query.bind("place", s.placeId());
+            if (!theme.isEmpty()) query.bind("theme", theme);
+            if (!status.isEmpty()) query.bind("status", status);
             return query.map((rs, c) -> proposal(rs)).list();
         });
     }
