@@ -52,6 +52,20 @@ public final class SearchIndex {
         jdbi.useHandle(h -> withdraw(h, subject));
     }
 
+    /**
+     * The kinds that have something in the index, alphabetically: the search page offers these as filters (a kind
+     * that publishes nothing, such as a whole budget process, would only ever filter to nothing). A skip scan over
+     * the primary key, so it costs one index probe per kind however large the index.
+     */
+    public List<String> kinds() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                WITH RECURSIVE k AS (
+                    SELECT min(kind) AS kind FROM search_documents
+                    UNION ALL
+                    SELECT (SELECT min(kind) FROM search_documents WHERE kind > k.kind) FROM k WHERE k.kind IS NOT NULL)
+                SELECT kind FROM k WHERE kind IS NOT NULL""").mapTo(String.class).list());
+    }
+
     /** What to look for: words (as typed, quotes and "-word" allowed), kinds (empty = all), a place (null = anywhere). */
     public record Query(String text, Set<String> kinds, Long placeId, int page) {
     }

@@ -51,7 +51,7 @@ public final class SearchRoutes implements Feature {
         }
         boolean tooLong = text.strip().length() > SearchIndex.MAX_QUERY;
         SearchIndex.Results results = index.search(new SearchIndex.Query(text, kinds, placeId, page));
-        web.render(ctx, "search/results.jte", web.page(ctx, "search.title"), "text", text, "kinds", kinds, "allKinds", subjects.kinds(),
+        web.render(ctx, "search/results.jte", web.page(ctx, "search.title"), "text", text, "kinds", kinds, "allKinds", index.kinds(),
                 "placeId", placeId, "places", places.tree(), "results", results, "pageNumber", page, "tooLong", tooLong);
     }
 }

@@ -67,6 +67,13 @@ class SiteSearchTest extends PlatformTestCase {
     }
 
     @Test
+    void thePageOffersOnlyKindsThatHaveSomethingToFind() {
+        assertThat(app.platform.search.kinds()).contains("problem", "event", "consultation", "proposal").doesNotContain("budget");
+        String page = app.client().get("/search?q=potholes").body();
+        assertThat(page).contains("id=\"kind-problem\"").doesNotContain("id=\"kind-budget\"");
+    }
+
+    @Test
     void oddInputIsHandledNotRefusedWithAnError() {
         assertThat(app.client().get("/search?q=%22unclosed+-&page=abc&place=xyz&kind=nonsense").status()).isEqualTo(200);
         assertThat(app.client().get("/search?q=" + "a".repeat(500)).body()).contains("Only the first 200 characters");
