@@ -3,7 +3,6 @@ package org.commonweal.cli.bench;
 import org.commonweal.platform.budgets.BudgetService;
 import org.commonweal.platform.budgets.Phase;
 import org.commonweal.platform.budgets.ProposalService;
-import org.commonweal.platform.budgets.ResultService;
 import org.commonweal.platform.core.audit.Actor;
 import org.commonweal.platform.core.http.Form;
 import org.jdbi.v3.core.Jdbi;
@@ -27,7 +26,7 @@ final class BenchBudget {
 
     BenchBudget(BenchSite site, String rule, long amount, int maxProjects) {
         jdbi = site.platform.database().jdbi();
-        budgets = new BudgetService(jdbi, site.platform.audit, new ResultService(jdbi));
+        budgets = site.platform.budgets.budgets();
         proposals = site.platform.budgets.proposals();
         officer = new Actor(accountId("officer@demo.commonweal.org"), "bench", "bench");
         residentId = accountId("amira@demo.commonweal.org");

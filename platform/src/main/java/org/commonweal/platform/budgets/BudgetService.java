@@ -33,11 +33,7 @@ public final class BudgetService {
     private final ResultService results;
     private final org.commonweal.platform.core.subjects.Subjects subjects;
 
-    public BudgetService(Jdbi jdbi, AuditLog audit, ResultService results) {
-        this(jdbi, audit, results, new org.commonweal.platform.core.subjects.Subjects());
-    }
-
-    /** With {@code subjects}, each phase that opens is announced to the process's followers after it commits. */
+    /** Each phase that opens is announced through {@code subjects} to the process's followers after it commits. */
     public BudgetService(Jdbi jdbi, AuditLog audit, ResultService results, org.commonweal.platform.core.subjects.Subjects subjects) {
         this.jdbi = jdbi;
         this.audit = audit;

@@ -134,13 +134,10 @@ public final class ProblemService {
      * closing needs a reason residents can read, other statuses take an optional note. Followers hear of it.
      */
     public Optional<Refusal> changeStatus(long id, Form form, Actor actor) {
-        String status = form.value("status");
-        if (!Problem.OFFICER_STATUSES.contains(status)) form.error("status", "problems.error.status");
-        String reason = form.value("reason").strip();
-        form.set("reason", reason);
-        if (status.equals("closed") && reason.isEmpty()) form.error("reason", "problems.error.reason.required");
-        else if (!reason.isEmpty()) form.requireText("reason", 2000, "problems.error.reason.required", "problems.error.reason.tooLong");
-        if (form.hasErrors()) return Optional.of(Refusal.INVALID);
+        StatusDecision decision = StatusDecision.read(form, Problem.OFFICER_STATUSES, "closed");
+        if (!decision.valid()) return Optional.of(Refusal.INVALID);
+        String status = decision.status();
+        String reason = decision.reason();
         Optional<Problem> changed = jdbi.inTransaction(h -> {
             Optional<Problem> p = find(h, id, true);
             if (p.isEmpty() || p.get().withdrawn()) return Optional.<Problem>empty();

@@ -111,13 +111,10 @@ public final class SolutionService {
 
     /** An officer sets how far the solution has got; rejecting needs a reason. Followers of the solution hear of it. */
     public Optional<Refusal> changeStatus(long id, Form form, Actor actor) {
-        String status = form.value("status");
-        if (!Solution.OFFICER_STATUSES.contains(status)) form.error("status", "problems.error.status");
-        String reason = form.value("reason").strip();
-        form.set("reason", reason);
-        if (status.equals("rejected") && reason.isEmpty()) form.error("reason", "problems.error.reason.required");
-        else if (!reason.isEmpty()) form.requireText("reason", 2000, "problems.error.reason.required", "problems.error.reason.tooLong");
-        if (form.hasErrors()) return Optional.of(Refusal.INVALID);
+        StatusDecision decision = StatusDecision.read(form, Solution.OFFICER_STATUSES, "rejected");
+        if (!decision.valid()) return Optional.of(Refusal.INVALID);
+        String status = decision.status();
+        String reason = decision.reason();
         Optional<Solution> changed = jdbi.inTransaction(h -> {
             Optional<Solution> s = find(h, id, true).filter(x -> !x.withdrawn());
             if (s.isEmpty()) return s;

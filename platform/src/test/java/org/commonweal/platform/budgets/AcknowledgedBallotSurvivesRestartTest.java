@@ -51,7 +51,7 @@ class AcknowledgedBallotSurvivesRestartTest {
     private static Pot cityPot(Platform platform) {
         Jdbi jdbi = platform.database().jdbi();
         long id = jdbi.withHandle(h -> h.createQuery("SELECT id FROM budget_pots WHERE name = :n").bind("n", "City-wide fund").mapTo(Long.class).one());
-        return new BudgetService(jdbi, platform.audit, new ResultService(jdbi)).pot(id).orElseThrow();
+        return platform.budgets.budgets().pot(id).orElseThrow();
     }
 
     /** SIGKILL to the postmaster and its backends: the crash a power cut causes for the server, minus the OS cache. */

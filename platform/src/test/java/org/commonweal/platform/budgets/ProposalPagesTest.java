@@ -14,8 +14,7 @@ class ProposalPagesTest extends PlatformTestCase {
 
     @BeforeAll
     static void prepare() {
-        var jdbi = app.database.jdbi();
-        BudgetService budgets = new BudgetService(jdbi, app.platform.audit, new ResultService(jdbi));
+        BudgetService budgets = app.platform.budgets.budgets();
         ProposalService proposals = app.platform.budgets.proposals();
         long officerId = app.platform.accounts.findByEmail("officer@demo.commonweal.org").orElseThrow().id();
         long residentId = app.platform.accounts.findByEmail("amira@demo.commonweal.org").orElseThrow().id();
