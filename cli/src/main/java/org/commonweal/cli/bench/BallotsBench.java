@@ -34,15 +34,26 @@ final class BallotsBench implements Command {
 
     @Override
     public String summary() {
-        return "--voters 2000 --connections 32 --warmup 200: durable ballots/s and latency through the voting pages";
+        return "--warmup 20000 --voters 10000 --connections 16 --rate 500 --seconds 20: durable ballots/s and latency through the voting pages";
     }
 
+    /**
+     * Three parts: a warm-up long enough for the JIT to finish compiling the voting path (on 2 cores that takes
+     * tens of thousands of requests; a running server is past it after its first minutes); capacity, with
+     * {@code connections} voters casting back to back; and a steady arrival rate, one ballot every 1/rate s whatever
+     * the answers, with each latency counted from when the ballot was due, so a slow answer cannot hide the queue behind it.
+     */
     @Override
     public int run(List<String> args, Console console) throws Exception {
-        Options o = Options.parse(args, Set.of("voters", "connections", "warmup"));
-        int voters = o.integer("voters", 2000, 1, 100_000);
-        int connections = o.integer("connections", 32, 1, 1024);
-        int warmup = o.integer("warmup", 200, 0, 10_000);
+        Options o = Options.parse(args, Set.of("voters", "connections", "warmup", "rate", "seconds"));
+        int voters = o.integer("voters", 10_000, 1, 100_000);
+        int connections = o.integer("connections", 16, 1, 1024);
+        int warmup = o.integer("warmup", 20_000, 0, 100_000);
+        int rate = o.integer("rate", 500, 1, 10_000);
+        int seconds = o.integer("seconds", 20, 0, 600);
+        int steady = rate * seconds;
+        // The client opens connections as the arrivals need them; ten seconds at the rate first, so that is not measured.
+        int rateWarmup = seconds == 0 ? 0 : rate * 10;
         try (BenchSite site = new BenchSite(Map.of("TRUST_PROXY", "true"))) {
             Jdbi jdbi = site.platform.database().jdbi();
             long[] pot = jdbi.withHandle(h -> h.createQuery("SELECT id, process_id FROM budget_pots WHERE name = :n").bind("n", POT)
@@ -50,30 +61,53 @@ final class BallotsBench implements Command {
             List<Long> feasible = jdbi.withHandle(h -> h.createQuery("SELECT id FROM budget_proposals WHERE pot_id = :p AND status = 'feasible' ORDER BY id")
                     .bind("p", pot[0]).mapTo(Long.class).list());
             String potPath = site.base + "/budgets/" + pot[1] + "/pots/" + pot[0];
-            console.err().printf("issuing %d voting codes...%n", warmup + voters);
-            List<String> codes = issueCodes(site, potPath, warmup + voters);
+            console.err().printf("issuing %d voting codes...%n", warmup + rateWarmup + voters + steady);
+            List<String> codes = issueCodes(site, potPath, warmup + rateWarmup + voters + steady);
             // Codes are printed days before voting opens, long after autovacuum has taken statistics of them.
             jdbi.useHandle(h -> h.execute("ANALYZE"));
             HttpResponse<String> entry = site.http.send(HttpRequest.newBuilder(URI.create(potPath + "/code-vote")).build(), HttpResponse.BodyHandlers.ofString());
             String visitor = entry.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("cw_visitor=")).map(c -> c.split(";")[0]).findFirst().orElseThrow();
             String csrf = BenchSite.csrf(entry.body());
             Caster caster = new Caster(site, potPath + "/code-vote", visitor, csrf, feasible);
-            console.err().printf("warming up with %d ballots...%n", warmup);
-            caster.castAll(codes.subList(0, warmup), 0, connections, null);
+            console.err().printf("warming up with %d ballots back to back and %d at %d a second...%n", warmup, rateWarmup, rate);
+            long errors = caster.castAll(codes.subList(0, warmup), 0, connections, null);
+            errors += caster.castAtRate(codes.subList(warmup, warmup + rateWarmup), warmup, rate, new long[rateWarmup]);
+            warmup += rateWarmup;
             console.err().printf("casting %d ballots over %d connections...%n", voters, connections);
             long[] latencies = new long[voters];
             long started = System.nanoTime();
-            long errors = caster.castAll(codes.subList(warmup, codes.size()), warmup, connections, latencies);
+            errors += caster.castAll(codes.subList(warmup, warmup + voters), warmup, connections, latencies);
             double elapsed = (System.nanoTime() - started) / 1e9;
+            long[] ok = sortedSuccesses(latencies);
+            console.out().printf("capacity: %d voters casting back to back over %d connections, %.1f s: %.0f durable ballots/s, failed %d%n",
+                    voters, connections, elapsed, ok.length / elapsed, voters - ok.length);
+            printLatency(console, ok);
+            if (steady > 0) {
+                console.err().printf("casting %d ballots at %d a second...%n", steady, rate);
+                long[] due = new long[steady];
+                started = System.nanoTime();
+                errors += caster.castAtRate(codes.subList(warmup + voters, codes.size()), warmup + voters, rate, due);
+                elapsed = (System.nanoTime() - started) / 1e9;
+                if (System.getenv("BENCH_DUMP") != null) try (var w = new java.io.PrintWriter(System.getenv("BENCH_DUMP"))) { for (int i = 0; i < due.length; i++) w.println(i + " " + due[i]); }
+                long[] steadyOk = sortedSuccesses(due);
+                console.out().printf("steady rate: %d ballots due at %d/s, all answered in %.1f s (%.0f durable ballots/s), failed %d%n",
+                        steady, rate, elapsed, steadyOk.length / elapsed, steady - steadyOk.length);
+                printLatency(console, steadyOk);
+            }
             long counted = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM budget_ballots WHERE pot_id = :p AND counted").bind("p", pot[0])
                     .mapTo(Long.class).one());
-            long[] ok = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
-            console.out().printf("ballots cast over HTTP, %d voters, %d connections, %.1f s: %.0f durable ballots/s, errors %d, counted in the pot %d (incl. %d warm-up)%n",
-                    voters, connections, elapsed, ok.length / elapsed, errors, counted, warmup);
-            console.out().printf("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n",
-                    BenchSite.pct(ok, 0.50), BenchSite.pct(ok, 0.90), BenchSite.pct(ok, 0.99), ok.length == 0 ? 0 : ok[ok.length - 1] / 1e6);
-            return errors == 0 && counted == warmup + voters ? 0 : 1;
+            console.out().printf("counted in the pot: %d of %d cast (incl. %d warm-up), errors %d%n", counted, codes.size(), warmup, errors);
+            return errors == 0 && counted == codes.size() ? 0 : 1;
         }
+    }
+
+    private static long[] sortedSuccesses(long[] latencies) {
+        return Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
+    }
+
+    private static void printLatency(Console console, long[] sorted) {
+        console.out().printf("  latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n",
+                BenchSite.pct(sorted, 0.50), BenchSite.pct(sorted, 0.90), BenchSite.pct(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
     }
 
     /** The officer downloads the codes from the pot's page, as the council would before printing them. */
@@ -110,6 +144,28 @@ final class BallotsBench implements Command {
                             else if (latencies != null) latencies[i] = Math.max(1, took);
                         }
                         return null;
+                    });
+                }
+            }
+            return errors.get();
+        }
+
+        /**
+         * Sends ballot i when it is due (start + i/rate), each on its own virtual thread, and records its latency
+         * from that moment into {@code latencies[i]}. Returns the number of failures.
+         */
+        long castAtRate(List<String> codes, int firstVoter, int rate, long[] latencies) throws InterruptedException {
+            AtomicLong errors = new AtomicLong();
+            long start = System.nanoTime();
+            try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < codes.size(); i++) {
+                    long due = start + i * 1_000_000_000L / rate;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    int k = i;
+                    workers.submit(() -> {
+                        if (cast(codes.get(k), firstVoter + k)) latencies[k] = Math.max(1, System.nanoTime() - due);
+                        else errors.incrementAndGet();
                     });
                 }
             }

@@ -82,7 +82,11 @@ public final class BallotBox {
         if (row.getKey() != Phase.VOTING) return Ineligible.NOT_VOTING;
         if (voter.registerHash() != null && alreadyVoted(h, pot.id(), voter.registerHash()) == AlreadyVoted.ON_PAPER) return Ineligible.PAPER_COUNTED;
         if (byCode) return row.getValue() ? null : Ineligible.UNKNOWN_CODE;
-        CurrentUser user = voter.account();
+        return accountIneligible(pot, voter.account());
+    }
+
+    /** What the account itself lacks to vote in the pot, from the session and the cached places tree: no query. */
+    private Ineligible accountIneligible(Pot pot, CurrentUser user) {
         if (!user.emailConfirmed()) return Ineligible.UNCONFIRMED;
         if (user.homePlaceId() == null) return Ineligible.NO_HOME;
         if (!places.within(pot.placeId()).contains(user.homePlaceId())) return Ineligible.OUTSIDE;
@@ -101,24 +105,33 @@ public final class BallotBox {
      * after voting closed: closing takes the {@link VotingLock} exclusively while every cast holds it shared.
      */
     public java.util.Optional<String> cast(Pot pot, Voter voter, BallotChoice choice) {
+        if (voter.account() != null && accountIneligible(pot, voter.account()) != null) return java.util.Optional.empty();
         String receipt = newCode();
-        // Six round trips: lock, eligibility, register or not, claim the voter's row, swap the ballot, commit.
+        String voterKey = keys.voterKey(pot.id(), voter.identity());
+        // Four round trips: the lock (its own statement, so what the next one reads is current), the phase and the
+        // voter's claim in one statement, the ballot swap, the commit.
         boolean stored = jdbi.inTransaction(h -> {
             VotingLock.shared(h, pot.processId());
-            if (eligibility(h, pot, voter) != null) return false;
-            // In a pot with a register every ballot is a register entry's; elsewhere none is.
-            if (VoterRegister.exists(h, pot.id()) != (voter.registerHash() != null)) return false;
-            String voterKey = keys.voterKey(pot.id(), voter.identity());
-            // The upsert takes the voter's row lock (concurrent casts by one voter queue here) and returns the
-            // pointer to their current ballot as the previous holder of the lock left it.
-            var row = h.createQuery("""
-                    INSERT INTO budget_voters (pot_id, voter_key) VALUES (:p, :k)
-                    ON CONFLICT (pot_id, voter_key) DO UPDATE SET voter_key = excluded.voter_key
-                    RETURNING ballot_pointer, on_paper""")
-                    .bind("p", pot.id()).bind("k", voterKey).map((rs, c) -> Map.entry(java.util.Optional.ofNullable(rs.getString(1)), rs.getBoolean(2))).one();
-            // A paper ballot counted for this register entry meanwhile: the entry has voted, and paper is never replaced.
-            if (row.getValue()) return false;
-            String pointer = row.getKey().orElse(null);
+            // The upsert takes the voter's row lock (concurrent casts by one voter queue here) and returns the pointer
+            // to their current ballot as the previous holder of the lock left it. It claims nothing unless voting is
+            // open, the code was issued, and the ballot is a register entry's exactly when the pot has a register.
+            var claim = h.createQuery("""
+                    WITH state AS (
+                        SELECT b.phase = :voting
+                               AND (CAST(:c AS text) IS NULL OR EXISTS (SELECT 1 FROM budget_voting_codes WHERE pot_id = :p AND code_hash = :c))
+                               AND EXISTS (SELECT 1 FROM budget_registers WHERE pot_id = :p) = :registered AS open
+                        FROM budget_processes b WHERE b.id = :process),
+                    claimed AS (
+                        INSERT INTO budget_voters (pot_id, voter_key) SELECT :p, :k FROM state WHERE state.open
+                        ON CONFLICT (pot_id, voter_key) DO UPDATE SET voter_key = excluded.voter_key
+                        RETURNING ballot_pointer, on_paper)
+                    SELECT ballot_pointer, on_paper FROM claimed""")
+                    .bind("voting", Phase.VOTING.stored()).bind("c", voter.codeHash()).bind("p", pot.id()).bind("process", pot.processId())
+                    .bind("registered", voter.registerHash() != null).bind("k", voterKey)
+                    .map((rs, c) -> Map.entry(java.util.Optional.ofNullable(rs.getString(1)), rs.getBoolean(2))).findOne();
+            // Not open to this voter, or a paper ballot counted for this register entry (paper is never replaced).
+            if (claim.isEmpty() || claim.get().getValue()) return false;
+            String pointer = claim.get().getKey().orElse(null);
             UUID ballotId = UUID.randomUUID();
             h.createUpdate("""
                     WITH replaced AS (

@@ -238,6 +238,25 @@ public final class BudgetService {
         return h.createQuery(POT + " WHERE t.id = :id").bind("id", potId).map((rs, c) -> pot(rs)).findOne();
     }
 
+    /** A pot of a process with the process, and whether the pot has a voter register. */
+    public record PotInProcess(BudgetProcess process, Pot pot, boolean hasRegister) {
+    }
+
+    /** What every voting request needs before it reads the ballot, in one query: the pot, its process and whether it has a register. */
+    public Optional<PotInProcess> potInProcess(long processId, long potId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT t.*, p.name AS place_name, EXISTS (SELECT 1 FROM budget_registers r WHERE r.pot_id = t.id) AS has_register,
+                               b.place_id AS process_place_id, bp.name AS process_place_name, b.title, b.summary, b.phase, b.auto_advance
+                        FROM budget_pots t JOIN places p ON p.id = t.place_id
+                             JOIN budget_processes b ON b.id = t.process_id JOIN places bp ON bp.id = b.place_id
+                        WHERE t.id = :pot AND t.process_id = :process""")
+                .bind("pot", potId).bind("process", processId)
+                .map((rs, c) -> new PotInProcess(new BudgetProcess(rs.getLong("process_id"), rs.getLong("process_place_id"),
+                        rs.getString("process_place_name"), rs.getString("title"), rs.getString("summary"),
+                        Phase.fromStored(rs.getString("phase")), rs.getBoolean("auto_advance")), pot(rs), rs.getBoolean("has_register")))
+                .findOne());
+    }
+
     public static List<String> ruleNames() {
         return Rules.names();
     }

@@ -77,38 +77,55 @@ final class VotingRoutes implements Feature {
     }
 
     private void voteAsResident(Context ctx) {
-        Pot pot = ProcessRoutes.pot(ctx, budgets);
+        BudgetService.PotInProcess at = potInProcess(ctx);
         Voter voter = Voter.of(web.requireUser(ctx));
-        vote(ctx, pot, voter, null, ballots.eligibility(pot, voter));
+        vote(ctx, at, voter, null, casting(ctx) ? null : ballots.eligibility(at.pot(), voter));
+    }
+
+    private BudgetService.PotInProcess potInProcess(Context ctx) {
+        return budgets.potInProcess(Web.id(ctx, "id"), Web.id(ctx, "pot")).orElseThrow(io.javalin.http.NotFoundResponse::new);
     }
 
     private void voteWithCode(Context ctx) {
-        Pot pot = ProcessRoutes.pot(ctx, budgets);
+        BudgetService.PotInProcess at = potInProcess(ctx);
+        Pot pot = at.pot();
         Form form = FormReader.read(ctx, "code");
         String code = form.value("code").strip();
-        BallotBox.Ineligible why = code.isEmpty() || code.length() > 64 ? BallotBox.Ineligible.UNKNOWN_CODE : ballots.eligibility(pot, Voter.withCode(code));
+        BallotBox.Ineligible why = code.isEmpty() || code.length() > 64 ? BallotBox.Ineligible.UNKNOWN_CODE
+                : casting(ctx) ? null : ballots.eligibility(pot, Voter.withCode(code));
         if (why == BallotBox.Ineligible.UNKNOWN_CODE) {
-            form.error("code", "budgets.code.error");
-            ctx.status(403);
-            renderCodeEntry(ctx, pot, form);
+            refuseCode(ctx, pot, form);
             return;
         }
         if ("start".equals(ctx.formParam("step"))) {
-            renderBallot(ctx, process(ctx), pot, Voter.withCode(code), code, Map.of(), null);
+            renderBallot(ctx, at.process(), pot, Voter.withCode(code), code, Map.of(), null);
             return;
         }
-        vote(ctx, pot, Voter.withCode(code), code, why);
+        vote(ctx, at, Voter.withCode(code), code, why);
+    }
+
+    private void refuseCode(Context ctx, Pot pot, Form form) {
+        form.error("code", "budgets.code.error");
+        ctx.status(403);
+        renderCodeEntry(ctx, pot, form);
+    }
+
+    /** Casting checks everything about the voter under the voting lock, so the request does not check it first too. */
+    private static boolean casting(Context ctx) {
+        return "cast".equals(ctx.formParam("step"));
     }
 
     /**
      * Review (step=review) or cast (step=cast) a ballot; both validate it in full first. {@code why} is the
-     * voter's eligibility as just checked (casting checks it again under lock). In a pot with a voter register the
-     * ballot carries the voter's register identifier, and it is the register entry that votes.
+     * voter's eligibility as just checked, or null unchecked when casting (the cast checks it under lock, and only
+     * a refusal asks why). In a pot with a voter register the ballot carries the voter's register identifier, and
+     * it is the register entry that votes.
      */
-    private void vote(Context ctx, Pot pot, Voter voter, String code, BallotBox.Ineligible why) {
-        BudgetProcess process = process(ctx);
+    private void vote(Context ctx, BudgetService.PotInProcess at, Voter voter, String code, BallotBox.Ineligible why) {
+        BudgetProcess process = at.process();
+        Pot pot = at.pot();
         String identifier = null;
-        if (why == null && register.exists(pot.id())) {
+        if (why == null && at.hasRegister()) {
             identifier = java.util.Optional.ofNullable(ctx.formParam("identifier")).orElse("").strip();
             var entry = register.listed(pot.id(), identifier);
             if (entry.isEmpty()) {
@@ -118,7 +135,7 @@ final class VotingRoutes implements Feature {
                 return;
             }
             voter = voter.onRegister(entry.get());
-            why = ballots.eligibility(pot, voter);
+            if (!casting(ctx)) why = ballots.eligibility(pot, voter);
         }
         if (why != null) {
             renderBallot(ctx, process, pot, voter, code, Map.of(), null);
@@ -128,11 +145,12 @@ final class VotingRoutes implements Feature {
         List<Proposal> onBallot = proposals.feasible(pot.id());
         BallotValidator.Checked checked = BallotValidator.check(pot, onBallot, submitted);
         if (!checked.valid()) {
+            if (refusedVoter(ctx, process, pot, voter, code)) return;
             ctx.status(422);
             renderBallot(ctx, process, pot, voter, code, submitted, web.messages().get(checked.errorKey(), checked.args().toArray()));
             return;
         }
-        if (!"cast".equals(ctx.formParam("step"))) {
+        if (!casting(ctx)) {
             long spend = 0;
             for (Proposal p : onBallot) if (checked.choice().proposalIds().contains(p.id())) spend += p.cost();
             web.render(ctx, "budgets/vote-review.jte", web.page(ctx, "budgets.vote.review.title", pot.name()), "process", process, "pot", pot,
@@ -141,11 +159,23 @@ final class VotingRoutes implements Feature {
         }
         var receipt = ballots.cast(pot, voter, checked.choice());
         if (receipt.isEmpty()) {
-            renderBallot(ctx, process, pot, voter, code, Map.of(), null);
+            if (!refusedVoter(ctx, process, pot, voter, code)) renderBallot(ctx, process, pot, voter, code, Map.of(), null);
             return;
         }
         ctx.header("Cache-Control", "no-store");
         web.render(ctx, "budgets/receipt.jte", web.page(ctx, "budgets.receipt.title"), "process", process, "pot", pot, "receipt", receipt.get());
+    }
+
+    /**
+     * When the voter may not vote (a cast refused, or an invalid ballot from someone not yet checked), answers as the
+     * code or ballot page would for them and returns true: who may not vote learns that, not what was wrong with the ballot.
+     */
+    private boolean refusedVoter(Context ctx, BudgetProcess process, Pot pot, Voter voter, String code) {
+        BallotBox.Ineligible why = ballots.eligibility(pot, voter);
+        if (why == null) return false;
+        if (why == BallotBox.Ineligible.UNKNOWN_CODE) refuseCode(ctx, pot, Form.empty().set("code", code));
+        else renderBallot(ctx, process, pot, voter, code, Map.of(), null);
+        return true;
     }
 
     /**

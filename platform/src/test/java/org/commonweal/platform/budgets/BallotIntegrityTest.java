@@ -167,6 +167,7 @@ class BallotIntegrityTest extends PlatformTestCase {
         assertThat(page.status()).isEqualTo(403);
         assertThat(page.body()).contains("Only residents of Riverside and the places within it can vote");
         long before = ballots();
+        long voterRows = app.count("SELECT count(*) FROM budget_voters");
         assertThat(vote(outsider, knapsack, "choice", "" + k10).status()).isEqualTo(403);
 
         TestClient unconfirmed = app.client();
@@ -179,6 +180,41 @@ class BallotIntegrityTest extends PlatformTestCase {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body()).contains("Confirm your email address before you vote");
         assertThat(ballots()).isEqualTo(before);
+        // Casting skips the request's own check (the cast checks under lock): an invalid ballot from someone who may
+        // not vote is answered with why they may not, not with what is wrong with the ballot.
+        TestClient.Response invalidFromOutsider = vote(outsider, knapsack, "choice", "" + k60, "choice", "" + k50);
+        assertThat(invalidFromOutsider.status()).isEqualTo(403);
+        assertThat(invalidFromOutsider.body()).contains("Only residents of Riverside").doesNotContain("more than the £100.00");
+        assertThat(ballots()).isEqualTo(before);
+        assertThat(app.count("SELECT count(*) FROM budget_voters")).as("no voter row is claimed for a refused cast").isEqualTo(voterRows);
+    }
+
+    @Test
+    void castingWithAnUnknownCodeOrInAnotherPotIsRefusedAsAWrongCodeAndStoresNothing() {
+        TestClient officer = app.signedInAs("officer");
+        officer.get("/budgets/" + process + "/pots/" + knapsack + "/paper");
+        String csv = officer.post("/budgets/" + process + "/pots/" + knapsack + "/codes", Map.of("count", "1")).body();
+        String code = csv.lines().skip(1).filter(l -> !l.isBlank()).findFirst().orElseThrow();
+        TestClient visitor = app.client();
+        String path = "/budgets/" + process + "/pots/" + knapsack + "/code-vote";
+        visitor.get(path);
+        long before = ballots();
+        long voterRows = app.count("SELECT count(*) FROM budget_voters");
+        for (String[] attempt : new String[][]{
+                {path, "AAAA-BBBB-CCCC-DDDD-EEEE", "" + k10},
+                {path, "AAAA-BBBB-CCCC-DDDD-EEEE", "" + k60 + "," + k50},
+                {"/budgets/" + process + "/pots/" + approval + "/code-vote", code, a1 + "," + a2}}) {
+            StringBuilder body = new StringBuilder();
+            for (String choice : attempt[2].split(",")) body.append("choice=").append(choice).append('&');
+            TestClient.Response r = BudgetSetup.postBody(app, visitor, attempt[0],
+                    BudgetSetup.ballot(visitor, "cast", "code", attempt[1]) + "&" + body.substring(0, body.length() - 1));
+            assertThat(r.status()).as(String.join(" ", attempt)).isEqualTo(403);
+            assertThat(r.body()).contains("Enter the voting code exactly as printed").doesNotContain("id=\"receipt\"").doesNotContain("more than the");
+        }
+        assertThat(ballots()).isEqualTo(before);
+        assertThat(app.count("SELECT count(*) FROM budget_voters")).isEqualTo(voterRows);
+        BudgetSetup.receipt(BudgetSetup.postBody(app, visitor, path, BudgetSetup.ballot(visitor, "cast", "code", code, "choice", "" + k10)));
+        assertThat(ballots()).isEqualTo(before + 1);
     }
 
     @Test
