@@ -48,10 +48,6 @@ public final class PersonalData {
         if (sections.putIfAbsent(name, section) != null) throw new IllegalStateException("personal data section registered twice: " + name);
     }
 
-    public List<String> names() {
-        return List.copyOf(sections.keySet());
-    }
-
     /** Every section's rows for the account, by section name in name order. */
     public Map<String, List<Map<String, Object>>> of(Handle h, long accountId) {
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
