@@ -38,9 +38,10 @@ public final class ConsultationsFeature implements Feature {
         subjects.register(ConsultationIndex.KIND, index::find);
         openData.register(index.questions());
         openData.register(index.results());
-        ConsultationsPersonalData.register(personalData);
+        RespondentKeys respondentKeys = new RespondentKeys(jdbi);
+        ConsultationsPersonalData.register(personalData, respondentKeys);
         this.consultations = new ConsultationService(jdbi, audit, places, organisations, index, subjects);
-        this.answers = new AnswerService(jdbi, new RespondentKeys(jdbi), organisations);
+        this.answers = new AnswerService(jdbi, respondentKeys, organisations);
         Documents documents = new Documents(jdbi, audit);
         Analysis analysis = new Analysis(jdbi);
         this.parts = new Feature[]{

@@ -9,19 +9,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The consultations' part of a person's data export: the named responses they gave (for themselves or for an
- * organisation), their organisation memberships and the consultations they created. An anonymous response keeps no
- * account id (V9__consultations.sql), so it is not here: the export says so in its notes.
+ * The consultations' part of a person's data export: the responses they gave (under their name, for an organisation,
+ * or anonymously), their organisation memberships and the consultations they created. An anonymous response keeps no
+ * account id, but its respondent key is the platform's keyed hash of the consultation and the account (the same link
+ * that lets them see and change it while it is open), so it is theirs to download: anonymous means to other people.
  */
 final class ConsultationsPersonalData {
     private final PersonalData data;
+    private final RespondentKeys keys;
 
-    private ConsultationsPersonalData(PersonalData data) {
+    private ConsultationsPersonalData(PersonalData data, RespondentKeys keys) {
         this.data = data;
+        this.keys = keys;
     }
 
-    static void register(PersonalData data) {
-        ConsultationsPersonalData d = new ConsultationsPersonalData(data);
+    static void register(PersonalData data, RespondentKeys keys) {
+        ConsultationsPersonalData d = new ConsultationsPersonalData(data, keys);
         data.register("consultation-responses", d::responses);
         data.register("organisation-memberships", (h, account) -> data.rows(h.createQuery("""
                 SELECT o.id AS organisation_id, o.name AS organisation, o.kind, m.role, m.added_at
@@ -36,11 +39,15 @@ final class ConsultationsPersonalData {
 
     /** Each response with its answers: question, text or rating, and the chosen options in order. */
     private List<Map<String, Object>> responses(Handle h, long account) {
+        // The person's anonymous responses are found by their respondent key in each consultation.
+        String[] anonymousKeys = h.createQuery("SELECT id FROM consultations ORDER BY id").mapTo(Long.class).stream()
+                .map(consultation -> keys.forAccount(consultation, account)).toArray(String[]::new);
+        String theirs = "(r.account_id = :a OR (r.anonymous AND r.respondent_key = ANY(:keys)))";
         List<Map<String, Object>> responses = data.rows(h.createQuery("""
-                SELECT r.id, r.consultation_id, c.title AS consultation, o.name AS for_organisation, r.submitted_at, r.updated_at
+                SELECT r.id, r.consultation_id, c.title AS consultation, r.anonymous, o.name AS for_organisation, r.submitted_at, r.updated_at
                   FROM consultation_responses r JOIN consultations c ON c.id = r.consultation_id
                   LEFT JOIN organisations o ON o.id = r.organisation_id
-                 WHERE r.account_id = :a ORDER BY r.id""").bind("a", account),
+                 WHERE """ + theirs + " ORDER BY r.id").bind("a", account).bind("keys", anonymousKeys),
                 row -> ConsultationIndex.url((Long) row.get("consultationId")));
         Map<Long, List<Map<String, Object>>> answers = new HashMap<>();
         for (Map<String, Object> answer : data.rows(h.createQuery("""
@@ -50,7 +57,7 @@ final class ConsultationsPersonalData {
                               ORDER BY ao.rank NULLS LAST, op.position) AS options
                   FROM consultation_answers a JOIN consultation_questions q ON q.id = a.question_id
                   JOIN consultation_responses r ON r.id = a.response_id
-                 WHERE r.account_id = :a ORDER BY a.response_id, q.position, q.id""").bind("a", account))) {
+                 WHERE """ + theirs + " ORDER BY a.response_id, q.position, q.id").bind("a", account).bind("keys", anonymousKeys))) {
             answers.computeIfAbsent((Long) answer.remove("responseId"), k -> new ArrayList<>()).add(answer);
         }
         for (Map<String, Object> response : responses) response.put("answers", answers.getOrDefault((Long) response.get("id"), List.of()));
