@@ -44,7 +44,7 @@ class MainTest {
     @Test
     void benchOptionsAreCheckedWithClearMessages() {
         assertThat(run("bench", "http", "--connections", "lots").err()).contains("--connections must be a whole number from 1 to 1024 (got 'lots')");
-        assertThat(run("bench", "http", "--colour", "red").err()).contains("unknown option '--colour'");
+        assertThat(run("bench", "http", "--colour", "red").err()).contains("unknown option '--colour' (expected --connections, --path, --seconds, --warmup)");
         assertThat(run("bench", "nothing").err()).contains("unknown bench 'nothing'");
     }
 }

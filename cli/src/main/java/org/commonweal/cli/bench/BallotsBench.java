@@ -1,5 +1,6 @@
 package org.commonweal.cli.bench;
 
+import org.commonweal.cli.Arguments;
 import org.commonweal.cli.Command;
 import org.commonweal.cli.Console;
 import org.jdbi.v3.core.Jdbi;
@@ -45,7 +46,8 @@ final class BallotsBench implements Command {
      */
     @Override
     public int run(List<String> args, Console console) throws Exception {
-        Options o = Options.parse(args, Set.of("voters", "connections", "warmup", "rate", "seconds"));
+        Arguments o = Arguments.parse(args, Set.of("voters", "connections", "warmup", "rate", "seconds"), Set.of());
+        o.noPositional();
         int voters = o.integer("voters", 10_000, 1, 100_000);
         int connections = o.integer("connections", 16, 1, 1024);
         int warmup = o.integer("warmup", 20_000, 0, 100_000);

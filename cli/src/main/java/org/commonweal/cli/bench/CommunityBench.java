@@ -1,5 +1,6 @@
 package org.commonweal.cli.bench;
 
+import org.commonweal.cli.Arguments;
 import org.commonweal.cli.Command;
 import org.commonweal.cli.Console;
 
@@ -30,7 +31,8 @@ final class CommunityBench implements Command {
 
     @Override
     public int run(List<String> args, Console console) throws Exception {
-        Options o = Options.parse(args, Set.of("problems", "comments", "requests"));
+        Arguments o = Arguments.parse(args, Set.of("problems", "comments", "requests"), Set.of());
+        o.noPositional();
         int problems = o.integer("problems", 20_000, 10, 1_000_000);
         int comments = o.integer("comments", 100_000, 500, 10_000_000);
         int requests = o.integer("requests", 300, 1, 100_000);

@@ -1,5 +1,6 @@
 package org.commonweal.cli.bench;
 
+import org.commonweal.cli.Arguments;
 import org.commonweal.cli.Command;
 import org.commonweal.cli.Console;
 import org.commonweal.cli.UsageException;
@@ -34,7 +35,8 @@ final class HttpBench implements Command {
 
     @Override
     public int run(List<String> args, Console console) throws Exception {
-        Options o = Options.parse(args, Set.of("connections", "seconds", "warmup", "path"));
+        Arguments o = Arguments.parse(args, Set.of("connections", "seconds", "warmup", "path"), Set.of());
+        o.noPositional();
         int connections = o.integer("connections", 64, 1, 1024);
         int seconds = o.integer("seconds", 20, 1, 3600);
         int warmup = o.integer("warmup", 5, 0, 600);

@@ -1,5 +1,6 @@
 package org.commonweal.cli.bench;
 
+import org.commonweal.cli.Arguments;
 import org.commonweal.cli.Command;
 import org.commonweal.cli.Console;
 import org.commonweal.cli.ProgressBar;
@@ -29,7 +30,8 @@ final class ProposalsBench implements Command {
 
     @Override
     public int run(List<String> args, Console console) throws Exception {
-        Options o = Options.parse(args, Set.of("proposals", "requests"));
+        Arguments o = Arguments.parse(args, Set.of("proposals", "requests"), Set.of());
+        o.noPositional();
         int count = o.integer("proposals", 10_000, 1, 1_000_000);
         int requests = o.integer("requests", 300, 1, 100_000);
         try (BenchSite site = new BenchSite(Map.of())) {

@@ -1,5 +1,6 @@
 package org.commonweal.cli.bench;
 
+import org.commonweal.cli.Arguments;
 import org.commonweal.cli.Command;
 import org.commonweal.cli.Console;
 import org.commonweal.cli.UsageException;
@@ -31,7 +32,8 @@ final class ResultsBench implements Command {
 
     @Override
     public int run(List<String> args, Console console) throws Exception {
-        Options o = Options.parse(args, Set.of("ballots", "projects", "rule"));
+        Arguments o = Arguments.parse(args, Set.of("ballots", "projects", "rule"), Set.of());
+        o.noPositional();
         int ballots = o.integer("ballots", 100_000, 1, 10_000_000);
         int projects = o.integer("projects", 100, 1, 10_000);
         String rule = o.text("rule", "mes");

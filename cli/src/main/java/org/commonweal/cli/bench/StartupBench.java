@@ -1,5 +1,6 @@
 package org.commonweal.cli.bench;
 
+import org.commonweal.cli.Arguments;
 import org.commonweal.cli.Command;
 import org.commonweal.cli.Console;
 import org.commonweal.cli.UsageException;
@@ -34,7 +35,8 @@ final class StartupBench implements Command {
 
     @Override
     public int run(List<String> args, Console console) throws Exception {
-        Options o = Options.parse(args, Set.of("runs"));
+        Arguments o = Arguments.parse(args, Set.of("runs"), Set.of());
+        o.noPositional();
         int runs = o.integer("runs", 5, 1, 50);
         Path jar = Path.of(StartupBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (!jar.toString().endsWith(".jar")) throw new UsageException("run this from the built jar (./commonweal bench startup)");

@@ -1,6 +1,7 @@
 package org.commonweal.cli.elections;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.commonweal.cli.Arguments;
 import org.commonweal.cli.Command;
 import org.commonweal.cli.Console;
 import org.commonweal.cli.UsageException;
@@ -38,26 +39,25 @@ final class ApportionCommand implements Command {
                     + "Ties: more votes first, then lots drawn from --seed (default 1).");
             return 0;
         }
-        SeatsCliOptions o = new SeatsCliOptions(args, Set.of("--method", "--seats", "--threshold", "--seed"), Set.of("--json"));
+        Arguments o = Arguments.parse(args, Set.of("method", "seats", "threshold", "seed"), Set.of("json"));
         ApportionmentMethod method;
         try {
-            method = ApportionmentMethod.byId(o.required("--method"));
+            method = ApportionmentMethod.byId(o.required("method"));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        int seats = (int) o.number("--seats", -1, 0, 1_000_000);
-        if (seats < 0) throw new UsageException("missing --seats");
-        Threshold threshold = threshold(o.text("--threshold", "0"));
+        int seats = (int) Arguments.wholeNumber("seats", o.required("seats"), 0, 1_000_000);
+        Threshold threshold = threshold(o.text("threshold", "0"));
         List<PartyVotes> votes = new ArrayList<>();
         for (String word : o.positional()) votes.add(partyVotes(word));
         if (votes.isEmpty()) throw new UsageException("give at least one PARTY=VOTES");
         Allocation a;
         try {
-            a = method.allocate(votes, seats, threshold, new Lot(o.number("--seed", 1, Long.MIN_VALUE, Long.MAX_VALUE)));
+            a = method.allocate(votes, seats, threshold, new Lot(o.number("seed", 1)));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        if (o.has("--json")) {
+        if (o.has("json")) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("method", method.id());
             out.put("seats", seats);

@@ -1,5 +1,6 @@
 package org.commonweal.cli.elections;
 
+import org.commonweal.cli.Arguments;
 import org.commonweal.cli.Command;
 import org.commonweal.cli.Console;
 import org.commonweal.cli.UsageException;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code commonweal elections bench}: times the 21 Glasgow 2007 wards under the Scottish rules and a
@@ -42,26 +44,14 @@ public final class BenchCommand implements Command {
             console.out().println(USAGE);
             return 0;
         }
-        Path glasgow = null;
-        long ballots = 1_000_000;
-        int candidates = 20;
-        int seats = 5;
-        long seed = 1;
-        int runs = 5;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (i + 1 >= args.size()) throw new UsageException(a.startsWith("--") ? a + " needs a value" : "unexpected argument '" + a + "'");
-            String v = args.get(++i);
-            switch (a) {
-                case "--glasgow" -> glasgow = Path.of(v);
-                case "--ballots" -> ballots = NumberOption.between(v, a, 1, 100_000_000);
-                case "--candidates" -> candidates = (int) NumberOption.between(v, a, 2, 1000);
-                case "--seats" -> seats = (int) NumberOption.between(v, a, 1, 1000);
-                case "--seed" -> seed = NumberOption.parse(v, a);
-                case "--runs" -> runs = (int) NumberOption.between(v, a, 1, 1000);
-                default -> throw new UsageException("unknown option '" + a + "'. Run 'commonweal elections bench --help'.");
-            }
-        }
+        Arguments a = Arguments.parse(args, Set.of("glasgow", "ballots", "candidates", "seats", "seed", "runs"), Set.of());
+        a.noPositional();
+        Path glasgow = a.has("glasgow") ? Path.of(a.text("glasgow", "")) : null;
+        long ballots = a.number("ballots", 1_000_000, 1, 100_000_000);
+        int candidates = a.integer("candidates", 20, 2, 1000);
+        int seats = a.integer("seats", 5, 1, 1000);
+        long seed = a.number("seed", 1);
+        int runs = a.integer("runs", 5, 1, 1000);
         if (seats >= candidates) throw new UsageException("--seats must be fewer than --candidates");
         if (glasgow == null) glasgow = findGlasgow();
 

@@ -1,6 +1,7 @@
 package org.commonweal.cli.elections;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.commonweal.cli.Arguments;
 import org.commonweal.cli.Command;
 import org.commonweal.cli.Console;
 import org.commonweal.cli.ProgressBar;
@@ -17,6 +18,7 @@ import org.commonweal.elections.stv.Election;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code commonweal elections count FILE.blt|DIR... [--rule R] [--seats N] [--seed N] [--format F] [--json]}:
@@ -105,45 +107,23 @@ public final class CountCommand implements Command {
     }
 
     private static Options parse(List<String> args) throws UsageException {
-        List<Path> files = new ArrayList<>();
-        CountingRule rule = CountingRules.byName("scottish").orElseThrow();
-        Integer seats = null;
-        long seed = 0;
-        String format = "text";
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--rule" -> {
-                    String name = value(args, ++i, a);
-                    rule = CountingRules.byName(name).orElseThrow(() -> new UsageException(
-                            "unknown rule '" + name + "' (expected one of " + String.join(", ", CountingRules.names()) + ")"));
-                }
-                case "--seats" -> {
-                    seats = (int) NumberOption.between(value(args, ++i, a), a, 1, 100_000);
-                }
-                case "--seed" -> seed = NumberOption.parse(value(args, ++i, a), a);
-                case "--format" -> {
-                    format = value(args, ++i, a);
-                    if (!List.of("text", "json", "html").contains(format)) {
-                        throw new UsageException("unknown format '" + format + "' (expected text, json or html)");
-                    }
-                }
-                case "--json" -> format = "json";
-                default -> {
-                    if (a.startsWith("--")) throw new UsageException("unknown option '" + a + "'. Run 'commonweal elections count --help'.");
-                    files.addAll(BltFiles.expand(Path.of(a)));
-                }
-            }
+        Arguments a = Arguments.parse(args, Set.of("rule", "seats", "seed", "format"), Set.of("json"));
+        String ruleName = a.text("rule", "scottish");
+        CountingRule rule = CountingRules.byName(ruleName).orElseThrow(() -> new UsageException(
+                "unknown rule '" + ruleName + "' (expected one of " + String.join(", ", CountingRules.names()) + ")"));
+        Integer seats = a.has("seats") ? a.integer("seats", 0, 1, 100_000) : null;
+        long seed = a.number("seed", 0);
+        String format = a.text("format", "text");
+        if (!List.of("text", "json", "html").contains(format)) {
+            throw new UsageException("unknown format '" + format + "' (expected text, json or html)");
         }
+        if (a.has("json")) format = "json";
+        List<Path> files = new ArrayList<>();
+        for (String word : a.positional()) files.addAll(BltFiles.expand(Path.of(word)));
         if (files.isEmpty()) throw new UsageException("no ballot file given. Run 'commonweal elections count --help'.");
         if (rule.name().equals("irv") && seats != null && seats != 1) {
             throw new UsageException("--rule irv fills one seat; --seats " + seats + " needs an STV rule");
         }
         return new Options(files, rule, seats, seed, format);
-    }
-
-    private static String value(List<String> args, int i, String option) throws UsageException {
-        if (i >= args.size()) throw new UsageException(option + " needs a value");
-        return args.get(i);
     }
 }

@@ -1,6 +1,7 @@
 package org.commonweal.cli.elections;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.commonweal.cli.Arguments;
 import org.commonweal.cli.Command;
 import org.commonweal.cli.Console;
 import org.commonweal.cli.UsageException;
@@ -34,11 +35,11 @@ final class FptpCommand implements Command {
                     + "--seed S seeds the drawing of lots for an equality of votes (default 1).");
             return 0;
         }
-        SeatsCliOptions o = new SeatsCliOptions(args, Set.of("--seed"), Set.of("--json"));
+        Arguments o = Arguments.parse(args, Set.of("seed"), Set.of("json"));
         if (o.positional().size() != 1) throw new UsageException("expected one results file, got " + o.positional().size() + " (see --help)");
-        List<Winner> winners = FirstPastThePost.winners(ResultsFileReader.read(o.positional().get(0)), new Lot(o.number("--seed", 1, Long.MIN_VALUE, Long.MAX_VALUE)));
+        List<Winner> winners = FirstPastThePost.winners(ResultsFileReader.read(o.positional().get(0)), new Lot(o.number("seed", 1)));
         Map<String, Integer> seats = FirstPastThePost.seats(winners);
-        if (o.has("--json")) {
+        if (o.has("json")) {
             List<Map<String, Object>> elected = new ArrayList<>();
             for (Winner w : winners) {
                 Map<String, Object> e = new LinkedHashMap<>();

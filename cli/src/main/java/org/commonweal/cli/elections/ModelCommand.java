@@ -1,6 +1,7 @@
 package org.commonweal.cli.elections;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.commonweal.cli.Arguments;
 import org.commonweal.cli.Command;
 import org.commonweal.cli.Console;
 import org.commonweal.cli.ProgressBar;
@@ -60,13 +61,13 @@ final class ModelCommand implements Command {
                     + "--bench: time the central scenario and the Monte Carlo runs (default 10000) instead of printing results.");
             return 0;
         }
-        SeatsCliOptions o = new SeatsCliOptions(args, Set.of("--scenario", "--runs", "--seed"), Set.of("--json", "--bench"));
+        Arguments o = Arguments.parse(args, Set.of("scenario", "runs", "seed"), Set.of("json", "bench"));
         if (o.positional().size() != 1) throw new UsageException("expected one results file, got " + o.positional().size() + " (see --help)");
         List<ConstituencyResult> results = ResultsFileReader.read(o.positional().get(0));
-        String scenarioFile = o.required("--scenario");
+        String scenarioFile = o.required("scenario");
         Scenario scenario = ScenarioJson.parse(scenarioFile, readScenario(scenarioFile));
-        long seed = o.number("--seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
-        int runs = (int) o.number("--runs", o.has("--bench") ? 10_000 : 0, 0, 10_000_000);
+        long seed = o.number("seed", 1);
+        int runs = (int) o.number("runs", o.has("bench") ? 10_000 : 0, 0, 10_000_000);
         Lot lot = new Lot(seed);
         AllianceModel model;
         try {
@@ -74,7 +75,7 @@ final class ModelCommand implements Command {
         } catch (ScenarioException e) {
             throw new UsageException(scenarioFile + ": " + e.getMessage());
         }
-        if (o.has("--bench")) return bench(results, scenario, lot, model, Math.max(runs, 1), seed, console);
+        if (o.has("bench")) return bench(results, scenario, lot, model, Math.max(runs, 1), seed, console);
         ScenarioResult central = model.central();
         MonteCarloResult mc = null;
         if (runs > 0) {
@@ -82,7 +83,7 @@ final class ModelCommand implements Command {
                 mc = model.monteCarlo(runs, seed, () -> bar.step("run"));
             }
         }
-        if (o.has("--json")) console.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(ScenarioResultJson.of(central, mc)));
+        if (o.has("json")) console.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(ScenarioResultJson.of(central, mc)));
         else printText(central, mc, console);
         return 0;
     }

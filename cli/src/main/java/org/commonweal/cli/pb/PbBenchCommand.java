@@ -1,5 +1,6 @@
 package org.commonweal.cli.pb;
 
+import org.commonweal.cli.Arguments;
 import org.commonweal.cli.Command;
 import org.commonweal.cli.Console;
 import org.commonweal.cli.ProgressBar;
@@ -54,8 +55,8 @@ final class PbBenchCommand implements Command {
                     + "'parse cpu ms' is the median CPU time of the parsing thread, which a busy machine inflates less than wall time.");
             return 0;
         }
-        PbArguments a = PbArguments.parse(args, Set.of("repeat", "data"), Set.of());
-        int repeat = (int) Math.max(1, a.longValue("repeat", 7));
+        Arguments a = Arguments.parse(args, Set.of("repeat", "data"), Set.of());
+        int repeat = (int) Math.max(1, a.number("repeat", 7));
         List<Rule> rules = new ArrayList<>();
         for (String name : BENCH_RULES) {
             if (Rules.names().contains(name)) rules.add(Rules.build(name, Map.of()));
@@ -65,7 +66,7 @@ final class PbBenchCommand implements Command {
         List<Path> files = new ArrayList<>();
         Path data = null;
         if (defaults) {
-            data = a.has("data") ? Path.of(a.value("data", "")) : sharedPabulib();
+            data = a.has("data") ? Path.of(a.text("data", "")) : sharedPabulib();
             for (String name : LARGE) files.add(data.resolve(name));
         } else {
             for (String f : a.positional()) files.add(Path.of(f));

@@ -2,6 +2,7 @@ package org.commonweal.cli.pb;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.commonweal.cli.Arguments;
 import org.commonweal.cli.Command;
 import org.commonweal.cli.Console;
 import org.commonweal.cli.ProgressBar;
@@ -47,7 +48,7 @@ final class PbCheckCommand implements Command {
                     + "Prints one line per file that differs, is skipped or cannot be read (--verbose: every file), then a summary.");
             return 0;
         }
-        PbArguments a = PbArguments.parse(args, Set.of("tie-break", "seed"), Set.of("verbose", "json"));
+        Arguments a = Arguments.parse(args, Set.of("tie-break", "seed"), Set.of("verbose", "json"));
         if (a.positional().isEmpty()) throw new UsageException("check needs at least one FILE.pb");
         TieBreak tieBreak = PbComputeCommand.tieBreak(a);
         List<Result> results = new ArrayList<>();
@@ -59,8 +60,8 @@ final class PbCheckCommand implements Command {
         if (progress != null) progress.close();
         int[] counts = new int[Status.values().length];
         results.forEach(r -> counts[r.status().ordinal()]++);
-        if (a.flag("json")) printJson(results, counts, console);
-        else printText(results, counts, a.flag("verbose"), console);
+        if (a.has("json")) printJson(results, counts, console);
+        else printText(results, counts, a.has("verbose"), console);
         return counts[Status.DIFFERS.ordinal()] > 0 || counts[Status.ERROR.ordinal()] > 0 ? 1 : 0;
     }
 

@@ -1,5 +1,6 @@
 package org.commonweal.cli.pb;
 
+import org.commonweal.cli.Arguments;
 import org.commonweal.cli.Command;
 import org.commonweal.cli.Console;
 import org.commonweal.cli.UsageException;
@@ -41,7 +42,7 @@ final class PbComputeCommand implements Command {
                     Ties between projects are broken by the --tie-break criteria in order; the lottery uses --seed.""".formatted(String.join(", ", Rules.names())));
             return 0;
         }
-        PbArguments a = PbArguments.parse(args, Set.of("rule", "completion", "utility", "tie-break", "seed"),
+        Arguments a = Arguments.parse(args, Set.of("rule", "completion", "utility", "tie-break", "seed"),
                 Set.of("comparison", "eligibility", "explain", "json"));
         if (a.positional().size() != 1) throw new UsageException("compute needs exactly one FILE.pb, got " + a.positional().size());
         String path = a.positional().get(0);
@@ -55,27 +56,27 @@ final class PbComputeCommand implements Command {
             throw new UsageException(path + ": " + e.getMessage());
         }
         String fileName = Path.of(path).getFileName().toString();
-        if (a.flag("json")) {
+        if (a.has("json")) {
             console.out().println(OutcomeJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(OutcomeJson.of(fileName, instance, outcome, a.flag("explain"))));
+                    .writeValueAsString(OutcomeJson.of(fileName, instance, outcome, a.has("explain"))));
         } else {
-            new OutcomeText(instance, outcome).print(fileName, a.flag("explain"), console.out());
+            new OutcomeText(instance, outcome).print(fileName, a.has("explain"), console.out());
         }
         return 0;
     }
 
-    static TieBreak tieBreak(PbArguments a) throws UsageException {
+    static TieBreak tieBreak(Arguments a) throws UsageException {
         try {
-            return TieBreak.parse(a.value("tie-break", TieBreak.DEFAULT.spec()), a.longValue("seed", 0));
+            return TieBreak.parse(a.text("tie-break", TieBreak.DEFAULT.spec()), a.number("seed", 0));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--tie-break: " + e.getMessage());
         }
     }
 
     /** --rule NAME with the rule's options; without --rule, the rule the file's META names, else greedy. */
-    private static Rule rule(PbArguments a, Instance instance) throws UsageException {
+    private static Rule rule(Arguments a, Instance instance) throws UsageException {
         Map<String, String> options = new LinkedHashMap<>();
-        for (String o : RULE_OPTIONS) if (a.has(o)) options.put(o, a.value(o, ""));
+        for (String o : RULE_OPTIONS) if (a.has(o)) options.put(o, a.text(o, ""));
         if (!a.has("rule")) {
             if (!options.isEmpty()) {
                 throw new UsageException("--" + String.join(", --", options.keySet()) + " configure a rule: name it with --rule (e.g. --rule mes)");
@@ -83,7 +84,7 @@ final class PbComputeCommand implements Command {
             return Rules.forMeta(instance).orElseGet(() -> Rules.build("greedy", Map.of()));
         }
         try {
-            return Rules.build(a.value("rule", ""), options);
+            return Rules.build(a.text("rule", ""), options);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -1,5 +1,6 @@
 package org.commonweal.cli.pb;
 
+import org.commonweal.cli.Arguments;
 import org.commonweal.cli.Command;
 import org.commonweal.cli.Console;
 import org.commonweal.cli.UsageException;
@@ -36,9 +37,9 @@ final class PbConvertCommand implements Command {
                       csv one row per voter and project on their ballot (position, points, project columns as project_*)""");
             return 0;
         }
-        PbArguments a = PbArguments.parse(args, Set.of("to"), Set.of());
+        Arguments a = Arguments.parse(args, Set.of("to"), Set.of());
         if (a.positional().size() != 2) throw new UsageException("convert needs IN.pb and OUT, got " + a.positional().size() + " file names");
-        String format = a.value("to", "pb");
+        String format = a.text("to", "pb");
         if (!format.equals("pb") && !format.equals("csv")) throw new UsageException("--to must be pb or csv, got '" + format + "'");
         Instance instance = PbFiles.read(a.positional().get(0));
         Path out = Path.of(a.positional().get(1));

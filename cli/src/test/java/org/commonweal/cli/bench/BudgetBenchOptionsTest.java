@@ -33,7 +33,7 @@ class BudgetBenchOptionsTest {
     void ballotsBenchNamesTheBadOption() {
         refused("--voters must be a whole number from 1 to 100000 (got '0')", "bench", "ballots", "--voters", "0");
         refused("--connections must be a whole number from 1 to 1024 (got 'many')", "bench", "ballots", "--connections", "many");
-        refused("unknown option '--minutes'", "bench", "ballots", "--minutes", "5");
+        refused("unknown option '--minutes' (expected --connections, --rate, --seconds, --voters, --warmup)", "bench", "ballots", "--minutes", "5");
         refused("--rate must be a whole number from 1 to 10000 (got '0')", "bench", "ballots", "--rate", "0");
         refused("--seconds must be a whole number from 0 to 600 (got '1h')", "bench", "ballots", "--seconds", "1h");
     }

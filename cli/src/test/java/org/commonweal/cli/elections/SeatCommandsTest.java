@@ -148,4 +148,18 @@ class SeatCommandsTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("commonweal elections: missing --scenario\n");
     }
+
+    @Test
+    void apportionNamesAMissingOrOutOfRangeSeatCountAndAcceptsNameEqualsValue() {
+        CliRun missing = CliRun.of("elections", "apportion", "--method", "dhondt", "A=1");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).isEqualTo("commonweal elections: missing --seats\n");
+        CliRun tooMany = CliRun.of("elections", "apportion", "--method", "dhondt", "--seats", "1000001", "A=1");
+        assertThat(tooMany.err()).isEqualTo("commonweal elections: --seats must be a whole number from 0 to 1000000 (got '1000001')\n");
+        CliRun switchWithValue = CliRun.of("elections", "apportion", "--method=dhondt", "--seats=2", "--json=yes", "A=1");
+        assertThat(switchWithValue.err()).isEqualTo("commonweal elections: --json takes no value\n");
+        CliRun ok = CliRun.of("elections", "apportion", "--method=dhondt", "--seats=2", "A=3", "B=1");
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.out()).containsPattern("A\\s+3 votes\\s+2 seats");
+    }
 }

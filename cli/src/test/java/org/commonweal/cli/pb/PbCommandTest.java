@@ -131,7 +131,7 @@ class PbCommandTest {
         assertThat(rule.err()).contains("unknown rule 'borda' (expected one of greedy, greedy-no-skip, greedy-threshold, greedy-cost");
         Run option = run("pb", "compute", f, "--rules", "greedy");
         assertThat(option.exit()).isEqualTo(2);
-        assertThat(option.err()).contains("unknown option '--rules'");
+        assertThat(option.err()).contains("unknown option '--rules' (expected --comparison, --completion, --eligibility, --explain, --json, --rule, --seed, --tie-break, --utility)");
         Run greedyWithCompletion = run("pb", "compute", f, "--rule", "greedy", "--completion", "add1");
         assertThat(greedyWithCompletion.exit()).isEqualTo(2);
         assertThat(greedyWithCompletion.err()).contains("rule greedy takes no options, but got completion");
@@ -140,7 +140,7 @@ class PbCommandTest {
         assertThat(optionWithoutRule.err()).contains("--completion configure a rule: name it with --rule (e.g. --rule mes)");
         Run seed = run("pb", "compute", f, "--seed", "many");
         assertThat(seed.exit()).isEqualTo(2);
-        assertThat(seed.err()).contains("option --seed needs a whole number, got 'many'");
+        assertThat(seed.err()).contains("--seed must be a whole number (got 'many')");
         Run tie = run("pb", "compute", f, "--tie-break", "cost,age");
         assertThat(tie.exit()).isEqualTo(2);
         assertThat(tie.err()).contains("unknown tie-break 'age'");
