@@ -17,7 +17,6 @@ import org.commonweal.elections.model.ScenarioResultJson;
 import org.commonweal.elections.model.ScenarioResult;
 import org.commonweal.elections.model.SeatChange;
 import org.commonweal.elections.model.SeatOdds;
-import org.commonweal.elections.model.SeatOutcome;
 import org.commonweal.elections.model.SeatRange;
 
 import java.io.IOException;
@@ -28,9 +27,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 

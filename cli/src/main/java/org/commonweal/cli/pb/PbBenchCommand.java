@@ -56,7 +56,7 @@ final class PbBenchCommand implements Command {
             return 0;
         }
         Arguments a = Arguments.parse(args, Set.of("repeat", "data"), Set.of());
-        int repeat = (int) Math.max(1, a.number("repeat", 7));
+        int repeat = a.integer("repeat", 7, 1, 1000);
         List<Rule> rules = new ArrayList<>();
         for (String name : BENCH_RULES) {
             if (Rules.names().contains(name)) rules.add(Rules.build(name, Map.of()));
