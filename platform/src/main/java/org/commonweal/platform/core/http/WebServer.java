@@ -37,15 +37,17 @@ public final class WebServer {
     private final RateLimiter limiter;
     private final PrometheusMeterRegistry metrics;
     private final boolean trustProxy;
+    private final UploadLimit uploads;
 
     public WebServer(Web web, AccountService accounts, Csrf csrf, RateLimiter limiter,
-                     PrometheusMeterRegistry metrics, boolean trustProxy) {
+                     PrometheusMeterRegistry metrics, boolean trustProxy, UploadLimit uploads) {
         this.web = web;
         this.accounts = accounts;
         this.csrf = csrf;
         this.limiter = limiter;
         this.metrics = metrics;
         this.trustProxy = trustProxy;
+        this.uploads = uploads;
     }
 
     public Javalin create(List<Feature> features) {
@@ -53,6 +55,7 @@ public final class WebServer {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 1_000_000;
+            uploads.configure(config.jetty.multipartConfig);
             config.staticFiles.enableWebjars();
             config.staticFiles.add(sf -> {
                 sf.hostedPath = "/assets";
@@ -74,16 +77,31 @@ public final class WebServer {
             });
             routes.exception(NotFoundResponse.class, (e, ctx) -> errorPage(ctx, HttpStatus.NOT_FOUND, "error.notFound.title", "error.notFound.body"));
             routes.exception(ForbiddenResponse.class, (e, ctx) -> errorPage(ctx, HttpStatus.FORBIDDEN, "error.forbidden.title", "error.forbidden.body"));
-            routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
-                errorPage(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "error.server.title", "error.server.body", web.requestId(ctx));
+            routes.exception(UploadLimit.TooLarge.class, (e, ctx) -> tooLarge(ctx));
+            routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {
+                switch (UploadLimit.Failure.of(e)) {
+                    case TOO_LARGE -> tooLarge(ctx);
+                    case MALFORMED -> errorPage(ctx, HttpStatus.BAD_REQUEST, "upload.malformed.title", "upload.malformed.body");
+                    case NONE -> serverError(ctx, e);
+                }
             });
+            routes.exception(Exception.class, (e, ctx) -> serverError(ctx, e));
             routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
                     errorPage(ctx, HttpStatus.NOT_FOUND, "error.notFound.title", "error.notFound.body");
                 }
             });
         });
+    }
+
+    private void serverError(Context ctx, Exception e) {
+        LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+        errorPage(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "error.server.title", "error.server.body", web.requestId(ctx));
+    }
+
+    private void tooLarge(Context ctx) {
+        LOG.warn("upload over the {}-byte cap refused on {} {}", uploads.maxBytes(), ctx.method(), ctx.path());
+        errorPage(ctx, HttpStatus.CONTENT_TOO_LARGE, "upload.tooLarge.title", "upload.tooLarge.body", uploads.maxMegabytes());
     }
 
     private void begin(Context ctx) {
@@ -102,6 +120,8 @@ public final class WebServer {
                     new CurrentUser(a.id(), a.name(), a.email(), a.emailConfirmed(), a.homePlaceId(), Set.copyOf(a.roles()))));
             if (account.isEmpty()) web.endSession(ctx);
         }
+        // Refused before a byte of the body is read: no route takes more than the cap.
+        if (uploads.announcedTooLarge(ctx)) throw new UploadLimit.TooLarge();
     }
 
     /** Enforces the route's roles on the server, then CSRF and the write rate limit for state-changing requests. */
