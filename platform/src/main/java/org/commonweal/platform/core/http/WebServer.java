@@ -146,7 +146,7 @@ public final class WebServer {
             limiter.consume(RateLimiter.WRITES_PER_CLIENT, user != null ? "account:" + user.id() : "ip:" + ctx.ip());
             String presented = ctx.header(Csrf.HEADER);
             if (presented == null) presented = ctx.formParam(Csrf.FIELD);
-            if (!csrf.isValid(web.csrfBinding(ctx), presented)) {
+            if (!csrf.isValid(web.csrfBinding(ctx), presented) && !OneClickUnsubscribe.exempts(ctx)) {
                 LOG.warn("CSRF token missing or wrong on {} {}", ctx.method(), ctx.path());
                 errorPage(ctx, HttpStatus.FORBIDDEN, "error.csrf.title", "error.csrf.body");
                 ctx.skipRemainingHandlers();
