@@ -31,6 +31,11 @@ public final class WebServer {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    /**
+     * Any body read whole (a form without files): far above what any form's fields allow. Javalin answers a body that
+     * grows past it without announcing its length with a bare 413 of its own.
+     */
+    private static final long FORM_MAX_BYTES = 1_000_000;
     private final Web web;
     private final AccountService accounts;
     private final Csrf csrf;
@@ -54,7 +59,7 @@ public final class WebServer {
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = 1_000_000;
+            config.http.maxRequestSize = FORM_MAX_BYTES;
             uploads.configure(config.jetty.multipartConfig);
             config.staticFiles.enableWebjars();
             config.staticFiles.add(sf -> {
@@ -78,6 +83,8 @@ public final class WebServer {
             routes.exception(NotFoundResponse.class, (e, ctx) -> errorPage(ctx, HttpStatus.NOT_FOUND, "error.notFound.title", "error.notFound.body"));
             routes.exception(ForbiddenResponse.class, (e, ctx) -> errorPage(ctx, HttpStatus.FORBIDDEN, "error.forbidden.title", "error.forbidden.body"));
             routes.exception(UploadLimit.TooLarge.class, (e, ctx) -> tooLarge(ctx));
+            routes.exception(io.javalin.http.ContentTooLargeResponse.class, (e, ctx) -> errorPage(ctx, HttpStatus.CONTENT_TOO_LARGE,
+                    "upload.formTooLarge.title", "upload.formTooLarge.body", FORM_MAX_BYTES / 1_000_000));
             routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {
                 switch (UploadLimit.Failure.of(e)) {
                     case TOO_LARGE -> tooLarge(ctx);
@@ -120,8 +127,12 @@ public final class WebServer {
                     new CurrentUser(a.id(), a.name(), a.email(), a.emailConfirmed(), a.homePlaceId(), Set.copyOf(a.roles()))));
             if (account.isEmpty()) web.endSession(ctx);
         }
-        // Refused before a byte of the body is read: no route takes more than the cap.
-        if (uploads.announcedTooLarge(ctx)) throw new UploadLimit.TooLarge();
+        // Refused before a byte of the body is read: no route takes more than these.
+        if (ctx.isMultipart()) {
+            if (uploads.announcedTooLarge(ctx)) throw new UploadLimit.TooLarge();
+        } else if (ctx.req().getContentLengthLong() > FORM_MAX_BYTES) {
+            throw new io.javalin.http.ContentTooLargeResponse();
+        }
     }
 
     /** Enforces the route's roles on the server, then CSRF and the write rate limit for state-changing requests. */

@@ -131,6 +131,16 @@ class UploadLimitTest extends PlatformTestCase {
         assertThat(app.platform.uploads.spool()).isEmptyDirectory();
     }
 
+    @Test
+    void aFormWithoutFilesOverTheFormLimitGetsA413PageToo() throws Exception {
+        TestClient who = app.signedInAs("resident");
+        who.get("/notifications/settings");
+        String body = "_csrf=" + who.csrf() + "&x=" + "a".repeat(2_000_000);
+        HttpResponse<String> r = send(who, "/notifications/settings", "application/x-www-form-urlencoded", HttpRequest.BodyPublishers.ofString(body));
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.body()).contains("This service accepts forms of up to 1 MB.").contains("govuk-heading-l");
+    }
+
     private static HttpResponse<String> send(TestClient who, String path, String contentType, HttpRequest.BodyPublisher body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(app.url(path))).header("Content-Type", contentType)
                 .header("Cookie", "cw_session=" + who.cookie("cw_session") + "; cw_visitor=" + who.cookie("cw_visitor")).POST(body).build();
