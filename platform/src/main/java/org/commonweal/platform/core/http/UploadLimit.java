@@ -78,7 +78,7 @@ public final class UploadLimit implements AutoCloseable {
 
         static Failure of(Throwable thrown) {
             boolean multipart = false;
-            for (Throwable t = thrown; t != null && t.getCause() != t; t = t.getCause()) {
+            for (Throwable t = thrown; t != null; t = t.getCause()) {
                 if (t instanceof org.eclipse.jetty.http.BadMessageException) multipart = true;
                 if (multipart && t instanceof IllegalStateException && t.getMessage() != null
                         && t.getMessage().startsWith("max ") && t.getMessage().contains(" exceeded")) return TOO_LARGE;
