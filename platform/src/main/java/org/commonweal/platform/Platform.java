@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.commonweal.platform.core.Config;
 import org.commonweal.platform.core.accounts.AccountRoutes;
 import org.commonweal.platform.core.accounts.AccountService;
+import org.commonweal.platform.core.accounts.PersonalData;
 import org.commonweal.platform.core.accounts.UserAdminRoutes;
 import org.commonweal.platform.core.admin.AdminRoutes;
 import org.commonweal.platform.core.audit.AuditLog;
@@ -54,6 +55,7 @@ public final class Platform implements AutoCloseable {
     public final Subjects subjects;
     public final SearchIndex search;
     public final OpenData openData;
+    public final PersonalData personalData;
     public final org.commonweal.platform.core.accounts.Bans bans;
     public final org.commonweal.platform.consultations.ConsultationsFeature consultations;
     public final org.commonweal.platform.events.EventsFeature events;
@@ -74,7 +76,8 @@ public final class Platform implements AutoCloseable {
         this.outbox = new Outbox(jdbi);
         this.places = new PlaceService(jdbi, audit);
         this.sessions = new SessionStore(jdbi);
-        this.accounts = new AccountService(jdbi, audit, outbox, sessions, places, messages, config.baseUrl());
+        this.personalData = new PersonalData(config.baseUrl());
+        this.accounts = new AccountService(jdbi, audit, outbox, sessions, places, messages, config.baseUrl(), personalData);
         this.limiter = new RateLimiter();
         this.uploads = new org.commonweal.platform.core.http.UploadLimit(config.uploadMaxBytes());
         Csrf csrf = new Csrf(jdbi);
@@ -82,12 +85,12 @@ public final class Platform implements AutoCloseable {
         this.subjects = new Subjects();
         this.search = new SearchIndex(jdbi, places);
         this.openData = new OpenData();
-        this.bans = new org.commonweal.platform.core.accounts.Bans(jdbi, audit);
-        this.deliberation = new org.commonweal.platform.deliberation.DeliberationFeature(web, jdbi, audit, subjects, bans, limiter, outbox, openData, accounts, config.baseUrl());
-        this.budgets = new org.commonweal.platform.budgets.BudgetsFeature(web, jdbi, audit, places, subjects, search, openData, deliberation.deliberation(), config.baseUrl());
-        this.consultations = new org.commonweal.platform.consultations.ConsultationsFeature(web, jdbi, audit, places, accounts, subjects, search, openData, bans, limiter, deliberation.deliberation());
-        this.events = new org.commonweal.platform.events.EventsFeature(web, jdbi, audit, places, subjects, search, openData, limiter, config.baseUrl(), deliberation.deliberation());
-        this.problems = new org.commonweal.platform.problems.ProblemsFeature(web, jdbi, audit, places, subjects, search, openData, bans, limiter, budgets, deliberation.deliberation());
+        this.bans = new org.commonweal.platform.core.accounts.Bans(jdbi, audit, personalData);
+        this.deliberation = new org.commonweal.platform.deliberation.DeliberationFeature(web, jdbi, audit, subjects, bans, limiter, outbox, openData, personalData, accounts, config.baseUrl());
+        this.budgets = new org.commonweal.platform.budgets.BudgetsFeature(web, jdbi, audit, places, subjects, search, openData, personalData, deliberation.deliberation(), config.baseUrl());
+        this.consultations = new org.commonweal.platform.consultations.ConsultationsFeature(web, jdbi, audit, places, accounts, subjects, search, openData, personalData, bans, limiter, deliberation.deliberation());
+        this.events = new org.commonweal.platform.events.EventsFeature(web, jdbi, audit, places, subjects, search, openData, personalData, limiter, config.baseUrl(), deliberation.deliberation());
+        this.problems = new org.commonweal.platform.problems.ProblemsFeature(web, jdbi, audit, places, subjects, search, openData, personalData, bans, limiter, budgets, deliberation.deliberation());
         List<Feature> features = List.of(
                 new org.commonweal.platform.core.http.StyleRoutes(),
                 new HomeRoutes(web),
@@ -103,8 +106,8 @@ public final class Platform implements AutoCloseable {
                 deliberation,
                 problems,
                 new OpsRoutes(database, metrics),
-                new org.commonweal.platform.elections.SeatModellerRoutes(web, new org.commonweal.platform.elections.ResultsSets(jdbi, audit)),
-                new org.commonweal.platform.elections.BoardElectionRoutes(web, new org.commonweal.platform.elections.BoardElections(jdbi, audit), accounts, config.baseUrl()));
+                new org.commonweal.platform.elections.SeatModellerRoutes(web, new org.commonweal.platform.elections.ResultsSets(jdbi, audit, personalData)),
+                new org.commonweal.platform.elections.BoardElectionRoutes(web, new org.commonweal.platform.elections.BoardElections(jdbi, audit, personalData), accounts, config.baseUrl()));
         this.app = new WebServer(web, accounts, csrf, limiter, metrics, config.trustProxy(), uploads).create(features);
         this.mailSender = config.smtp().map(smtp -> new MailSender(outbox, smtp)).orElse(null);
     }

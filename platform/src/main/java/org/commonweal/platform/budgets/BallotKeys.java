@@ -25,11 +25,7 @@ final class BallotKeys {
     private final byte[] pointerKey;
 
     BallotKeys(Jdbi jdbi) {
-        String stored = jdbi.inTransaction(h -> {
-            h.createUpdate("INSERT INTO settings (key, value) VALUES ('ballot_key', :v) ON CONFLICT (key) DO NOTHING")
-                    .bind("v", Secrets.newToken()).execute();
-            return h.createQuery("SELECT value FROM settings WHERE key = 'ballot_key'").mapTo(String.class).one();
-        });
+        String stored = Secrets.storedKey(jdbi, "ballot_key");
         byte[] master = Base64.getUrlDecoder().decode(stored);
         this.voterKey = hmac(master, "commonweal voter key");
         this.pointerKey = java.util.Arrays.copyOf(hmac(master, "commonweal ballot pointer"), 32);

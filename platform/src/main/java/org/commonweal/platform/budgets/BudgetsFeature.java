@@ -1,6 +1,7 @@
 package org.commonweal.platform.budgets;
 
 import io.javalin.config.RoutesConfig;
+import org.commonweal.platform.core.accounts.PersonalData;
 import org.commonweal.platform.core.audit.AuditLog;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Web;
@@ -28,7 +29,8 @@ public final class BudgetsFeature implements Feature {
 
     /** @param baseUrl the platform's public address, printed on voting code cards */
     public BudgetsFeature(Web web, Jdbi jdbi, AuditLog audit, PlaceService places, Subjects subjects, SearchIndex search, OpenData openData,
-                          Deliberation deliberation, String baseUrl) {
+                          PersonalData personalData, Deliberation deliberation, String baseUrl) {
+        BudgetsPersonalData.register(personalData);
         ResultService results = new ResultService(jdbi);
         BudgetService budgets = new BudgetService(jdbi, audit, results, subjects);
         this.budgets = budgets;

@@ -55,8 +55,8 @@ public final class ProposalService {
     /**
      * Full-text search over title (weighted higher) and description, accent- and stem-insensitive, with filters;
      * the place filter includes the places within it. Withdrawn proposals only show when asked for by status.
+     * Returns one page of matches, plus one more when a further page exists (so callers can offer "next").
      */
-    /** One page of matches, plus one more when a further page exists (so callers can offer "next"). */
     public List<Proposal> search(long processId, Search s) {
         String text = s.text() == null ? "" : s.text().strip();
         String theme = s.theme() == null ? "" : s.theme();

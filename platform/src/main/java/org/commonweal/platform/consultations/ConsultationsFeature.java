@@ -3,6 +3,7 @@ package org.commonweal.platform.consultations;
 import io.javalin.config.RoutesConfig;
 import org.commonweal.platform.core.accounts.AccountService;
 import org.commonweal.platform.core.accounts.Bans;
+import org.commonweal.platform.core.accounts.PersonalData;
 import org.commonweal.platform.core.audit.AuditLog;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.RateLimiter;
@@ -29,7 +30,7 @@ public final class ConsultationsFeature implements Feature {
     private final AccountService accounts;
 
     public ConsultationsFeature(Web web, Jdbi jdbi, AuditLog audit, PlaceService places, AccountService accounts, Subjects subjects,
-                                SearchIndex search, OpenData openData, Bans bans, RateLimiter limiter,
+                                SearchIndex search, OpenData openData, PersonalData personalData, Bans bans, RateLimiter limiter,
                                 org.commonweal.platform.deliberation.Deliberation deliberation) {
         this.accounts = accounts;
         this.organisations = new Organisations(jdbi, audit, accounts);
@@ -37,8 +38,10 @@ public final class ConsultationsFeature implements Feature {
         subjects.register(ConsultationIndex.KIND, index::find);
         openData.register(index.questions());
         openData.register(index.results());
+        RespondentKeys respondentKeys = new RespondentKeys(jdbi);
+        ConsultationsPersonalData.register(personalData, respondentKeys);
         this.consultations = new ConsultationService(jdbi, audit, places, organisations, index, subjects);
-        this.answers = new AnswerService(jdbi, new RespondentKeys(jdbi), organisations);
+        this.answers = new AnswerService(jdbi, respondentKeys, organisations);
         Documents documents = new Documents(jdbi, audit);
         Analysis analysis = new Analysis(jdbi);
         this.parts = new Feature[]{

@@ -18,11 +18,7 @@ final class RespondentKeys {
     private final byte[] key;
 
     RespondentKeys(Jdbi jdbi) {
-        String stored = jdbi.inTransaction(h -> {
-            h.createUpdate("INSERT INTO settings (key, value) VALUES ('consultation_respondent_key', :v) ON CONFLICT (key) DO NOTHING")
-                    .bind("v", Secrets.newToken()).execute();
-            return h.createQuery("SELECT value FROM settings WHERE key = 'consultation_respondent_key'").mapTo(String.class).one();
-        });
+        String stored = Secrets.storedKey(jdbi, "consultation_respondent_key");
         this.key = Base64.getUrlDecoder().decode(stored);
     }
 

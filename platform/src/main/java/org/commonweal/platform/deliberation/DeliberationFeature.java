@@ -2,6 +2,7 @@ package org.commonweal.platform.deliberation;
 
 import io.javalin.config.RoutesConfig;
 import org.commonweal.platform.core.accounts.AccountService;
+import org.commonweal.platform.core.accounts.PersonalData;
 import org.commonweal.platform.core.accounts.Bans;
 import org.commonweal.platform.core.audit.AuditLog;
 import org.commonweal.platform.core.http.Feature;
@@ -28,7 +29,7 @@ public final class DeliberationFeature implements Feature {
     private final Feature[] parts;
 
     public DeliberationFeature(Web web, Jdbi jdbi, AuditLog audit, Subjects subjects, Bans bans, RateLimiter limiter, Outbox outbox,
-                               OpenData openData, AccountService accounts, String baseUrl) {
+                               OpenData openData, PersonalData personalData, AccountService accounts, String baseUrl) {
         this.follows = new Follows(jdbi);
         this.deliberation = new Deliberation(jdbi, subjects, bans, follows, limiter, web.messages());
         this.moderation = new Moderation(jdbi, audit, bans);
@@ -36,6 +37,7 @@ public final class DeliberationFeature implements Feature {
         this.notifications = new Notifications(jdbi, subjects, outbox, web.messages(), links, baseUrl);
         subjects.listen(notifications::deliver);
         openData.register(CommentsDataset.of(jdbi));
+        DeliberationPersonalData.register(personalData, subjects, notifications);
         this.demo = new DemoComments(deliberation, accounts);
         this.parts = new Feature[]{
                 new CommentRoutes(web, deliberation, follows, subjects),

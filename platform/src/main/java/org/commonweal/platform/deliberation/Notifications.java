@@ -95,7 +95,7 @@ public final class Notifications {
     }
 
     /** A message key that has since been removed must not break the page: the subject's title stands in. */
-    private String text(String key, Object[] args, String title) {
+    String text(String key, Object[] args, String title) {
         return messages.has(key) ? messages.get(key, args) : title;
     }
 

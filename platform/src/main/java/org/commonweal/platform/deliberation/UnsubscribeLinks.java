@@ -17,11 +17,7 @@ final class UnsubscribeLinks {
     private final String key;
 
     UnsubscribeLinks(Jdbi jdbi) {
-        this.key = jdbi.inTransaction(h -> {
-            h.createUpdate("INSERT INTO settings (key, value) VALUES ('unsubscribe_key', :v) ON CONFLICT (key) DO NOTHING")
-                    .bind("v", Secrets.newToken()).execute();
-            return h.createQuery("SELECT value FROM settings WHERE key = 'unsubscribe_key'").mapTo(String.class).one();
-        });
+        this.key = Secrets.storedKey(jdbi, "unsubscribe_key");
     }
 
     /** The key, for the SQL that signs links in bulk ({@code encode(hmac(account || ':' || event, :key, 'sha256'), 'hex')}). */

@@ -53,7 +53,16 @@ public final class DemoData {
     public static boolean loadIfEmpty(Platform platform, Consumer<String> say) {
         PlaceService places = platform.places;
         AccountService accounts = platform.accounts;
-        if (!places.tree().isEmpty()) return false;
+        if (!places.tree().isEmpty()) {
+            if ("loading".equals(state(platform))) {
+                say.accept("The demo data is only partly loaded: the start that was loading it stopped part way. To start afresh, stop Commonweal, "
+                        + "delete its data directory (" + platform.config.dataDir().toAbsolutePath() + ") and run ./commonweal demo again.");
+            }
+            return false;
+        }
+        // Each feature loads through its own services and transactions, so an interrupted load cannot be rolled back
+        // as one; it is marked instead, so that the next start says so rather than serving half a demo in silence.
+        setState(platform, "loading");
         long council = create(places, "Riverford City Council", "E06000901", null);
         int ward = 0;
         Map<String, Long> neighbourhoods = new LinkedHashMap<>();
@@ -76,7 +85,18 @@ public final class DemoData {
         platform.consultations.loadDemoData(byRole.get("officer").get(0), byRole.get("organiser").get(0), byRole.get("resident"));
         platform.events.loadDemoData(byRole.get("organiser").get(0), byRole.get("officer").get(0), byRole.get("resident"));
         platform.problems.loadDemoData(accounts, byRole.get("officer").get(0), byRole.get("resident"));
+        setState(platform, "loaded");
         return true;
+    }
+
+    private static String state(Platform platform) {
+        return platform.database().jdbi().withHandle(h -> h.createQuery("SELECT value FROM settings WHERE key = 'demo_data'")
+                .mapTo(String.class).findOne().orElse(null));
+    }
+
+    private static void setState(Platform platform, String state) {
+        platform.database().jdbi().useHandle(h -> h.createUpdate(
+                "INSERT INTO settings (key, value) VALUES ('demo_data', :s) ON CONFLICT (key) DO UPDATE SET value = excluded.value").bind("s", state).execute());
     }
 
     private static long create(PlaceService places, String name, String gss, Long parent) {

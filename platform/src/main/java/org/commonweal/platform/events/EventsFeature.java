@@ -1,6 +1,7 @@
 package org.commonweal.platform.events;
 
 import io.javalin.config.RoutesConfig;
+import org.commonweal.platform.core.accounts.PersonalData;
 import org.commonweal.platform.core.audit.AuditLog;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.RateLimiter;
@@ -21,10 +22,11 @@ public final class EventsFeature implements Feature {
     private final DemoEvents demo;
 
     public EventsFeature(Web web, Jdbi jdbi, AuditLog audit, PlaceService places, Subjects subjects, SearchIndex search, OpenData openData,
-                         RateLimiter limiter, String baseUrl, org.commonweal.platform.deliberation.Deliberation deliberation) {
+                         PersonalData personalData, RateLimiter limiter, String baseUrl, org.commonweal.platform.deliberation.Deliberation deliberation) {
         EventIndex index = new EventIndex(jdbi, search, web.messages());
         subjects.register(EventIndex.KIND, index::find);
         openData.register(index.dataset());
+        EventsPersonalData.register(personalData);
         this.events = new EventService(jdbi, audit, places, subjects, index);
         this.registrations = new Registrations(jdbi, subjects);
         Attendance attendance = new Attendance(jdbi);

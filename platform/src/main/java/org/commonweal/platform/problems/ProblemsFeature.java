@@ -3,6 +3,7 @@ package org.commonweal.platform.problems;
 import io.javalin.config.RoutesConfig;
 import org.commonweal.platform.budgets.BudgetsFeature;
 import org.commonweal.platform.core.accounts.Bans;
+import org.commonweal.platform.core.accounts.PersonalData;
 import org.commonweal.platform.core.audit.AuditLog;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.RateLimiter;
@@ -28,12 +29,13 @@ public final class ProblemsFeature implements Feature {
     private final DemoProblems demo;
 
     public ProblemsFeature(Web web, Jdbi jdbi, AuditLog audit, PlaceService places, Subjects subjects, SearchIndex search, OpenData openData,
-                           Bans bans, RateLimiter limiter, BudgetsFeature budgets, org.commonweal.platform.deliberation.Deliberation deliberation) {
+                           PersonalData personalData, Bans bans, RateLimiter limiter, BudgetsFeature budgets, org.commonweal.platform.deliberation.Deliberation deliberation) {
         ProblemIndex index = new ProblemIndex(jdbi, search);
         subjects.register(ProblemIndex.PROBLEM, index::findProblem);
         subjects.register(ProblemIndex.SOLUTION, index::findSolution);
         openData.register(index.problems());
         openData.register(index.solutions());
+        ProblemsPersonalData.register(personalData);
         this.problems = new ProblemService(jdbi, audit, places, index, subjects, web.messages());
         this.supports = new SupportService(jdbi);
         this.solutions = new SolutionService(jdbi, audit, index, subjects, web.messages());

@@ -159,6 +159,22 @@ class EventRulesTest extends PlatformTestCase {
     }
 
     @Test
+    void calendarFeedsAnswerHeadWithTheirOwnHeadersAndNoBody() {
+        TestClient organiser = support.organiser();
+        organiser.get("/events/new");
+        TestClient.Response created = organiser.post("/events", support.form("Feed check", 5, Map.of()));
+        long id = Long.parseLong(created.location().substring("/events/".length()));
+        for (String path : new String[]{"/events/" + id + ".ics", "/places/" + support.place("Riverside") + "/events.ics"}) {
+            TestClient.Response head = app.client().head(path);
+            assertThat(head.status()).as(path).isEqualTo(200);
+            assertThat(head.header("Content-Type")).as(path).startsWith("text/calendar");
+            assertThat(head.body()).as(path).isEmpty();
+        }
+        assertThat(app.client().head("/events/999999.ics").status()).isEqualTo(404);
+        assertThat(app.client().head("/events/feed/not-a-token.ics").status()).isEqualTo(404);
+    }
+
+    @Test
     void malformedIdsAndUnknownEventsAreNotFound() {
         TestClient organiser = support.organiser();
         assertThat(app.client().get("/events/abc").status()).isEqualTo(404);

@@ -44,6 +44,10 @@ public final class TestClient {
         return r;
     }
 
+    public Response head(String path) {
+        return send(HttpRequest.newBuilder(URI.create(app.url(path))).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     /** Posts a form with the CSRF token of the last page fetched (fetching {@code path} first if there was none). */
     public Response post(String path, Map<String, String> form) {
         if (csrf == null) get(path);

@@ -10,6 +10,7 @@ import org.commonweal.platform.core.i18n.Messages;
 import org.commonweal.platform.core.mail.Outbox;
 import org.commonweal.platform.core.places.PlaceService;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -33,8 +34,10 @@ public final class AccountService {
     private final PlaceService places;
     private final Messages messages;
     private final String baseUrl;
+    private final PersonalData personalData;
 
-    public AccountService(Jdbi jdbi, AuditLog audit, Outbox outbox, SessionStore sessions, PlaceService places, Messages messages, String baseUrl) {
+    public AccountService(Jdbi jdbi, AuditLog audit, Outbox outbox, SessionStore sessions, PlaceService places, Messages messages, String baseUrl,
+                          PersonalData personalData) {
         this.jdbi = jdbi;
         this.audit = audit;
         this.outbox = outbox;
@@ -42,6 +45,14 @@ public final class AccountService {
         this.places = places;
         this.messages = messages;
         this.baseUrl = baseUrl;
+        this.personalData = personalData;
+        // Sessions are kept by the hash of their cookie only; the times are what they say about the person.
+        personalData.register("account-sessions", (h, id) -> personalData.rows(h.createQuery(
+                "SELECT created_at, last_seen, expires_at FROM sessions WHERE account_id = :a ORDER BY created_at, id_hash").bind("a", id)));
+        // The mails queued for the account's address: their bodies hold one-time links, so only subject and times.
+        personalData.register("account-mails", (h, id) -> personalData.rows(h.createQuery("""
+                SELECT m.subject, m.created_at, m.sent_at FROM mail_outbox m JOIN accounts a ON lower(m.recipient) = lower(a.email)
+                 WHERE a.id = :a ORDER BY m.id""").bind("a", id)));
     }
 
     public Optional<Account> find(long id) {
@@ -203,9 +214,13 @@ public final class AccountService {
         });
     }
 
-    /** Everything we hold about a person, for their own download (UK GDPR right of access). */
+    /**
+     * Everything we hold about a person, for their own download (UK GDPR right of access): the account, its own
+     * audit trail, and under {@code data} every feature's {@link PersonalData} section, read in one snapshot.
+     */
     public Map<String, Object> export(long accountId) {
-        return jdbi.withHandle(h -> {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            h.execute("SET TRANSACTION READ ONLY");
             Account a = AccountRepository.byId(h, accountId).orElseThrow();
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("id", a.id());
@@ -217,6 +232,8 @@ public final class AccountService {
             out.put("roles", a.roles().stream().map(Role::stored).toList());
             out.put("activity", h.createQuery("SELECT at::text AS at, action FROM audit_log WHERE actor_id = :id ORDER BY id")
                     .bind("id", accountId).mapToMap().list());
+            out.put("notes", List.of(messages.get("export.note.ballots"), messages.get("export.note.anonymous")));
+            out.put("data", personalData.of(h, accountId));
             return out;
         });
     }

@@ -22,9 +22,12 @@ public final class Bans {
     private final Jdbi jdbi;
     private final AuditLog audit;
 
-    public Bans(Jdbi jdbi, AuditLog audit) {
+    public Bans(Jdbi jdbi, AuditLog audit, PersonalData personalData) {
         this.jdbi = jdbi;
         this.audit = audit;
+        // The moderator who banned is theirs to know, not the banned person's: reason and times only.
+        personalData.register("moderation-bans", (h, id) -> personalData.rows(h.createQuery(
+                "SELECT id, reason, starts_at, ends_at, lifted_at FROM account_bans WHERE account_id = :a ORDER BY starts_at, id").bind("a", id)));
     }
 
     /** The ban in force now, if any (the one ending last when several overlap). */

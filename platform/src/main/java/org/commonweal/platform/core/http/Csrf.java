@@ -17,11 +17,7 @@ public final class Csrf {
     private final byte[] key;
 
     public Csrf(Jdbi jdbi) {
-        String stored = jdbi.inTransaction(h -> {
-            h.createUpdate("INSERT INTO settings (key, value) VALUES ('csrf_key', :v) ON CONFLICT (key) DO NOTHING")
-                    .bind("v", Secrets.newToken()).execute();
-            return h.createQuery("SELECT value FROM settings WHERE key = 'csrf_key'").mapTo(String.class).one();
-        });
+        String stored = Secrets.storedKey(jdbi, "csrf_key");
         this.key = Base64.getUrlDecoder().decode(stored);
     }
 

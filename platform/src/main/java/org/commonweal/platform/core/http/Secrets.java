@@ -6,11 +6,23 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Random tokens for cookies and links, and the one-way hash under which we store them. */
+/** Random tokens for cookies and links, the one-way hash under which we store them, and the platform's stored keys. */
 public final class Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Secrets() {
+    }
+
+    /**
+     * The random key kept in the settings table under {@code name}, made by whichever instance asks first: every app
+     * instance then signs and checks with the same key, and a restart keeps it.
+     */
+    public static String storedKey(org.jdbi.v3.core.Jdbi jdbi, String name) {
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("INSERT INTO settings (key, value) VALUES (:k, :v) ON CONFLICT (key) DO NOTHING")
+                    .bind("k", name).bind("v", newToken()).execute();
+            return h.createQuery("SELECT value FROM settings WHERE key = :k").bind("k", name).mapTo(String.class).one();
+        });
     }
 
     public static String newToken() {

@@ -43,4 +43,18 @@ class MessagesTest {
         }
         assertThat(Messages.ENGLISH.get("service.tagline")).contains("area's");
     }
+
+    /** MessageFormat reads a lone ' as the start of a quoted run: the apostrophe vanishes and so do the {0} after it. */
+    @Test
+    void everyApostropheInTheBundleIsWrittenTwice() throws IOException {
+        List<String> lone = new ArrayList<>();
+        List<String> lines = Files.readAllLines(Path.of("src/main/resources/messages.properties"));
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int eq = line.indexOf('=');
+            if (line.isBlank() || line.stripLeading().startsWith("#") || eq < 0) continue;
+            if (line.substring(eq + 1).replace("''", "").indexOf('\'') >= 0) lone.add("messages.properties line " + (i + 1) + ": " + line.substring(0, eq).strip());
+        }
+        assertThat(lone).isEmpty();
+    }
 }

@@ -1,0 +1,66 @@
+package org.commonweal.platform.consultations;
+
+import org.commonweal.platform.core.accounts.PersonalData;
+import org.jdbi.v3.core.Handle;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The consultations' part of a person's data export: the responses they gave (under their name, for an organisation,
+ * or anonymously), their organisation memberships and the consultations they created. An anonymous response keeps no
+ * account id, but its respondent key is the platform's keyed hash of the consultation and the account (the same link
+ * that lets them see and change it while it is open), so it is theirs to download: anonymous means to other people.
+ */
+final class ConsultationsPersonalData {
+    private final PersonalData data;
+    private final RespondentKeys keys;
+
+    private ConsultationsPersonalData(PersonalData data, RespondentKeys keys) {
+        this.data = data;
+        this.keys = keys;
+    }
+
+    static void register(PersonalData data, RespondentKeys keys) {
+        ConsultationsPersonalData d = new ConsultationsPersonalData(data, keys);
+        data.register("consultation-responses", d::responses);
+        data.register("organisation-memberships", (h, account) -> data.rows(h.createQuery("""
+                SELECT o.id AS organisation_id, o.name AS organisation, o.kind, m.role, m.added_at
+                  FROM organisation_members m JOIN organisations o ON o.id = m.organisation_id
+                 WHERE m.account_id = :a ORDER BY o.id""").bind("a", account)));
+        data.register("consultations-created", (h, account) -> data.rows(h.createQuery("""
+                SELECT c.id, c.title, o.name AS organisation, c.status, c.opens_on, c.closes_on, c.created_at, c.updated_at
+                  FROM consultations c LEFT JOIN organisations o ON o.id = c.organisation_id
+                 WHERE c.created_by = :a ORDER BY c.id""").bind("a", account),
+                row -> ConsultationIndex.url((Long) row.get("id"))));
+    }
+
+    /** Each response with its answers: question, text or rating, and the chosen options in order. */
+    private List<Map<String, Object>> responses(Handle h, long account) {
+        // The person's anonymous responses are found by their respondent key in each consultation.
+        String[] anonymousKeys = h.createQuery("SELECT id FROM consultations ORDER BY id").mapTo(Long.class).stream()
+                .map(consultation -> keys.forAccount(consultation, account)).toArray(String[]::new);
+        String theirs = "(r.account_id = :a OR (r.anonymous AND r.respondent_key = ANY(:keys)))";
+        List<Map<String, Object>> responses = data.rows(h.createQuery("""
+                SELECT r.id, r.consultation_id, c.title AS consultation, r.anonymous, o.name AS for_organisation, r.submitted_at, r.updated_at
+                  FROM consultation_responses r JOIN consultations c ON c.id = r.consultation_id
+                  LEFT JOIN organisations o ON o.id = r.organisation_id
+                 WHERE """ + theirs + " ORDER BY r.id").bind("a", account).bind("keys", anonymousKeys),
+                row -> ConsultationIndex.url((Long) row.get("consultationId")));
+        Map<Long, List<Map<String, Object>>> answers = new HashMap<>();
+        for (Map<String, Object> answer : data.rows(h.createQuery("""
+                SELECT a.response_id, q.id AS question_id, q.prompt AS question, a.text_value AS text, a.rating,
+                       ARRAY(SELECT op.label FROM consultation_answer_options ao JOIN consultation_options op ON op.id = ao.option_id
+                              WHERE ao.response_id = a.response_id AND ao.question_id = a.question_id
+                              ORDER BY ao.rank NULLS LAST, op.position) AS options
+                  FROM consultation_answers a JOIN consultation_questions q ON q.id = a.question_id
+                  JOIN consultation_responses r ON r.id = a.response_id
+                 WHERE """ + theirs + " ORDER BY a.response_id, q.position, q.id").bind("a", account).bind("keys", anonymousKeys))) {
+            answers.computeIfAbsent((Long) answer.remove("responseId"), k -> new ArrayList<>()).add(answer);
+        }
+        for (Map<String, Object> response : responses) response.put("answers", answers.getOrDefault((Long) response.get("id"), List.of()));
+        return responses;
+    }
+}
