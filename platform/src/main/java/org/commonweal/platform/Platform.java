@@ -50,6 +50,7 @@ public final class Platform implements AutoCloseable {
     public final Outbox outbox;
     public final RateLimiter limiter;
     public final Config config;
+    public final org.commonweal.platform.core.http.UploadLimit uploads;
     public final org.commonweal.platform.budgets.BudgetsFeature budgets;
     public final Subjects subjects;
     public final SearchIndex search;
@@ -78,6 +79,7 @@ public final class Platform implements AutoCloseable {
         this.personalData = new PersonalData(config.baseUrl());
         this.accounts = new AccountService(jdbi, audit, outbox, sessions, places, messages, config.baseUrl(), personalData);
         this.limiter = new RateLimiter();
+        this.uploads = new org.commonweal.platform.core.http.UploadLimit(config.uploadMaxBytes());
         Csrf csrf = new Csrf(jdbi);
         Web web = new Web(messages, csrf, config.baseUrl().startsWith("https://"), config.demoMode());
         this.subjects = new Subjects();
@@ -106,7 +108,7 @@ public final class Platform implements AutoCloseable {
                 new OpsRoutes(database, metrics),
                 new org.commonweal.platform.elections.SeatModellerRoutes(web, new org.commonweal.platform.elections.ResultsSets(jdbi, audit, personalData)),
                 new org.commonweal.platform.elections.BoardElectionRoutes(web, new org.commonweal.platform.elections.BoardElections(jdbi, audit, personalData), accounts, config.baseUrl()));
-        this.app = new WebServer(web, accounts, csrf, limiter, metrics, config.trustProxy()).create(features);
+        this.app = new WebServer(web, accounts, csrf, limiter, metrics, config.trustProxy(), uploads).create(features);
         this.mailSender = config.smtp().map(smtp -> new MailSender(outbox, smtp)).orElse(null);
     }
 
@@ -139,6 +141,7 @@ public final class Platform implements AutoCloseable {
     @Override
     public void close() throws Exception {
         app.stop();
+        uploads.close();
         housekeeping.shutdownNow();
         if (mailSender != null) mailSender.close();
         database.close();

@@ -7,11 +7,14 @@ import java.util.Optional;
 /**
  * Settings from the environment. Only PORT and COMMONWEAL_DATA are needed for the embedded database;
  * DATABASE_URL (with DATABASE_USER / DATABASE_PASSWORD) switches to an external PostgreSQL. COMMONWEAL_SHARED_DATA names
- * the shared data folder the demo imports past budgets from (the launcher sets it).
+ * the shared data folder the demo imports past budgets from (the launcher sets it). UPLOAD_MAX_MB caps a whole multipart
+ * request (default {@value #DEFAULT_UPLOAD_MAX_MB}: a little above the largest file any route takes, 10 MB).
  */
 public record Config(int port, Path dataDir, Optional<String> databaseUrl, String databaseUser, String databasePassword,
                      boolean demoMode, String baseUrl, boolean trustProxy, Optional<Smtp> smtp, int poolSize,
-                     Optional<Path> sharedData) {
+                     Optional<Path> sharedData, long uploadMaxBytes) {
+    /** Room for a 10 MB document or results file plus the form around it; pabulib files are at most 4 MB. */
+    public static final int DEFAULT_UPLOAD_MAX_MB = 12;
 
     public record Smtp(String host, int port, String username, String password, String from, boolean startTls) {
     }
@@ -26,7 +29,8 @@ public record Config(int port, Path dataDir, Optional<String> databaseUrl, Strin
         return new Config(port, data, url, env.getOrDefault("DATABASE_USER", ""), env.getOrDefault("DATABASE_PASSWORD", ""),
                 demoMode, env.getOrDefault("BASE_URL", "http://localhost:" + port), "true".equalsIgnoreCase(env.get("TRUST_PROXY")),
                 smtp, intVar(env, "DATABASE_POOL_SIZE", 16),
-                Optional.ofNullable(env.get("COMMONWEAL_SHARED_DATA")).filter(s -> !s.isBlank()).map(s -> Path.of(s).toAbsolutePath().normalize()));
+                Optional.ofNullable(env.get("COMMONWEAL_SHARED_DATA")).filter(s -> !s.isBlank()).map(s -> Path.of(s).toAbsolutePath().normalize()),
+                uploadMaxMb(env) * 1024L * 1024L);
     }
 
     /** Accepts both jdbc:postgresql://... and the postgres://user:pass@host/db form that hosting platforms hand out. */
@@ -47,6 +51,18 @@ public record Config(int port, Path dataDir, Optional<String> databaseUrl, Strin
             return n;
         } catch (NumberFormatException e) {
             throw new ConfigException(name + " must be a whole number from 0 to 65535 (got '" + v + "')");
+        }
+    }
+
+    private static int uploadMaxMb(Map<String, String> env) {
+        String v = env.get("UPLOAD_MAX_MB");
+        if (v == null || v.isBlank()) return DEFAULT_UPLOAD_MAX_MB;
+        try {
+            int mb = Integer.parseInt(v.trim());
+            if (mb < 1 || mb > 1024) throw new NumberFormatException();
+            return mb;
+        } catch (NumberFormatException e) {
+            throw new ConfigException("UPLOAD_MAX_MB must be a whole number of megabytes from 1 to 1024 (got '" + v + "')");
         }
     }
 

@@ -5,12 +5,14 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.OneClickUnsubscribe;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
 
 /**
  * A person's notifications and email settings, and the unsubscribe link from emails, which works signed out: its GET only
- * shows a confirmation button (mail scanners follow links), the POST turns the email off.
+ * shows a confirmation button (mail scanners follow links), the POST turns the email off. The same link is the mail's
+ * List-Unsubscribe header, which a mail provider POSTs to (RFC 8058) with the link's own query and no CSRF token.
  */
 final class NotificationRoutes implements Feature {
     private static final int SHOWN = 100;
@@ -31,7 +33,12 @@ final class NotificationRoutes implements Feature {
         r.get("/notifications/settings", this::showSettings, Role.RESIDENT);
         r.post("/notifications/settings", this::saveSettings, Role.RESIDENT);
         r.get("/unsubscribe", ctx -> unsubscribe(ctx, false), Role.ANYONE);
-        r.post("/unsubscribe", ctx -> unsubscribe(ctx, true), Role.ANYONE);
+        r.post("/unsubscribe", ctx -> unsubscribe(ctx, true), Role.ANYONE, OneClickUnsubscribe.ROUTE);
+    }
+
+    private static String param(Context ctx, String name, boolean posted) {
+        String form = posted ? ctx.formParam(name) : null;
+        return form != null ? form : ctx.queryParam(name);
     }
 
     private void list(Context ctx) {
@@ -56,11 +63,14 @@ final class NotificationRoutes implements Feature {
         web.redirectWithNotice(ctx, "/notifications/settings", "deliberation.settings.saved");
     }
 
-    /** Both steps check the signature; a link that does not verify is a 404, as if it never existed. */
+    /**
+     * Both steps check the signature; a link that does not verify is a 404, as if it never existed. The confirming POST
+     * carries the link in its form; a one-click POST carries it in its URL. Turning email off twice is the same as once.
+     */
     private void unsubscribe(Context ctx, boolean confirmed) {
-        String source = confirmed ? ctx.formParam("account") : ctx.queryParam("account");
-        String eventName = confirmed ? ctx.formParam("event") : ctx.queryParam("event");
-        String token = confirmed ? ctx.formParam("token") : ctx.queryParam("token");
+        String source = param(ctx, "account", confirmed);
+        String eventName = param(ctx, "event", confirmed);
+        String token = param(ctx, "token", confirmed);
         long account;
         try {
             account = Long.parseLong(source == null ? "" : source);
@@ -71,7 +81,11 @@ final class NotificationRoutes implements Feature {
         if (!links.valid(account, event, token)) throw new NotFoundResponse();
         if (confirmed) {
             notifications.setEmail(account, event, false);
-            web.redirectWithNotice(ctx, "/", "deliberation.unsubscribe.done");
+            if (OneClickUnsubscribe.isOneClick(ctx)) {
+                web.render(ctx, "deliberation/unsubscribed.jte", web.page(ctx, "deliberation.unsubscribe.title"));
+            } else {
+                web.redirectWithNotice(ctx, "/", "deliberation.unsubscribe.done");
+            }
             return;
         }
         web.render(ctx, "deliberation/unsubscribe.jte", web.page(ctx, "deliberation.unsubscribe.title"), "form",

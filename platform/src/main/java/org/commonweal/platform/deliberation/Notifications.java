@@ -57,11 +57,12 @@ public final class Notifications {
         bind.put("actor", change.actorId());
         bind.put("event", event.stored());
         String who = "WITH r AS (" + recipients + ")\n";
-        String reached = " FROM r JOIN accounts a ON a.id = r.account_id WHERE r.account_id IS DISTINCT FROM CAST(:actor AS BIGINT)";
+        String reached = " FROM r JOIN accounts a ON a.id = r.account_id";
+        String notTheActor = " WHERE r.account_id IS DISTINCT FROM CAST(:actor AS BIGINT)";
         jdbi.useTransaction(h -> {
             h.createUpdate(who + """
                     INSERT INTO notifications (account_id, subject_kind, subject_id, event, message_key, args, title, url)
-                    SELECT a.id, :kind, :id, :event, :key, :args, :title, :url""" + reached)
+                    SELECT a.id, :kind, :id, :event, :key, :args, :title, :url""" + reached + notTheActor)
                     .bindMap(bind).bind("key", change.messageKey()).bindArray("args", String.class, change.args().toArray(String[]::new))
                     .bind("title", info.title()).bind("url", info.url()).execute();
             Map<String, Object> mail = new HashMap<>(bind);
@@ -69,9 +70,13 @@ public final class Notifications {
             mail.put("body", messages.get("deliberation.mail.body", text, baseUrl + info.url(), messages.get("deliberation.event." + event.stored())));
             mail.put("base", baseUrl);
             mail.put("key", links.key());
+            // The signed link goes in the body and, for mail clients' own unsubscribe button, in List-Unsubscribe (RFC 2369)
+            // with List-Unsubscribe-Post (RFC 8058): the provider POSTs "List-Unsubscribe=One-Click" to it, no cookies.
             outbox.enqueueSelected(h, who + """
-                    SELECT a.email, :subject, :body || :base || '/unsubscribe?account=' || a.id || '&event=' || :event || '&token='
-                           || encode(hmac(a.id || ':' || :event, :key, 'sha256'), 'hex')""" + reached + """
+                    SELECT a.email, :subject, :body || link.url,
+                           jsonb_build_object('List-Unsubscribe', '<' || link.url || '>', 'List-Unsubscribe-Post', 'List-Unsubscribe=One-Click')"""
+                    + reached + " CROSS JOIN LATERAL (SELECT :base || '/unsubscribe?account=' || a.id || '&event=' || :event || '&token='"
+                    + " || encode(hmac(a.id || ':' || :event, :key, 'sha256'), 'hex') AS url) link" + notTheActor + """
                        AND a.email_confirmed_at IS NOT NULL
                        AND NOT EXISTS (SELECT 1 FROM notification_settings s WHERE s.account_id = a.id AND s.event = :event AND NOT s.email)""", mail);
         });

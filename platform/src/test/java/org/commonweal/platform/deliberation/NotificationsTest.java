@@ -7,6 +7,10 @@ import org.commonweal.platform.testing.TestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -150,6 +154,62 @@ class NotificationsTest extends PlatformTestCase {
         app.platform.subjects.announce(SubjectChange.toFollowers(proposal, null, "deliberation.phase.opened.voting", "After unsubscribing"));
         assertThat(mails("ben@demo.commonweal.org", "Voting is open in After unsubscribing%")).isZero();
         assertThat(notifications(account(app, "ben"), "After unsubscribing")).isEqualTo(1);
+    }
+
+    @Test
+    void notificationMailsCarryAOneClickListUnsubscribeThatAProviderMayPostWithoutCookiesOrCsrf() throws Exception {
+        TestClient chidi = resident("chidi");
+        long chidis = comment(chidi, "Who pays for the benches?", null);
+        comment(resident("amira"), "The ward budget", chidis);
+        long chidiId = account(app, "chidi");
+        Matcher link = UNSUBSCRIBE.matcher(app.latestMailBody("chidi@demo.commonweal.org"));
+        assertThat(link.find()).isTrue();
+        assertThat(link.group(3)).isEqualTo("replies");
+        Map<String, String> headers = app.database.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT headers->>'List-Unsubscribe' AS u, headers->>'List-Unsubscribe-Post' AS p FROM mail_outbox WHERE recipient = :r ORDER BY id DESC LIMIT 1")
+                .bind("r", "chidi@demo.commonweal.org").map((rs, c) -> Map.of("u", rs.getString("u"), "p", rs.getString("p"))).one());
+        assertThat(headers).containsEntry("u", "<" + link.group() + ">").containsEntry("p", "List-Unsubscribe=One-Click");
+        String off = "SELECT count(*) FROM notification_settings WHERE account_id = " + chidiId + " AND event = 'replies' AND NOT email";
+        Map<String, String> oneClick = Map.of("List-Unsubscribe", "One-Click");
+
+        TestClient scanner = app.client();
+        assertThat(scanner.get(link.group(1)).status()).as("a GET only asks").isEqualTo(200);
+        assertThat(app.count(off)).isZero();
+        String forged = link.group(1).replace("token=" + link.group(4), "token=" + "0".repeat(64));
+        TestClient provider = app.client();
+        assertThat(provider.postRaw(forged, oneClick).status()).isEqualTo(404);
+        assertThat(provider.postRaw(link.group(1).replace("account=" + chidiId, "account=" + (chidiId + 1)), oneClick).status()).isEqualTo(404);
+        assertThat(app.count(off)).isZero();
+        TestClient.Response noBody = provider.postRaw(link.group(1), Map.of());
+        assertThat(noBody.status()).as("only the RFC 8058 body is spared the CSRF check").isEqualTo(403);
+        assertThat(app.count(off)).isZero();
+
+        TestClient.Response done = provider.postRaw(link.group(1), oneClick);
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.body()).contains("You will no longer get these emails.");
+        assertThat(app.count(off)).isEqualTo(1);
+        String boundary = "oneclick" + System.nanoTime();
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--" + boundary + "--\r\n";
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(app.url(link.group(1))))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofString(multipart)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(again.statusCode()).as("the multipart form RFC 8058 prefers works too, and twice is the same as once").isEqualTo(200);
+        }
+        assertThat(app.count(off)).isEqualTo(1);
+
+        TestClient.Response elsewhere = chidi.postRaw("/notifications/settings", oneClick);
+        assertThat(elsewhere.status()).as("other routes still need the CSRF token").isEqualTo(403);
+        assertThat(elsewhere.body()).contains("The form could not be sent");
+    }
+
+    @Test
+    void theOneClickUnsubscribeIsStillRateLimited() {
+        TestClient provider = app.client();
+        Map<String, String> oneClick = Map.of("List-Unsubscribe", "One-Click");
+        int status = 0;
+        for (int i = 0; i < 300 && status != 429; i++) status = provider.postRaw("/unsubscribe?account=1&event=replies&token=00", oneClick).status();
+        assertThat(status).isEqualTo(429);
     }
 
     @Test

@@ -31,28 +31,36 @@ public final class WebServer {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    /**
+     * Any body read whole (a form without files): far above what any form's fields allow. Javalin answers a body that
+     * grows past it without announcing its length with a bare 413 of its own.
+     */
+    private static final long FORM_MAX_BYTES = 1_000_000;
     private final Web web;
     private final AccountService accounts;
     private final Csrf csrf;
     private final RateLimiter limiter;
     private final PrometheusMeterRegistry metrics;
     private final boolean trustProxy;
+    private final UploadLimit uploads;
 
     public WebServer(Web web, AccountService accounts, Csrf csrf, RateLimiter limiter,
-                     PrometheusMeterRegistry metrics, boolean trustProxy) {
+                     PrometheusMeterRegistry metrics, boolean trustProxy, UploadLimit uploads) {
         this.web = web;
         this.accounts = accounts;
         this.csrf = csrf;
         this.limiter = limiter;
         this.metrics = metrics;
         this.trustProxy = trustProxy;
+        this.uploads = uploads;
     }
 
     public Javalin create(List<Feature> features) {
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = 1_000_000;
+            config.http.maxRequestSize = FORM_MAX_BYTES;
+            uploads.configure(config.jetty.multipartConfig);
             config.staticFiles.enableWebjars();
             config.staticFiles.add(sf -> {
                 sf.hostedPath = "/assets";
@@ -74,16 +82,33 @@ public final class WebServer {
             });
             routes.exception(NotFoundResponse.class, (e, ctx) -> errorPage(ctx, HttpStatus.NOT_FOUND, "error.notFound.title", "error.notFound.body"));
             routes.exception(ForbiddenResponse.class, (e, ctx) -> errorPage(ctx, HttpStatus.FORBIDDEN, "error.forbidden.title", "error.forbidden.body"));
-            routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
-                errorPage(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "error.server.title", "error.server.body", web.requestId(ctx));
+            routes.exception(UploadLimit.TooLarge.class, (e, ctx) -> tooLarge(ctx));
+            routes.exception(io.javalin.http.ContentTooLargeResponse.class, (e, ctx) -> errorPage(ctx, HttpStatus.CONTENT_TOO_LARGE,
+                    "upload.formTooLarge.title", "upload.formTooLarge.body", FORM_MAX_BYTES / 1_000_000));
+            routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {
+                switch (UploadLimit.Failure.of(e)) {
+                    case TOO_LARGE -> tooLarge(ctx);
+                    case MALFORMED -> errorPage(ctx, HttpStatus.BAD_REQUEST, "upload.malformed.title", "upload.malformed.body");
+                    case NONE -> serverError(ctx, e);
+                }
             });
+            routes.exception(Exception.class, (e, ctx) -> serverError(ctx, e));
             routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
                     errorPage(ctx, HttpStatus.NOT_FOUND, "error.notFound.title", "error.notFound.body");
                 }
             });
         });
+    }
+
+    private void serverError(Context ctx, Exception e) {
+        LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+        errorPage(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "error.server.title", "error.server.body", web.requestId(ctx));
+    }
+
+    private void tooLarge(Context ctx) {
+        LOG.warn("upload over the {}-byte cap refused on {} {}", uploads.maxBytes(), ctx.method(), ctx.path());
+        errorPage(ctx, HttpStatus.CONTENT_TOO_LARGE, "upload.tooLarge.title", "upload.tooLarge.body", uploads.maxMegabytes());
     }
 
     private void begin(Context ctx) {
@@ -101,6 +126,12 @@ public final class WebServer {
             account.ifPresent(a -> ctx.attribute(Web.USER,
                     new CurrentUser(a.id(), a.name(), a.email(), a.emailConfirmed(), a.homePlaceId(), Set.copyOf(a.roles()))));
             if (account.isEmpty()) web.endSession(ctx);
+        }
+        // Refused before a byte of the body is read: no route takes more than these.
+        if (ctx.isMultipart()) {
+            if (uploads.announcedTooLarge(ctx)) throw new UploadLimit.TooLarge();
+        } else if (ctx.req().getContentLengthLong() > FORM_MAX_BYTES) {
+            throw new io.javalin.http.ContentTooLargeResponse();
         }
     }
 
@@ -126,7 +157,7 @@ public final class WebServer {
             limiter.consume(RateLimiter.WRITES_PER_CLIENT, user != null ? "account:" + user.id() : "ip:" + ctx.ip());
             String presented = ctx.header(Csrf.HEADER);
             if (presented == null) presented = ctx.formParam(Csrf.FIELD);
-            if (!csrf.isValid(web.csrfBinding(ctx), presented)) {
+            if (!csrf.isValid(web.csrfBinding(ctx), presented) && !OneClickUnsubscribe.exempts(ctx)) {
                 LOG.warn("CSRF token missing or wrong on {} {}", ctx.method(), ctx.path());
                 errorPage(ctx, HttpStatus.FORBIDDEN, "error.csrf.title", "error.csrf.body");
                 ctx.skipRemainingHandlers();

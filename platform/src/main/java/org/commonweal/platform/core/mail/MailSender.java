@@ -16,7 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Drains the outbox over SMTP every few seconds; a failure is recorded on the mail and retried later. */
+/**
+ * Drains the outbox over SMTP every few seconds; a failure is recorded on the mail and retried later. Stored header
+ * fields are checked again before they go on the message, so a bad one fails that mail instead of reaching the wire.
+ */
 public final class MailSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MailSender.class);
     private final Outbox outbox;
@@ -57,6 +60,7 @@ public final class MailSender implements AutoCloseable {
                 m.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient()));
                 m.setSubject(mail.subject(), "UTF-8");
                 m.setText(mail.body(), "UTF-8");
+                for (var h : MailHeaders.check(mail.headers()).entrySet()) m.setHeader(h.getKey(), h.getValue());
                 Transport.send(m);
                 outbox.markSent(mail.id());
                 sent++;

@@ -14,9 +14,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MailSenderTest {
     Database db;
@@ -98,6 +100,39 @@ class MailSenderTest {
             assertThat(sender.sendPending()).as("sent mail is not sent twice").isZero();
         }
         assertThat(outbox.recent(10).get(0).sentAt()).isNotNull();
+    }
+
+    @Test
+    void storedHeaderFieldsGoOnTheMessage() throws Exception {
+        Outbox outbox = new Outbox(db.jdbi());
+        db.jdbi().useHandle(h -> outbox.enqueue(h, "follower@example.org", "News", "Body", Map.of(
+                "List-Unsubscribe", "<https://council.example/unsubscribe?account=7&event=phases&token=ab12>",
+                "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
+        assertThat(outbox.recent(1).get(0).headers()).containsEntry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        try (FakeSmtpServer smtp = new FakeSmtpServer()) {
+            MailSender sender = new MailSender(outbox, new Config.Smtp("localhost", smtp.socket.getLocalPort(), "", "", "council@example.org", false));
+            assertThat(sender.sendPending()).isEqualTo(1);
+            assertThat(smtp.received.get(0))
+                    .contains("List-Unsubscribe: <https://council.example/unsubscribe?account=7&event=phases&token=ab12>\n")
+                    .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click\n");
+        }
+    }
+
+    @Test
+    void aHeaderValueWithCrOrLfIsRefusedAndNothingIsQueued() {
+        Outbox outbox = new Outbox(db.jdbi());
+        for (String injected : List.of("<https://x/u>\r\nBcc: everyone@example.org", "<https://x/u>\nBcc: everyone@example.org", "a\rb")) {
+            assertThatThrownBy(() -> db.jdbi().useHandle(h -> outbox.enqueue(h, "a@example.org", "S", "B", Map.of("List-Unsubscribe", injected))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CR or LF");
+        }
+        assertThatThrownBy(() -> db.jdbi().useHandle(h -> outbox.enqueue(h, "a@example.org", "S", "B", Map.of("Bcc", "everyone@example.org"))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> db.jdbi().useHandle(h -> outbox.enqueue(h, "a@example.org", "S", "B", Map.of("X-Bad: name", "v"))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> db.jdbi().useHandle(h -> outbox.enqueueSelected(h,
+                "SELECT 'a@example.org', 'S', 'B', jsonb_build_object('List-Unsubscribe', :v)", Map.of("v", "<https://x/u>\r\nBcc: e@example.org"))))
+                .as("the table refuses it on the bulk path too").hasMessageContaining("mail_outbox_headers_one_line");
+        assertThat(outbox.recent(10)).isEmpty();
     }
 
     @Test
