@@ -97,7 +97,7 @@ public final class Platform implements AutoCloseable {
                 new AccountRoutes(web, accounts, sessions, places, limiter),
                 new UserAdminRoutes(web, accounts),
                 new PlaceRoutes(web, places),
-                new AdminRoutes(web, audit, outbox),
+                new AdminRoutes(web, audit, outbox, config.smtp().isEmpty()),
                 new SearchRoutes(web, search, subjects, places),
                 new OpenDataRoutes(web, openData),
                 budgets,

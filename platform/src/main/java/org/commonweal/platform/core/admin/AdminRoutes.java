@@ -12,11 +12,18 @@ public final class AdminRoutes implements Feature {
     private final Web web;
     private final AuditLog audit;
     private final Outbox outbox;
+    private final boolean showMailBodies;
 
-    public AdminRoutes(Web web, AuditLog audit, Outbox outbox) {
+    /**
+     * @param showMailBodies whether the outbox page shows what mails say: only where mail is not sent (no SMTP), as in the
+     *                       demo, where the outbox is how mail is read; elsewhere the bodies hold other people's one-time
+     *                       sign-in and reset links, which an admin must not be able to use
+     */
+    public AdminRoutes(Web web, AuditLog audit, Outbox outbox, boolean showMailBodies) {
         this.web = web;
         this.audit = audit;
         this.outbox = outbox;
+        this.showMailBodies = showMailBodies;
     }
 
     @Override
@@ -27,6 +34,6 @@ public final class AdminRoutes implements Feature {
             web.render(ctx, "admin/audit.jte", web.page(ctx, "admin.audit.title"), "entries", audit.recent(action, 200, 0),
                     "actions", audit.actions(), "action", action);
         }, Role.ADMIN);
-        r.get("/admin/outbox", ctx -> web.render(ctx, "admin/outbox.jte", web.page(ctx, "admin.outbox.title"), "mails", outbox.recent(100)), Role.ADMIN);
+        r.get("/admin/outbox", ctx -> web.render(ctx, "admin/outbox.jte", web.page(ctx, "admin.outbox.title"), "mails", outbox.recent(100), "showBodies", showMailBodies), Role.ADMIN);
     }
 }

@@ -81,8 +81,10 @@ public final class Outbox {
                 rs.getString("last_error"), headers);
     }
 
+    /** Once delivered, the body goes: it may hold a one-time sign-in or reset link, which has no business staying in the table. */
     void markSent(long id) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE mail_outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = :id").bind("id", id).execute());
+        jdbi.useHandle(h -> h.createUpdate("UPDATE mail_outbox SET sent_at = now(), attempts = attempts + 1, body = '' WHERE id = :id")
+                .bind("id", id).execute());
     }
 
     void markFailed(long id, String error) {

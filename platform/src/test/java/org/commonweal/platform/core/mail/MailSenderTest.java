@@ -100,6 +100,7 @@ class MailSenderTest {
             assertThat(sender.sendPending()).as("sent mail is not sent twice").isZero();
         }
         assertThat(outbox.recent(10).get(0).sentAt()).isNotNull();
+        assertThat(outbox.recent(10).get(0).body()).as("a delivered mail's one-time link is not kept").isEmpty();
     }
 
     @Test
