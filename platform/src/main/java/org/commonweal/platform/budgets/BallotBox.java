@@ -99,10 +99,10 @@ public final class BallotBox {
     }
 
     /**
-     * Stores a validated ballot, replacing the voter's previous one, and returns the receipt code (shown once;
-     * empty when the voter is no longer eligible, e.g. voting closed meanwhile;
-     * only its hash is kept). Eligibility and the phase are checked again under lock, so a ballot cannot land
-     * after voting closed: closing takes the {@link VotingLock} exclusively while every cast holds it shared.
+     * Stores a validated ballot, replacing the voter's previous one, and returns the receipt code (shown once; only its
+     * hash is kept), or empty when the voter may not vote (callers ask {@link #eligibility} why). The phase, the code and
+     * the register are checked under the lock, so a ballot cannot land after voting closed: closing takes the
+     * {@link VotingLock} exclusively while every cast holds it shared.
      */
     public java.util.Optional<String> cast(Pot pot, Voter voter, BallotChoice choice) {
         if (voter.account() != null && accountIneligible(pot, voter.account()) != null) return java.util.Optional.empty();
