@@ -26,6 +26,11 @@ final class ConsultationsPersonalData {
     static void register(PersonalData data, RespondentKeys keys) {
         ConsultationsPersonalData d = new ConsultationsPersonalData(data, keys);
         data.register("consultation-responses", d::responses);
+        // A deleted account's own responses (anonymous or not) stay in the results, but nothing may tie them to the
+        // account any more: their respondent key, a keyed hash of the account id, is replaced by a random one.
+        data.onErase("consultation-responses", (h, account) -> h.createUpdate(
+                        "UPDATE consultation_responses SET respondent_key = 'erased:' || gen_random_uuid() WHERE respondent_key = ANY(:keys)")
+                .bind("keys", d.accountKeys(h, account)).execute());
         data.register("organisation-memberships", (h, account) -> data.rows(h.createQuery("""
                 SELECT o.id AS organisation_id, o.name AS organisation, o.kind, m.role, m.added_at
                   FROM organisation_members m JOIN organisations o ON o.id = m.organisation_id
@@ -37,11 +42,16 @@ final class ConsultationsPersonalData {
                 row -> ConsultationIndex.url((Long) row.get("id"))));
     }
 
+    /** The account's respondent key in every consultation. */
+    private String[] accountKeys(Handle h, long account) {
+        return h.createQuery("SELECT id FROM consultations ORDER BY id").mapTo(Long.class).stream()
+                .map(consultation -> keys.forAccount(consultation, account)).toArray(String[]::new);
+    }
+
     /** Each response with its answers: question, text or rating, and the chosen options in order. */
     private List<Map<String, Object>> responses(Handle h, long account) {
         // The person's anonymous responses are found by their respondent key in each consultation.
-        String[] anonymousKeys = h.createQuery("SELECT id FROM consultations ORDER BY id").mapTo(Long.class).stream()
-                .map(consultation -> keys.forAccount(consultation, account)).toArray(String[]::new);
+        String[] anonymousKeys = accountKeys(h, account);
         String theirs = "(r.account_id = :a OR (r.anonymous AND r.respondent_key = ANY(:keys)))";
         List<Map<String, Object>> responses = data.rows(h.createQuery("""
                 SELECT r.id, r.consultation_id, c.title AS consultation, r.anonymous, o.name AS for_organisation, r.submitted_at, r.updated_at

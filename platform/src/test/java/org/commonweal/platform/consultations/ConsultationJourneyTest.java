@@ -77,6 +77,24 @@ class ConsultationJourneyTest extends PlatformTestCase {
     }
 
     @Test
+    void deletingAnAccountKeepsItsAnonymousAnswerInTheResultsButNothingTiesItToTheAccountAnyMore() {
+        long account = app.platform.accounts.createConfirmed("leaving@example.org", "Lee Leaving", "a long test password",
+                java.util.EnumSet.noneOf(org.commonweal.platform.core.http.Role.class), null);
+        TestClient lee = app.client();
+        lee.signIn("leaving@example.org", "a long test password");
+        assertThat(setup.answer(lee, id, Map.of("q" + text, "LEAVING-ANSWER", "anonymous", "yes")).status()).isEqualTo(302);
+        String key = new RespondentKeys(app.database.jdbi()).forAccount(id, account);
+        long response = app.count("SELECT id FROM consultation_responses WHERE respondent_key = '" + key + "'");
+        lee.get("/account/delete");
+        assertThat(lee.post("/account/delete", Map.of("password", "a long test password")).status()).isEqualTo(302);
+        assertThat(app.count("SELECT count(*) FROM accounts WHERE id = " + account)).isZero();
+        assertThat(app.count("SELECT count(*) FROM consultation_answers WHERE response_id = " + response + " AND text_value = 'LEAVING-ANSWER'"))
+                .as("the answer still counts").isEqualTo(1);
+        assertThat(app.count("SELECT count(*) FROM consultation_responses WHERE respondent_key = '" + key + "'")).as("its keyed link is gone").isZero();
+        assertThat(app.count("SELECT count(*) FROM consultation_responses WHERE id = " + response + " AND respondent_key LIKE 'erased:%'")).isEqualTo(1);
+    }
+
+    @Test
     void anOrganisationRespondsAsItselfAndTheOwnerSeesFiguresChartsAndTheCsv() {
         TestClient amira = app.signedInAs("resident");
         long association = app.platform.consultations.organisations().all().stream().filter(o -> o.name().startsWith("Riverside Residents")).findFirst().orElseThrow().id();

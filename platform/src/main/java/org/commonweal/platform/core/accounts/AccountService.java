@@ -251,6 +251,7 @@ public final class AccountService {
                 form.error("password", "error.account.lastAdmin");
                 return false;
             }
+            personalData.erase(h, accountId);
             AccountRepository.delete(h, accountId);
             audit.record(h, new Actor(null, actor.ip(), actor.requestId()), "account.deleted", "account:" + accountId, null);
             return true;

@@ -33,8 +33,18 @@ public final class PersonalData {
         List<Map<String, Object>> rows(Handle h, long accountId);
     }
 
+    /**
+     * What a feature does, inside the deletion's transaction, with what it keeps about a person whose account is being
+     * deleted, beyond what the foreign keys already do (for instance, break a keyed link that names no account id).
+     */
+    @FunctionalInterface
+    public interface Eraser {
+        void erase(Handle h, long accountId);
+    }
+
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,60}");
     private final Map<String, Section> sections = new ConcurrentSkipListMap<>();
+    private final Map<String, Eraser> erasers = new ConcurrentSkipListMap<>();
     private final String baseUrl;
 
     /** @param baseUrl the platform's public address, put before the site paths of the items' pages */
@@ -46,6 +56,17 @@ public final class PersonalData {
     public void register(String name, Section section) {
         if (!NAME.matcher(name).matches()) throw new IllegalArgumentException("section name must be lower-case words with dashes: " + name);
         if (sections.putIfAbsent(name, section) != null) throw new IllegalStateException("personal data section registered twice: " + name);
+    }
+
+    /** Registers what to do with the named kind of data when an account is deleted; a name has exactly one owner. */
+    public void onErase(String name, Eraser eraser) {
+        if (!NAME.matcher(name).matches()) throw new IllegalArgumentException("eraser name must be lower-case words with dashes: " + name);
+        if (erasers.putIfAbsent(name, eraser) != null) throw new IllegalStateException("personal data eraser registered twice: " + name);
+    }
+
+    /** Runs every registered eraser for the account, in name order, in the caller's transaction (the account's deletion). */
+    public void erase(Handle h, long accountId) {
+        erasers.values().forEach(e -> e.erase(h, accountId));
     }
 
     /** Every section's rows for the account, by section name in name order. */
