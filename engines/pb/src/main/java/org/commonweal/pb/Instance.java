@@ -48,6 +48,16 @@ public record Instance(Map<String, String> meta, List<Project> projects, List<Ba
         return counts;
     }
 
+    /** How many ordinal ballots rank each project first; all zero for other ballot types, whose order means nothing. */
+    public long[] firstChoiceCounts() {
+        long[] counts = new long[projects.size()];
+        if (voteType() != VoteType.ORDINAL) return counts;
+        for (Ballot b : ballots) {
+            if (b.size() > 0) counts[b.projects()[0]]++;
+        }
+        return counts;
+    }
+
     /** Total points (or approvals) each project received. */
     public long[] pointTotals() {
         long[] totals = new long[projects.size()];

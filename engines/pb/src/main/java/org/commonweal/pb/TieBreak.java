@@ -9,7 +9,11 @@ import java.util.List;
  */
 public record TieBreak(List<Criterion> criteria, long seed) {
     public enum Criterion {
-        LOWEST_COST("cost"), MOST_VOTES("votes"), LOTTERY("lottery");
+        /**
+         * {@code first}: most ballots that rank the project first (Kraków 2022 broke its ties so). Only ordinal ballots
+         * rank; on other ballots the order of listing means nothing, so there this criterion decides no tie.
+         */
+        LOWEST_COST("cost"), MOST_VOTES("votes"), MOST_FIRST_CHOICES("first"), LOTTERY("lottery");
 
         private final String cliName;
 
@@ -23,7 +27,7 @@ public record TieBreak(List<Criterion> criteria, long seed) {
 
         public static Criterion fromCliName(String name) {
             for (Criterion c : values()) if (c.cliName.equals(name)) return c;
-            throw new IllegalArgumentException("unknown tie-break '" + name + "' (expected cost, votes or lottery)");
+            throw new IllegalArgumentException("unknown tie-break '" + name + "' (expected cost, votes, first or lottery)");
         }
     }
 
@@ -51,11 +55,13 @@ public record TieBreak(List<Criterion> criteria, long seed) {
      */
     public java.util.Comparator<Integer> comparator(Instance instance) {
         long[] support = instance.supportCounts();
+        long[] first = criteria.contains(Criterion.MOST_FIRST_CHOICES) ? instance.firstChoiceCounts() : null;
         java.util.Comparator<Integer> c = null;
         for (Criterion criterion : criteria) {
             java.util.Comparator<Integer> next = switch (criterion) {
                 case LOWEST_COST -> java.util.Comparator.comparingLong(p -> instance.projects().get(p).cost());
                 case MOST_VOTES -> java.util.Comparator.comparingLong(p -> -support[p]);
+                case MOST_FIRST_CHOICES -> java.util.Comparator.comparingLong(p -> -first[p]);
                 case LOTTERY -> java.util.Comparator.comparingLong(p -> lotteryKey(instance.projects().get(p).id()));
             };
             c = c == null ? next : c.thenComparing(next);

@@ -102,6 +102,42 @@ class GreedyRulesTest {
     }
 
     @Test
+    void aTieCanGoToTheProjectMoreVotersRankedFirstAsKrakowDecides() {
+        Instance instance = PabulibReader.parse("""
+                META
+                key;value
+                budget;10
+                vote_type;ordinal
+                PROJECTS
+                project_id;cost
+                x;9
+                y;10
+                z;10
+                VOTES
+                voter_id;vote
+                1;y
+                2;y
+                3;x,z
+                """, "first.pb");
+        // x: 2, y: 1 + 1, z: 1; x and y tie, only one fits. Two voters rank y first, one ranks x first.
+        assertThat(ProjectScores.of(instance)).containsExactly(2, 2, 1);
+        assertThat(instance.firstChoiceCounts()).containsExactly(1, 2, 0);
+        assertThat(funded(new Greedy(), instance)).as("default: the cheaper").containsExactly("x");
+        List<String> byFirst = new Greedy().outcome(instance, TieBreak.parse("first,cost,votes,lottery", 0)).selected().stream()
+                .map(p -> instance.projects().get(p).id()).toList();
+        assertThat(byFirst).containsExactly("y");
+        assertThat(TieBreak.parse("first,lottery", 0).spec()).isEqualTo("first,lottery");
+    }
+
+    @Test
+    void onBallotsThatDoNotRankFirstChoicesDecideNothing() {
+        Instance approval = example("");
+        assertThat(approval.firstChoiceCounts()).containsOnly(0L);
+        assertThat(funded(new Greedy(), approval)).isEqualTo(new Greedy().outcome(approval, TieBreak.parse("first,cost,votes,lottery", 0))
+                .selected().stream().map(p -> approval.projects().get(p).id()).toList());
+    }
+
+    @Test
     void cumulativeBallotsRankByTotalPoints() {
         Instance instance = PabulibReader.parse("""
                 META
