@@ -53,6 +53,9 @@ public final class AccountService {
         personalData.register("account-mails", (h, id) -> personalData.rows(h.createQuery("""
                 SELECT m.subject, m.created_at, m.sent_at FROM mail_outbox m JOIN accounts a ON lower(m.recipient) = lower(a.email)
                  WHERE a.id = :a ORDER BY m.id""").bind("a", id)));
+        // A deleted account's mails go too: the queued ones must not reach someone who left, and none may keep the address.
+        personalData.onErase("account-mails", (h, id) -> h.createUpdate("""
+                DELETE FROM mail_outbox m USING accounts a WHERE a.id = :a AND lower(m.recipient) = lower(a.email)""").bind("a", id).execute());
     }
 
     public Optional<Account> find(long id) {

@@ -51,9 +51,11 @@ class AccountJourneyTest extends PlatformTestCase {
         r = c.post("/account/delete", Map.of("password", "wrong password!"));
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.body()).contains("The password is not correct").contains("href=\"#password\"");
+        assertThat(app.count("SELECT count(*) FROM mail_outbox WHERE lower(recipient) = 'dana@example.org'")).isPositive();
         r = c.post("/account/delete", Map.of("password", "correct horse battery"));
         assertThat(r.status()).isEqualTo(302);
         assertThat(app.count("SELECT count(*) FROM accounts WHERE email = 'dana@example.org'")).isZero();
+        assertThat(app.count("SELECT count(*) FROM mail_outbox WHERE lower(recipient) = 'dana@example.org'")).as("no mail kept for a deleted account").isZero();
         assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'account.deleted'")).isEqualTo(1);
         TestClient other = app.client();
         other.get("/sign-in");
