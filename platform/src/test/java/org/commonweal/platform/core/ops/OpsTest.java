@@ -16,6 +16,9 @@ class OpsTest extends PlatformTestCase {
         TestClient.Response r = app.client().get("/health");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("\"database\":\"reachable\"");
+        TestClient.Response head = app.client().head("/health");
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.header("Content-Type")).as("HEAD runs the same check").startsWith("application/json");
     }
 
     @Test
