@@ -33,14 +33,9 @@ final class CalendarRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        // Javalin answers HEAD for a GET route with an empty text/plain 200; calendar clients and caches look at
-        // a feed's headers first, so the feeds answer HEAD themselves (Jetty sends no body for HEAD).
         r.get("/events/feed/{token}.ics", this::personal, Role.ANYONE);
-        r.head("/events/feed/{token}.ics", this::personal, Role.ANYONE);
         r.get("/events/{id}.ics", this::one, Role.ANYONE);
-        r.head("/events/{id}.ics", this::one, Role.ANYONE);
         r.get("/places/{id}/events.ics", this::place, Role.ANYONE);
-        r.head("/places/{id}/events.ics", this::place, Role.ANYONE);
     }
 
     private void one(Context ctx) {

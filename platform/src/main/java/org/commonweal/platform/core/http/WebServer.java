@@ -61,6 +61,8 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = FORM_MAX_BYTES;
             uploads.configure(config.jetty.multipartConfig);
+            config.jetty.modifyServletContextHandler(context -> context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new HeadAsGet()),
+                    "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
             config.staticFiles.enableWebjars();
             config.staticFiles.add(sf -> {
                 sf.hostedPath = "/assets";

@@ -19,8 +19,6 @@ public final class OpsRoutes implements Feature {
     @Override
     public void routes(RoutesConfig r) {
         r.get("/health", this::health, Role.ANYONE);
-        // Load balancers may check with HEAD, which Javalin would otherwise answer 200 without running the check.
-        r.head("/health", this::health, Role.ANYONE);
         r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()), Role.ANYONE);
     }
 

@@ -22,6 +22,18 @@ class OpsTest extends PlatformTestCase {
     }
 
     @Test
+    void headIsAnsweredAsTheGetWouldBeWithoutTheBody() {
+        TestClient visitor = app.client();
+        TestClient.Response page = visitor.head("/places");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).isEmpty();
+        assertThat(visitor.head("/no-such-page").status()).isEqualTo(404);
+        assertThat(visitor.head("/admin").status()).as("sent to sign in, as a GET is").isEqualTo(302);
+        assertThat(app.signedInAs("resident").head("/admin").status()).isEqualTo(403);
+    }
+
+    @Test
     void metricsArePublishedForPrometheusPerRoute() {
         app.client().get("/places");
         String metrics = app.client().get("/metrics").body();
