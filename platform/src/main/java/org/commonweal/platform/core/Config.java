@@ -30,7 +30,7 @@ public record Config(int port, Path dataDir, Optional<String> databaseUrl, Strin
                 demoMode, env.getOrDefault("BASE_URL", "http://localhost:" + port), "true".equalsIgnoreCase(env.get("TRUST_PROXY")),
                 smtp, intVar(env, "DATABASE_POOL_SIZE", 16),
                 Optional.ofNullable(env.get("COMMONWEAL_SHARED_DATA")).filter(s -> !s.isBlank()).map(s -> Path.of(s).toAbsolutePath().normalize()),
-                uploadMaxMb(env) * 1024L * 1024L);
+                intVar(env, "UPLOAD_MAX_MB", DEFAULT_UPLOAD_MAX_MB, 1, 1024) * 1024L * 1024L);
     }
 
     /** Accepts both jdbc:postgresql://... and the postgres://user:pass@host/db form that hosting platforms hand out. */
@@ -43,26 +43,18 @@ public record Config(int port, Path dataDir, Optional<String> databaseUrl, Strin
     }
 
     private static int intVar(Map<String, String> env, String name, int fallback) {
+        return intVar(env, name, fallback, 0, 65535);
+    }
+
+    private static int intVar(Map<String, String> env, String name, int fallback, int min, int max) {
         String v = env.get(name);
         if (v == null || v.isBlank()) return fallback;
         try {
             int n = Integer.parseInt(v.trim());
-            if (n < 0 || n > 65535) throw new NumberFormatException();
+            if (n < min || n > max) throw new NumberFormatException();
             return n;
         } catch (NumberFormatException e) {
-            throw new ConfigException(name + " must be a whole number from 0 to 65535 (got '" + v + "')");
-        }
-    }
-
-    private static int uploadMaxMb(Map<String, String> env) {
-        String v = env.get("UPLOAD_MAX_MB");
-        if (v == null || v.isBlank()) return DEFAULT_UPLOAD_MAX_MB;
-        try {
-            int mb = Integer.parseInt(v.trim());
-            if (mb < 1 || mb > 1024) throw new NumberFormatException();
-            return mb;
-        } catch (NumberFormatException e) {
-            throw new ConfigException("UPLOAD_MAX_MB must be a whole number of megabytes from 1 to 1024 (got '" + v + "')");
+            throw new ConfigException(name + " must be a whole number from " + min + " to " + max + " (got '" + v + "')");
         }
     }
 
