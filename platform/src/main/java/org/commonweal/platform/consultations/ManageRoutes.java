@@ -55,8 +55,12 @@ final class ManageRoutes implements Feature {
         r.post("/consultations/{id}/outcome", this::saveOutcome, Role.OFFICER, Role.ORGANISER);
     }
 
-    /** The consultation, when the user owns it: another owner's is refused (403), an unknown one is 404. */
     private Consultation owned(Context ctx) {
+        return owned(ctx, web, consultations);
+    }
+
+    /** The consultation in the path, when the user owns it: another owner's is refused (403), an unknown one is 404. */
+    static Consultation owned(Context ctx, Web web, ConsultationService consultations) {
         Consultation c = consultations.find(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
         if (!consultations.mayManage(web.user(ctx), c)) throw new ForbiddenResponse();
         return c;

@@ -2,7 +2,6 @@ package org.commonweal.platform.consultations;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Role;
@@ -39,9 +38,7 @@ final class ResultsRoutes implements Feature {
     }
 
     private Consultation owned(Context ctx) {
-        Consultation c = consultations.find(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
-        if (!consultations.mayManage(web.user(ctx), c)) throw new ForbiddenResponse();
-        return c;
+        return ManageRoutes.owned(ctx, web, consultations);
     }
 
     /** The place filter: a known place gives it and the places inside it; anything else means everywhere. */

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,9 +33,7 @@ class CommentsTest extends PlatformTestCase {
     }
 
     private TestClient.Response comment(TestClient c, String body, Long parent) {
-        Map<String, String> form = new HashMap<>(Map.of("subject", proposal.key(), "body", body, "return", url));
-        if (parent != null) form.put("parent", parent.toString());
-        return c.post("/comments", form);
+        return DiscussionFixture.post(c, proposal, url, body, parent);
     }
 
     @Test

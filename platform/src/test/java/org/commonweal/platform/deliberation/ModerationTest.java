@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,9 +28,7 @@ class ModerationTest extends PlatformTestCase {
 
     private long comment(TestClient c, String body, Long parent) {
         c.get(url);
-        Map<String, String> form = new HashMap<>(Map.of("subject", proposal.key(), "body", body, "return", url));
-        if (parent != null) form.put("parent", parent.toString());
-        return commentId(c.post("/comments", form).location());
+        return commentId(DiscussionFixture.post(c, proposal, url, body, parent).location());
     }
 
     private TestClient resident(String name) {
