@@ -3,8 +3,11 @@ package org.commonweal.platform.elections;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** An organisation's own election (a board or trustees) counted by STV; the report is set once it is published. */
-public record BoardElection(long id, String title, int seats, String rule, OffsetDateTime opensAt, OffsetDateTime closesAt, String status,
+/**
+ * An organisation's own election (a board or trustees) counted by STV; the report is set once it is published. Only its
+ * owner (the organiser who created it; null once their account is deleted) and admins may manage it.
+ */
+public record BoardElection(long id, Long ownerId, String title, int seats, String rule, OffsetDateTime opensAt, OffsetDateTime closesAt, String status,
                             String reportHtml, List<Candidate> candidates) {
     public static final List<String> RULES = List.of("scottish", "meek", "wigm");
 

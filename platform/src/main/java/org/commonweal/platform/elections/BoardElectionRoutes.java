@@ -41,10 +41,10 @@ public final class BoardElectionRoutes implements Feature {
     @Override
     public void routes(RoutesConfig r) {
         r.get("/elections/manage", ctx -> web.render(ctx, "elections/manage.jte", web.page(ctx, "elections.board.manage.title"),
-                "elections", elections.all()), ORGANISERS);
+                "elections", managedBy(web.requireUser(ctx))), ORGANISERS);
         r.get("/elections/manage/new", ctx -> showNew(ctx, BoardElectionForm.blank()), ORGANISERS);
         r.post("/elections/manage/new", this::create, ORGANISERS);
-        r.get("/elections/manage/{id}", ctx -> showManage(ctx, election(ctx), Form.empty(), Form.empty(), null), ORGANISERS);
+        r.get("/elections/manage/{id}", ctx -> showManage(ctx, managed(ctx), Form.empty(), Form.empty(), null), ORGANISERS);
         r.post("/elections/manage/{id}/electors", this::addElectors, ORGANISERS);
         r.post("/elections/manage/{id}/codes", this::generateCodes, ORGANISERS);
         r.post("/elections/manage/{id}/close", this::close, ORGANISERS);
@@ -59,6 +59,20 @@ public final class BoardElectionRoutes implements Feature {
 
     private BoardElection election(Context ctx) {
         return elections.find(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
+    }
+
+    /** Admins see every election (an owner may delete their account); an organiser sees only their own. */
+    private List<BoardElection> managedBy(CurrentUser user) {
+        return user.has(Role.ADMIN) ? elections.all() : elections.ownedBy(user.id());
+    }
+
+    /** The election in the path, if the user may manage it: its owner, or an admin; any other organiser is refused. */
+    private BoardElection managed(Context ctx) {
+        BoardElection e = election(ctx);
+        CurrentUser user = web.requireUser(ctx);
+        boolean owner = e.ownerId() != null && e.ownerId() == user.id();
+        if (!owner && !user.has(Role.ADMIN)) throw new ForbiddenResponse();
+        return e;
     }
 
     /** A member may open the ballot only if the organiser listed them. */
@@ -91,7 +105,7 @@ public final class BoardElectionRoutes implements Feature {
     }
 
     private void addElectors(Context ctx) {
-        BoardElection e = election(ctx);
+        BoardElection e = managed(ctx);
         Form form = Form.empty().set("emails", ctx.formParam("emails"));
         List<Long> ids = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
@@ -113,7 +127,7 @@ public final class BoardElectionRoutes implements Feature {
     }
 
     private void generateCodes(Context ctx) {
-        BoardElection e = election(ctx);
+        BoardElection e = managed(ctx);
         Form form = Form.empty().set("count", ctx.formParam("count"));
         int count = 0;
         try {
@@ -135,7 +149,7 @@ public final class BoardElectionRoutes implements Feature {
     }
 
     private void close(Context ctx) {
-        BoardElection e = election(ctx);
+        BoardElection e = managed(ctx);
         if (!elections.closeAndCount(e.id(), web.actor(ctx))) {
             ctx.status(409);
             showManage(ctx, e, Form.empty(), Form.empty(), web.messages().get("elections.board.alreadyPublished"));

@@ -68,6 +68,12 @@ public final class BoardElections {
                 .stream().map(id -> find(id).orElseThrow()).toList();
     }
 
+    /** The elections the account created, newest first. */
+    public List<BoardElection> ownedBy(long accountId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM elections WHERE owner_id = :a ORDER BY id DESC").bind("a", accountId)
+                .mapTo(Long.class).list()).stream().map(id -> find(id).orElseThrow()).toList();
+    }
+
     /** Open elections the account may vote in and has not voted in, then every published one. */
     public List<BoardElection> forMember(long accountId) {
         List<Long> ids = jdbi.withHandle(h -> h.createQuery("""
@@ -86,10 +92,10 @@ public final class BoardElections {
         List<BoardElection.Candidate> candidates = h.createQuery(
                         "SELECT position, name, statement FROM election_candidates WHERE election_id = :id ORDER BY position")
                 .bind("id", id).map((rs, ctx) -> new BoardElection.Candidate(rs.getInt("position"), rs.getString("name"), rs.getString("statement"))).list();
-        return h.createQuery("SELECT id, title, seats, rule, opens_at, closes_at, status, report_html FROM elections WHERE id = :id"
+        return h.createQuery("SELECT id, owner_id, title, seats, rule, opens_at, closes_at, status, report_html FROM elections WHERE id = :id"
                         + (lock ? " FOR UPDATE" : ""))
                 .bind("id", id)
-                .map((rs, ctx) -> new BoardElection(rs.getLong("id"), rs.getString("title"), rs.getInt("seats"), rs.getString("rule"),
+                .map((rs, ctx) -> new BoardElection(rs.getLong("id"), rs.getObject("owner_id", Long.class), rs.getString("title"), rs.getInt("seats"), rs.getString("rule"),
                         rs.getObject("opens_at", OffsetDateTime.class), rs.getObject("closes_at", OffsetDateTime.class), rs.getString("status"),
                         rs.getString("report_html"), candidates))
                 .findOne();

@@ -110,6 +110,32 @@ class BoardElectionTest extends PlatformTestCase {
     }
 
     @Test
+    void anotherOrganiserCannotManageSomeoneElsesElectionNorSeeItInTheirList() {
+        long id = create("Owned by Orla", "scottish", 1);
+        app.platform.accounts.createConfirmed("rival-organiser@example.org", "Rita Rival", "rival-organiser-pass",
+                java.util.EnumSet.of(org.commonweal.platform.core.http.Role.ORGANISER), null);
+        TestClient rival = app.client();
+        rival.signIn("rival-organiser@example.org", "rival-organiser-pass");
+        assertThat(rival.get("/elections/manage").body()).doesNotContain("Owned by Orla");
+        assertThat(organiser.get("/elections/manage").body()).contains("Owned by Orla");
+        assertThat(rival.get("/elections/manage/" + id).status()).isEqualTo(403);
+        rival.get("/elections/manage");
+        assertThat(rival.post("/elections/manage/" + id + "/electors", Map.of("emails", "rival-organiser@example.org")).status()).isEqualTo(403);
+        assertThat(rival.post("/elections/manage/" + id + "/codes", Map.of("count", "5")).status()).isEqualTo(403);
+        assertThat(rival.post("/elections/manage/" + id + "/close", Map.of()).status()).isEqualTo(403);
+        assertThat(app.count("SELECT count(*) FROM election_electors WHERE election_id = " + id)).isZero();
+        assertThat(app.count("SELECT count(*) FROM election_codes WHERE election_id = " + id)).isZero();
+        assertThat(app.count("SELECT count(*) FROM elections WHERE status = 'open' AND id = " + id)).isEqualTo(1);
+        assertThat(app.count("SELECT count(*) FROM audit_log WHERE subject = 'election:" + id + "' AND action <> 'elections.created'")).isZero();
+
+        // Admins may act on any election: one whose owner deleted their account could otherwise never be closed.
+        TestClient admin = app.signedInAs("admin");
+        assertThat(admin.get("/elections/manage").body()).contains("Owned by Orla");
+        assertThat(admin.get("/elections/manage/" + id).status()).isEqualTo(200);
+        assertThat(admin.post("/elections/manage/" + id + "/close", Map.of()).status()).isEqualTo(302);
+    }
+
+    @Test
     void anInvalidElectionNamesEveryProblemAndStoresNothing() {
         long elections = app.count("SELECT count(*) FROM elections");
         Map<String, String> f = electionForm("", "borda", 0);
