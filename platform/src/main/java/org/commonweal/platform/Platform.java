@@ -130,6 +130,11 @@ public final class Platform implements AutoCloseable {
         return this;
     }
 
+    /** Every route with its declared roles and object rule (the permission matrix test walks them). */
+    public List<org.commonweal.platform.core.http.RouteRules.Declared> routes() {
+        return org.commonweal.platform.core.http.RouteRules.of(app);
+    }
+
     public int port() {
         return app.port();
     }

@@ -3,6 +3,7 @@ package org.commonweal.platform.budgets;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
@@ -37,12 +38,12 @@ final class PaperRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/budgets/{id}/pots/{pot}/paper", this::showEntry, Role.OFFICER);
-        r.post("/budgets/{id}/pots/{pot}/paper", this::enter, Role.OFFICER);
-        r.get("/budgets/{id}/pots/{pot}/paper/reconcile", ctx -> renderReconcile(ctx, null), Role.OFFICER);
-        r.post("/budgets/{id}/pots/{pot}/paper/sheets/{sheet}/pick", this::pick, Role.OFFICER);
-        r.get("/budgets/{id}/pots/{pot}/paper/sheets/{sheet}/rekey", ctx -> renderRekey(ctx, disputed(ctx), Form.empty(), null), Role.OFFICER);
-        r.post("/budgets/{id}/pots/{pot}/paper/sheets/{sheet}/rekey", this::rekey, Role.OFFICER);
+        r.get("/budgets/{id}/pots/{pot}/paper", this::showEntry, Access.ROLE, Role.OFFICER);
+        r.post("/budgets/{id}/pots/{pot}/paper", this::enter, Access.ROLE, Role.OFFICER);
+        r.get("/budgets/{id}/pots/{pot}/paper/reconcile", ctx -> renderReconcile(ctx, null), Access.ROLE, Role.OFFICER);
+        r.post("/budgets/{id}/pots/{pot}/paper/sheets/{sheet}/pick", this::pick, Access.ROLE, Role.OFFICER);
+        r.get("/budgets/{id}/pots/{pot}/paper/sheets/{sheet}/rekey", ctx -> renderRekey(ctx, disputed(ctx), Form.empty(), null), Access.ROLE, Role.OFFICER);
+        r.post("/budgets/{id}/pots/{pot}/paper/sheets/{sheet}/rekey", this::rekey, Access.ROLE, Role.OFFICER);
     }
 
     private BudgetProcess process(Context ctx) {

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.pb.TieBreak;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
@@ -43,20 +44,20 @@ final class ProcessRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/budgets", ctx -> web.render(ctx, "budgets/index.jte", web.page(ctx, "budgets.index.title"), "processes", budgets.processes()), Role.ANYONE);
-        r.get("/budgets/new", ctx -> showNew(ctx, Form.empty()), Role.OFFICER);
-        r.post("/budgets", this::create, Role.OFFICER);
-        r.get("/budgets/import", ctx -> showImport(ctx, Form.empty(), null), Role.OFFICER);
-        r.post("/budgets/import", this::importPabulib, Role.OFFICER);
-        r.get("/budgets/{id}", this::show, Role.ANYONE);
-        r.post("/budgets/{id}/phase", this::advance, Role.OFFICER);
-        r.post("/budgets/{id}/dates", this::saveDates, Role.OFFICER);
-        r.get("/budgets/{id}/pots/new", ctx -> showNewPot(ctx, process(ctx), defaults()), Role.OFFICER);
-        r.post("/budgets/{id}/pots", this::createPot, Role.OFFICER);
-        r.get("/budgets/{id}/pots/{pot}/edit", this::showEditPot, Role.OFFICER);
-        r.post("/budgets/{id}/pots/{pot}", this::updatePot, Role.OFFICER);
-        r.get("/budgets/{id}/pots/{pot}/results", this::showResults, Role.ANYONE);
-        r.get("/budgets/{id}/pots/{pot}/votes.pb", this::export, Role.ANYONE);
+        r.get("/budgets", ctx -> web.render(ctx, "budgets/index.jte", web.page(ctx, "budgets.index.title"), "processes", budgets.processes()), Access.PUBLIC, Role.ANYONE);
+        r.get("/budgets/new", ctx -> showNew(ctx, Form.empty()), Access.ROLE, Role.OFFICER);
+        r.post("/budgets", this::create, Access.ROLE, Role.OFFICER);
+        r.get("/budgets/import", ctx -> showImport(ctx, Form.empty(), null), Access.ROLE, Role.OFFICER);
+        r.post("/budgets/import", this::importPabulib, Access.ROLE, Role.OFFICER);
+        r.get("/budgets/{id}", this::show, Access.PUBLIC, Role.ANYONE);
+        r.post("/budgets/{id}/phase", this::advance, Access.ROLE, Role.OFFICER);
+        r.post("/budgets/{id}/dates", this::saveDates, Access.ROLE, Role.OFFICER);
+        r.get("/budgets/{id}/pots/new", ctx -> showNewPot(ctx, process(ctx), defaults()), Access.ROLE, Role.OFFICER);
+        r.post("/budgets/{id}/pots", this::createPot, Access.ROLE, Role.OFFICER);
+        r.get("/budgets/{id}/pots/{pot}/edit", this::showEditPot, Access.ROLE, Role.OFFICER);
+        r.post("/budgets/{id}/pots/{pot}", this::updatePot, Access.ROLE, Role.OFFICER);
+        r.get("/budgets/{id}/pots/{pot}/results", this::showResults, Access.PUBLIC, Role.ANYONE);
+        r.get("/budgets/{id}/pots/{pot}/votes.pb", this::export, Access.PUBLIC, Role.ANYONE);
     }
 
     private BudgetProcess process(Context ctx) {

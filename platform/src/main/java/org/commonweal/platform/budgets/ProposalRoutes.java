@@ -4,9 +4,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.ObjectKind;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
 import org.commonweal.platform.core.places.PlaceService;
@@ -36,15 +38,17 @@ final class ProposalRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/budgets/{id}/proposals", this::browse, Role.ANYONE);
-        r.get("/budgets/{id}/proposals/new", ctx -> showForm(ctx, process(ctx), null, Form.empty()), Role.RESIDENT);
-        r.post("/budgets/{id}/proposals", this::submit, Role.RESIDENT);
-        r.get("/budgets/{id}/proposals/{proposal}", this::show, Role.ANYONE);
-        r.get("/budgets/{id}/proposals/{proposal}/edit", this::showEdit, Role.RESIDENT);
-        r.post("/budgets/{id}/proposals/{proposal}", this::edit, Role.RESIDENT);
-        r.post("/budgets/{id}/proposals/{proposal}/withdraw", this::withdraw, Role.RESIDENT);
-        r.post("/budgets/{id}/proposals/{proposal}/feasibility", this::assess, Role.OFFICER);
-        r.post("/budgets/{id}/proposals/{proposal}/delivery", this::updateDelivery, Role.OFFICER);
+        Access authored = Access.owner(new ObjectKind("budget proposal", id -> proposals.find(id).map(p -> ObjectKind.Owners.account(p.authorId()))))
+                .at("proposal");
+        r.get("/budgets/{id}/proposals", this::browse, Access.PUBLIC, Role.ANYONE);
+        r.get("/budgets/{id}/proposals/new", ctx -> showForm(ctx, process(ctx), null, Form.empty()), Access.ROLE, Role.RESIDENT);
+        r.post("/budgets/{id}/proposals", this::submit, Access.ROLE, Role.RESIDENT);
+        r.get("/budgets/{id}/proposals/{proposal}", this::show, Access.PUBLIC, Role.ANYONE);
+        r.get("/budgets/{id}/proposals/{proposal}/edit", this::showEdit, authored, Role.RESIDENT);
+        r.post("/budgets/{id}/proposals/{proposal}", this::edit, authored, Role.RESIDENT);
+        r.post("/budgets/{id}/proposals/{proposal}/withdraw", this::withdraw, authored, Role.RESIDENT);
+        r.post("/budgets/{id}/proposals/{proposal}/feasibility", this::assess, Access.ROLE, Role.OFFICER);
+        r.post("/budgets/{id}/proposals/{proposal}/delivery", this::updateDelivery, Access.ROLE, Role.OFFICER);
     }
 
     private BudgetProcess process(Context ctx) {
@@ -118,7 +122,6 @@ final class ProposalRoutes implements Feature {
     private void showEdit(Context ctx) {
         BudgetProcess process = process(ctx);
         Proposal p = proposal(ctx, process);
-        if (p.authorId() == null || p.authorId() != web.requireUser(ctx).id()) throw new ForbiddenResponse();
         Pot pot = budgets.pot(p.potId()).orElseThrow();
         showForm(ctx, process, p, Form.empty().set("pot", String.valueOf(p.potId())).set("title", p.title()).set("description", p.description())
                 .set("theme", p.theme()).set("estimatedCost", Money.plain(p.estimatedCost(), pot.currency())).set("place", String.valueOf(p.placeId())));

@@ -2,6 +2,7 @@ package org.commonweal.platform.budgets;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
@@ -31,8 +32,8 @@ final class RegisterRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/budgets/{id}/pots/{pot}/register", ctx -> render(ctx, List.of(), null), Role.OFFICER);
-        r.post("/budgets/{id}/pots/{pot}/register", this::upload, Role.OFFICER);
+        r.get("/budgets/{id}/pots/{pot}/register", ctx -> render(ctx, List.of(), null), Access.ROLE, Role.OFFICER);
+        r.post("/budgets/{id}/pots/{pot}/register", this::upload, Access.ROLE, Role.OFFICER);
     }
 
     private void render(Context ctx, List<String> problems, String done) {

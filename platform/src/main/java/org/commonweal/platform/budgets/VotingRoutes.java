@@ -2,6 +2,7 @@ package org.commonweal.platform.budgets;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
@@ -36,14 +37,14 @@ final class VotingRoutes implements Feature {
     @Override
     public void routes(RoutesConfig r) {
         r.get("/budgets/receipt", ctx -> web.render(ctx, "budgets/check.jte", web.page(ctx, "budgets.receipt.check.title"),
-                "form", Form.empty(), "status", null), Role.ANYONE);
-        r.post("/budgets/receipt", this::checkReceipt, Role.ANYONE);
+                "form", Form.empty(), "status", null), Access.SECRET, Role.ANYONE);
+        r.post("/budgets/receipt", this::checkReceipt, Access.SECRET, Role.ANYONE);
         r.get("/budgets/{id}/pots/{pot}/vote", ctx -> renderBallot(ctx, process(ctx), ProcessRoutes.pot(ctx, budgets),
-                Voter.of(web.requireUser(ctx)), null, Map.of(), null), Role.RESIDENT);
-        r.post("/budgets/{id}/pots/{pot}/vote", this::voteAsResident, Role.RESIDENT);
-        r.get("/budgets/{id}/pots/{pot}/code-vote", ctx -> renderCodeEntry(ctx, ProcessRoutes.pot(ctx, budgets), Form.empty()), Role.ANYONE);
-        r.post("/budgets/{id}/pots/{pot}/code-vote", this::voteWithCode, Role.ANYONE);
-        r.post("/budgets/{id}/pots/{pot}/codes", this::issueCodes, Role.OFFICER);
+                Voter.of(web.requireUser(ctx)), null, Map.of(), null), Access.ROLE, Role.RESIDENT);
+        r.post("/budgets/{id}/pots/{pot}/vote", this::voteAsResident, Access.ROLE, Role.RESIDENT);
+        r.get("/budgets/{id}/pots/{pot}/code-vote", ctx -> renderCodeEntry(ctx, ProcessRoutes.pot(ctx, budgets), Form.empty()), Access.SECRET, Role.ANYONE);
+        r.post("/budgets/{id}/pots/{pot}/code-vote", this::voteWithCode, Access.SECRET, Role.ANYONE);
+        r.post("/budgets/{id}/pots/{pot}/codes", this::issueCodes, Access.ROLE, Role.OFFICER);
     }
 
     private void checkReceipt(Context ctx) {

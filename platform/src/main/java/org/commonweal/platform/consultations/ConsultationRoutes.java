@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.accounts.Bans;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Form;
@@ -49,13 +50,13 @@ final class ConsultationRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/consultations", this::list, Role.ANYONE);
-        r.get("/consultations/{id}", this::show, Role.ANYONE);
-        r.get("/consultations/{id}/documents/{document}", this::document, Role.ANYONE);
-        r.get("/consultations/{id}/outcome", this::outcome, Role.ANYONE);
-        r.get("/consultations/{id}/said", this::said, Role.ANYONE);
-        r.get("/consultations/{id}/respond", this::showAnswerForm, Role.RESIDENT);
-        r.post("/consultations/{id}/respond", this::answer, Role.RESIDENT);
+        r.get("/consultations", this::list, Access.PUBLIC, Role.ANYONE);
+        r.get("/consultations/{id}", this::show, Access.PUBLIC, Role.ANYONE);
+        r.get("/consultations/{id}/documents/{document}", this::document, Access.PUBLIC, Role.ANYONE);
+        r.get("/consultations/{id}/outcome", this::outcome, Access.PUBLIC, Role.ANYONE);
+        r.get("/consultations/{id}/said", this::said, Access.PUBLIC, Role.ANYONE);
+        r.get("/consultations/{id}/respond", this::showAnswerForm, Access.ROLE, Role.RESIDENT);
+        r.post("/consultations/{id}/respond", this::answer, Access.ROLE, Role.RESIDENT);
     }
 
     static LocalDate today() {

@@ -3,6 +3,7 @@ package org.commonweal.platform.consultations;
 import org.commonweal.platform.core.audit.Actor;
 import org.commonweal.platform.core.audit.AuditLog;
 import org.commonweal.platform.core.http.CurrentUser;
+import org.commonweal.platform.core.http.ObjectKind;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.places.PlaceService;
@@ -89,9 +90,17 @@ public final class ConsultationService {
 
     /** The owner's rule: officers run the council's consultations, an organisation's organisers run its own. */
     public boolean mayManage(CurrentUser user, Consultation c) {
-        if (user == null) return false;
-        if (c.organisationId() == null) return user.has(Role.OFFICER);
-        return user.has(Role.ORGANISER) && organisations.role(c.organisationId(), user.id()).filter("organiser"::equals).isPresent();
+        return owners(c).include(user);
+    }
+
+    /** Who owns the consultation (the council, or the organisation's organisers); empty if there is none. */
+    public Optional<ObjectKind.Owners> owners(long id) {
+        return find(id).map(this::owners);
+    }
+
+    private ObjectKind.Owners owners(Consultation c) {
+        if (c.organisationId() == null) return ObjectKind.Owners.theCouncil();
+        return ObjectKind.Owners.accounts(account -> organisations.role(c.organisationId(), account).filter("organiser"::equals).isPresent());
     }
 
     /** Workstreams in order, each with its questions in order and each question with its options in order. */

@@ -6,6 +6,7 @@ import org.commonweal.platform.core.accounts.Bans;
 import org.commonweal.platform.core.accounts.PersonalData;
 import org.commonweal.platform.core.audit.AuditLog;
 import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.ObjectKind;
 import org.commonweal.platform.core.http.RateLimiter;
 import org.commonweal.platform.core.http.Web;
 import org.commonweal.platform.core.opendata.OpenData;
@@ -44,11 +45,12 @@ public final class ConsultationsFeature implements Feature {
         this.answers = new AnswerService(jdbi, respondentKeys, organisations);
         Documents documents = new Documents(jdbi, audit);
         Analysis analysis = new Analysis(jdbi);
+        ObjectKind consultation = new ObjectKind("consultation", consultations::owners);
         this.parts = new Feature[]{
                 // Before the public routes: "/consultations/new" must not be read as a consultation's id.
-                new ManageRoutes(web, consultations, documents, organisations, places),
+                new ManageRoutes(web, consultations, consultation, documents, organisations, places),
                 new ConsultationRoutes(web, consultations, answers, documents, analysis, organisations, bans, limiter, deliberation),
-                new ResultsRoutes(web, consultations, analysis, new ResponsesCsv(jdbi), places),
+                new ResultsRoutes(web, consultations, consultation, analysis, new ResponsesCsv(jdbi), places),
                 new OrganisationRoutes(web, organisations)};
     }
 

@@ -4,9 +4,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.ObjectKind;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
 import org.commonweal.platform.core.places.PlaceService;
@@ -15,7 +17,7 @@ import java.util.Optional;
 
 /**
  * The owner's pages: start a consultation, edit its details, workstreams, questions and documents, publish and close it,
- * and write and publish its outcome. Routes admit officers and organisers; the service decides who owns which.
+ * and write and publish its outcome. Routes admit a consultation's owners only (the council's officers, or the organisation's organisers).
  */
 final class ManageRoutes implements Feature {
     static final String[] DETAILS = {"owner", "title", "body", "place", "opens", "closes", "answersPublic"};
@@ -23,13 +25,15 @@ final class ManageRoutes implements Feature {
 
     private final Web web;
     private final ConsultationService consultations;
+    private final ObjectKind consultation;
     private final Documents documents;
     private final Organisations organisations;
     private final PlaceService places;
 
-    ManageRoutes(Web web, ConsultationService consultations, Documents documents, Organisations organisations, PlaceService places) {
+    ManageRoutes(Web web, ConsultationService consultations, ObjectKind consultation, Documents documents, Organisations organisations, PlaceService places) {
         this.web = web;
         this.consultations = consultations;
+        this.consultation = consultation;
         this.documents = documents;
         this.organisations = organisations;
         this.places = places;
@@ -37,33 +41,33 @@ final class ManageRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/consultations/new", this::showNew, Role.OFFICER, Role.ORGANISER);
-        r.post("/consultations", this::create, Role.OFFICER, Role.ORGANISER);
+        // Creating one: the handler asks for an organisation the organiser runs (or an officer), as the form chooses the owner.
+        r.get("/consultations/new", this::showNew, Access.ROLE, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations", this::create, Access.ROLE, Role.OFFICER, Role.ORGANISER);
+        Access owner = Access.owner(consultation);
         r.get("/consultations/{id}/manage", ctx -> {
             Consultation c = owned(ctx);
             renderManage(ctx, c, null);
-        }, Role.OFFICER, Role.ORGANISER);
-        r.post("/consultations/{id}/details", this::editDetails, Role.OFFICER, Role.ORGANISER);
-        r.post("/consultations/{id}/workstreams", this::addWorkstream, Role.OFFICER, Role.ORGANISER);
-        r.post("/consultations/{id}/workstreams/{workstream}/delete", this::deleteWorkstream, Role.OFFICER, Role.ORGANISER);
-        r.post("/consultations/{id}/questions", this::addQuestion, Role.OFFICER, Role.ORGANISER);
-        r.post("/consultations/{id}/questions/{question}/delete", this::deleteQuestion, Role.OFFICER, Role.ORGANISER);
-        r.post("/consultations/{id}/documents", this::upload, Role.OFFICER, Role.ORGANISER);
-        r.post("/consultations/{id}/documents/{document}/delete", this::deleteDocument, Role.OFFICER, Role.ORGANISER);
-        r.post("/consultations/{id}/publish", this::publish, Role.OFFICER, Role.ORGANISER);
-        r.post("/consultations/{id}/close", this::close, Role.OFFICER, Role.ORGANISER);
-        r.post("/consultations/{id}/outcome", this::saveOutcome, Role.OFFICER, Role.ORGANISER);
+        }, owner, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations/{id}/details", this::editDetails, owner, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations/{id}/workstreams", this::addWorkstream, owner, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations/{id}/workstreams/{workstream}/delete", this::deleteWorkstream, owner, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations/{id}/questions", this::addQuestion, owner, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations/{id}/questions/{question}/delete", this::deleteQuestion, owner, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations/{id}/documents", this::upload, owner, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations/{id}/documents/{document}/delete", this::deleteDocument, owner, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations/{id}/publish", this::publish, owner, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations/{id}/close", this::close, owner, Role.OFFICER, Role.ORGANISER);
+        r.post("/consultations/{id}/outcome", this::saveOutcome, owner, Role.OFFICER, Role.ORGANISER);
     }
 
     private Consultation owned(Context ctx) {
-        return owned(ctx, web, consultations);
+        return owned(ctx, consultations);
     }
 
-    /** The consultation in the path, when the user owns it: another owner's is refused (403), an unknown one is 404. */
-    static Consultation owned(Context ctx, Web web, ConsultationService consultations) {
-        Consultation c = consultations.find(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
-        if (!consultations.mayManage(web.user(ctx), c)) throw new ForbiddenResponse();
-        return c;
+    /** The consultation in the path, whose owner the route's rule has checked; an unknown one is 404. */
+    static Consultation owned(Context ctx, ConsultationService consultations) {
+        return consultations.find(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
     }
 
     private void showNew(Context ctx) {

@@ -3,6 +3,7 @@ package org.commonweal.platform.consultations;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
@@ -22,11 +23,11 @@ final class OrganisationRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/organisations", ctx -> renderList(ctx, Form.empty()), Role.ADMIN);
-        r.post("/organisations", this::create, Role.ADMIN);
-        r.get("/organisations/{id}", ctx -> renderOne(ctx, organisation(ctx), Form.empty().set("role", "member")), Role.ADMIN);
-        r.post("/organisations/{id}/members", this::addMember, Role.ADMIN);
-        r.post("/organisations/{id}/members/{account}/remove", this::removeMember, Role.ADMIN);
+        r.get("/organisations", ctx -> renderList(ctx, Form.empty()), Access.ROLE, Role.ADMIN);
+        r.post("/organisations", this::create, Access.ROLE, Role.ADMIN);
+        r.get("/organisations/{id}", ctx -> renderOne(ctx, organisation(ctx), Form.empty().set("role", "member")), Access.ROLE, Role.ADMIN);
+        r.post("/organisations/{id}/members", this::addMember, Access.ROLE, Role.ADMIN);
+        r.post("/organisations/{id}/members/{account}/remove", this::removeMember, Access.ROLE, Role.ADMIN);
     }
 
     private Organisation organisation(Context ctx) {

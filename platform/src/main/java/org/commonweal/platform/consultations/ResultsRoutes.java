@@ -3,7 +3,9 @@ package org.commonweal.platform.consultations;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.ObjectKind;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
 import org.commonweal.platform.core.places.Place;
@@ -18,13 +20,15 @@ import java.util.Set;
 final class ResultsRoutes implements Feature {
     private final Web web;
     private final ConsultationService consultations;
+    private final ObjectKind consultation;
     private final Analysis analysis;
     private final ResponsesCsv csv;
     private final PlaceService places;
 
-    ResultsRoutes(Web web, ConsultationService consultations, Analysis analysis, ResponsesCsv csv, PlaceService places) {
+    ResultsRoutes(Web web, ConsultationService consultations, ObjectKind consultation, Analysis analysis, ResponsesCsv csv, PlaceService places) {
         this.web = web;
         this.consultations = consultations;
+        this.consultation = consultation;
         this.analysis = analysis;
         this.csv = csv;
         this.places = places;
@@ -32,13 +36,14 @@ final class ResultsRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/consultations/{id}/results", this::results, Role.OFFICER, Role.ORGANISER);
-        r.get("/consultations/{id}/results/questions/{question}", this::texts, Role.OFFICER, Role.ORGANISER);
-        r.get("/consultations/{id}/responses.csv", this::export, Role.OFFICER, Role.ORGANISER);
+        Access owner = Access.owner(consultation);
+        r.get("/consultations/{id}/results", this::results, owner, Role.OFFICER, Role.ORGANISER);
+        r.get("/consultations/{id}/results/questions/{question}", this::texts, owner, Role.OFFICER, Role.ORGANISER);
+        r.get("/consultations/{id}/responses.csv", this::export, owner, Role.OFFICER, Role.ORGANISER);
     }
 
     private Consultation owned(Context ctx) {
-        return ManageRoutes.owned(ctx, web, consultations);
+        return ManageRoutes.owned(ctx, consultations);
     }
 
     /** The place filter: a known place gives it and the places inside it; anything else means everywhere. */

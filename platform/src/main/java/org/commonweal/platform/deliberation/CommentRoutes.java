@@ -4,9 +4,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.ObjectKind;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
 import org.commonweal.platform.core.subjects.Subject;
@@ -34,13 +36,14 @@ final class CommentRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.post("/comments", this::post, Role.RESIDENT);
-        r.get("/comments/{id}/reply", this::showReply, Role.RESIDENT);
-        r.get("/comments/{id}/edit", this::showEdit, Role.RESIDENT);
-        r.post("/comments/{id}/edit", this::edit, Role.RESIDENT);
-        r.get("/comments/{id}/report", this::showReport, Role.RESIDENT);
-        r.post("/comments/{id}/report", this::report, Role.RESIDENT);
-        r.post("/follows", this::follow, Role.RESIDENT);
+        ObjectKind comment = new ObjectKind("comment", id -> deliberation.find(id).map(c -> ObjectKind.Owners.account(c.authorId())));
+        r.post("/comments", this::post, Access.ROLE, Role.RESIDENT);
+        r.get("/comments/{id}/reply", this::showReply, Access.ROLE, Role.RESIDENT);
+        r.get("/comments/{id}/edit", this::showEdit, Access.owner(comment), Role.RESIDENT);
+        r.post("/comments/{id}/edit", this::edit, Access.owner(comment), Role.RESIDENT);
+        r.get("/comments/{id}/report", this::showReport, Access.notOwner(comment), Role.RESIDENT);
+        r.post("/comments/{id}/report", this::report, Access.notOwner(comment), Role.RESIDENT);
+        r.post("/follows", this::follow, Access.SELF, Role.RESIDENT);
     }
 
     private SubjectInfo subject(String key) {
@@ -115,7 +118,6 @@ final class CommentRoutes implements Feature {
     private void showEdit(Context ctx) {
         Comment c = comment(ctx);
         CurrentUser user = web.requireUser(ctx);
-        if (c.authorId() == null || c.authorId() != user.id()) throw new ForbiddenResponse();
         SubjectInfo subject = subjects.find(c.subject()).orElseThrow(NotFoundResponse::new);
         String problem = c.editableBy(user.id(), java.time.OffsetDateTime.now()) ? null : web.messages().get("deliberation.error.tooLate");
         showWrite(ctx, subject, null, c, Form.empty().set("body", c.body()).set("return", subject.url()), problem);

@@ -3,6 +3,7 @@ package org.commonweal.platform.deliberation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.accounts.Account;
 import org.commonweal.platform.core.accounts.AccountService;
 import org.commonweal.platform.core.http.Feature;
@@ -14,7 +15,6 @@ import org.commonweal.platform.core.subjects.Subjects;
 
 /** The moderators' pages (moderators and admins only): the queue, one comment's reports and actions, one account's history and bans. */
 final class ModerationRoutes implements Feature {
-    private static final Role[] MODERATORS = {Role.MODERATOR, Role.ADMIN};
     private final Web web;
     private final Moderation moderation;
     private final Deliberation deliberation;
@@ -31,14 +31,14 @@ final class ModerationRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/moderation", this::queue, MODERATORS);
-        r.get("/moderation/comments/{id}", ctx -> showComment(ctx, comment(ctx), Form.empty()), MODERATORS);
-        r.post("/moderation/comments/{id}/hide", this::hide, MODERATORS);
-        r.post("/moderation/comments/{id}/restore", this::restore, MODERATORS);
-        r.post("/moderation/comments/{id}/dismiss", this::dismiss, MODERATORS);
-        r.get("/moderation/accounts/{id}", ctx -> showAccount(ctx, account(ctx), Form.empty()), MODERATORS);
-        r.post("/moderation/accounts/{id}/ban", this::ban, MODERATORS);
-        r.post("/moderation/accounts/{id}/lift", this::lift, MODERATORS);
+        r.get("/moderation", this::queue, Access.ROLE, Role.MODERATOR, Role.ADMIN);
+        r.get("/moderation/comments/{id}", ctx -> showComment(ctx, comment(ctx), Form.empty()), Access.ROLE, Role.MODERATOR, Role.ADMIN);
+        r.post("/moderation/comments/{id}/hide", this::hide, Access.ROLE, Role.MODERATOR, Role.ADMIN);
+        r.post("/moderation/comments/{id}/restore", this::restore, Access.ROLE, Role.MODERATOR, Role.ADMIN);
+        r.post("/moderation/comments/{id}/dismiss", this::dismiss, Access.ROLE, Role.MODERATOR, Role.ADMIN);
+        r.get("/moderation/accounts/{id}", ctx -> showAccount(ctx, account(ctx), Form.empty()), Access.ROLE, Role.MODERATOR, Role.ADMIN);
+        r.post("/moderation/accounts/{id}/ban", this::ban, Access.ROLE, Role.MODERATOR, Role.ADMIN);
+        r.post("/moderation/accounts/{id}/lift", this::lift, Access.ROLE, Role.MODERATOR, Role.ADMIN);
     }
 
     private Comment comment(Context ctx) {

@@ -3,6 +3,7 @@ package org.commonweal.platform.deliberation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.OneClickUnsubscribe;
@@ -28,12 +29,12 @@ final class NotificationRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/notifications", this::list, Role.RESIDENT);
-        r.post("/notifications/read", this::markRead, Role.RESIDENT);
-        r.get("/notifications/settings", this::showSettings, Role.RESIDENT);
-        r.post("/notifications/settings", this::saveSettings, Role.RESIDENT);
-        r.get("/unsubscribe", ctx -> unsubscribe(ctx, false), Role.ANYONE);
-        r.post("/unsubscribe", ctx -> unsubscribe(ctx, true), Role.ANYONE, OneClickUnsubscribe.ROUTE);
+        r.get("/notifications", this::list, Access.SELF, Role.RESIDENT);
+        r.post("/notifications/read", this::markRead, Access.SELF, Role.RESIDENT);
+        r.get("/notifications/settings", this::showSettings, Access.SELF, Role.RESIDENT);
+        r.post("/notifications/settings", this::saveSettings, Access.SELF, Role.RESIDENT);
+        r.get("/unsubscribe", ctx -> unsubscribe(ctx, false), Access.SECRET, Role.ANYONE);
+        r.post("/unsubscribe", ctx -> unsubscribe(ctx, true), Access.SECRET, Role.ANYONE, OneClickUnsubscribe.ROUTE);
     }
 
     private static String param(Context ctx, String name, boolean posted) {

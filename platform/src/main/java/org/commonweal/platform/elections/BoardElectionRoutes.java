@@ -6,9 +6,11 @@ import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.accounts.Account;
 import org.commonweal.platform.core.accounts.AccountService;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.ObjectKind;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
 
@@ -23,38 +25,46 @@ import java.util.Optional;
  * publishes the report. Members vote one secret ranked ballot each.
  */
 public final class BoardElectionRoutes implements Feature {
-    private static final Role[] ORGANISERS = {Role.ORGANISER, Role.ADMIN};
     private static final int MAX_CODES = 1000;
 
     private final Web web;
     private final BoardElections elections;
     private final AccountService accounts;
     private final String baseUrl;
+    /** An election is its creator's (an organiser) to manage. */
+    private final ObjectKind electionKind;
+    /** An election's electorate is its listed members': each may cast their own ballot. */
+    private final ObjectKind electorateKind;
 
     public BoardElectionRoutes(Web web, BoardElections elections, AccountService accounts, String baseUrl) {
         this.web = web;
         this.elections = elections;
+        this.electionKind = new ObjectKind("board election", id -> elections.find(id).map(e -> ObjectKind.Owners.account(e.ownerId())));
+        this.electorateKind = new ObjectKind("board election electorate", id -> elections.find(id)
+                .map(e -> ObjectKind.Owners.accounts(account -> elections.isElector(id, account))));
         this.accounts = accounts;
         this.baseUrl = baseUrl;
     }
 
     @Override
     public void routes(RoutesConfig r) {
+        // Admins may act on every election: one whose owner deleted their account could otherwise never be closed.
+        Access managing = Access.owner(electionKind).or(Role.ADMIN);
         r.get("/elections/manage", ctx -> web.render(ctx, "elections/manage.jte", web.page(ctx, "elections.board.manage.title"),
-                "elections", managedBy(web.requireUser(ctx))), ORGANISERS);
-        r.get("/elections/manage/new", ctx -> showNew(ctx, BoardElectionForm.blank()), ORGANISERS);
-        r.post("/elections/manage/new", this::create, ORGANISERS);
-        r.get("/elections/manage/{id}", ctx -> showManage(ctx, managed(ctx), Form.empty(), Form.empty(), null), ORGANISERS);
-        r.post("/elections/manage/{id}/electors", this::addElectors, ORGANISERS);
-        r.post("/elections/manage/{id}/codes", this::generateCodes, ORGANISERS);
-        r.post("/elections/manage/{id}/close", this::close, ORGANISERS);
+                "elections", managedBy(web.requireUser(ctx))), Access.SELF, Role.ORGANISER, Role.ADMIN);
+        r.get("/elections/manage/new", ctx -> showNew(ctx, BoardElectionForm.blank()), Access.ROLE, Role.ORGANISER, Role.ADMIN);
+        r.post("/elections/manage/new", this::create, Access.ROLE, Role.ORGANISER, Role.ADMIN);
+        r.get("/elections/manage/{id}", ctx -> showManage(ctx, election(ctx), Form.empty(), Form.empty(), null), managing, Role.ORGANISER, Role.ADMIN);
+        r.post("/elections/manage/{id}/electors", this::addElectors, managing, Role.ORGANISER, Role.ADMIN);
+        r.post("/elections/manage/{id}/codes", this::generateCodes, managing, Role.ORGANISER, Role.ADMIN);
+        r.post("/elections/manage/{id}/close", this::close, managing, Role.ORGANISER, Role.ADMIN);
         r.get("/elections", ctx -> web.render(ctx, "elections/list.jte", web.page(ctx, "elections.board.list.title"),
-                "elections", elections.forMember(web.requireUser(ctx).id())), Role.RESIDENT);
-        r.get("/elections/{id}", ctx -> showElection(ctx, election(ctx)), Role.ANYONE);
-        r.get("/elections/{id}/vote", ctx -> showBallot(ctx, memberElection(ctx), Form.empty(), false), Role.RESIDENT);
-        r.post("/elections/{id}/vote", this::voteAsMember, Role.RESIDENT);
-        r.get("/elections/{id}/code", ctx -> showBallot(ctx, election(ctx), Form.empty(), true), Role.ANYONE);
-        r.post("/elections/{id}/code", this::voteWithCode, Role.ANYONE);
+                "elections", elections.forMember(web.requireUser(ctx).id())), Access.SELF, Role.RESIDENT);
+        r.get("/elections/{id}", ctx -> showElection(ctx, election(ctx)), Access.PUBLIC, Role.ANYONE);
+        r.get("/elections/{id}/vote", ctx -> showBallot(ctx, election(ctx), Form.empty(), false), Access.owner(electorateKind), Role.RESIDENT);
+        r.post("/elections/{id}/vote", this::voteAsMember, Access.owner(electorateKind), Role.RESIDENT);
+        r.get("/elections/{id}/code", ctx -> showBallot(ctx, election(ctx), Form.empty(), true), Access.SECRET, Role.ANYONE);
+        r.post("/elections/{id}/code", this::voteWithCode, Access.SECRET, Role.ANYONE);
     }
 
     private BoardElection election(Context ctx) {
@@ -64,22 +74,6 @@ public final class BoardElectionRoutes implements Feature {
     /** Admins see every election (an owner may delete their account); an organiser sees only their own. */
     private List<BoardElection> managedBy(CurrentUser user) {
         return user.has(Role.ADMIN) ? elections.all() : elections.ownedBy(user.id());
-    }
-
-    /** The election in the path, if the user may manage it: its owner, or an admin; any other organiser is refused. */
-    private BoardElection managed(Context ctx) {
-        BoardElection e = election(ctx);
-        CurrentUser user = web.requireUser(ctx);
-        boolean owner = e.ownerId() != null && e.ownerId() == user.id();
-        if (!owner && !user.has(Role.ADMIN)) throw new ForbiddenResponse();
-        return e;
-    }
-
-    /** A member may open the ballot only if the organiser listed them. */
-    private BoardElection memberElection(Context ctx) {
-        BoardElection e = election(ctx);
-        if (!elections.isElector(e.id(), web.requireUser(ctx).id())) throw new ForbiddenResponse();
-        return e;
     }
 
     private void showNew(Context ctx, Form form) {
@@ -105,7 +99,7 @@ public final class BoardElectionRoutes implements Feature {
     }
 
     private void addElectors(Context ctx) {
-        BoardElection e = managed(ctx);
+        BoardElection e = election(ctx);
         Form form = Form.empty().set("emails", ctx.formParam("emails"));
         List<Long> ids = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
@@ -127,7 +121,7 @@ public final class BoardElectionRoutes implements Feature {
     }
 
     private void generateCodes(Context ctx) {
-        BoardElection e = managed(ctx);
+        BoardElection e = election(ctx);
         Form form = Form.empty().set("count", ctx.formParam("count"));
         int count = 0;
         try {
@@ -149,7 +143,7 @@ public final class BoardElectionRoutes implements Feature {
     }
 
     private void close(Context ctx) {
-        BoardElection e = managed(ctx);
+        BoardElection e = election(ctx);
         if (!elections.closeAndCount(e.id(), web.actor(ctx))) {
             ctx.status(409);
             showManage(ctx, e, Form.empty(), Form.empty(), web.messages().get("elections.board.alreadyPublished"));
@@ -181,7 +175,7 @@ public final class BoardElectionRoutes implements Feature {
     }
 
     private void voteAsMember(Context ctx) {
-        BoardElection e = memberElection(ctx);
+        BoardElection e = election(ctx);
         Form form = RankedBallot.form(ctx.formParamMap(), e.candidates().size());
         int[] ranking = RankedBallot.read(form, e.candidates().size());
         if (ranking == null) {

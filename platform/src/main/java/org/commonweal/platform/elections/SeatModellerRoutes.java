@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UploadedFile;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.elections.apportionment.Lot;
 import org.commonweal.elections.fptp.ConstituencyResult;
 import org.commonweal.elections.model.AllianceModel;
@@ -32,7 +33,6 @@ import java.util.List;
  */
 public final class SeatModellerRoutes implements Feature {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Role[] WHO = {Role.ORGANISER, Role.ADMIN};
 
     /** What the results part of the page shows. */
     public record Outcome(ScenarioResult central, MonteCarloResult monteCarlo, List<String> parties, String arcBefore, String arcAfter, String query) {
@@ -48,12 +48,12 @@ public final class SeatModellerRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/elections/modeller", ctx -> showSets(ctx, Form.empty(), null), WHO);
-        r.post("/elections/modeller", this::upload, WHO);
-        r.get("/elections/modeller/{id}", this::model, WHO);
-        r.get("/elections/modeller/{id}/scenario.json", ctx -> download(ctx, "scenario.json"), WHO);
-        r.get("/elections/modeller/{id}/results.json", ctx -> download(ctx, "results.json"), WHO);
-        r.get("/elections/modeller/{id}/results.csv", ctx -> download(ctx, "results.csv"), WHO);
+        r.get("/elections/modeller", ctx -> showSets(ctx, Form.empty(), null), Access.ROLE, Role.ORGANISER, Role.ADMIN);
+        r.post("/elections/modeller", this::upload, Access.ROLE, Role.ORGANISER, Role.ADMIN);
+        r.get("/elections/modeller/{id}", this::model, Access.ROLE, Role.ORGANISER, Role.ADMIN);
+        r.get("/elections/modeller/{id}/scenario.json", ctx -> download(ctx, "scenario.json"), Access.ROLE, Role.ORGANISER, Role.ADMIN);
+        r.get("/elections/modeller/{id}/results.json", ctx -> download(ctx, "results.json"), Access.ROLE, Role.ORGANISER, Role.ADMIN);
+        r.get("/elections/modeller/{id}/results.csv", ctx -> download(ctx, "results.csv"), Access.ROLE, Role.ORGANISER, Role.ADMIN);
     }
 
     private void showSets(Context ctx, Form form, String fileProblem) {

@@ -3,6 +3,7 @@ package org.commonweal.platform.events;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
@@ -33,9 +34,9 @@ final class CalendarRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/events/feed/{token}.ics", this::personal, Role.ANYONE);
-        r.get("/events/{id}.ics", this::one, Role.ANYONE);
-        r.get("/places/{id}/events.ics", this::place, Role.ANYONE);
+        r.get("/events/feed/{token}.ics", this::personal, Access.SECRET, Role.ANYONE);
+        r.get("/events/{id}.ics", this::one, Access.PUBLIC, Role.ANYONE);
+        r.get("/places/{id}/events.ics", this::place, Access.PUBLIC, Role.ANYONE);
     }
 
     private void one(Context ctx) {

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.CurrentUser;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.RateLimiter;
@@ -27,9 +28,12 @@ final class EventRoutes implements Feature {
     private final RateLimiter limiter;
 
     private final org.commonweal.platform.deliberation.Deliberation deliberation;
+    private final Access managing;
 
-    EventRoutes(Web web, EventService events, Registrations registrations, PlaceService places, RateLimiter limiter, org.commonweal.platform.deliberation.Deliberation deliberation) {
+    EventRoutes(Web web, EventService events, Registrations registrations, PlaceService places, RateLimiter limiter,
+                org.commonweal.platform.deliberation.Deliberation deliberation, Access managing) {
         this.deliberation = deliberation;
+        this.managing = managing;
         this.web = web;
         this.events = events;
         this.registrations = registrations;
@@ -39,14 +43,14 @@ final class EventRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/events", this::list, Role.ANYONE);
-        r.get("/events/new", ctx -> showForm(ctx, null, Form.empty().set("registrationOpen", "yes")), Role.ORGANISER, Role.OFFICER);
-        r.post("/events", this::create, Role.ORGANISER, Role.OFFICER);
-        r.get("/events/{id}", ctx -> show(ctx, event(ctx), Form.empty(), Form.empty()), Role.ANYONE);
-        r.get("/events/{id}/edit", this::showEdit, Role.ORGANISER, Role.OFFICER);
-        r.post("/events/{id}", this::edit, Role.ORGANISER, Role.OFFICER);
-        r.post("/events/{id}/cancel", this::cancel, Role.ORGANISER, Role.OFFICER);
-        r.post("/events/{id}/outcome", this::outcome, Role.ORGANISER, Role.OFFICER);
+        r.get("/events", this::list, Access.PUBLIC, Role.ANYONE);
+        r.get("/events/new", ctx -> showForm(ctx, null, Form.empty().set("registrationOpen", "yes")), Access.ROLE, Role.ORGANISER, Role.OFFICER);
+        r.post("/events", this::create, Access.ROLE, Role.ORGANISER, Role.OFFICER);
+        r.get("/events/{id}", ctx -> show(ctx, event(ctx), Form.empty(), Form.empty()), Access.PUBLIC, Role.ANYONE);
+        r.get("/events/{id}/edit", this::showEdit, managing, Role.ORGANISER, Role.OFFICER);
+        r.post("/events/{id}", this::edit, managing, Role.ORGANISER, Role.OFFICER);
+        r.post("/events/{id}/cancel", this::cancel, managing, Role.ORGANISER, Role.OFFICER);
+        r.post("/events/{id}/outcome", this::outcome, managing, Role.ORGANISER, Role.OFFICER);
     }
 
     static Form read(Context ctx, String... fields) {
@@ -108,7 +112,6 @@ final class EventRoutes implements Feature {
 
     private void showEdit(Context ctx) {
         Event e = event(ctx);
-        if (!EventService.mayManage(e, web.user(ctx))) throw new ForbiddenResponse();
         showForm(ctx, e, EventDetails.of(e));
     }
 

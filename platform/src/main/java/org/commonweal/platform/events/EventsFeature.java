@@ -3,7 +3,10 @@ package org.commonweal.platform.events;
 import io.javalin.config.RoutesConfig;
 import org.commonweal.platform.core.accounts.PersonalData;
 import org.commonweal.platform.core.audit.AuditLog;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.ObjectKind;
+import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.RateLimiter;
 import org.commonweal.platform.core.http.Web;
 import org.commonweal.platform.core.opendata.OpenData;
@@ -32,11 +35,14 @@ public final class EventsFeature implements Feature {
         Attendance attendance = new Attendance(jdbi);
         CalendarFeeds feeds = new CalendarFeeds(jdbi, baseUrl);
         this.demo = new DemoEvents(events, registrations, places);
+        // An event is its organiser's; officers manage every event (see EventService.mayManage).
+        Access managing = Access.owner(new ObjectKind("event", id -> events.find(id).map(e -> ObjectKind.Owners.account(e.organiserId()))))
+                .or(Role.OFFICER);
         this.parts = new Feature[]{
                 new RegistrationRoutes(web, events, registrations, feeds),
                 new CalendarRoutes(web, events, registrations, feeds, places),
-                new AttendanceRoutes(web, events, attendance),
-                new EventRoutes(web, events, registrations, places, limiter, deliberation)};
+                new AttendanceRoutes(web, events, attendance, managing),
+                new EventRoutes(web, events, registrations, places, limiter, deliberation, managing)};
     }
 
     /** Events for the demo: upcoming ones in the wards (one full with a waiting list, one online) and a past one with minutes. */

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.CurrentUser;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
@@ -24,17 +25,17 @@ final class RegistrationRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/events/mine", this::mine, Role.RESIDENT);
+        r.get("/events/mine", this::mine, Access.SELF, Role.RESIDENT);
         r.post("/events/mine/feed", ctx -> {
             feeds.renew(web.requireUser(ctx).id());
             web.redirectWithNotice(ctx, "/events/mine", "events.notice.feedRenewed");
-        }, Role.RESIDENT);
+        }, Access.SELF, Role.RESIDENT);
         r.post("/events/mine/feed/revoke", ctx -> {
             feeds.revoke(web.requireUser(ctx).id());
             web.redirectWithNotice(ctx, "/events/mine", "events.notice.feedRevoked");
-        }, Role.RESIDENT);
-        r.post("/events/{id}/register", this::register, Role.RESIDENT);
-        r.post("/events/{id}/leave", this::leave, Role.RESIDENT);
+        }, Access.SELF, Role.RESIDENT);
+        r.post("/events/{id}/register", this::register, Access.ROLE, Role.RESIDENT);
+        r.post("/events/{id}/leave", this::leave, Access.ROLE, Role.RESIDENT);
     }
 
     private void mine(Context ctx) {

@@ -1,6 +1,7 @@
 package org.commonweal.platform.home;
 
 import io.javalin.config.RoutesConfig;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
@@ -15,6 +16,6 @@ public final class HomeRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/", ctx -> web.render(ctx, "home.jte", web.page(ctx, "home.title")), Role.ANYONE);
+        r.get("/", ctx -> web.render(ctx, "home.jte", web.page(ctx, "home.title")), Access.PUBLIC, Role.ANYONE);
     }
 }

@@ -3,6 +3,7 @@ package org.commonweal.platform.problems;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
@@ -27,8 +28,8 @@ final class AgendaRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/agenda", this::choose, Role.ANYONE);
-        r.get("/places/{id}/agenda", this::show, Role.ANYONE);
+        r.get("/agenda", this::choose, Access.PUBLIC, Role.ANYONE);
+        r.get("/places/{id}/agenda", this::show, Access.PUBLIC, Role.ANYONE);
     }
 
     private void choose(Context ctx) {

@@ -5,9 +5,11 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UploadedFile;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.ObjectKind;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
 import org.commonweal.platform.core.places.PlaceService;
@@ -42,17 +44,18 @@ final class ProblemRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/problems", this::browse, Role.ANYONE);
-        r.get("/problems/new", ctx -> showForm(ctx, null, Form.empty().set("place", homePlace(ctx))), Role.RESIDENT);
-        r.post("/problems", this::create, Role.RESIDENT);
-        r.get("/problems/{id}", ctx -> show(ctx, problem(ctx), Form.empty(), Form.empty()), Role.ANYONE);
-        r.get("/problems/{id}/photo", this::photo, Role.ANYONE);
-        r.get("/problems/{id}/edit", this::showEdit, Role.RESIDENT);
-        r.post("/problems/{id}", this::edit, Role.RESIDENT);
-        r.post("/problems/{id}/withdraw", this::withdraw, Role.RESIDENT);
-        r.post("/problems/{id}/status", this::changeStatus, Role.OFFICER);
-        r.post("/problems/{id}/support", ctx -> support(ctx, true), Role.RESIDENT);
-        r.post("/problems/{id}/support/remove", ctx -> support(ctx, false), Role.RESIDENT);
+        Access authored = Access.owner(new ObjectKind("problem", id -> problems.find(id).map(p -> ObjectKind.Owners.account(p.authorId()))));
+        r.get("/problems", this::browse, Access.PUBLIC, Role.ANYONE);
+        r.get("/problems/new", ctx -> showForm(ctx, null, Form.empty().set("place", homePlace(ctx))), Access.ROLE, Role.RESIDENT);
+        r.post("/problems", this::create, Access.ROLE, Role.RESIDENT);
+        r.get("/problems/{id}", ctx -> show(ctx, problem(ctx), Form.empty(), Form.empty()), Access.PUBLIC, Role.ANYONE);
+        r.get("/problems/{id}/photo", this::photo, Access.PUBLIC, Role.ANYONE);
+        r.get("/problems/{id}/edit", this::showEdit, authored, Role.RESIDENT);
+        r.post("/problems/{id}", this::edit, authored, Role.RESIDENT);
+        r.post("/problems/{id}/withdraw", this::withdraw, authored, Role.RESIDENT);
+        r.post("/problems/{id}/status", this::changeStatus, Access.ROLE, Role.OFFICER);
+        r.post("/problems/{id}/support", ctx -> support(ctx, true), Access.ROLE, Role.RESIDENT);
+        r.post("/problems/{id}/support/remove", ctx -> support(ctx, false), Access.ROLE, Role.RESIDENT);
     }
 
     /** The problem named in the path; a withdrawn one is gone for everyone. */
@@ -115,7 +118,6 @@ final class ProblemRoutes implements Feature {
 
     private void showEdit(Context ctx) {
         Problem p = problem(ctx);
-        if (p.authorId() == null || p.authorId() != web.requireUser(ctx).id()) throw new ForbiddenResponse();
         showForm(ctx, p, Form.empty().set("title", p.title()).set("description", p.description()).set("theme", p.theme())
                 .set("place", String.valueOf(p.placeId())).set("photoAlt", p.photoAlt() == null ? "" : p.photoAlt()));
     }

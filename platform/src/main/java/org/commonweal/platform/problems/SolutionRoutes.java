@@ -3,6 +3,7 @@ package org.commonweal.platform.problems;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.budgets.BudgetProcess;
 import org.commonweal.platform.budgets.BudgetService;
 import org.commonweal.platform.budgets.Pot;
@@ -10,6 +11,7 @@ import org.commonweal.platform.budgets.ProposalService;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.ObjectKind;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
 import org.commonweal.platform.core.places.PlaceService;
@@ -52,13 +54,14 @@ final class SolutionRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.post("/problems/{id}/solutions", this::propose, Role.RESIDENT);
-        r.get("/solutions/{id}", ctx -> show(ctx, solution(ctx), Form.empty()), Role.ANYONE);
-        r.post("/solutions/{id}/withdraw", this::withdraw, Role.RESIDENT);
-        r.post("/solutions/{id}/status", this::changeStatus, Role.OFFICER);
-        r.get("/solutions/{id}/budget", this::chooseBudget, Role.RESIDENT);
-        r.get("/solutions/{id}/budget/{process}", ctx -> showProposalForm(ctx, solution(ctx), null), Role.RESIDENT);
-        r.post("/solutions/{id}/budget/{process}", this::submitProposal, Role.RESIDENT);
+        ObjectKind solution = new ObjectKind("solution", id -> solutions.find(id).map(s -> ObjectKind.Owners.account(s.authorId())));
+        r.post("/problems/{id}/solutions", this::propose, Access.ROLE, Role.RESIDENT);
+        r.get("/solutions/{id}", ctx -> show(ctx, solution(ctx), Form.empty()), Access.PUBLIC, Role.ANYONE);
+        r.post("/solutions/{id}/withdraw", this::withdraw, Access.owner(solution), Role.RESIDENT);
+        r.post("/solutions/{id}/status", this::changeStatus, Access.ROLE, Role.OFFICER);
+        r.get("/solutions/{id}/budget", this::chooseBudget, Access.ROLE, Role.RESIDENT);
+        r.get("/solutions/{id}/budget/{process}", ctx -> showProposalForm(ctx, solution(ctx), null), Access.ROLE, Role.RESIDENT);
+        r.post("/solutions/{id}/budget/{process}", this::submitProposal, Access.ROLE, Role.RESIDENT);
     }
 
     private Solution solution(Context ctx) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Form;
@@ -35,23 +36,23 @@ public final class AccountRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/register", ctx -> showRegister(ctx, Form.empty()), Role.ANYONE);
-        r.post("/register", this::register, Role.ANYONE);
-        r.get("/account/confirm/{token}", this::confirm, Role.ANYONE);
-        r.post("/account/confirm-again", this::confirmAgain, Role.RESIDENT);
-        r.get("/sign-in", ctx -> showSignIn(ctx, Form.of(Map.of("next", safeNext(ctx.queryParam("next"))))), Role.ANYONE);
-        r.post("/sign-in", this::signIn, Role.ANYONE);
-        r.post("/sign-out", this::signOut, Role.RESIDENT);
-        r.get("/forgot-password", ctx -> web.render(ctx, "accounts/forgot.jte", web.page(ctx, "forgot.title"), "form", Form.empty(), "sent", false), Role.ANYONE);
-        r.post("/forgot-password", this::forgot, Role.ANYONE);
-        r.get("/account/reset/{token}", this::showReset, Role.ANYONE);
-        r.post("/account/reset/{token}", this::reset, Role.ANYONE);
-        r.get("/account", ctx -> showProfile(ctx, null, null), Role.RESIDENT);
-        r.post("/account", this::updateProfile, Role.RESIDENT);
-        r.post("/account/password", this::changePassword, Role.RESIDENT);
-        r.get("/account/export", this::export, Role.RESIDENT);
-        r.get("/account/delete", ctx -> web.render(ctx, "accounts/delete.jte", web.page(ctx, "delete.title"), "form", Form.empty()), Role.RESIDENT);
-        r.post("/account/delete", this::delete, Role.RESIDENT);
+        r.get("/register", ctx -> showRegister(ctx, Form.empty()), Access.PUBLIC, Role.ANYONE);
+        r.post("/register", this::register, Access.PUBLIC, Role.ANYONE);
+        r.get("/account/confirm/{token}", this::confirm, Access.SECRET, Role.ANYONE);
+        r.post("/account/confirm-again", this::confirmAgain, Access.SELF, Role.RESIDENT);
+        r.get("/sign-in", ctx -> showSignIn(ctx, Form.of(Map.of("next", safeNext(ctx.queryParam("next"))))), Access.PUBLIC, Role.ANYONE);
+        r.post("/sign-in", this::signIn, Access.PUBLIC, Role.ANYONE);
+        r.post("/sign-out", this::signOut, Access.SELF, Role.RESIDENT);
+        r.get("/forgot-password", ctx -> web.render(ctx, "accounts/forgot.jte", web.page(ctx, "forgot.title"), "form", Form.empty(), "sent", false), Access.PUBLIC, Role.ANYONE);
+        r.post("/forgot-password", this::forgot, Access.PUBLIC, Role.ANYONE);
+        r.get("/account/reset/{token}", this::showReset, Access.SECRET, Role.ANYONE);
+        r.post("/account/reset/{token}", this::reset, Access.SECRET, Role.ANYONE);
+        r.get("/account", ctx -> showProfile(ctx, null, null), Access.SELF, Role.RESIDENT);
+        r.post("/account", this::updateProfile, Access.SELF, Role.RESIDENT);
+        r.post("/account/password", this::changePassword, Access.SELF, Role.RESIDENT);
+        r.get("/account/export", this::export, Access.SELF, Role.RESIDENT);
+        r.get("/account/delete", ctx -> web.render(ctx, "accounts/delete.jte", web.page(ctx, "delete.title"), "form", Form.empty()), Access.SELF, Role.RESIDENT);
+        r.post("/account/delete", this::delete, Access.SELF, Role.RESIDENT);
     }
 
     private void showRegister(Context ctx, Form form) {

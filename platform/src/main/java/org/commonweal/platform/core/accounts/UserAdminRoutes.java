@@ -3,6 +3,7 @@ package org.commonweal.platform.core.accounts;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
@@ -23,9 +24,9 @@ public final class UserAdminRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/admin/users", this::list, Role.ADMIN);
-        r.get("/admin/users/{id}", ctx -> show(ctx, false), Role.ADMIN);
-        r.post("/admin/users/{id}/roles", this::setRoles, Role.ADMIN);
+        r.get("/admin/users", this::list, Access.ROLE, Role.ADMIN);
+        r.get("/admin/users/{id}", ctx -> show(ctx, false), Access.ROLE, Role.ADMIN);
+        r.post("/admin/users/{id}/roles", this::setRoles, Access.ROLE, Role.ADMIN);
     }
 
     private void list(Context ctx) {

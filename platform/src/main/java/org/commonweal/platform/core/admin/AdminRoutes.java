@@ -1,6 +1,7 @@
 package org.commonweal.platform.core.admin;
 
 import io.javalin.config.RoutesConfig;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.audit.AuditLog;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Role;
@@ -28,12 +29,12 @@ public final class AdminRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/admin", ctx -> web.render(ctx, "admin/index.jte", web.page(ctx, "admin.title")), Role.ADMIN);
+        r.get("/admin", ctx -> web.render(ctx, "admin/index.jte", web.page(ctx, "admin.title")), Access.ROLE, Role.ADMIN);
         r.get("/admin/audit", ctx -> {
             String action = ctx.queryParam("action") == null ? "" : ctx.queryParam("action");
             web.render(ctx, "admin/audit.jte", web.page(ctx, "admin.audit.title"), "entries", audit.recent(action, 200, 0),
                     "actions", audit.actions(), "action", action);
-        }, Role.ADMIN);
-        r.get("/admin/outbox", ctx -> web.render(ctx, "admin/outbox.jte", web.page(ctx, "admin.outbox.title"), "mails", outbox.recent(100), "showBodies", showMailBodies), Role.ADMIN);
+        }, Access.ROLE, Role.ADMIN);
+        r.get("/admin/outbox", ctx -> web.render(ctx, "admin/outbox.jte", web.page(ctx, "admin.outbox.title"), "mails", outbox.recent(100), "showBodies", showMailBodies), Access.ROLE, Role.ADMIN);
     }
 }

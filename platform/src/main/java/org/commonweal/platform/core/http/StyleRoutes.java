@@ -48,6 +48,6 @@ public final class StyleRoutes implements Feature {
         r.get(PATH, ctx -> {
             ctx.header("Cache-Control", "public, max-age=86400");
             ctx.contentType("text/css; charset=utf-8").result(css);
-        }, Role.ANYONE);
+        }, Access.PUBLIC, Role.ANYONE);
     }
 }

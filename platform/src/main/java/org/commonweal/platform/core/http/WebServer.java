@@ -43,6 +43,8 @@ public final class WebServer {
     private final PrometheusMeterRegistry metrics;
     private final boolean trustProxy;
     private final UploadLimit uploads;
+    /** Every route as declared, once the app is created: the object rules read path parameters through them. */
+    private List<RouteRules.Declared> routes = List.of();
 
     public WebServer(Web web, AccountService accounts, Csrf csrf, RateLimiter limiter,
                      PrometheusMeterRegistry metrics, boolean trustProxy, UploadLimit uploads) {
@@ -55,8 +57,9 @@ public final class WebServer {
         this.uploads = uploads;
     }
 
+    /** The app with every feature's routes; refuses (throws) if a route lacks its authorisation rule. */
     public Javalin create(List<Feature> features) {
-        return Javalin.create(config -> {
+        Javalin app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = FORM_MAX_BYTES;
@@ -101,6 +104,8 @@ public final class WebServer {
                 }
             });
         });
+        routes = RouteRules.of(app);
+        return app;
     }
 
     private void serverError(Context ctx, Exception e) {
@@ -137,7 +142,10 @@ public final class WebServer {
         }
     }
 
-    /** Enforces the route's roles on the server, then CSRF and the write rate limit for state-changing requests. */
+    /**
+     * Enforces the route's roles and its object rule ({@link Access}: whether this user may act on the object the path
+     * names) on the server, then CSRF and the write rate limit for state-changing requests. The one place either is checked.
+     */
     private void authorise(Context ctx) {
         Set<io.javalin.security.RouteRole> roles = ctx.routeRoles();
         boolean writes = ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD && ctx.method() != HandlerType.OPTIONS;
@@ -154,6 +162,11 @@ public final class WebServer {
             }
             boolean allowed = roles.stream().anyMatch(r -> r instanceof Role role && user.has(role));
             if (!allowed) throw new ForbiddenResponse();
+        }
+        for (io.javalin.security.RouteRole r : roles) {
+            if (r instanceof Access access && !access.allows(user, name -> RouteRules.pathParams(routes, ctx.method(), ctx.path()).get(name))) {
+                throw new ForbiddenResponse();
+            }
         }
         if (writes) {
             limiter.consume(RateLimiter.WRITES_PER_CLIENT, user != null ? "account:" + user.id() : "ip:" + ctx.ip());

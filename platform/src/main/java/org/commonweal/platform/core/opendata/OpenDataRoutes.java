@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
@@ -30,8 +31,8 @@ public final class OpenDataRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/open-data", ctx -> web.render(ctx, "opendata/index.jte", web.page(ctx, "opendata.title"), "datasets", catalogue.all()), Role.ANYONE);
-        r.get("/open-data/{file}", this::file, Role.ANYONE);
+        r.get("/open-data", ctx -> web.render(ctx, "opendata/index.jte", web.page(ctx, "opendata.title"), "datasets", catalogue.all()), Access.PUBLIC, Role.ANYONE);
+        r.get("/open-data/{file}", this::file, Access.PUBLIC, Role.ANYONE);
     }
 
     private void file(Context ctx) throws IOException {

@@ -2,6 +2,7 @@ package org.commonweal.platform.core.ops;
 
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.db.Database;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Role;
@@ -18,8 +19,8 @@ public final class OpsRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/health", this::health, Role.ANYONE);
-        r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()), Role.ANYONE);
+        r.get("/health", this::health, Access.PUBLIC, Role.ANYONE);
+        r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()), Access.PUBLIC, Role.ANYONE);
     }
 
     private void health(io.javalin.http.Context ctx) {

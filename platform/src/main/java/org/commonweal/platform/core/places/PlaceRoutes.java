@@ -3,6 +3,7 @@ package org.commonweal.platform.core.places;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
@@ -20,12 +21,12 @@ public final class PlaceRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/places", ctx -> web.render(ctx, "places/list.jte", web.page(ctx, "places.title"), "places", places.tree()), Role.ANYONE);
-        r.get("/admin/places", ctx -> showAdmin(ctx, Form.empty(), null), Role.ADMIN);
-        r.post("/admin/places", this::create, Role.ADMIN);
-        r.get("/admin/places/{id}", ctx -> showEdit(ctx, null), Role.ADMIN);
-        r.post("/admin/places/{id}", this::update, Role.ADMIN);
-        r.post("/admin/places/{id}/delete", this::delete, Role.ADMIN);
+        r.get("/places", ctx -> web.render(ctx, "places/list.jte", web.page(ctx, "places.title"), "places", places.tree()), Access.PUBLIC, Role.ANYONE);
+        r.get("/admin/places", ctx -> showAdmin(ctx, Form.empty(), null), Access.ROLE, Role.ADMIN);
+        r.post("/admin/places", this::create, Access.ROLE, Role.ADMIN);
+        r.get("/admin/places/{id}", ctx -> showEdit(ctx, null), Access.ROLE, Role.ADMIN);
+        r.post("/admin/places/{id}", this::update, Access.ROLE, Role.ADMIN);
+        r.post("/admin/places/{id}/delete", this::delete, Access.ROLE, Role.ADMIN);
     }
 
     private void showAdmin(Context ctx, Form form, String problemKey) {

@@ -2,6 +2,7 @@ package org.commonweal.platform.core.search;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
@@ -27,7 +28,7 @@ public final class SearchRoutes implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/search", this::search, Role.ANYONE);
+        r.get("/search", this::search, Access.PUBLIC, Role.ANYONE);
     }
 
     private void search(Context ctx) {
