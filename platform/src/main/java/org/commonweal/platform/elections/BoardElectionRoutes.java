@@ -39,11 +39,11 @@ public final class BoardElectionRoutes implements Feature {
     public BoardElectionRoutes(Web web, BoardElections elections, AccountService accounts, String baseUrl) {
         this.web = web;
         this.elections = elections;
+        this.accounts = accounts;
+        this.baseUrl = baseUrl;
         this.electionKind = new ObjectKind("board election", id -> elections.find(id).map(e -> ObjectKind.Owners.account(e.ownerId())));
         this.electorateKind = new ObjectKind("board election electorate", id -> elections.find(id)
                 .map(e -> ObjectKind.Owners.accounts(account -> elections.isElector(id, account))));
-        this.accounts = accounts;
-        this.baseUrl = baseUrl;
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.function.Function;
 
 /**
  * A route's object rule: what the route acts on and who may act on it, declared next to its roles, as in
- * {@code r.post("/elections/manage/{id}/close", this::close, Access.owner(ELECTION).or(Role.ADMIN), Role.ORGANISER, Role.ADMIN)}.
+ * {@code r.post("/elections/manage/{id}/close", this::close, Access.owner(electionKind).or(Role.ADMIN), Role.ORGANISER, Role.ADMIN)}.
  * {@link WebServer} enforces it after the role check, for every request; every route declares exactly one, or the server
  * refuses to start ({@link RouteRules}). A new kind of rule (say, a group's admins) is a new record here: the compiler
  * then asks for it wherever rules are told apart.
@@ -21,7 +21,7 @@ public sealed interface Access extends RouteRole permits Access.Plain, Access.Ow
     Access SELF = Plain.SELF;
     /**
      * Whatever a secret in the request names (a reset or confirmation token, a voting code, a signed unsubscribe link,
-     * a calendar feed token, a ballot receipt): the handler checks the secret, and a wrong one is not found or invalid.
+     * a calendar feed token, a ballot receipt): the handler checks the secret and refuses a wrong one, storing nothing.
      */
     Access SECRET = Plain.SECRET;
     /**
