@@ -40,10 +40,8 @@ import java.util.List;
 public final class Platform implements AutoCloseable {
     private final Database database;
     private final Javalin app;
-    private final MailSender mailSender;
     private final SessionStore sessions;
-    private final java.util.concurrent.ScheduledExecutorService housekeeping =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+    private final org.commonweal.platform.core.jobs.Jobs jobs;
     public final AccountService accounts;
     public final PlaceService places;
     public final AuditLog audit;
@@ -109,7 +107,12 @@ public final class Platform implements AutoCloseable {
                 new org.commonweal.platform.elections.SeatModellerRoutes(web, new org.commonweal.platform.elections.ResultsSets(jdbi, audit, personalData)),
                 new org.commonweal.platform.elections.BoardElectionRoutes(web, new org.commonweal.platform.elections.BoardElections(jdbi, audit, personalData), accounts, config.baseUrl()));
         this.app = new WebServer(web, accounts, csrf, limiter, metrics, config.trustProxy(), uploads).create(features);
-        this.mailSender = config.smtp().map(smtp -> new MailSender(outbox, smtp)).orElse(null);
+        this.jobs = new org.commonweal.platform.core.jobs.Jobs(database.dataSource(), config.jobsPolling());
+        // Expired sessions are refused at once; sweeping only keeps the table small.
+        jobs.every("session-sweep", java.time.Duration.ofHours(1), sessions::deleteExpired);
+        config.smtp().map(smtp -> new MailSender(outbox, smtp)).ifPresent(sender -> jobs.every("mail-send", java.time.Duration.ofSeconds(5), sender::sendPending));
+        jobs.every("budget-phases", config.phaseCheck(),
+                () -> budgets.budgets().catchUpAll(java.time.LocalDate.now(org.commonweal.platform.budgets.BudgetsFeature.COUNCIL_ZONE)));
     }
 
     /** Opens (and migrates) the database and returns a platform ready to start. */
@@ -124,9 +127,7 @@ public final class Platform implements AutoCloseable {
 
     public Platform start(int port) {
         app.start(port);
-        if (mailSender != null) mailSender.start();
-        // Expired sessions are refused at once; this only keeps the table small.
-        housekeeping.scheduleWithFixedDelay(sessions::deleteExpired, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
+        jobs.start();
         return this;
     }
 
@@ -141,9 +142,8 @@ public final class Platform implements AutoCloseable {
     @Override
     public void close() throws Exception {
         app.stop();
+        jobs.close();
         uploads.close();
-        housekeeping.shutdownNow();
-        if (mailSender != null) mailSender.close();
         database.close();
     }
 }

@@ -17,8 +17,7 @@ import org.jdbi.v3.core.Jdbi;
 /** Devolved budgets: a council runs participatory budgeting from first idea to delivered project. */
 public final class BudgetsFeature implements Feature {
     /** Planned dates are the council's dates; UK councils keep UK time. */
-    static final java.time.ZoneId COUNCIL_ZONE = java.time.ZoneId.of("Europe/London");
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BudgetsFeature.class);
+    public static final java.time.ZoneId COUNCIL_ZONE = java.time.ZoneId.of("Europe/London");
     private final Feature[] parts;
     private final BudgetService budgets;
     private final DemoBudgets demo;
@@ -82,22 +81,8 @@ public final class BudgetsFeature implements Feature {
         return proposals;
     }
 
-    /** Opens phases that are due by their planned dates before the process's page is served (see {@link BudgetService#catchUp}). */
-    private void catchUp(io.javalin.http.Context ctx) {
-        BudgetService.parseId(ctx.pathParam("id")).ifPresent(id -> {
-            try {
-                budgets.catchUp(id, java.time.LocalDate.now(COUNCIL_ZONE));
-            } catch (IllegalArgumentException e) {
-                // The engine refused to count a pot: nothing changed; the officer sees why when opening results by hand.
-                LOG.warn("automatic phase change of budget {} failed: {}", id, e.getMessage());
-            }
-        });
-    }
-
     @Override
     public void routes(RoutesConfig routes) {
-        routes.before("/budgets/{id}", this::catchUp);
-        routes.before("/budgets/{id}/*", this::catchUp);
         for (Feature f : parts) f.routes(routes);
     }
 }
