@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.CurrentUser;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * The owner's pages: start a consultation, edit its details, workstreams, questions and documents, publish and close it,
  * and write and publish its outcome. Routes admit officers and organisers; the service decides who owns which.
  */
-final class ManageRoutes implements Feature {
+final class ManageRoutes implements Routes {
     static final String[] DETAILS = {"owner", "title", "body", "place", "opens", "closes", "answersPublic"};
     static final String[] QUESTION = {"workstream", "kind", "prompt", "options", "maxLength", "maxChoices", "scale", "lowLabel", "highLabel"};
 

@@ -6,7 +6,6 @@ import org.commonweal.elections.stv.CountReportHtml;
 import org.commonweal.elections.stv.CountReportJson;
 import org.commonweal.elections.stv.CountingRules;
 import org.commonweal.elections.stv.Election;
-import org.commonweal.platform.core.accounts.PersonalData;
 import org.commonweal.platform.core.audit.Actor;
 import org.commonweal.platform.core.audit.AuditLog;
 import org.commonweal.platform.core.http.Secrets;
@@ -39,10 +38,9 @@ public final class BoardElections {
     private final Jdbi jdbi;
     private final AuditLog audit;
 
-    public BoardElections(Jdbi jdbi, AuditLog audit, PersonalData personalData) {
+    public BoardElections(Jdbi jdbi, AuditLog audit) {
         this.jdbi = jdbi;
         this.audit = audit;
-        ElectionsPersonalData.boardElections(personalData);
     }
 
     public long create(BoardElectionForm.Draft d, long ownerId, Actor actor) {

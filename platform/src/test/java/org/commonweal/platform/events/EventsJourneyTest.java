@@ -112,7 +112,7 @@ class EventsJourneyTest extends PlatformTestCase {
         List<Long> accounts = app.database.jdbi().withHandle(h -> h.createQuery("""
                 INSERT INTO accounts (email, name, password_hash) SELECT 'crowd' || g || '@example.org', 'Crowd ' || g, 'x'
                 FROM generate_series(1, 100) g RETURNING id""").mapTo(Long.class).list());
-        Registrations registrations = app.platform.events.registrations();
+        Registrations registrations = app.platform.feature(org.commonweal.platform.events.EventsFeature.class).registrations();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Registrations.Outcome>> results = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(100)) {
@@ -142,7 +142,7 @@ class EventsJourneyTest extends PlatformTestCase {
         List<Long> people = app.database.jdbi().withHandle(h -> h.createQuery("""
                 INSERT INTO accounts (email, name, password_hash) SELECT 'seat' || g || '@example.org', 'Seat ' || g, 'x'
                 FROM generate_series(1, 3) g RETURNING id""").mapTo(Long.class).list());
-        Registrations registrations = app.platform.events.registrations();
+        Registrations registrations = app.platform.feature(org.commonweal.platform.events.EventsFeature.class).registrations();
         assertThat(registrations.register(id, people.get(0))).isEqualTo(Registrations.Outcome.REGISTERED);
         assertThat(registrations.register(id, people.get(1))).isEqualTo(Registrations.Outcome.WAITING);
         app.database.jdbi().useHandle(h -> h.execute("DELETE FROM accounts WHERE id = ?", people.get(0)));

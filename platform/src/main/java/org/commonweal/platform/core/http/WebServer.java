@@ -55,7 +55,7 @@ public final class WebServer {
         this.uploads = uploads;
     }
 
-    public Javalin create(List<Feature> features) {
+    public Javalin create(List<Routes> features) {
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -77,7 +77,7 @@ public final class WebServer {
             routes.before(this::begin);
             routes.beforeMatched(this::authorise);
             routes.after(this::finish);
-            for (Feature f : features) f.routes(routes);
+            for (Routes f : features) f.routes(routes);
             routes.exception(RateLimiter.TooManyRequests.class, (e, ctx) -> {
                 ctx.header("Retry-After", String.valueOf(e.waitSeconds()));
                 errorPage(ctx, HttpStatus.TOO_MANY_REQUESTS, "error.tooMany.title", "error.tooMany.body", minutes(e.waitSeconds()));

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
 
@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The open-data page and its files: every registered dataset as CSV and as JSON (an array of objects). */
-public final class OpenDataRoutes implements Feature {
+public final class OpenDataRoutes implements Routes {
     private static final JsonFactory JSON = new JsonFactory();
     private final Web web;
     private final OpenData catalogue;
