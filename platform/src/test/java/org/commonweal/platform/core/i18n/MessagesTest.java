@@ -46,15 +46,39 @@ class MessagesTest {
 
     /** MessageFormat reads a lone ' as the start of a quoted run: the apostrophe vanishes and so do the {0} after it. */
     @Test
-    void everyApostropheInTheBundleIsWrittenTwice() throws IOException {
+    void everyApostropheInEveryBundleIsWrittenTwice() throws IOException {
         List<String> lone = new ArrayList<>();
-        List<String> lines = Files.readAllLines(Path.of("src/main/resources/messages.properties"));
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            int eq = line.indexOf('=');
-            if (line.isBlank() || line.stripLeading().startsWith("#") || eq < 0) continue;
-            if (line.substring(eq + 1).replace("''", "").indexOf('\'') >= 0) lone.add("messages.properties line " + (i + 1) + ": " + line.substring(0, eq).strip());
+        for (Path bundle : bundles()) {
+            List<String> lines = Files.readAllLines(bundle);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                int eq = line.indexOf('=');
+                if (line.isBlank() || line.stripLeading().startsWith("#") || eq < 0) continue;
+                if (line.substring(eq + 1).replace("''", "").indexOf('\'') >= 0) lone.add(bundle + " line " + (i + 1) + ": " + line.substring(0, eq).strip());
+            }
         }
         assertThat(lone).isEmpty();
+    }
+
+    @Test
+    void eachFeatureHasItsOwnBundleBesideItsPackageAndTheyAreAllRead() throws IOException {
+        List<Path> bundles = bundles();
+        assertThat(bundles).extracting(p -> p.getParent().getFileName().toString())
+                .contains("budgets", "consultations", "deliberation", "elections", "events", "problems");
+        for (Path bundle : bundles) {
+            String feature = bundle.getParent().getFileName().toString();
+            if (feature.equals("resources")) continue;
+            assertThat(Path.of("src/main/java/org/commonweal/platform", feature)).as("a bundle beside a feature package").isDirectory();
+        }
+        assertThat(Messages.bundleNames()).hasSize(bundles.size()).first().isEqualTo("messages");
+        assertThat(Messages.ENGLISH.get("budgets.receipt.check.title")).isNotBlank();
+    }
+
+    private static List<Path> bundles() throws IOException {
+        List<Path> out = new ArrayList<>(List.of(Path.of("src/main/resources/messages.properties")));
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/org/commonweal/platform"))) {
+            files.filter(p -> p.getFileName().toString().equals("messages.properties")).sorted().forEach(out::add);
+        }
+        return out;
     }
 }
