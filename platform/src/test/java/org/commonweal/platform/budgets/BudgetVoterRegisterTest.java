@@ -87,7 +87,7 @@ class BudgetVoterRegisterTest extends PlatformTestCase {
         long size = registerSize();
         TestClient.Response r = upload(officer, pot, "el0001\r\nEL 0100\r\n");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body()).contains("1 identifiers added; 1 were already on the register.");
+        assertThat(r.body()).contains("1 identifier added; 1 was already on the register.");
         assertThat(registerSize()).isEqualTo(size + 1);
         assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'budget.register.uploaded' AND detail = '1 added, 1 already listed'")).isEqualTo(1);
     }

@@ -282,7 +282,7 @@ class BoardElectionTest extends PlatformTestCase {
         TestClient.Response published = app.client().get("/elections/" + id);
         assertThat(published.status()).isEqualTo(200);
         assertThat(published.body()).contains("Elected, in order: " + String.join(", ", expected.electedNames()) + ".")
-                .contains(expected.papers() + " valid ballots. Quota: " + expected.format(expected.quota()) + " votes.")
+                .contains(expected.papers() + " valid ballots. The quota, the votes needed to be elected, is " + expected.format(expected.quota()) + ".")
                 .contains("Stage " + expected.stages().size()).contains("First preferences")
                 .as("the count is in words, not the engine's record or its codes").doesNotContain("Rule: scottish").doesNotContain("stv-count");
         assertThat(published.body().split("Board of trustees", -1)).as("the title once in the page, once in <title>").hasSize(3);

@@ -10,7 +10,6 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,7 +25,8 @@ import java.util.stream.Stream;
  * Every user-visible string comes from a message bundle: the platform's own ({@code messages.properties}) and one per
  * feature beside its package ({@code org/commonweal/platform/<feature>/messages.properties}), found on the class path,
  * so a feature adds its bundle (and later its Welsh {@code messages_cy.properties}) without touching another's. A key
- * is in one bundle only; a key in two stops the platform at start-up.
+ * is in one bundle only; a key in two stops the platform at start-up. Messages are ICU message patterns, so a count
+ * is written with its language's plural forms ({@code {0, plural, one {# sheet} other {# sheets}}}: Welsh has six).
  */
 public final class Messages {
     private static final String FEATURES = "org/commonweal/platform";
@@ -86,9 +86,34 @@ public final class Messages {
     public String get(String key, Object... args) {
         String pattern = patterns.get(key);
         if (pattern == null) throw new IllegalArgumentException("no message for key '" + key + "'");
-        // Most messages take no arguments and have no quotes: skip MessageFormat (a hot path on every page).
+        // Most messages take no arguments and have no quotes: skip formatting (a hot path on every page).
         if (args.length == 0 && pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) return pattern;
-        return new MessageFormat(pattern, locale).format(args);
+        return new com.ibm.icu.text.MessageFormat(pattern, locale).format(countsAsNumbers(pattern, args));
+    }
+
+    /**
+     * Arguments that choose a plural form must be numbers, but some arrive as text (a reason stored in the database, a
+     * notification's arguments): those are read as the numbers they spell. Only plural arguments are touched, so a
+     * title such as "2024" elsewhere in the message is never reformatted.
+     */
+    private static Object[] countsAsNumbers(String pattern, Object[] args) {
+        if (!pattern.contains("plural")) return args;
+        com.ibm.icu.text.MessagePattern parsed = new com.ibm.icu.text.MessagePattern(pattern);
+        Object[] out = args.clone();
+        for (int i = 0; i < parsed.countParts(); i++) {
+            com.ibm.icu.text.MessagePattern.Part part = parsed.getPart(i);
+            if (part.getType() != com.ibm.icu.text.MessagePattern.Part.Type.ARG_START
+                    || part.getArgType() != com.ibm.icu.text.MessagePattern.ArgType.PLURAL) continue;
+            int index = parsed.getPart(i + 1).getValue();
+            if (index < out.length && out[index] instanceof String text) {
+                try {
+                    out[index] = new java.math.BigDecimal(text.strip());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("message argument " + index + " ('" + text + "') must be a number: it chooses a plural form");
+                }
+            }
+        }
+        return out;
     }
 
     public boolean has(String key) {

@@ -38,10 +38,31 @@ class MessagesTest {
     @Test
     void everyMessageFormatsWithoutLosingApostrophesOrBraces() {
         for (String key : Messages.ENGLISH.keys()) {
-            String text = Messages.ENGLISH.get(key, "X", "Y");
-            assertThat(text).as(key).doesNotContain("{0}").isNotBlank();
+            String text = Messages.ENGLISH.get(key, 2, 3, 4, 5, 6, 7, 8);
+            assertThat(text).as(key).doesNotContain("{0").doesNotContain("{1").isNotBlank();
         }
         assertThat(Messages.ENGLISH.get("service.tagline")).contains("area's");
+    }
+
+    /** "1 comments", "1 sheets": a count is written with its plural forms wherever a message counts something. */
+    @Test
+    void aCountOfOneIsNeverFollowedByAPluralNoun() {
+        Pattern onePlural = Pattern.compile("\\b1 (?:(?:valid|voting|open|paper) )?(comments|sheets|walk-ins|votes|ballots|replies|members|people|places|"
+                + "supporters|proposals|problems|projects|days|minutes|codes|identifiers|answers|responses|registrations|events|reports|seats|"
+                + "candidates|voters|entries|questions|documents|characters|constituencies|cards|rounds|hours)\\b");
+        List<String> wrong = new ArrayList<>();
+        for (String key : Messages.ENGLISH.keys()) {
+            String text = Messages.ENGLISH.get(key, 1, 1, 1, 1, 1, 1, 1);
+            if (onePlural.matcher(text).find()) wrong.add(key + ": " + text);
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void pluralFormsFollowTheCountEvenWhenItArrivesAsText() {
+        assertThat(Messages.ENGLISH.get("budgets.paper.awaiting", 1)).startsWith("1 sheet waiting");
+        assertThat(Messages.ENGLISH.get("budgets.paper.awaiting", "3")).startsWith("3 sheets waiting");
+        assertThat(Messages.ENGLISH.get("events.attendance.counts", 5, 4, 4, 1, 0)).contains("1 walk-in (");
     }
 
     /** MessageFormat reads a lone ' as the start of a quoted run: the apostrophe vanishes and so do the {0} after it. */
