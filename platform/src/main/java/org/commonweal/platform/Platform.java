@@ -15,13 +15,20 @@ import org.commonweal.platform.core.accounts.UserAdminRoutes;
 import org.commonweal.platform.core.admin.AdminRoutes;
 import org.commonweal.platform.core.audit.AuditLog;
 import org.commonweal.platform.core.db.Database;
+import org.commonweal.platform.core.feature.DemoContext;
+import org.commonweal.platform.core.feature.Feature;
+import org.commonweal.platform.core.feature.FeatureContext;
+import org.commonweal.platform.core.feature.Services;
 import org.commonweal.platform.core.http.Csrf;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.NavItem;
+import org.commonweal.platform.core.http.Role;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.RateLimiter;
 import org.commonweal.platform.core.http.SessionStore;
 import org.commonweal.platform.core.http.Web;
 import org.commonweal.platform.core.http.WebServer;
 import org.commonweal.platform.core.i18n.Messages;
+import org.commonweal.platform.core.jobs.Jobs;
 import org.commonweal.platform.core.mail.MailSender;
 import org.commonweal.platform.core.mail.Outbox;
 import org.commonweal.platform.core.ops.OpsRoutes;
@@ -40,10 +47,8 @@ import java.util.List;
 public final class Platform implements AutoCloseable {
     private final Database database;
     private final Javalin app;
-    private final MailSender mailSender;
     private final SessionStore sessions;
-    private final java.util.concurrent.ScheduledExecutorService housekeeping =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+    private final Jobs jobs;
     public final AccountService accounts;
     public final PlaceService places;
     public final AuditLog audit;
@@ -51,16 +56,12 @@ public final class Platform implements AutoCloseable {
     public final RateLimiter limiter;
     public final Config config;
     public final org.commonweal.platform.core.http.UploadLimit uploads;
-    public final org.commonweal.platform.budgets.BudgetsFeature budgets;
     public final Subjects subjects;
     public final SearchIndex search;
     public final OpenData openData;
     public final PersonalData personalData;
     public final org.commonweal.platform.core.accounts.Bans bans;
-    public final org.commonweal.platform.consultations.ConsultationsFeature consultations;
-    public final org.commonweal.platform.events.EventsFeature events;
-    public final org.commonweal.platform.deliberation.DeliberationFeature deliberation;
-    public final org.commonweal.platform.problems.ProblemsFeature problems;
+    private final List<Feature> features = new java.util.ArrayList<>();
 
     private Platform(Config config, Database database) {
         this.database = database;
@@ -86,12 +87,16 @@ public final class Platform implements AutoCloseable {
         this.search = new SearchIndex(jdbi, places);
         this.openData = new OpenData();
         this.bans = new org.commonweal.platform.core.accounts.Bans(jdbi, audit, personalData);
-        this.deliberation = new org.commonweal.platform.deliberation.DeliberationFeature(web, jdbi, audit, subjects, bans, limiter, outbox, openData, personalData, accounts, config.baseUrl());
-        this.budgets = new org.commonweal.platform.budgets.BudgetsFeature(web, jdbi, audit, places, subjects, search, openData, personalData, deliberation.deliberation(), config.baseUrl());
-        this.consultations = new org.commonweal.platform.consultations.ConsultationsFeature(web, jdbi, audit, places, accounts, subjects, search, openData, personalData, bans, limiter, deliberation.deliberation());
-        this.events = new org.commonweal.platform.events.EventsFeature(web, jdbi, audit, places, subjects, search, openData, personalData, limiter, config.baseUrl(), deliberation.deliberation());
-        this.problems = new org.commonweal.platform.problems.ProblemsFeature(web, jdbi, audit, places, subjects, search, openData, personalData, bans, limiter, budgets, deliberation.deliberation());
-        List<Feature> features = List.of(
+        FeatureContext context = new FeatureContext(config, jdbi, web, audit, places, accounts, subjects, search, openData, personalData,
+                bans, limiter, outbox, new Services());
+        for (var make : Features.ALL) features.add(make.apply(context));
+        // The platform's own entries frame the features' in the menu: home and places first, search last; the account's
+        // page first among the signed-in entries, administration last.
+        web.navigation().add(List.of(NavItem.main("/", "nav.home"), NavItem.main("/places", "nav.places"),
+                NavItem.account("/account", "nav.account", Role.RESIDENT)));
+        for (Feature f : features) web.navigation().add(f.navigation());
+        web.navigation().add(List.of(NavItem.main("/search", "nav.search"), NavItem.account("/admin", "nav.admin", Role.ADMIN)));
+        List<Routes> routes = new java.util.ArrayList<>(List.of(
                 new org.commonweal.platform.core.http.StyleRoutes(),
                 new HomeRoutes(web),
                 new AccountRoutes(web, accounts, sessions, places, limiter),
@@ -100,16 +105,30 @@ public final class Platform implements AutoCloseable {
                 new AdminRoutes(web, audit, outbox, config.smtp().isEmpty()),
                 new SearchRoutes(web, search, subjects, places),
                 new OpenDataRoutes(web, openData),
-                budgets,
-                consultations,
-                events,
-                deliberation,
-                problems,
-                new OpsRoutes(database, metrics),
-                new org.commonweal.platform.elections.SeatModellerRoutes(web, new org.commonweal.platform.elections.ResultsSets(jdbi, audit, personalData)),
-                new org.commonweal.platform.elections.BoardElectionRoutes(web, new org.commonweal.platform.elections.BoardElections(jdbi, audit, personalData), accounts, config.baseUrl()));
-        this.app = new WebServer(web, accounts, csrf, limiter, metrics, config.trustProxy(), uploads).create(features);
-        this.mailSender = config.smtp().map(smtp -> new MailSender(outbox, smtp)).orElse(null);
+                new OpsRoutes(database, metrics)));
+        for (Feature f : features) routes.add(f::routes);
+        this.app = new WebServer(web, accounts, csrf, limiter, metrics, config.trustProxy(), uploads).create(routes);
+        this.jobs = new Jobs(database.dataSource(), config.jobsPolling());
+        // Expired sessions are refused at once; sweeping only keeps the table small.
+        jobs.every("session-sweep", java.time.Duration.ofHours(1), sessions::deleteExpired);
+        config.smtp().map(smtp -> new MailSender(outbox, smtp)).ifPresent(sender -> jobs.every("mail-send", java.time.Duration.ofSeconds(5), sender::sendPending));
+        for (Feature f : features) f.jobs(jobs);
+    }
+
+    /** The feature of this type, from the feature list (tests and benches reach its services through it). */
+    public <F extends Feature> F feature(Class<F> type) {
+        return features.stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(type.getSimpleName() + " is not in the feature list"));
+    }
+
+    /** The features, in the order of the feature list. */
+    public List<Feature> features() {
+        return List.copyOf(features);
+    }
+
+    /** Every feature loads its demo data, in the order of the feature list. */
+    public void loadDemo(DemoContext demo) {
+        for (Feature f : features) f.loadDemo(demo);
     }
 
     /** Opens (and migrates) the database and returns a platform ready to start. */
@@ -124,9 +143,7 @@ public final class Platform implements AutoCloseable {
 
     public Platform start(int port) {
         app.start(port);
-        if (mailSender != null) mailSender.start();
-        // Expired sessions are refused at once; this only keeps the table small.
-        housekeeping.scheduleWithFixedDelay(sessions::deleteExpired, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
+        jobs.start();
         return this;
     }
 
@@ -146,9 +163,8 @@ public final class Platform implements AutoCloseable {
     @Override
     public void close() throws Exception {
         app.stop();
+        jobs.close();
         uploads.close();
-        housekeeping.shutdownNow();
-        if (mailSender != null) mailSender.close();
         database.close();
     }
 }

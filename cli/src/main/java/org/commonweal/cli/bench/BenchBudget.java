@@ -26,8 +26,8 @@ final class BenchBudget {
 
     BenchBudget(BenchSite site, String rule, long amount, int maxProjects) {
         jdbi = site.platform.database().jdbi();
-        budgets = site.platform.budgets.budgets();
-        proposals = site.platform.budgets.proposals();
+        budgets = site.platform.feature(org.commonweal.platform.budgets.BudgetsFeature.class).budgets();
+        proposals = site.platform.feature(org.commonweal.platform.budgets.BudgetsFeature.class).proposals();
         officer = new Actor(accountId("officer@demo.commonweal.org"), "bench", "bench");
         residentId = accountId("amira@demo.commonweal.org");
         placeId = jdbi.withHandle(h -> h.createQuery("SELECT id FROM places WHERE name = 'Riverford City Council'").mapTo(Long.class).one());

@@ -63,6 +63,18 @@ public final class BallotBox {
         this.places = places;
     }
 
+    /**
+     * Voting is open for process {@code b}: its phase, and on automatic switching its planned dates too, so that a ballot
+     * arriving after voting's end date but before the background job has moved the phase is refused.
+     */
+    private static final String VOTING_OPEN = """
+            (b.phase = :voting AND NOT (b.auto_advance AND EXISTS (SELECT 1 FROM budget_phase_dates d WHERE d.process_id = b.id
+                AND ((d.phase = :voting AND d.ends_on < :today) OR (d.phase = :results AND d.starts_on <= :today)))))""";
+
+    private static Map<String, Object> votingOpenParameters() {
+        return Map.of("voting", Phase.VOTING.stored(), "results", Phase.RESULTS.stored(), "today", java.time.LocalDate.now(BudgetsFeature.COUNCIL_ZONE));
+    }
+
     public Ineligible eligibility(Pot pot, Voter voter) {
         return jdbi.withHandle(h -> eligibility(h, pot, voter));
     }
@@ -74,12 +86,12 @@ public final class BallotBox {
      */
     private Ineligible eligibility(Handle h, Pot pot, Voter voter) {
         boolean byCode = voter.codeHash() != null;
-        var row = h.createQuery("SELECT b.phase, " + (byCode
+        var row = h.createQuery("SELECT " + VOTING_OPEN + " AS open, " + (byCode
                         ? "EXISTS (SELECT 1 FROM budget_voting_codes WHERE pot_id = :p AND code_hash = :c)" : "true")
                         + " AS issued FROM budget_processes b WHERE b.id = :process")
-                .bind("process", pot.processId()).bind("p", pot.id()).bind("c", voter.codeHash())
-                .map((rs, c) -> Map.entry(Phase.fromStored(rs.getString("phase")), rs.getBoolean("issued"))).one();
-        if (row.getKey() != Phase.VOTING) return Ineligible.NOT_VOTING;
+                .bindMap(votingOpenParameters()).bind("process", pot.processId()).bind("p", pot.id()).bind("c", voter.codeHash())
+                .map((rs, c) -> Map.entry(rs.getBoolean("open"), rs.getBoolean("issued"))).one();
+        if (!row.getKey()) return Ineligible.NOT_VOTING;
         if (voter.registerHash() != null && alreadyVoted(h, pot.id(), voter.registerHash()) == AlreadyVoted.ON_PAPER) return Ineligible.PAPER_COUNTED;
         if (byCode) return row.getValue() ? null : Ineligible.UNKNOWN_CODE;
         return accountIneligible(pot, voter.account());
@@ -102,7 +114,8 @@ public final class BallotBox {
      * Stores a validated ballot, replacing the voter's previous one, and returns the receipt code (shown once; only its
      * hash is kept), or empty when the voter may not vote (callers ask {@link #eligibility} why). The phase, the code and
      * the register are checked under the lock, so a ballot cannot land after voting closed: closing takes the
-     * {@link VotingLock} exclusively while every cast holds it shared.
+     * {@link VotingLock} exclusively while every cast holds it shared. On automatic switching voting also ends by its
+     * planned dates here, before the background job has moved the phase.
      */
     public java.util.Optional<String> cast(Pot pot, Voter voter, BallotChoice choice) {
         if (voter.account() != null && accountIneligible(pot, voter.account()) != null) return java.util.Optional.empty();
@@ -117,7 +130,7 @@ public final class BallotBox {
             // open, the code was issued, and the ballot is a register entry's exactly when the pot has a register.
             var claim = h.createQuery("""
                     WITH state AS (
-                        SELECT b.phase = :voting
+                        SELECT """ + VOTING_OPEN + """
                                AND (CAST(:c AS text) IS NULL OR EXISTS (SELECT 1 FROM budget_voting_codes WHERE pot_id = :p AND code_hash = :c))
                                AND EXISTS (SELECT 1 FROM budget_registers WHERE pot_id = :p) = :registered AS open
                         FROM budget_processes b WHERE b.id = :process),
@@ -126,7 +139,7 @@ public final class BallotBox {
                         ON CONFLICT (pot_id, voter_key) DO UPDATE SET voter_key = excluded.voter_key
                         RETURNING ballot_pointer, on_paper)
                     SELECT ballot_pointer, on_paper FROM claimed""")
-                    .bind("voting", Phase.VOTING.stored()).bind("c", voter.codeHash()).bind("p", pot.id()).bind("process", pot.processId())
+                    .bindMap(votingOpenParameters()).bind("c", voter.codeHash()).bind("p", pot.id()).bind("process", pot.processId())
                     .bind("registered", voter.registerHash() != null).bind("k", voterKey)
                     .map((rs, c) -> Map.entry(java.util.Optional.ofNullable(rs.getString(1)), rs.getBoolean(2))).findOne();
             // Not open to this voter, or a paper ballot counted for this register entry (paper is never replaced).

@@ -7,6 +7,8 @@ import org.commonweal.platform.core.audit.AuditLog;
 import org.commonweal.platform.core.http.Form;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -21,6 +23,7 @@ import java.util.Optional;
 
 /** Processes, their pots and phases: the officer's side of setting up a participatory budget. Every change is audited. */
 public final class BudgetService {
+    private static final Logger LOG = LoggerFactory.getLogger(BudgetService.class);
     private static final String PROCESS = """
             SELECT b.id, b.place_id, p.name AS place_name, b.title, b.summary, b.phase, b.auto_advance
             FROM budget_processes b JOIN places p ON p.id = b.place_id""";
@@ -99,7 +102,6 @@ public final class BudgetService {
     private boolean advance(Handle h, long processId, Phase from, Actor actor, String why) {
         Phase next = from.next();
         if (next == null) return false;
-        nothingDue.remove(processId);
         h.createUpdate("UPDATE budget_processes SET phase = :p WHERE id = :id").bind("p", next.stored()).bind("id", processId).execute();
         audit.record(h, actor, "budget.phase.opened", "budget:" + processId, from.stored() + " -> " + next.stored() + (why == null ? "" : " (" + why + ")"));
         if (next == Phase.RESULTS) {
@@ -118,31 +120,34 @@ public final class BudgetService {
     }
 
     /**
-     * Processes found with nothing due, and when: every page of a process calls {@link #catchUp}, but planned dates
-     * move by days, so one look per process every few seconds is enough. Saving dates or moving a phase forgets it
-     * at once; another instance's change shows within {@link #NOTHING_DUE_NANOS}.
+     * For every process on automatic switching, opens the phases that are due by their planned dates on {@code today}
+     * (the council's date). Run by a background job on one instance at a time, never inside a page request; a
+     * process whose pots the engine refuses to count is left where it is (logged) and the others still move.
      */
-    private record NothingDue(LocalDate day, long atNanos) {
+    public void catchUpAll(LocalDate today) {
+        List<Long> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM budget_processes WHERE auto_advance AND phase <> :last ORDER BY id")
+                .bind("last", Phase.DELIVERY.stored()).mapTo(Long.class).list());
+        for (long id : ids) {
+            try {
+                catchUp(id, today);
+            } catch (IllegalArgumentException e) {
+                // The engine refused to count a pot: nothing changed; the officer sees why when opening results by hand.
+                LOG.warn("automatic phase change of budget {} failed: {}", id, e.getMessage());
+            }
+        }
     }
-
-    private static final long NOTHING_DUE_NANOS = 10_000_000_000L;
-    private final java.util.Map<Long, NothingDue> nothingDue = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * For a process on automatic switching, opens every phase that is due by its planned dates on {@code today}
      * (the council's date): a phase closes the day after its end date, or when the next phase's start date comes.
-     * Called before any of the process's pages is served, so a vote can never be taken after voting's end date.
+     * A ballot is refused by the same dates as it is cast (see {@link BallotBox#cast}), so one that arrives between
+     * midnight and the job's next run cannot land after voting's end date.
      */
     public void catchUp(long processId, LocalDate today) {
-        NothingDue seen = nothingDue.get(processId);
-        if (seen != null && seen.day().equals(today) && System.nanoTime() - seen.atNanos() < NOTHING_DUE_NANOS) return;
-        // Looked at without a lock first: on most requests nothing is due, and they must not queue on the process row.
+        // Looked at without a lock first: on most runs nothing is due, and votes must not queue on the process row.
         boolean due = jdbi.withHandle(h -> process(h, processId)
                 .filter(p -> p.autoAdvance() && p.phase().next() != null && due(phaseDates(h, processId), p.phase(), today)).isPresent());
-        if (!due) {
-            nothingDue.put(processId, new NothingDue(today, System.nanoTime()));
-            return;
-        }
+        if (!due) return;
         boolean moved = jdbi.inTransaction(h -> {
             VotingLock.exclusive(h, processId);
             Phase phase = Phase.fromStored(h.createQuery("SELECT phase FROM budget_processes WHERE id = :id FOR UPDATE")
@@ -200,8 +205,7 @@ public final class BudgetService {
                         .bind("id", processId).bind("p", e.getKey().stored()).bind("s", e.getValue()[0]).bind("e", e.getValue()[1]).execute();
             }
             audit.record(h, actor, "budget.dates.saved", "budget:" + processId, "on".equals(form.value("autoAdvance")) ? "automatic" : "by hand");
-            nothingDue.remove(processId);
-            return true;
+                return true;
         });
     }
 

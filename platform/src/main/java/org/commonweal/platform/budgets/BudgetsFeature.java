@@ -1,54 +1,64 @@
 package org.commonweal.platform.budgets;
 
 import io.javalin.config.RoutesConfig;
-import org.commonweal.platform.core.accounts.PersonalData;
-import org.commonweal.platform.core.audit.AuditLog;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.feature.DemoContext;
+import org.commonweal.platform.core.feature.Feature;
+import org.commonweal.platform.core.feature.FeatureContext;
+import org.commonweal.platform.core.http.NavItem;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Web;
-import org.commonweal.platform.core.opendata.OpenData;
-import org.commonweal.platform.core.places.PlaceService;
-import org.commonweal.platform.core.search.SearchIndex;
+import org.commonweal.platform.core.jobs.Jobs;
 import org.commonweal.platform.core.subjects.Subject;
 import org.commonweal.platform.core.subjects.SubjectInfo;
-import org.commonweal.platform.core.subjects.Subjects;
 import org.commonweal.platform.deliberation.Deliberation;
 import org.jdbi.v3.core.Jdbi;
+
+import java.util.List;
 
 /** Devolved budgets: a council runs participatory budgeting from first idea to delivered project. */
 public final class BudgetsFeature implements Feature {
     /** Planned dates are the council's dates; UK councils keep UK time. */
-    static final java.time.ZoneId COUNCIL_ZONE = java.time.ZoneId.of("Europe/London");
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BudgetsFeature.class);
-    private final Feature[] parts;
+    public static final java.time.ZoneId COUNCIL_ZONE = java.time.ZoneId.of("Europe/London");
+    private final Routes[] parts;
     private final BudgetService budgets;
     private final DemoBudgets demo;
+    private final DemoDiscussion discussion;
     private final ProposalService proposals;
+    private final java.time.Duration phaseCheck;
 
     /** The subject kind of a whole budget process: residents follow one to hear when each phase opens. */
     public static final String PROCESS_KIND = "budget";
 
-    /** @param baseUrl the platform's public address, printed on voting code cards */
-    public BudgetsFeature(Web web, Jdbi jdbi, AuditLog audit, PlaceService places, Subjects subjects, SearchIndex search, OpenData openData,
-                          PersonalData personalData, Deliberation deliberation, String baseUrl) {
-        BudgetsPersonalData.register(personalData);
+    public BudgetsFeature(FeatureContext ctx) {
+        Jdbi jdbi = ctx.jdbi();
+        Web web = ctx.web();
+        var audit = ctx.audit();
+        var places = ctx.places();
+        var subjects = ctx.subjects();
+        Deliberation deliberation = ctx.services().get(Deliberation.class);
+        BudgetsPersonalData.register(ctx.personalData());
         ResultService results = new ResultService(jdbi);
         BudgetService budgets = new BudgetService(jdbi, audit, results, subjects);
         this.budgets = budgets;
+        this.phaseCheck = ctx.config().phaseCheck();
         subjects.register(PROCESS_KIND, id -> budgets.process(id).map(p ->
                 new SubjectInfo(new Subject(PROCESS_KIND, id), p.title(), "/budgets/" + id, p.placeId(), null, true)));
-        ProposalIndex index = new ProposalIndex(jdbi, search);
+        ProposalIndex index = new ProposalIndex(jdbi, ctx.search());
         subjects.register(ProposalIndex.KIND, index::find);
-        openData.register(index.dataset());
+        ctx.openData().register(index.dataset());
         ProposalService proposals = new ProposalService(jdbi, audit, index);
         this.proposals = proposals;
+        ctx.services().publish(BudgetService.class, budgets);
+        ctx.services().publish(ProposalService.class, proposals);
         BallotBox ballots = new BallotBox(jdbi, new BallotKeys(jdbi), audit, places);
         VoterRegister register = new VoterRegister(jdbi, audit);
         PaperSheets paper = new PaperSheets(jdbi, ballots, audit);
         DeliveryService delivery = new DeliveryService(jdbi, audit);
         PabulibImport pabulib = new PabulibImport(jdbi, audit, results, index);
         this.demo = new DemoBudgets(budgets, proposals, pabulib, places);
-        this.parts = new Feature[]{
-                new VotingRoutes(web, budgets, proposals, ballots, register, baseUrl),
+        this.discussion = new DemoDiscussion(deliberation, ctx.accounts());
+        this.parts = new Routes[]{
+                new VotingRoutes(web, budgets, proposals, ballots, register, ctx.baseUrl()),
                 new PaperRoutes(web, budgets, proposals, paper, register),
                 new RegisterRoutes(web, budgets, register),
                 new ProcessRoutes(web, budgets, ballots, paper, results, places, delivery, pabulib, deliberation),
@@ -56,20 +66,30 @@ public final class BudgetsFeature implements Feature {
     }
 
     /**
-     * Loads the demo's budgets into a database that has the demo places and accounts: the live "Riverford Community Fund"
-     * left open for voting, and, when {@code sharedData} names the shared data folder, two finished votes imported from
-     * its pabulib files. Lines for the person starting the demo (such as a skipped import) go to {@code say}.
-     * @return the live process's id
+     * The demo's budgets: the live "Riverford Community Fund" left open for voting, with a discussion on its street
+     * trees, and, when the shared data folder is there, two finished votes imported from its pabulib files.
      */
-    public long loadDemoData(long officerId, java.util.List<Long> residentIds, java.util.Optional<java.nio.file.Path> sharedData,
-                             java.util.function.Consumer<String> say) {
-        return demo.load(officerId, residentIds, sharedData, say);
+    @Override
+    public void loadDemo(DemoContext ctx) {
+        long process = demo.load(ctx.officerId(), ctx.residentIds(), ctx.sharedData(), ctx.say());
+        discussion.load(ctx.residentIds(), demoDiscussion(process));
     }
 
     /** The demo proposal the demo residents discuss: the live process's street trees. */
     public Subject demoDiscussion(long processId) {
         return proposals.search(processId, new ProposalService.Search("", null, "", "", 0)).stream()
                 .filter(p -> p.title().startsWith("Street trees")).findFirst().map(p -> new Subject(ProposalIndex.KIND, p.id())).orElseThrow();
+    }
+
+    @Override
+    public List<NavItem> navigation() {
+        return List.of(NavItem.main("/budgets", "nav.budgets"));
+    }
+
+    /** Phases open on their planned dates without anyone visiting (see {@link BudgetService#catchUpAll}). */
+    @Override
+    public void jobs(Jobs jobs) {
+        jobs.every("budget-phases", phaseCheck, () -> budgets.catchUpAll(java.time.LocalDate.now(COUNCIL_ZONE)));
     }
 
     /** Processes and their pots, for features that send residents' ideas to an open budget. */
@@ -82,22 +102,8 @@ public final class BudgetsFeature implements Feature {
         return proposals;
     }
 
-    /** Opens phases that are due by their planned dates before the process's page is served (see {@link BudgetService#catchUp}). */
-    private void catchUp(io.javalin.http.Context ctx) {
-        BudgetService.parseId(ctx.pathParam("id")).ifPresent(id -> {
-            try {
-                budgets.catchUp(id, java.time.LocalDate.now(COUNCIL_ZONE));
-            } catch (IllegalArgumentException e) {
-                // The engine refused to count a pot: nothing changed; the officer sees why when opening results by hand.
-                LOG.warn("automatic phase change of budget {} failed: {}", id, e.getMessage());
-            }
-        });
-    }
-
     @Override
     public void routes(RoutesConfig routes) {
-        routes.before("/budgets/{id}", this::catchUp);
-        routes.before("/budgets/{id}/*", this::catchUp);
-        for (Feature f : parts) f.routes(routes);
+        for (Routes f : parts) f.routes(routes);
     }
 }

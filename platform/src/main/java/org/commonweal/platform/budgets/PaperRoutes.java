@@ -4,7 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.Access;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * Officers key in paper ballots twice (a fast keyboard form that stays put for the next sheet), and settle the
  * sheets whose two entries differ on the reconciliation screen, by choosing one entry or keying the sheet again.
  */
-final class PaperRoutes implements Feature {
+final class PaperRoutes implements Routes {
     private static final int MAX_BATCH = 100;
     private static final int MAX_SHEET = 1_000_000;
     private final Web web;

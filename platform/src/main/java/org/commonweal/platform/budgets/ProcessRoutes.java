@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.pb.TieBreak;
 import org.commonweal.platform.core.http.Access;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Processes, pots and phases (officers set up and move on; anyone reads), results and the pabulib export. */
-final class ProcessRoutes implements Feature {
+final class ProcessRoutes implements Routes {
     private static final String[] POT_FIELDS = {"name", "place", "amount", "currency", "ballotType", "minProjects", "maxProjects", "maxPoints",
             "rule", "tieBreak", "tieSeed", "showTotals"};
     private final Web web;

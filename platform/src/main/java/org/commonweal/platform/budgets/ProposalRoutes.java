@@ -6,7 +6,7 @@ import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.ObjectKind;
 import org.commonweal.platform.core.http.Role;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Browsing and searching proposals; residents propose, edit and withdraw; officers decide feasibility. */
-final class ProposalRoutes implements Feature {
+final class ProposalRoutes implements Routes {
     private static final String[] FIELDS = {"pot", "title", "description", "theme", "estimatedCost", "place"};
     private final Web web;
     private final BudgetService budgets;

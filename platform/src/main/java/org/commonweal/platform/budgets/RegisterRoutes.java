@@ -3,7 +3,7 @@ package org.commonweal.platform.budgets;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.commonweal.platform.core.http.Access;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
 
@@ -17,7 +17,7 @@ import java.util.List;
  * Officers upload a pot's voter register as a file of identifiers. A register can be started only before voting
  * opens (ballots cast without one could not be tied to an entry) and extended until voting closes.
  */
-final class RegisterRoutes implements Feature {
+final class RegisterRoutes implements Routes {
     /** At most this many problems are listed; the page says how many more there were. */
     private static final int SHOWN_PROBLEMS = 50;
     private final Web web;

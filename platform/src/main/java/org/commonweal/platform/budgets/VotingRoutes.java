@@ -3,7 +3,7 @@ package org.commonweal.platform.budgets;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.commonweal.platform.core.http.Access;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
@@ -16,7 +16,7 @@ import java.util.Map;
  * shown once. Residents vote signed in; holders of a posted voting code vote with it instead. Anyone can
  * check a receipt. Invalid ballots are refused with a message and nothing stored.
  */
-final class VotingRoutes implements Feature {
+final class VotingRoutes implements Routes {
     private static final int MAX_CODES = 10_000;
     private final Web web;
     private final BudgetService budgets;

@@ -7,7 +7,7 @@ import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.accounts.Bans;
 import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.RateLimiter;
 import org.commonweal.platform.core.http.Role;
@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What everyone sees (the list, a consultation, its documents, its outcome) and how residents and organisations answer. */
-final class ConsultationRoutes implements Feature {
+final class ConsultationRoutes implements Routes {
     /** Answers per account: generous for editing a long response, tight enough to stop a script. */
     static final RateLimiter.Limit ANSWERS = new RateLimiter.Limit("consultation-answers", 20, Duration.ofHours(1));
     private final Web web;

@@ -5,15 +5,16 @@ import org.commonweal.platform.core.accounts.AccountService;
 import org.commonweal.platform.core.accounts.Bans;
 import org.commonweal.platform.core.accounts.PersonalData;
 import org.commonweal.platform.core.audit.AuditLog;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.feature.DemoContext;
+import org.commonweal.platform.core.feature.Feature;
+import org.commonweal.platform.core.feature.FeatureContext;
+import org.commonweal.platform.core.http.NavItem;
 import org.commonweal.platform.core.http.ObjectKind;
 import org.commonweal.platform.core.http.RateLimiter;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Web;
-import org.commonweal.platform.core.opendata.OpenData;
-import org.commonweal.platform.core.places.PlaceService;
-import org.commonweal.platform.core.search.SearchIndex;
-import org.commonweal.platform.core.subjects.Subjects;
 import org.jdbi.v3.core.Jdbi;
+import org.commonweal.platform.core.accounts.AccountService;
 
 import java.util.List;
 
@@ -24,32 +25,35 @@ import java.util.List;
 public final class ConsultationsFeature implements Feature {
     /** Opening and closing days are UK calendar days. */
     public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/London");
-    private final Feature[] parts;
+    private final Routes[] parts;
     private final ConsultationService consultations;
     private final AnswerService answers;
     private final Organisations organisations;
     private final AccountService accounts;
 
-    public ConsultationsFeature(Web web, Jdbi jdbi, AuditLog audit, PlaceService places, AccountService accounts, Subjects subjects,
-                                SearchIndex search, OpenData openData, PersonalData personalData, Bans bans, RateLimiter limiter,
-                                org.commonweal.platform.deliberation.Deliberation deliberation) {
-        this.accounts = accounts;
+    public ConsultationsFeature(FeatureContext ctx) {
+        Jdbi jdbi = ctx.jdbi();
+        Web web = ctx.web();
+        var audit = ctx.audit();
+        var places = ctx.places();
+        this.accounts = ctx.accounts();
         this.organisations = new Organisations(jdbi, audit, accounts);
-        ConsultationIndex index = new ConsultationIndex(jdbi, search);
-        subjects.register(ConsultationIndex.KIND, index::find);
-        openData.register(index.questions());
-        openData.register(index.results());
+        ConsultationIndex index = new ConsultationIndex(jdbi, ctx.search());
+        ctx.subjects().register(ConsultationIndex.KIND, index::find);
+        ctx.openData().register(index.questions());
+        ctx.openData().register(index.results());
         RespondentKeys respondentKeys = new RespondentKeys(jdbi);
-        ConsultationsPersonalData.register(personalData, respondentKeys);
-        this.consultations = new ConsultationService(jdbi, audit, places, organisations, index, subjects);
+        ConsultationsPersonalData.register(ctx.personalData(), respondentKeys);
+        this.consultations = new ConsultationService(jdbi, audit, places, organisations, index, ctx.subjects());
         this.answers = new AnswerService(jdbi, respondentKeys, organisations);
         Documents documents = new Documents(jdbi, audit);
         Analysis analysis = new Analysis(jdbi);
         ObjectKind consultation = new ObjectKind("consultation", consultations::owners);
-        this.parts = new Feature[]{
+        this.parts = new Routes[]{
                 // Before the public routes: "/consultations/new" must not be read as a consultation's id.
                 new ManageRoutes(web, consultations, consultation, documents, organisations, places),
-                new ConsultationRoutes(web, consultations, answers, documents, analysis, organisations, bans, limiter, deliberation),
+                new ConsultationRoutes(web, consultations, answers, documents, analysis, organisations, ctx.bans(), ctx.limiter(),
+                        ctx.services().get(org.commonweal.platform.deliberation.Deliberation.class)),
                 new ResultsRoutes(web, consultations, consultation, analysis, new ResponsesCsv(jdbi), places),
                 new OrganisationRoutes(web, organisations)};
     }
@@ -62,13 +66,19 @@ public final class ConsultationsFeature implements Feature {
         return organisations;
     }
 
-    /** Loads the demo's consultations (see {@link DemoConsultations}). */
-    public void loadDemoData(long officerId, long organiserId, List<Long> residentIds) {
-        new DemoConsultations(consultations, answers, organisations, accounts).load(officerId, organiserId, residentIds);
+    /** The demo's consultations (see {@link DemoConsultations}). */
+    @Override
+    public void loadDemo(DemoContext ctx) {
+        new DemoConsultations(consultations, answers, organisations, accounts).load(ctx.officerId(), ctx.organiserId(), ctx.residentIds());
+    }
+
+    @Override
+    public List<NavItem> navigation() {
+        return List.of(NavItem.main("/consultations", "nav.consultations"));
     }
 
     @Override
     public void routes(RoutesConfig routes) {
-        for (Feature f : parts) f.routes(routes);
+        for (Routes f : parts) f.routes(routes);
     }
 }

@@ -6,7 +6,7 @@ import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.ObjectKind;
 import org.commonweal.platform.core.http.Role;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * The owner's pages: start a consultation, edit its details, workstreams, questions and documents, publish and close it,
  * and write and publish its outcome. Routes admit a consultation's owners only (the council's officers, or the organisation's organisers).
  */
-final class ManageRoutes implements Feature {
+final class ManageRoutes implements Routes {
     static final String[] DETAILS = {"owner", "title", "body", "place", "opens", "closes", "answersPublic"};
     static final String[] QUESTION = {"workstream", "kind", "prompt", "options", "maxLength", "maxChoices", "scale", "lowLabel", "highLabel"};
 

@@ -4,7 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.Access;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
@@ -12,7 +12,7 @@ import org.commonweal.platform.core.http.Web;
 import java.util.Optional;
 
 /** Admins create organisations and add or remove their members by email. */
-final class OrganisationRoutes implements Feature {
+final class OrganisationRoutes implements Routes {
     private final Web web;
     private final Organisations organisations;
 

@@ -4,8 +4,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.Access;
-import org.commonweal.platform.core.http.Feature;
 import org.commonweal.platform.core.http.ObjectKind;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
 import org.commonweal.platform.core.places.Place;
@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The owner's analysis: figures and charts per question (optionally for one place), free-text answers by page, and the CSV export. */
-final class ResultsRoutes implements Feature {
+final class ResultsRoutes implements Routes {
     private final Web web;
     private final ConsultationService consultations;
     private final ObjectKind consultation;

@@ -9,10 +9,13 @@ import java.util.Optional;
  * DATABASE_URL (with DATABASE_USER / DATABASE_PASSWORD) switches to an external PostgreSQL. COMMONWEAL_SHARED_DATA names
  * the shared data folder the demo imports past budgets from (the launcher sets it). UPLOAD_MAX_MB caps a whole multipart
  * request (default {@value #DEFAULT_UPLOAD_MAX_MB}: a little above the largest file any route takes, 10 MB).
+ * JOBS_POLL_SECONDS is how often an instance looks for background work that is due (default 10); PHASE_CHECK_SECONDS how
+ * often budgets on automatic switching are checked for a phase whose planned date has come (default 60).
  */
 public record Config(int port, Path dataDir, Optional<String> databaseUrl, String databaseUser, String databasePassword,
                      boolean demoMode, String baseUrl, boolean trustProxy, Optional<Smtp> smtp, int poolSize,
-                     Optional<Path> sharedData, long uploadMaxBytes) {
+                     Optional<Path> sharedData, long uploadMaxBytes,
+                     java.time.Duration jobsPolling, java.time.Duration phaseCheck) {
     /** Room for a 10 MB document or results file plus the form around it; pabulib files are at most 4 MB. */
     public static final int DEFAULT_UPLOAD_MAX_MB = 12;
 
@@ -30,7 +33,9 @@ public record Config(int port, Path dataDir, Optional<String> databaseUrl, Strin
                 demoMode, env.getOrDefault("BASE_URL", "http://localhost:" + port), "true".equalsIgnoreCase(env.get("TRUST_PROXY")),
                 smtp, intVar(env, "DATABASE_POOL_SIZE", 16),
                 Optional.ofNullable(env.get("COMMONWEAL_SHARED_DATA")).filter(s -> !s.isBlank()).map(s -> Path.of(s).toAbsolutePath().normalize()),
-                intVar(env, "UPLOAD_MAX_MB", DEFAULT_UPLOAD_MAX_MB, 1, 1024) * 1024L * 1024L);
+                intVar(env, "UPLOAD_MAX_MB", DEFAULT_UPLOAD_MAX_MB, 1, 1024) * 1024L * 1024L,
+                java.time.Duration.ofSeconds(intVar(env, "JOBS_POLL_SECONDS", 10, 1, 3600)),
+                java.time.Duration.ofSeconds(intVar(env, "PHASE_CHECK_SECONDS", 60, 1, 3600)));
     }
 
     /** Accepts both jdbc:postgresql://... and the postgres://user:pass@host/db form that hosting platforms hand out. */

@@ -6,7 +6,7 @@ import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.ObjectKind;
 import org.commonweal.platform.core.http.Role;
@@ -21,7 +21,7 @@ import java.util.Optional;
  * Residents post, reply to, edit and report comments, and follow subjects. Forms come from the thread that another
  * feature's page includes; after posting, the resident goes back to that page (its path, checked to be on this site).
  */
-final class CommentRoutes implements Feature {
+final class CommentRoutes implements Routes {
     private final Web web;
     private final Deliberation deliberation;
     private final Follows follows;

@@ -1,17 +1,11 @@
 package org.commonweal.platform.deliberation;
 
 import io.javalin.config.RoutesConfig;
-import org.commonweal.platform.core.accounts.AccountService;
-import org.commonweal.platform.core.accounts.PersonalData;
-import org.commonweal.platform.core.accounts.Bans;
-import org.commonweal.platform.core.audit.AuditLog;
-import org.commonweal.platform.core.http.Feature;
-import org.commonweal.platform.core.http.RateLimiter;
-import org.commonweal.platform.core.http.Web;
-import org.commonweal.platform.core.mail.Outbox;
-import org.commonweal.platform.core.opendata.OpenData;
-import org.commonweal.platform.core.subjects.Subject;
-import org.commonweal.platform.core.subjects.Subjects;
+import org.commonweal.platform.core.feature.Feature;
+import org.commonweal.platform.core.feature.FeatureContext;
+import org.commonweal.platform.core.http.NavItem;
+import org.commonweal.platform.core.http.Role;
+import org.commonweal.platform.core.http.Routes;
 import org.jdbi.v3.core.Jdbi;
 
 import java.util.List;
@@ -25,23 +19,23 @@ public final class DeliberationFeature implements Feature {
     private final Follows follows;
     private final Notifications notifications;
     private final Moderation moderation;
-    private final DemoComments demo;
-    private final Feature[] parts;
+    private final Routes[] parts;
 
-    public DeliberationFeature(Web web, Jdbi jdbi, AuditLog audit, Subjects subjects, Bans bans, RateLimiter limiter, Outbox outbox,
-                               OpenData openData, PersonalData personalData, AccountService accounts, String baseUrl) {
+    public DeliberationFeature(FeatureContext ctx) {
+        Jdbi jdbi = ctx.jdbi();
+        var web = ctx.web();
         this.follows = new Follows(jdbi);
-        this.deliberation = new Deliberation(jdbi, subjects, bans, follows, limiter, web.messages());
-        this.moderation = new Moderation(jdbi, audit, bans);
+        this.deliberation = new Deliberation(jdbi, ctx.subjects(), ctx.bans(), follows, ctx.limiter(), web.messages());
+        this.moderation = new Moderation(jdbi, ctx.audit(), ctx.bans());
         UnsubscribeLinks links = new UnsubscribeLinks(jdbi);
-        this.notifications = new Notifications(jdbi, subjects, outbox, web.messages(), links, baseUrl);
-        subjects.listen(notifications::deliver);
-        openData.register(CommentsDataset.of(jdbi));
-        DeliberationPersonalData.register(personalData, subjects, notifications);
-        this.demo = new DemoComments(deliberation, accounts);
-        this.parts = new Feature[]{
-                new CommentRoutes(web, deliberation, follows, subjects),
-                new ModerationRoutes(web, moderation, deliberation, subjects, accounts),
+        this.notifications = new Notifications(jdbi, ctx.subjects(), ctx.outbox(), web.messages(), links, ctx.baseUrl());
+        ctx.subjects().listen(notifications::deliver);
+        ctx.openData().register(CommentsDataset.of(jdbi));
+        DeliberationPersonalData.register(ctx.personalData(), ctx.subjects(), notifications);
+        ctx.services().publish(Deliberation.class, deliberation);
+        this.parts = new Routes[]{
+                new CommentRoutes(web, deliberation, follows, ctx.subjects()),
+                new ModerationRoutes(web, moderation, deliberation, ctx.subjects(), ctx.accounts()),
                 new NotificationRoutes(web, notifications, links)};
     }
 
@@ -62,13 +56,14 @@ public final class DeliberationFeature implements Feature {
         return moderation;
     }
 
-    /** A short discussion on {@code subject} among the demo residents, with one comment reported for the moderators. */
-    public void loadDemoData(List<Long> residentIds, Subject subject) {
-        demo.load(residentIds, subject);
+    @Override
+    public List<NavItem> navigation() {
+        return List.of(NavItem.account("/notifications", "nav.notifications", Role.RESIDENT),
+                NavItem.account("/moderation", "nav.moderation", Role.MODERATOR));
     }
 
     @Override
     public void routes(RoutesConfig routes) {
-        for (Feature f : parts) f.routes(routes);
+        for (Routes f : parts) f.routes(routes);
     }
 }

@@ -6,7 +6,7 @@ import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.accounts.Account;
 import org.commonweal.platform.core.accounts.AccountService;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
@@ -14,7 +14,7 @@ import org.commonweal.platform.core.subjects.Subjects;
 
 
 /** The moderators' pages (moderators and admins only): the queue, one comment's reports and actions, one account's history and bans. */
-final class ModerationRoutes implements Feature {
+final class ModerationRoutes implements Routes {
     private final Web web;
     private final Moderation moderation;
     private final Deliberation deliberation;

@@ -4,7 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.Access;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.OneClickUnsubscribe;
 import org.commonweal.platform.core.http.Role;
@@ -15,7 +15,7 @@ import org.commonweal.platform.core.http.Web;
  * shows a confirmation button (mail scanners follow links), the POST turns the email off. The same link is the mail's
  * List-Unsubscribe header, which a mail provider POSTs to (RFC 8058) with the link's own query and no CSRF token.
  */
-final class NotificationRoutes implements Feature {
+final class NotificationRoutes implements Routes {
     private static final int SHOWN = 100;
     private final Web web;
     private final Notifications notifications;

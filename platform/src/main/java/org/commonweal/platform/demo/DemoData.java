@@ -3,6 +3,7 @@ package org.commonweal.platform.demo;
 import org.commonweal.platform.Platform;
 import org.commonweal.platform.core.accounts.AccountService;
 import org.commonweal.platform.core.audit.Actor;
+import org.commonweal.platform.core.feature.DemoContext;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.places.PlaceService;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
 
 /**
  * A fictional city council with wards, neighbourhoods and one account per role, loaded once into an empty database,
- * followed by each feature's demo data (a participatory budget open for voting).
+ * followed by each feature's demo data, in the order of the feature list.
  */
 public final class DemoData {
     /** A demo sign-in printed at start-up. */
@@ -80,11 +81,8 @@ public final class DemoData {
             long id = accounts.createConfirmed(l.email(), names[i], l.password(), roles, homes.get(i % homes.size()));
             byRole.computeIfAbsent(l.role(), r -> new ArrayList<>()).add(id);
         }
-        long budget = platform.budgets.loadDemoData(byRole.get("officer").get(0), byRole.get("resident"), platform.config.sharedData(), say);
-        platform.deliberation.loadDemoData(byRole.get("resident"), platform.budgets.demoDiscussion(budget));
-        platform.consultations.loadDemoData(byRole.get("officer").get(0), byRole.get("organiser").get(0), byRole.get("resident"));
-        platform.events.loadDemoData(byRole.get("organiser").get(0), byRole.get("officer").get(0), byRole.get("resident"));
-        platform.problems.loadDemoData(accounts, byRole.get("officer").get(0), byRole.get("resident"));
+        platform.loadDemo(new DemoContext(byRole.get("admin").get(0), byRole.get("officer").get(0), byRole.get("moderator").get(0),
+                byRole.get("organiser").get(0), byRole.get("resident"), platform.config.sharedData(), say));
         setState(platform, "loaded");
         return true;
     }

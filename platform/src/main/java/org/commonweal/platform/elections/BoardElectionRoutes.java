@@ -8,7 +8,7 @@ import org.commonweal.platform.core.accounts.Account;
 import org.commonweal.platform.core.accounts.AccountService;
 import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.ObjectKind;
 import org.commonweal.platform.core.http.Role;
@@ -24,7 +24,7 @@ import java.util.Optional;
  * account email) and print one-time codes for members without accounts, then close it, which counts and
  * publishes the report. Members vote one secret ranked ballot each.
  */
-public final class BoardElectionRoutes implements Feature {
+public final class BoardElectionRoutes implements Routes {
     private static final int MAX_CODES = 1000;
 
     private final Web web;

@@ -2,11 +2,9 @@ package org.commonweal.platform.elections;
 
 import org.commonweal.elections.stv.Ballots;
 import org.commonweal.elections.stv.CountReport;
-import org.commonweal.elections.stv.CountReportHtml;
 import org.commonweal.elections.stv.CountReportJson;
 import org.commonweal.elections.stv.CountingRules;
 import org.commonweal.elections.stv.Election;
-import org.commonweal.platform.core.accounts.PersonalData;
 import org.commonweal.platform.core.audit.Actor;
 import org.commonweal.platform.core.audit.AuditLog;
 import org.commonweal.platform.core.http.Secrets;
@@ -39,10 +37,9 @@ public final class BoardElections {
     private final Jdbi jdbi;
     private final AuditLog audit;
 
-    public BoardElections(Jdbi jdbi, AuditLog audit, PersonalData personalData) {
+    public BoardElections(Jdbi jdbi, AuditLog audit) {
         this.jdbi = jdbi;
         this.audit = audit;
-        ElectionsPersonalData.boardElections(personalData);
     }
 
     public long create(BoardElectionForm.Draft d, long ownerId, Actor actor) {
@@ -92,12 +89,12 @@ public final class BoardElections {
         List<BoardElection.Candidate> candidates = h.createQuery(
                         "SELECT position, name, statement FROM election_candidates WHERE election_id = :id ORDER BY position")
                 .bind("id", id).map((rs, ctx) -> new BoardElection.Candidate(rs.getInt("position"), rs.getString("name"), rs.getString("statement"))).list();
-        return h.createQuery("SELECT id, owner_id, title, seats, rule, opens_at, closes_at, status, report_html FROM elections WHERE id = :id"
+        return h.createQuery("SELECT id, owner_id, title, seats, rule, opens_at, closes_at, status, report_json FROM elections WHERE id = :id"
                         + (lock ? " FOR UPDATE" : ""))
                 .bind("id", id)
                 .map((rs, ctx) -> new BoardElection(rs.getLong("id"), rs.getObject("owner_id", Long.class), rs.getString("title"), rs.getInt("seats"), rs.getString("rule"),
                         rs.getObject("opens_at", OffsetDateTime.class), rs.getObject("closes_at", OffsetDateTime.class), rs.getString("status"),
-                        rs.getString("report_html"), candidates))
+                        rs.getString("report_json"), candidates))
                 .findOne();
     }
 
@@ -227,11 +224,13 @@ public final class BoardElections {
             BoardElection e = find(h, id, true).orElseThrow();
             if (e.published()) return false;
             List<int[]> ballots = ballots(h, id);
-            CountReport report = count(e, ballots);
-            h.createUpdate("UPDATE elections SET status = 'published', report_html = :html, report_json = :json WHERE id = :id")
-                    .bind("html", CountReportHtml.render(report)).bind("json", CountReportJson.render(report)).bind("id", id).execute();
+            // With no ballot there is nothing to count: STV would fill the seats from an empty poll. The election
+            // closes with no one elected, and its page says why.
+            CountReport report = ballots.isEmpty() ? null : count(e, ballots);
+            h.createUpdate("UPDATE elections SET status = 'published', report_json = :json WHERE id = :id")
+                    .bind("json", report == null ? null : CountReportJson.render(report)).bind("id", id).execute();
             audit.record(h, actor, "elections.counted", "election:" + id,
-                    ballots.size() + " ballots; elected " + String.join(", ", report.electedNames()));
+                    ballots.size() + " ballots; elected " + (report == null ? "no one" : String.join(", ", report.electedNames())));
             return true;
         });
     }

@@ -11,7 +11,7 @@ final class ElectionsPersonalData {
     private ElectionsPersonalData() {
     }
 
-    /** Board elections' sections, registered by {@link BoardElections}. */
+    /** Board elections' sections. */
     static void boardElections(PersonalData data) {
         data.register("board-election-electorates", (h, account) -> data.rows(h.createQuery("""
                 SELECT e.id AS election_id, e.title AS election, e.opens_at, e.closes_at, e.status,
@@ -25,7 +25,7 @@ final class ElectionsPersonalData {
                 row -> "/elections/" + row.get("id")));
     }
 
-    /** The seat modeller's section, registered by {@link ResultsSets}. */
+    /** The seat modeller's section. */
     static void seatModeller(PersonalData data) {
         data.register("seat-modeller-results", (h, account) -> data.rows(h.createQuery("""
                 SELECT id, name, file_name, constituencies, created_at FROM election_results_sets

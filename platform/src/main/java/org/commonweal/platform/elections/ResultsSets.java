@@ -2,7 +2,6 @@ package org.commonweal.platform.elections;
 
 import org.commonweal.elections.fptp.ConstituencyResult;
 import org.commonweal.elections.fptp.ResultsCsv;
-import org.commonweal.platform.core.accounts.PersonalData;
 import org.commonweal.platform.core.audit.Actor;
 import org.commonweal.platform.core.audit.AuditLog;
 import org.jdbi.v3.core.Jdbi;
@@ -28,10 +27,9 @@ public final class ResultsSets {
     private final Jdbi jdbi;
     private final AuditLog audit;
 
-    public ResultsSets(Jdbi jdbi, AuditLog audit, PersonalData personalData) {
+    public ResultsSets(Jdbi jdbi, AuditLog audit) {
         this.jdbi = jdbi;
         this.audit = audit;
-        ElectionsPersonalData.seatModeller(personalData);
     }
 
     /** Parses the file with the engine first, so only readable files are stored. */

@@ -12,7 +12,7 @@ import org.commonweal.elections.model.AllianceModel;
 import org.commonweal.elections.model.MonteCarloResult;
 import org.commonweal.elections.model.ScenarioException;
 import org.commonweal.elections.model.ScenarioResult;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
@@ -31,7 +31,7 @@ import java.util.List;
  * comparisons and Monte Carlo odds, and download the scenario and results. The scenario form is a GET
  * form: modelling stores nothing, so a result is a link that can be shared or reloaded.
  */
-public final class SeatModellerRoutes implements Feature {
+public final class SeatModellerRoutes implements Routes {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the results part of the page shows. */

@@ -4,7 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.Access;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
 import org.commonweal.platform.core.places.Place;
@@ -13,7 +13,7 @@ import org.commonweal.platform.core.places.PlaceService;
 import java.util.List;
 
 /** The iCalendar feeds: one event, a place (with the places inside it), and a person's registrations at a secret address. */
-final class CalendarRoutes implements Feature {
+final class CalendarRoutes implements Routes {
     private final Web web;
     private final EventService events;
     private final Registrations registrations;

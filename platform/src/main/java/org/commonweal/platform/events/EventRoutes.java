@@ -6,7 +6,7 @@ import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Access;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.RateLimiter;
 import org.commonweal.platform.core.http.Role;
@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** The public list and page of events; organisers and officers create, edit, cancel and record the outcome. */
-final class EventRoutes implements Feature {
+final class EventRoutes implements Routes {
     /** Enough for an organiser's busy week; stops a runaway script filling the calendar. */
     static final RateLimiter.Limit CREATES = new RateLimiter.Limit("event-creates", 30, Duration.ofHours(1));
     private final Web web;

@@ -5,12 +5,12 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Access;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
 
 /** Residents register, join the waiting list or leave, see their registrations and manage their private calendar address. */
-final class RegistrationRoutes implements Feature {
+final class RegistrationRoutes implements Routes {
     private final Web web;
     private final EventService events;
     private final Registrations registrations;

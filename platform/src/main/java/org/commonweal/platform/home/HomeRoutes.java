@@ -2,12 +2,12 @@ package org.commonweal.platform.home;
 
 import io.javalin.config.RoutesConfig;
 import org.commonweal.platform.core.http.Access;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
 
 /** The start page: what a visitor can do here. */
-public final class HomeRoutes implements Feature {
+public final class HomeRoutes implements Routes {
     private final Web web;
 
     public HomeRoutes(Web web) {

@@ -4,7 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.Access;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
@@ -15,7 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /** The agenda page of each place, and /agenda which opens the agenda of the chosen place (or the top of the tree). */
-final class AgendaRoutes implements Feature {
+final class AgendaRoutes implements Routes {
     private final Web web;
     private final AgendaService agenda;
     private final PlaceService places;

@@ -7,7 +7,7 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UploadedFile;
 import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.ObjectKind;
 import org.commonweal.platform.core.http.Role;
@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Residents post, browse, edit, withdraw and support problems; officers move them on. */
-final class ProblemRoutes implements Feature {
+final class ProblemRoutes implements Routes {
     static final String[] FIELDS = {"title", "description", "place", "theme", "photoAlt", "removePhoto"};
     private final Web web;
     private final ProblemService problems;

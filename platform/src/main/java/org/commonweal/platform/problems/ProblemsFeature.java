@@ -1,18 +1,16 @@
 package org.commonweal.platform.problems;
 
 import io.javalin.config.RoutesConfig;
-import org.commonweal.platform.budgets.BudgetsFeature;
-import org.commonweal.platform.core.accounts.Bans;
-import org.commonweal.platform.core.accounts.PersonalData;
-import org.commonweal.platform.core.audit.AuditLog;
-import org.commonweal.platform.core.http.Feature;
-import org.commonweal.platform.core.http.RateLimiter;
+import org.commonweal.platform.core.feature.DemoContext;
+import org.commonweal.platform.core.feature.Feature;
+import org.commonweal.platform.core.feature.FeatureContext;
+import org.commonweal.platform.core.http.NavItem;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Web;
-import org.commonweal.platform.core.opendata.OpenData;
-import org.commonweal.platform.core.places.PlaceService;
-import org.commonweal.platform.core.search.SearchIndex;
-import org.commonweal.platform.core.subjects.Subjects;
 import org.jdbi.v3.core.Jdbi;
+import org.commonweal.platform.budgets.BudgetService;
+import org.commonweal.platform.budgets.ProposalService;
+import org.commonweal.platform.deliberation.Deliberation;
 
 import java.util.List;
 
@@ -21,36 +19,50 @@ import java.util.List;
  * solutions that can go to an open budget as a proposal, and an agenda per place ranked by recent support.
  */
 public final class ProblemsFeature implements Feature {
-    private final Feature[] parts;
+    private final Routes[] parts;
     private final ProblemService problems;
     private final SupportService supports;
     private final SolutionService solutions;
     private final AgendaService agenda;
     private final DemoProblems demo;
+    private final org.commonweal.platform.core.accounts.AccountService accounts;
 
-    public ProblemsFeature(Web web, Jdbi jdbi, AuditLog audit, PlaceService places, Subjects subjects, SearchIndex search, OpenData openData,
-                           PersonalData personalData, Bans bans, RateLimiter limiter, BudgetsFeature budgets, org.commonweal.platform.deliberation.Deliberation deliberation) {
-        ProblemIndex index = new ProblemIndex(jdbi, search);
+    public ProblemsFeature(FeatureContext ctx) {
+        Jdbi jdbi = ctx.jdbi();
+        Web web = ctx.web();
+        var audit = ctx.audit();
+        var places = ctx.places();
+        var subjects = ctx.subjects();
+        Deliberation deliberation = ctx.services().get(Deliberation.class);
+        ProblemIndex index = new ProblemIndex(jdbi, ctx.search());
         subjects.register(ProblemIndex.PROBLEM, index::findProblem);
         subjects.register(ProblemIndex.SOLUTION, index::findSolution);
-        openData.register(index.problems());
-        openData.register(index.solutions());
-        ProblemsPersonalData.register(personalData);
+        ctx.openData().register(index.problems());
+        ctx.openData().register(index.solutions());
+        ProblemsPersonalData.register(ctx.personalData());
         this.problems = new ProblemService(jdbi, audit, places, index, subjects, web.messages());
         this.supports = new SupportService(jdbi);
         this.solutions = new SolutionService(jdbi, audit, index, subjects, web.messages());
         this.agenda = new AgendaService(jdbi, places);
-        this.demo = new DemoProblems(problems, supports, solutions, places, search);
-        PostingRules posting = new PostingRules(web, bans, limiter);
-        this.parts = new Feature[]{
+        this.demo = new DemoProblems(problems, supports, solutions, places, ctx.search());
+        this.accounts = ctx.accounts();
+        PostingRules posting = new PostingRules(web, ctx.bans(), ctx.limiter());
+        this.parts = new Routes[]{
                 new ProblemRoutes(web, problems, supports, solutions, places, posting, deliberation),
-                new SolutionRoutes(web, problems, solutions, supports, budgets.budgets(), budgets.proposals(), places, posting, deliberation),
+                new SolutionRoutes(web, problems, solutions, supports, ctx.services().get(BudgetService.class),
+                        ctx.services().get(ProposalService.class), places, posting, deliberation),
                 new AgendaRoutes(web, agenda, places)};
     }
 
-    /** Loads a few problems across the demo's wards, with supports and solutions (one linked to a budget proposal). */
-    public void loadDemoData(org.commonweal.platform.core.accounts.AccountService accounts, long officerId, List<Long> residentIds) {
-        demo.load(accounts, officerId, residentIds);
+    /** A few problems across the demo's wards, with supports and solutions (one linked to a budget proposal). */
+    @Override
+    public void loadDemo(DemoContext ctx) {
+        demo.load(accounts, ctx.officerId(), ctx.residentIds());
+    }
+
+    @Override
+    public List<NavItem> navigation() {
+        return List.of(NavItem.main("/problems", "nav.problems"));
     }
 
     public ProblemService problems() {
@@ -71,6 +83,6 @@ public final class ProblemsFeature implements Feature {
 
     @Override
     public void routes(RoutesConfig routes) {
-        for (Feature f : parts) f.routes(routes);
+        for (Routes f : parts) f.routes(routes);
     }
 }

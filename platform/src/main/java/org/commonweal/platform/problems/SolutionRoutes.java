@@ -9,7 +9,7 @@ import org.commonweal.platform.budgets.BudgetService;
 import org.commonweal.platform.budgets.Pot;
 import org.commonweal.platform.budgets.ProposalService;
 import org.commonweal.platform.core.http.CurrentUser;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.ObjectKind;
 import org.commonweal.platform.core.http.Role;
@@ -26,7 +26,7 @@ import java.util.Optional;
  * Residents link solutions to problems and send one to an open budget with its proposal form filled in from the
  * solution; officers mark how far solutions have got.
  */
-final class SolutionRoutes implements Feature {
+final class SolutionRoutes implements Routes {
     private static final String[] PROPOSAL_FIELDS = {"pot", "title", "description", "theme", "estimatedCost", "place"};
     private final Web web;
     private final ProblemService problems;

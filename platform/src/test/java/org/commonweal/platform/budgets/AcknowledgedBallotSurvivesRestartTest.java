@@ -34,7 +34,7 @@ class AcknowledgedBallotSurvivesRestartTest {
             potId = pot.id();
             BallotBox box = new BallotBox(jdbi, new BallotKeys(jdbi), first.audit, first.places);
             String code = box.issueCodes(pot, 1, "csv", Actor.SYSTEM).get(0);
-            List<Long> chosen = first.budgets.proposals().feasible(pot.id()).stream().limit(2).map(Proposal::id).toList();
+            List<Long> chosen = first.feature(BudgetsFeature.class).proposals().feasible(pot.id()).stream().limit(2).map(Proposal::id).toList();
             receipt = box.cast(pot, Voter.withCode(code), new BallotChoice(chosen, null)).orElseThrow();
             killServer(dir.resolve("postgres"));
         } finally {
@@ -51,7 +51,7 @@ class AcknowledgedBallotSurvivesRestartTest {
     private static Pot cityPot(Platform platform) {
         Jdbi jdbi = platform.database().jdbi();
         long id = jdbi.withHandle(h -> h.createQuery("SELECT id FROM budget_pots WHERE name = :n").bind("n", "City-wide fund").mapTo(Long.class).one());
-        return platform.budgets.budgets().pot(id).orElseThrow();
+        return platform.feature(org.commonweal.platform.budgets.BudgetsFeature.class).budgets().pot(id).orElseThrow();
     }
 
     /** SIGKILL to the postmaster and its backends: the crash a power cut causes for the server, minus the OS cache. */

@@ -22,9 +22,9 @@ public final class CrashTarget {
         DemoData.loadIfEmpty(platform, line -> { });
         Jdbi jdbi = platform.database().jdbi();
         long potId = jdbi.withHandle(h -> h.createQuery("SELECT id FROM budget_pots WHERE name = 'City-wide fund'").mapTo(Long.class).one());
-        Pot pot = platform.budgets.budgets().pot(potId).orElseThrow();
+        Pot pot = platform.feature(org.commonweal.platform.budgets.BudgetsFeature.class).budgets().pot(potId).orElseThrow();
         List<String> codes = new BallotBox(jdbi, new BallotKeys(jdbi), platform.audit, platform.places).issueCodes(pot, Integer.parseInt(args[1]), "csv", Actor.SYSTEM);
-        List<Long> chosen = platform.budgets.proposals().feasible(potId).stream().limit(2).map(Proposal::id).toList();
+        List<Long> chosen = platform.feature(org.commonweal.platform.budgets.BudgetsFeature.class).proposals().feasible(potId).stream().limit(2).map(Proposal::id).toList();
         platform.start(0);
         System.out.println("READY " + platform.port() + " " + pot.processId() + " " + potId + " "
                 + chosen.stream().map(String::valueOf).collect(Collectors.joining(",")) + " " + String.join(",", codes));

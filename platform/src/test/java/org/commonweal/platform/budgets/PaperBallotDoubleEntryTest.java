@@ -266,10 +266,10 @@ class PaperBallotDoubleEntryTest extends PlatformTestCase {
         assertThat(BudgetSetup.keySheet(first, closing, pot, "Last day", "1", "projects", "" + a).status()).isEqualTo(302);
         assertThat(BudgetSetup.keySheet(second, closing, pot, "Last day", "1", "projects", "" + a).status()).isEqualTo(302);
         assertThat(BudgetSetup.keySheet(first, closing, pot, "Last day", "2", "projects", "" + a).status()).isEqualTo(302);
-        assertThat(officer.get("/budgets/" + closing).body()).contains("Closing voting now leaves them out").contains("Closing pot: 1 sheets waiting");
+        assertThat(officer.get("/budgets/" + closing).body()).contains("Closing voting now leaves them out").contains("Closing pot: 1 sheet waiting");
         setup.advanceTo(officer, closing, Phase.RESULTS);
         String results = officer.get("/budgets/" + closing + "/pots/" + pot + "/results").body();
-        assertThat(results).contains("1 paper sheets were keyed in but never counted");
+        assertThat(results).contains("1 paper sheet was keyed in but never counted");
         assertThat(app.count("SELECT count(*) FROM budget_paper_entries e JOIN budget_paper_sheets s ON s.id = e.sheet_id WHERE s.pot_id = " + pot))
                 .as("closing voting forgets what was typed for sheets never counted").isZero();
         assertThat(app.count("SELECT ballots_counted FROM budget_results WHERE pot_id = " + pot)).as("only the counted sheet").isEqualTo(1);

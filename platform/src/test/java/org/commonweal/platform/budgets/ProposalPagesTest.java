@@ -14,8 +14,8 @@ class ProposalPagesTest extends PlatformTestCase {
 
     @BeforeAll
     static void prepare() {
-        BudgetService budgets = app.platform.budgets.budgets();
-        ProposalService proposals = app.platform.budgets.proposals();
+        BudgetService budgets = app.platform.feature(org.commonweal.platform.budgets.BudgetsFeature.class).budgets();
+        ProposalService proposals = app.platform.feature(org.commonweal.platform.budgets.BudgetsFeature.class).proposals();
         long officerId = app.platform.accounts.findByEmail("officer@demo.commonweal.org").orElseThrow().id();
         long residentId = app.platform.accounts.findByEmail("amira@demo.commonweal.org").orElseThrow().id();
         Actor officer = new Actor(officerId, "test", "test");

@@ -31,7 +31,7 @@ class ConsultationPermissionsTest extends PlatformTestCase {
         councilQuestion = setup.question(officer, council, w, Map.of("kind", "text", "prompt", "Your view?"));
         setup.publish(officer, council);
 
-        orgA = app.platform.consultations.organisations().all().stream().filter(o -> o.name().contains("Green Futures")).findFirst().orElseThrow().id();
+        orgA = app.platform.feature(org.commonweal.platform.consultations.ConsultationsFeature.class).organisations().all().stream().filter(o -> o.name().contains("Green Futures")).findFirst().orElseThrow().id();
         TestClient admin = app.signedInAs("admin");
         admin.get("/organisations");
         TestClient.Response created = admin.post("/organisations", Map.of("name", "Eastfield Allotment Society", "kind", "group"));

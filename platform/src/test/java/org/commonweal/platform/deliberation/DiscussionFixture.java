@@ -14,7 +14,7 @@ final class DiscussionFixture {
 
     static Subject demoProposal(TestApp app) {
         long process = app.count("SELECT id FROM budget_processes WHERE title = 'Riverford Community Fund'");
-        return app.platform.budgets.demoDiscussion(process);
+        return app.platform.feature(org.commonweal.platform.budgets.BudgetsFeature.class).demoDiscussion(process);
     }
 
     static String url(TestApp app, Subject subject) {

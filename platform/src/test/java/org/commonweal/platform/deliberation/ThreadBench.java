@@ -65,7 +65,7 @@ class ThreadBench extends PlatformTestCase {
         long[] service = new long[RUNS];
         for (int i = 0; i < RUNS; i++) {
             long start = System.nanoTime();
-            assertThat(app.platform.deliberation.deliberation().thread(proposal, viewer).count()).isEqualTo(ON_PAGE);
+            assertThat(app.platform.feature(org.commonweal.platform.deliberation.DeliberationFeature.class).deliberation().thread(proposal, viewer).count()).isEqualTo(ON_PAGE);
             service[i] = System.nanoTime() - start;
         }
         Arrays.sort(service);

@@ -2,7 +2,6 @@ package org.commonweal.platform.elections;
 
 import org.commonweal.elections.stv.Ballots;
 import org.commonweal.elections.stv.CountReport;
-import org.commonweal.elections.stv.CountReportHtml;
 import org.commonweal.elections.stv.CountingRules;
 import org.commonweal.elections.stv.Election;
 import org.commonweal.platform.core.http.Secrets;
@@ -306,10 +305,16 @@ class BoardElectionTest extends PlatformTestCase {
         Ballots.Builder b = Ballots.builder();
         for (int[] r : cast) b.add(r, 1);
         CountReport expected = CountingRules.byName("scottish").orElseThrow().count(new Election("Board of trustees", CANDIDATES, 2, b.build()), id);
-        String html = CountReportHtml.render(expected);
         TestClient.Response published = app.client().get("/elections/" + id);
         assertThat(published.status()).isEqualTo(200);
-        assertThat(published.body()).contains(html).contains("Elected in order: " + String.join(", ", expected.electedNames()));
+        assertThat(published.body()).contains("Elected, in order: " + String.join(", ", expected.electedNames()) + ".")
+                .contains(expected.papers() + " valid ballots. The quota, the votes needed to be elected, is " + expected.format(expected.quota()) + ".")
+                .contains("Stage " + expected.stages().size()).contains("First preferences")
+                .as("the count is in words, not the engine's record or its codes").doesNotContain("Rule: scottish").doesNotContain("stv-count");
+        assertThat(published.body().split("Board of trustees", -1)).as("the title once in the page, once in <title>").hasSize(3);
+        for (var stage : expected.stages()) {
+            for (int c = 0; c < CANDIDATES.size(); c++) assertThat(published.body()).contains(">" + expected.format(stage.total(c)));
+        }
         assertThat(published.body()).contains("I am Ada &amp; I &lt;care&gt;.");
         assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'elections.counted' AND subject = 'election:" + id + "'")).isEqualTo(1);
         for (String action : List.of("elections.created", "elections.electors_added", "elections.codes_generated")) {
@@ -326,12 +331,14 @@ class BoardElectionTest extends PlatformTestCase {
     }
 
     @Test
-    void anElectionWithNoBallotsIsCountedUnderEveryRule() {
+    void anElectionWithNoBallotsClosesWithNoOneElectedUnderEveryRule() {
         for (String rule : List.of("scottish", "meek", "wigm")) {
             long id = create("Nobody voted " + rule, rule, 1);
             organiser.get("/elections/manage/" + id);
             assertThat(organiser.post("/elections/manage/" + id + "/close", Map.of()).status()).as(rule).isEqualTo(302);
-            assertThat(app.client().get("/elections/" + id).body()).as(rule).contains("Valid ballots: 0.");
+            assertThat(app.client().get("/elections/" + id).body()).as(rule).contains("No ballots were cast, so no one was elected.");
+            assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'elections.counted' AND detail = '0 ballots; elected no one' AND subject = 'election:" + id + "'"))
+                    .as(rule).isEqualTo(1);
         }
     }
 

@@ -40,6 +40,9 @@ public final class Multipart {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         if (!cookies.isEmpty()) request.header("Cookie", cookies.toString());
+        // A large body waits for the server's go-ahead, as curl does: a refusal by its announced length then arrives
+        // whole instead of racing the connection's close while the body is still being sent.
+        request.expectContinue(content.length > 1024 * 1024);
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new TestClient.Response(r.statusCode(), r.body(), r.headers());

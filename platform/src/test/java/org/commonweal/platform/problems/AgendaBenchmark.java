@@ -50,7 +50,7 @@ class AgendaBenchmark extends PlatformTestCase {
         assertThat(supports).isGreaterThan(95_000);
         long council = app.platform.places.tree().getFirst().id();
         long ward = app.platform.places.tree().stream().filter(p -> p.kind().equals("ward")).findFirst().orElseThrow().id();
-        AgendaService agenda = app.platform.problems.agenda();
+        AgendaService agenda = app.platform.feature(org.commonweal.platform.problems.ProblemsFeature.class).agenda();
         System.out.printf("agenda benchmark: %d problems, %d supports%n", app.count("SELECT count(*) FROM problems"), supports);
         for (long place : List.of(council, ward)) {
             for (AgendaService.Period period : AgendaService.Period.values()) {

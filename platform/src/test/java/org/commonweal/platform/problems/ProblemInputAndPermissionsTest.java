@@ -127,7 +127,7 @@ class ProblemInputAndPermissionsTest extends PlatformTestCase {
         visitor.get("/sign-in");
         assertThat(visitor.post("/problems/" + id + "/support", Map.of()).status()).isEqualTo(403);
         assertThat(visitor.get("/problems/new").status()).isEqualTo(302);
-        assertThat(app.platform.problems.problems().find(id).orElseThrow()).satisfies(p -> {
+        assertThat(app.platform.feature(org.commonweal.platform.problems.ProblemsFeature.class).problems().find(id).orElseThrow()).satisfies(p -> {
             assertThat(p.title()).isEqualTo("Permission pothole");
             assertThat(p.status()).isEqualTo("open");
         });

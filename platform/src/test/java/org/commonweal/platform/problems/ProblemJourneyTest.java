@@ -60,14 +60,14 @@ class ProblemJourneyTest extends PlatformTestCase {
         }
         q1.get("/problems/" + id);
         assertThat(q1.post("/problems/" + id + "/support", Map.of()).status()).as("supporting twice changes nothing").isEqualTo(302);
-        assertThat(app.platform.problems.supports().byPlace(id)).containsExactly(
+        assertThat(app.platform.feature(org.commonweal.platform.problems.ProblemsFeature.class).supports().byPlace(id)).containsExactly(
                 new SupportService.PlaceCount(place("Quayside"), "Quayside", 2), new SupportService.PlaceCount(place("Mill Lane"), "Mill Lane", 1),
                 new SupportService.PlaceCount(null, null, 1));
         String page = app.client().get("/problems/" + id).body();
         assertThat(page).contains("People affected: 4").contains("Home place not given").doesNotContain("journey-q1");
         nowhere.get("/problems/" + id);
         assertThat(nowhere.post("/problems/" + id + "/support/remove", Map.of()).status()).isEqualTo(302);
-        assertThat(app.platform.problems.problems().find(id).orElseThrow().supporters()).isEqualTo(3);
+        assertThat(app.platform.feature(org.commonweal.platform.problems.ProblemsFeature.class).problems().find(id).orElseThrow().supporters()).isEqualTo(3);
         assertThat(app.count("SELECT count(*) FROM problem_supports WHERE problem_id = " + id)).isEqualTo(3);
     }
 
@@ -113,7 +113,7 @@ class ProblemJourneyTest extends PlatformTestCase {
         TestClient.Response linked = author.post("/problems/" + id + "/solutions", Map.of("title", "", "description", "", "proposal", "proposal:" + proposal));
         assertThat(linked.status()).as(linked.body()).isEqualTo(302);
         long linkedId = Long.parseLong(linked.location().substring("/solutions/".length()));
-        assertThat(app.platform.problems.solutions().find(linkedId).orElseThrow()).satisfies(s -> {
+        assertThat(app.platform.feature(org.commonweal.platform.problems.ProblemsFeature.class).solutions().find(linkedId).orElseThrow()).satisfies(s -> {
             assertThat(s.title()).isEqualTo("Castle Hill play area refresh");
             assertThat(s.status()).isEqualTo("in_budget");
             assertThat(s.proposalUrl()).endsWith("/proposals/" + proposal);
@@ -173,7 +173,7 @@ class ProblemJourneyTest extends PlatformTestCase {
                 "place", String.valueOf(place("Mill Lane"))));
         assertThat(sent.status()).as(sent.body()).isEqualTo(302);
         long proposal = app.count("SELECT max(id) FROM budget_proposals WHERE pot_id = " + pot);
-        assertThat(app.platform.problems.solutions().find(solution).orElseThrow()).satisfies(x -> {
+        assertThat(app.platform.feature(org.commonweal.platform.problems.ProblemsFeature.class).solutions().find(solution).orElseThrow()).satisfies(x -> {
             assertThat(x.status()).isEqualTo("in_budget");
             assertThat(x.proposalKey()).isEqualTo("proposal:" + proposal);
         });
@@ -199,7 +199,7 @@ class ProblemJourneyTest extends PlatformTestCase {
         app.database.jdbi().useHandle(h -> h.createUpdate("UPDATE problem_supports SET created_at = now() - interval '60 days' WHERE problem_id = :p")
                 .bind("p", old).execute());
         long eastfield = place("Eastfield");
-        AgendaService agenda = app.platform.problems.agenda();
+        AgendaService agenda = app.platform.feature(org.commonweal.platform.problems.ProblemsFeature.class).agenda();
         var month = agenda.rank(eastfield, AgendaService.Period.MONTH, "green", "", 0, OffsetDateTime.now());
         assertThat(month.entries()).extracting(AgendaService.Entry::id).containsExactly(fresh, old);
         assertThat(month.entries().getFirst().gained()).isEqualTo(1);

@@ -11,10 +11,12 @@ import java.util.Map;
 public final class TestApp implements AutoCloseable {
     public final Platform platform;
     public final Database database;
+    private final String databaseName;
 
-    private TestApp(Platform platform, Database database) {
+    private TestApp(Platform platform, Database database, String databaseName) {
         this.platform = platform;
         this.database = database;
+        this.databaseName = databaseName;
     }
 
     public static TestApp start() {
@@ -23,15 +25,27 @@ public final class TestApp implements AutoCloseable {
 
     /** As {@link #start()} with more environment settings, such as COMMONWEAL_SHARED_DATA for the demo's past budgets. */
     public static TestApp start(Map<String, String> environment) {
-        Database db = TestDatabases.fresh();
+        String name = TestDatabases.freshName();
+        Database db = TestDatabases.connect(name);
+        Platform p = Platform.over(config(environment), db);
+        DemoData.loadIfEmpty(p, line -> { });
+        p.start(0);
+        return new TestApp(p, db, name);
+    }
+
+    /** Another platform instance over this one's database (with a pool of its own), as a second node would be. */
+    public TestApp anotherInstance(Map<String, String> environment) {
+        Database db = TestDatabases.connect(databaseName);
+        Platform p = Platform.over(config(environment), db);
+        p.start(0);
+        return new TestApp(p, db, databaseName);
+    }
+
+    private static Config config(Map<String, String> environment) {
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.putIfAbsent("PORT", "0");
         env.putIfAbsent("BASE_URL", "http://localhost");
-        Config config = Config.fromEnvironment(env, true);
-        Platform p = Platform.over(config, db);
-        DemoData.loadIfEmpty(p, line -> { });
-        p.start(0);
-        return new TestApp(p, db);
+        return Config.fromEnvironment(env, true);
     }
 
     public String url(String path) {

@@ -44,10 +44,20 @@ public final class TestDatabases {
 
     /** A fresh, migrated database of its own. */
     public static Database fresh() {
-        EmbeddedDatabase pg = server();
+        return connect(freshName());
+    }
+
+    /** Creates a fresh, migrated database and returns its name, for tests that connect to it more than once. */
+    public static String freshName() {
+        server();
         String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         execute("CREATE DATABASE " + name + " TEMPLATE commonweal_template");
-        return Database.connect(pg.jdbcUrl(name), "postgres", "", 8, null);
+        return name;
+    }
+
+    /** A pool of its own on a database made by {@link #freshName()}: what a second platform instance would have. */
+    public static Database connect(String name) {
+        return Database.connect(server().jdbcUrl(name), "postgres", "", 8, null);
     }
 
     static void execute(String sql) {

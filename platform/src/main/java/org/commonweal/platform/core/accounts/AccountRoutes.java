@@ -6,7 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.RateLimiter;
 import org.commonweal.platform.core.http.Role;
@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A resident's own account: register, confirm, sign in and out, reset, profile, export, delete. */
-public final class AccountRoutes implements Feature {
+public final class AccountRoutes implements Routes {
     private final Web web;
     private final AccountService accounts;
     private final SessionStore sessions;

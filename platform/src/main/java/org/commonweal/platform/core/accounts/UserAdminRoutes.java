@@ -4,7 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.Access;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
 
@@ -12,7 +12,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** Admins find users and grant or remove roles. */
-public final class UserAdminRoutes implements Feature {
+public final class UserAdminRoutes implements Routes {
     private static final int PAGE_SIZE = 50;
     private final Web web;
     private final AccountService accounts;

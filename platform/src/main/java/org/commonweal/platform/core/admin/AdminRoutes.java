@@ -3,13 +3,13 @@ package org.commonweal.platform.core.admin;
 import io.javalin.config.RoutesConfig;
 import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.audit.AuditLog;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
 import org.commonweal.platform.core.mail.Outbox;
 
 /** The admin dashboard, the audit log and (in demo mode, or whenever mail is not sent) the mail outbox. */
-public final class AdminRoutes implements Feature {
+public final class AdminRoutes implements Routes {
     private final Web web;
     private final AuditLog audit;
     private final Outbox outbox;

@@ -73,6 +73,11 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** The pool itself, for libraries that take a DataSource (background jobs). */
+    public javax.sql.DataSource dataSource() {
+        return pool;
+    }
+
     public boolean isReachable() {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.setQueryTimeout(2);

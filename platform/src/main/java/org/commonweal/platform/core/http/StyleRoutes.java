@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * is licensed for GOV.UK only, so its @font-face rules are dropped and every use of it becomes our own
  * font stack. Done once at start-up, so browsers never even ask for the font files.
  */
-public final class StyleRoutes implements Feature {
+public final class StyleRoutes implements Routes {
     public static final String PATH = "/assets/govuk-frontend-5.7.1.css";
     private static final String WEBJAR = "/META-INF/resources/webjars/govuk-frontend/5.7.1/dist/govuk/govuk-frontend.min.css";
     private static final Pattern FONT_FACE = Pattern.compile("@font-face\\s*\\{[^}]*}");

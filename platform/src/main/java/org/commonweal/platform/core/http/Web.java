@@ -25,12 +25,18 @@ public final class Web {
     private final Csrf csrf;
     private final boolean secureCookies;
     private final boolean demoMode;
+    private final Navigation navigation = new Navigation();
 
     public Web(Messages messages, Csrf csrf, boolean secureCookies, boolean demoMode) {
         this.messages = messages;
         this.csrf = csrf;
         this.secureCookies = secureCookies;
         this.demoMode = demoMode;
+    }
+
+    /** The main menu, filled from the feature list at start-up. */
+    public Navigation navigation() {
+        return navigation;
     }
 
     public Messages messages() {
@@ -61,7 +67,7 @@ public final class Web {
         String notice = ctx.cookie(NOTICE_COOKIE);
         if (notice != null) ctx.removeCookie(NOTICE_COOKIE, "/");
         String noticeText = notice != null && messages.has(notice) ? messages.get(notice) : null;
-        return new Page(messages.get(titleKey, args), user(ctx), csrf.tokenFor(csrfBinding(ctx)), messages, noticeText, ctx.path(), demoMode);
+        return new Page(messages.get(titleKey, args), user(ctx), csrf.tokenFor(csrfBinding(ctx)), messages, noticeText, ctx.path(), demoMode, navigation);
     }
 
     public void render(Context ctx, String template, Page page, Object... namedParams) {

@@ -58,7 +58,7 @@ public final class WebServer {
     }
 
     /** The app with every feature's routes; refuses (throws) if a route lacks its authorisation rule. */
-    public Javalin create(List<Feature> features) {
+    public Javalin create(List<Routes> features) {
         Javalin app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -80,7 +80,7 @@ public final class WebServer {
             routes.before(this::begin);
             routes.beforeMatched(this::authorise);
             routes.after(this::finish);
-            for (Feature f : features) f.routes(routes);
+            for (Routes f : features) f.routes(routes);
             routes.exception(RateLimiter.TooManyRequests.class, (e, ctx) -> {
                 ctx.header("Retry-After", String.valueOf(e.waitSeconds()));
                 errorPage(ctx, HttpStatus.TOO_MANY_REQUESTS, "error.tooMany.title", "error.tooMany.body", minutes(e.waitSeconds()));

@@ -1,39 +1,126 @@
 package org.commonweal.platform.core.i18n;
 
-import java.text.MessageFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
-/** Every user-visible string comes from messages.properties (English first; a Welsh bundle can sit beside it). */
+/**
+ * Every user-visible string comes from a message bundle: the platform's own ({@code messages.properties}) and one per
+ * feature beside its package ({@code org/commonweal/platform/<feature>/messages.properties}), found on the class path,
+ * so a feature adds its bundle (and later its Welsh {@code messages_cy.properties}) without touching another's. A key
+ * is in one bundle only; a key in two stops the platform at start-up. Messages are ICU message patterns, so a count
+ * is written with its language's plural forms ({@code {0, plural, one {# sheet} other {# sheets}}}: Welsh has six).
+ */
 public final class Messages {
-    private final ResourceBundle bundle;
+    private static final String FEATURES = "org/commonweal/platform";
+    private final Map<String, String> patterns;
     private final Locale locale;
 
     public Messages(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle("messages", locale);
+        Map<String, String> all = new TreeMap<>();
+        Map<String, String> origin = new TreeMap<>();
+        ResourceBundle.Control noFallback = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+        for (String base : bundleNames()) {
+            ResourceBundle bundle = ResourceBundle.getBundle(base, locale, noFallback);
+            for (String key : Collections.list(bundle.getKeys())) {
+                String before = origin.putIfAbsent(key, base);
+                if (before != null) throw new IllegalStateException("message key '" + key + "' is in both " + before + " and " + base);
+                all.put(key, bundle.getString(key));
+            }
+        }
+        this.patterns = Map.copyOf(all);
     }
 
     public static final Messages ENGLISH = new Messages(Locale.UK);
 
-    public String get(String key, Object... args) {
-        String pattern;
+    /** The platform's bundle, then each feature's, by name. */
+    static List<String> bundleNames() {
+        List<String> names = new ArrayList<>(List.of("messages"));
+        Set<String> features = new TreeSet<>();
         try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            throw new IllegalArgumentException("no message for key '" + key + "'", e);
+            for (URL root : Collections.list(Messages.class.getClassLoader().getResources(FEATURES))) {
+                try (Stream<Path> dirs = Files.list(open(root.toURI()))) {
+                    dirs.filter(d -> Files.isRegularFile(d.resolve("messages.properties")))
+                            .forEach(d -> features.add(FEATURES.replace('/', '.') + "." + d.getFileName().toString().replace("/", "") + ".messages"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list the features' message bundles", e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        // Most messages take no arguments and have no quotes: skip MessageFormat (a hot path on every page).
+        names.addAll(features);
+        return names;
+    }
+
+    /** A folder on the class path, from a directory or from inside the platform's jar. */
+    private static Path open(URI uri) throws IOException {
+        if (!uri.getScheme().equals("jar")) return Path.of(uri);
+        FileSystem jar;
+        try {
+            jar = FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException e) {
+            jar = FileSystems.getFileSystem(uri);
+        }
+        return jar.provider().getPath(uri);
+    }
+
+    public String get(String key, Object... args) {
+        String pattern = patterns.get(key);
+        if (pattern == null) throw new IllegalArgumentException("no message for key '" + key + "'");
+        // Most messages take no arguments and have no quotes: skip formatting (a hot path on every page).
         if (args.length == 0 && pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) return pattern;
-        return new MessageFormat(pattern, locale).format(args);
+        return new com.ibm.icu.text.MessageFormat(pattern, locale).format(countsAsNumbers(pattern, args));
+    }
+
+    /**
+     * Arguments that choose a plural form must be numbers, but some arrive as text (a reason stored in the database, a
+     * notification's arguments): those are read as the numbers they spell. Only plural arguments are touched, so a
+     * title such as "2024" elsewhere in the message is never reformatted.
+     */
+    private static Object[] countsAsNumbers(String pattern, Object[] args) {
+        if (!pattern.contains("plural")) return args;
+        com.ibm.icu.text.MessagePattern parsed = new com.ibm.icu.text.MessagePattern(pattern);
+        Object[] out = args.clone();
+        for (int i = 0; i < parsed.countParts(); i++) {
+            com.ibm.icu.text.MessagePattern.Part part = parsed.getPart(i);
+            if (part.getType() != com.ibm.icu.text.MessagePattern.Part.Type.ARG_START
+                    || part.getArgType() != com.ibm.icu.text.MessagePattern.ArgType.PLURAL) continue;
+            int index = parsed.getPart(i + 1).getValue();
+            if (index < out.length && out[index] instanceof String text) {
+                try {
+                    out[index] = new java.math.BigDecimal(text.strip());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("message argument " + index + " ('" + text + "') must be a number: it chooses a plural form");
+                }
+            }
+        }
+        return out;
     }
 
     public boolean has(String key) {
-        return bundle.containsKey(key);
+        return patterns.containsKey(key);
     }
 
-    public java.util.Set<String> keys() {
-        return bundle.keySet();
+    public Set<String> keys() {
+        return patterns.keySet();
     }
 }

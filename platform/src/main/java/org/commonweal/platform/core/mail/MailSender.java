@@ -12,20 +12,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Properties;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Drains the outbox over SMTP every few seconds; a failure is recorded on the mail and retried later. Stored header
+ * Drains the outbox over SMTP (a background job calls it every few seconds, on one instance at a time); a failure is
+ * recorded on the mail and retried later. Stored header
  * fields are checked again before they go on the message, so a bad one fails that mail instead of reaching the wire.
  */
-public final class MailSender implements AutoCloseable {
+public final class MailSender {
     private static final Logger LOG = LoggerFactory.getLogger(MailSender.class);
     private final Outbox outbox;
     private final Session session;
     private final String from;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
 
     public MailSender(Outbox outbox, Config.Smtp smtp) {
         this.outbox = outbox;
@@ -44,10 +41,6 @@ public final class MailSender implements AutoCloseable {
                 return new PasswordAuthentication(smtp.username(), smtp.password());
             }
         }) : Session.getInstance(p);
-    }
-
-    public void start() {
-        scheduler.scheduleWithFixedDelay(this::sendPending, 1, 5, TimeUnit.SECONDS);
     }
 
     /** Sends what is waiting; returns how many went out. */
@@ -70,10 +63,5 @@ public final class MailSender implements AutoCloseable {
             }
         }
         return sent;
-    }
-
-    @Override
-    public void close() {
-        scheduler.shutdownNow();
     }
 }

@@ -6,7 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.Access;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
 
@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The open-data page and its files: every registered dataset as CSV and as JSON (an array of objects). */
-public final class OpenDataRoutes implements Feature {
+public final class OpenDataRoutes implements Routes {
     private static final JsonFactory JSON = new JsonFactory();
     private final Web web;
     private final OpenData catalogue;

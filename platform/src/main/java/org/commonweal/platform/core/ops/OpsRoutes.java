@@ -4,11 +4,11 @@ import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.db.Database;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Role;
 
 /** /health for load balancers (is the database reachable?) and /metrics for Prometheus. */
-public final class OpsRoutes implements Feature {
+public final class OpsRoutes implements Routes {
     private final Database database;
     private final PrometheusMeterRegistry metrics;
 

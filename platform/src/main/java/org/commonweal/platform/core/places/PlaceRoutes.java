@@ -4,13 +4,13 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.Access;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
 
 /** Admins manage the places tree; anyone may read it. */
-public final class PlaceRoutes implements Feature {
+public final class PlaceRoutes implements Routes {
     private final Web web;
     private final PlaceService places;
 

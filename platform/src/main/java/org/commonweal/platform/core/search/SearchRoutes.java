@@ -3,7 +3,7 @@ package org.commonweal.platform.core.search;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.commonweal.platform.core.http.Access;
-import org.commonweal.platform.core.http.Feature;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
 import org.commonweal.platform.core.places.PlaceService;
@@ -13,7 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** The search page: one box across problems, proposals, consultations and events, with kind and place filters. */
-public final class SearchRoutes implements Feature {
+public final class SearchRoutes implements Routes {
     private final Web web;
     private final SearchIndex index;
     private final Subjects subjects;

@@ -73,7 +73,7 @@ class PermissionMatrixTest extends PlatformTestCase {
         Long home = app.platform.accounts.find(amira).orElseThrow().homePlaceId();
         long rita = app.platform.accounts.createConfirmed(RITA.email(), "Rita Rival", RITA.password(), EnumSet.of(Role.ORGANISER), home);
         // Another organisation's organiser: the one who would rig Orla's election or run her organisation's consultation.
-        long rival = app.platform.consultations.organisations().create(
+        long rival = app.platform.feature(org.commonweal.platform.consultations.ConsultationsFeature.class).organisations().create(
                 Form.empty().set("name", "Rival Tenants").set("kind", "group"), org.commonweal.platform.core.audit.Actor.SYSTEM).orElseThrow();
         app.database.jdbi().useHandle(h -> h.execute("INSERT INTO organisation_members (organisation_id, account_id, role) VALUES (?, ?, 'organiser')", rival, rita));
         long target = app.platform.accounts.createConfirmed("target@matrix.example", "Tess Target", "matrix-target-pass", Set.of(), null);

@@ -38,23 +38,68 @@ class MessagesTest {
     @Test
     void everyMessageFormatsWithoutLosingApostrophesOrBraces() {
         for (String key : Messages.ENGLISH.keys()) {
-            String text = Messages.ENGLISH.get(key, "X", "Y");
-            assertThat(text).as(key).doesNotContain("{0}").isNotBlank();
+            String text = Messages.ENGLISH.get(key, 2, 3, 4, 5, 6, 7, 8);
+            assertThat(text).as(key).doesNotContain("{0").doesNotContain("{1").isNotBlank();
         }
         assertThat(Messages.ENGLISH.get("service.tagline")).contains("area's");
     }
 
+    /** "1 comments", "1 sheets": a count is written with its plural forms wherever a message counts something. */
+    @Test
+    void aCountOfOneIsNeverFollowedByAPluralNoun() {
+        Pattern onePlural = Pattern.compile("\\b1 (?:(?:valid|voting|open|paper) )?(comments|sheets|walk-ins|votes|ballots|replies|members|people|places|"
+                + "supporters|proposals|problems|projects|days|minutes|codes|identifiers|answers|responses|registrations|events|reports|seats|"
+                + "candidates|voters|entries|questions|documents|characters|constituencies|cards|rounds|hours)\\b");
+        List<String> wrong = new ArrayList<>();
+        for (String key : Messages.ENGLISH.keys()) {
+            String text = Messages.ENGLISH.get(key, 1, 1, 1, 1, 1, 1, 1);
+            if (onePlural.matcher(text).find()) wrong.add(key + ": " + text);
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void pluralFormsFollowTheCountEvenWhenItArrivesAsText() {
+        assertThat(Messages.ENGLISH.get("budgets.paper.awaiting", 1)).startsWith("1 sheet waiting");
+        assertThat(Messages.ENGLISH.get("budgets.paper.awaiting", "3")).startsWith("3 sheets waiting");
+        assertThat(Messages.ENGLISH.get("events.attendance.counts", 5, 4, 4, 1, 0)).contains("1 walk-in (");
+    }
+
     /** MessageFormat reads a lone ' as the start of a quoted run: the apostrophe vanishes and so do the {0} after it. */
     @Test
-    void everyApostropheInTheBundleIsWrittenTwice() throws IOException {
+    void everyApostropheInEveryBundleIsWrittenTwice() throws IOException {
         List<String> lone = new ArrayList<>();
-        List<String> lines = Files.readAllLines(Path.of("src/main/resources/messages.properties"));
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            int eq = line.indexOf('=');
-            if (line.isBlank() || line.stripLeading().startsWith("#") || eq < 0) continue;
-            if (line.substring(eq + 1).replace("''", "").indexOf('\'') >= 0) lone.add("messages.properties line " + (i + 1) + ": " + line.substring(0, eq).strip());
+        for (Path bundle : bundles()) {
+            List<String> lines = Files.readAllLines(bundle);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                int eq = line.indexOf('=');
+                if (line.isBlank() || line.stripLeading().startsWith("#") || eq < 0) continue;
+                if (line.substring(eq + 1).replace("''", "").indexOf('\'') >= 0) lone.add(bundle + " line " + (i + 1) + ": " + line.substring(0, eq).strip());
+            }
         }
         assertThat(lone).isEmpty();
+    }
+
+    @Test
+    void eachFeatureHasItsOwnBundleBesideItsPackageAndTheyAreAllRead() throws IOException {
+        List<Path> bundles = bundles();
+        assertThat(bundles).extracting(p -> p.getParent().getFileName().toString())
+                .contains("budgets", "consultations", "deliberation", "elections", "events", "problems");
+        for (Path bundle : bundles) {
+            String feature = bundle.getParent().getFileName().toString();
+            if (feature.equals("resources")) continue;
+            assertThat(Path.of("src/main/java/org/commonweal/platform", feature)).as("a bundle beside a feature package").isDirectory();
+        }
+        assertThat(Messages.bundleNames()).hasSize(bundles.size()).first().isEqualTo("messages");
+        assertThat(Messages.ENGLISH.get("budgets.receipt.check.title")).isNotBlank();
+    }
+
+    private static List<Path> bundles() throws IOException {
+        List<Path> out = new ArrayList<>(List.of(Path.of("src/main/resources/messages.properties")));
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/org/commonweal/platform"))) {
+            files.filter(p -> p.getFileName().toString().equals("messages.properties")).sorted().forEach(out::add);
+        }
+        return out;
     }
 }

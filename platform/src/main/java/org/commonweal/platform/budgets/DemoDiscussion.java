@@ -1,19 +1,20 @@
-package org.commonweal.platform.deliberation;
+package org.commonweal.platform.budgets;
 
 import org.commonweal.platform.core.accounts.AccountService;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.subjects.Subject;
+import org.commonweal.platform.deliberation.Deliberation;
 
 import java.util.List;
 import java.util.Set;
 
-/** The demo's discussion: a few residents talk about a budget proposal, one replies, and one comment waits in the moderation queue. */
-final class DemoComments {
+/** The demo's discussion: a few residents talk about the street trees proposal, one replies, and one comment waits in the moderation queue. */
+final class DemoDiscussion {
     private final Deliberation deliberation;
     private final AccountService accounts;
 
-    DemoComments(Deliberation deliberation, AccountService accounts) {
+    DemoDiscussion(Deliberation deliberation, AccountService accounts) {
         this.deliberation = deliberation;
         this.accounts = accounts;
     }

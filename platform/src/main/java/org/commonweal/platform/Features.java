@@ -1,0 +1,30 @@
+package org.commonweal.platform;
+
+import org.commonweal.platform.budgets.BudgetsFeature;
+import org.commonweal.platform.consultations.ConsultationsFeature;
+import org.commonweal.platform.core.feature.Feature;
+import org.commonweal.platform.core.feature.FeatureContext;
+import org.commonweal.platform.deliberation.DeliberationFeature;
+import org.commonweal.platform.elections.ElectionsFeature;
+import org.commonweal.platform.events.EventsFeature;
+import org.commonweal.platform.problems.ProblemsFeature;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Every feature of the platform, one line each: the only place a feature is registered. The order is the menu's, the
+ * demo's, and the order features are built in, so a feature comes after those whose services it uses.
+ */
+final class Features {
+    static final List<Function<FeatureContext, Feature>> ALL = List.of(
+            DeliberationFeature::new,   // comments, moderation, follows and notifications, on every other feature's pages
+            BudgetsFeature::new,
+            ProblemsFeature::new,
+            ConsultationsFeature::new,
+            EventsFeature::new,
+            ElectionsFeature::new);
+
+    private Features() {
+    }
+}
