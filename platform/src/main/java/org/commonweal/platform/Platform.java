@@ -26,7 +26,7 @@ import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.RateLimiter;
 import org.commonweal.platform.core.http.SessionStore;
 import org.commonweal.platform.core.http.Web;
-import org.commonweal.platform.core.http.WebServer;
+
 import org.commonweal.platform.core.i18n.Messages;
 import org.commonweal.platform.core.jobs.Jobs;
 import org.commonweal.platform.core.mail.MailSender;

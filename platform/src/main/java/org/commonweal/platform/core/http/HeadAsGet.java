@@ -16,7 +16,7 @@ import java.io.IOException;
  * does not exist said 200. Every route therefore sees a HEAD as the GET it is; Jetty still sends no body, because the
  * exchange itself stays HEAD.
  */
-final class HeadAsGet implements Filter {
+public final class HeadAsGet implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         if (request instanceof HttpServletRequest http && "HEAD".equals(http.getMethod())) {

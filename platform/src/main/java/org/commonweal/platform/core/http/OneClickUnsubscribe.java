@@ -12,7 +12,7 @@ import io.javalin.security.RouteRole;
 public enum OneClickUnsubscribe implements RouteRole {
     ROUTE;
 
-    static boolean exempts(Context ctx) {
+    public static boolean exempts(Context ctx) {
         return ctx.routeRoles().contains(ROUTE) && isOneClick(ctx);
     }
 

@@ -52,7 +52,7 @@ public final class RouteRules {
     }
 
     /** The path parameters of the request, read as the first route matching it (the one Javalin runs) reads them. */
-    static Map<String, String> pathParams(List<Declared> routes, HandlerType method, String path) {
+    public static Map<String, String> pathParams(List<Declared> routes, HandlerType method, String path) {
         for (Declared route : routes) {
             Map<String, String> params = route.pathParams(method, path);
             if (params != null) return params;

@@ -41,11 +41,11 @@ public final class UploadLimit implements AutoCloseable {
     }
 
     /** The cap in whole megabytes, as the error page names it. */
-    long maxMegabytes() {
+    public long maxMegabytes() {
         return Math.max(1, maxBytes / (1024 * 1024));
     }
 
-    void configure(MultipartConfig multipart) {
+    public void configure(MultipartConfig multipart) {
         multipart.cacheDirectory(spool.toString());
         multipart.maxFileSize(maxBytes, SizeUnit.BYTES);
         multipart.maxTotalRequestSize(maxBytes, SizeUnit.BYTES);
@@ -62,8 +62,8 @@ public final class UploadLimit implements AutoCloseable {
     }
 
     /** A request whose Content-Length is over the cap: answered 413 without reading the body. */
-    static final class TooLarge extends RuntimeException {
-        TooLarge() {
+    public static final class TooLarge extends RuntimeException {
+        public TooLarge() {
             super(null, null, false, false);
         }
     }
@@ -73,10 +73,10 @@ public final class UploadLimit implements AutoCloseable {
      * {@code ServletException} wrapping {@code BadMessageException(400, "bad multipart")}; underneath, the cap shows as
      * an {@code IllegalStateException("max length exceeded: N")} (or "max file size exceeded", "max parts exceeded").
      */
-    enum Failure {
+    public enum Failure {
         TOO_LARGE, MALFORMED, NONE;
 
-        static Failure of(Throwable thrown) {
+        public static Failure of(Throwable thrown) {
             boolean multipart = false;
             for (Throwable t = thrown; t != null; t = t.getCause()) {
                 if (t instanceof org.eclipse.jetty.http.BadMessageException) multipart = true;
@@ -88,7 +88,7 @@ public final class UploadLimit implements AutoCloseable {
     }
 
     /** Whether the request's Content-Length already says it is over the cap (no header: the parser enforces it). */
-    boolean announcedTooLarge(Context ctx) {
+    public boolean announcedTooLarge(Context ctx) {
         return ctx.req().getContentLengthLong() > maxBytes;
     }
 }

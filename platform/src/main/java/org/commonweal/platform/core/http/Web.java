@@ -14,9 +14,9 @@ import java.util.Map;
 
 /** Per-request helpers every feature's routes use: who is asking, rendering, notices, redirects. */
 public final class Web {
-    static final String USER = "cw.user";
-    static final String REQUEST_ID = "cw.requestId";
-    static final String SESSION_COOKIE = "cw_session";
+    public static final String USER = "cw.user";
+    public static final String REQUEST_ID = "cw.requestId";
+    public static final String SESSION_COOKIE = "cw_session";
     static final String VISITOR_COOKIE = "cw_visitor";
     private static final String NOTICE_COOKIE = "cw_notice";
 
@@ -85,7 +85,7 @@ public final class Web {
         ctx.redirect(location);
     }
 
-    String csrfBinding(Context ctx) {
+    public String csrfBinding(Context ctx) {
         String session = ctx.cookie(SESSION_COOKIE);
         if (session != null && user(ctx) != null) return session;
         String visitor = ctx.cookie(VISITOR_COOKIE);

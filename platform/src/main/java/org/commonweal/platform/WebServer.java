@@ -1,4 +1,4 @@
-package org.commonweal.platform.core.http;
+package org.commonweal.platform;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -9,6 +9,19 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.commonweal.platform.core.http.Access;
+import org.commonweal.platform.core.http.Csrf;
+import org.commonweal.platform.core.http.CurrentUser;
+import org.commonweal.platform.core.http.HeadAsGet;
+import org.commonweal.platform.core.http.OneClickUnsubscribe;
+import org.commonweal.platform.core.http.Page;
+import org.commonweal.platform.core.http.RateLimiter;
+import org.commonweal.platform.core.http.Role;
+import org.commonweal.platform.core.http.RouteRules;
+import org.commonweal.platform.core.http.Routes;
+import org.commonweal.platform.core.http.Secrets;
+import org.commonweal.platform.core.http.UploadLimit;
+import org.commonweal.platform.core.http.Web;
 import org.commonweal.platform.core.accounts.Account;
 import org.commonweal.platform.core.accounts.AccountService;
 import org.slf4j.Logger;
