@@ -2,7 +2,6 @@ package org.commonweal.platform.budgets;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
@@ -18,6 +17,7 @@ import java.util.Optional;
 
 /** Browsing and searching proposals; residents propose, edit and withdraw; officers decide feasibility. */
 final class ProposalRoutes implements Routes {
+    private static final Web.Closed CLOSED = new Web.Closed("budgets.closed.title", "budgets.closed.body");
     private static final String[] FIELDS = {"pot", "title", "description", "theme", "estimatedCost", "place"};
     private final Web web;
     private final BudgetService budgets;
@@ -132,22 +132,14 @@ final class ProposalRoutes implements Routes {
         Proposal p = proposal(ctx, process);
         Form form = FormReader.read(ctx, FIELDS);
         var refused = proposals.edit(p.id(), web.requireUser(ctx).id(), form, web.actor(ctx));
-        if (refused.isPresent()) {
-            refuse(ctx, refused.get(), () -> showForm(ctx, process, p, form));
-            return;
-        }
-        web.redirectWithNotice(ctx, "/budgets/" + process.id() + "/proposals/" + p.id(), "budgets.proposal.saved");
+        web.answer(ctx, refused, "/budgets/" + process.id() + "/proposals/" + p.id(), "budgets.proposal.saved", () -> showForm(ctx, process, p, form), CLOSED);
     }
 
     private void withdraw(Context ctx) {
         BudgetProcess process = process(ctx);
         Proposal p = proposal(ctx, process);
         var refused = proposals.withdraw(p.id(), web.requireUser(ctx).id(), web.actor(ctx));
-        if (refused.isPresent()) {
-            refuse(ctx, refused.get(), () -> renderProposal(ctx, process, p, Form.empty()));
-            return;
-        }
-        web.redirectWithNotice(ctx, "/budgets/" + process.id() + "/proposals/" + p.id(), "budgets.proposal.withdrawn");
+        web.answer(ctx, refused, "/budgets/" + process.id() + "/proposals/" + p.id(), "budgets.proposal.withdrawn", () -> renderProposal(ctx, process, p, Form.empty()), CLOSED);
     }
 
     private void assess(Context ctx) {
@@ -155,11 +147,7 @@ final class ProposalRoutes implements Routes {
         Proposal p = proposal(ctx, process);
         Form form = FormReader.read(ctx, "decision", "councilCost", "reason");
         var refused = proposals.assess(p.id(), form, web.actor(ctx));
-        if (refused.isPresent()) {
-            refuse(ctx, refused.get(), () -> renderProposal(ctx, process, p, form));
-            return;
-        }
-        web.redirectWithNotice(ctx, "/budgets/" + process.id() + "/proposals/" + p.id(), "budgets.proposal.assessed");
+        web.answer(ctx, refused, "/budgets/" + process.id() + "/proposals/" + p.id(), "budgets.proposal.assessed", () -> renderProposal(ctx, process, p, form), CLOSED);
     }
 
     private void updateDelivery(Context ctx) {
@@ -172,20 +160,5 @@ final class ProposalRoutes implements Routes {
             return;
         }
         web.redirectWithNotice(ctx, "/budgets/" + process.id() + "/proposals/" + p.id(), "budgets.delivery.saved");
-    }
-
-    private void refuse(Context ctx, ProposalService.Refusal refusal, Runnable showAgain) {
-        switch (refusal) {
-            case NOT_FOUND -> throw new NotFoundResponse();
-            case FORBIDDEN -> throw new ForbiddenResponse();
-            case CLOSED -> {
-                ctx.status(409);
-                web.render(ctx, "error.jte", web.page(ctx, "budgets.closed.title"), "message", web.messages().get("budgets.closed.body"));
-            }
-            case INVALID -> {
-                ctx.status(422);
-                showAgain.run();
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.commonweal.platform.budgets;
 
 import org.commonweal.platform.core.audit.Actor;
 import org.commonweal.platform.core.audit.AuditLog;
+import org.commonweal.platform.core.http.Refusal;
 import org.commonweal.platform.core.http.Form;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -19,7 +20,6 @@ public final class ProposalService {
             FROM budget_proposals r JOIN places p ON p.id = r.place_id LEFT JOIN accounts a ON a.id = r.author_id""";
 
     /** What a refused change was refused for; the routes turn it into a status code. */
-    public enum Refusal { NOT_FOUND, FORBIDDEN, CLOSED, INVALID }
 
     /** The browse page's filters (blank strings and nulls mean "any") and which page of results. */
     public record Search(String text, Long placeId, String theme, String status, int page) {

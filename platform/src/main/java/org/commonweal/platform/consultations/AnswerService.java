@@ -1,5 +1,6 @@
 package org.commonweal.platform.consultations;
 
+import org.commonweal.platform.core.http.Refusal;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Form;
 import org.jdbi.v3.core.Handle;
@@ -19,7 +20,6 @@ import java.util.Optional;
  */
 final class AnswerService {
     /** Why a response was refused. */
-    enum Refusal { NOT_OPEN, NOT_A_MEMBER, INVALID }
 
     /** A response as its author sees it again: whether it was anonymous and the answers by question id. */
     record Existing(boolean anonymous, Map<Long, AnswerSheet.Answer> answers) {
@@ -73,8 +73,8 @@ final class AnswerService {
         return jdbi.inTransaction(h -> {
             Optional<Consultation> c = h.createQuery(ConsultationService.SELECT + " WHERE c.id = :id FOR SHARE OF c").bind("id", consultationId)
                     .map((rs, x) -> ConsultationService.consultation(rs)).findOne();
-            if (c.isEmpty() || !c.get().acceptsAnswers(today)) return Optional.of(Refusal.NOT_OPEN);
-            if (organisationId != null && organisations.role(organisationId, user.id()).isEmpty()) return Optional.of(Refusal.NOT_A_MEMBER);
+            if (c.isEmpty() || !c.get().acceptsAnswers(today)) return Optional.of(Refusal.CLOSED);
+            if (organisationId != null && organisations.role(organisationId, user.id()).isEmpty()) return Optional.of(Refusal.FORBIDDEN);
             List<Question> questions = ConsultationService.structure(h, consultationId).stream().flatMap(w -> w.questions().stream()).toList();
             Map<Long, AnswerSheet.Answer> answers = AnswerSheet.read(questions, fields, form);
             if (!form.hasErrors() && answers.isEmpty() && !questions.isEmpty()) form.error(questions.getFirst().field(), "consultations.error.answer.none");

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.accounts.Bans;
+import org.commonweal.platform.core.http.Refusal;
 import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Routes;
@@ -169,21 +170,13 @@ final class ConsultationRoutes implements Routes {
         Optional<Long> org = respondingFor(ctx, fields.getOrDefault("as", "me"), user);
         Form form = Form.empty();
         var refused = answers.submit(c.id(), user, org.orElse(null), "yes".equals(fields.get("anonymous")), fields, form, today());
-        if (refused.isPresent()) {
-            switch (refused.get()) {
-                case NOT_OPEN -> {
-                    ctx.status(409);
-                    web.render(ctx, "error.jte", web.page(ctx, "consultations.notOpen.title"), "message",
-                            web.messages().get("consultations.notOpen.body", c.opensOn().toString(), c.closesOn().toString()));
-                }
-                case NOT_A_MEMBER -> throw new ForbiddenResponse();
-                case INVALID -> {
-                    ctx.status(422);
-                    renderAnswerForm(ctx, c, consultations.structure(c.id()), form, false);
-                }
+        web.answer(ctx, refused, "/consultations/" + c.id(), "consultations.respond.saved", () -> {
+            if (refused.get() == Refusal.CLOSED) {
+                web.render(ctx, "error.jte", web.page(ctx, "consultations.notOpen.title"), "message",
+                        web.messages().get("consultations.notOpen.body", c.opensOn().toString(), c.closesOn().toString()));
+            } else {
+                renderAnswerForm(ctx, c, consultations.structure(c.id()), form, false);
             }
-            return;
-        }
-        web.redirectWithNotice(ctx, "/consultations/" + c.id(), "consultations.respond.saved");
+        }, null);
     }
 }

@@ -2,6 +2,7 @@ package org.commonweal.platform.consultations;
 
 import org.commonweal.platform.core.audit.Actor;
 import org.commonweal.platform.core.audit.AuditLog;
+import org.commonweal.platform.core.http.Refusal;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.ObjectKind;
 import org.commonweal.platform.core.http.Form;
@@ -36,7 +37,6 @@ public final class ConsultationService {
     static final int MAX_OPTIONS = 20;
 
     /** Why a change was refused; the routes turn it into a status code. */
-    public enum Refusal { NOT_FOUND, FORBIDDEN, LOCKED, INVALID }
 
     private final Jdbi jdbi;
     private final AuditLog audit;
@@ -269,7 +269,7 @@ public final class ConsultationService {
     /** Publishes a draft that has at least one question, and tells the followers of its subject. */
     public Optional<Refusal> publish(CurrentUser user, long id, Form form, Actor actor) {
         Optional<Refusal> refused = change(user, id, false, (h, c) -> {
-            if (!c.draft()) return Optional.of(Refusal.LOCKED);
+            if (!c.draft()) return Optional.of(Refusal.CLOSED);
             long questions = h.createQuery("SELECT count(*) FROM consultation_questions WHERE consultation_id = :c").bind("c", id).mapTo(Long.class).one();
             if (questions == 0) {
                 form.error("publish", "consultations.error.noQuestions");
@@ -289,7 +289,7 @@ public final class ConsultationService {
 
     public Optional<Refusal> close(CurrentUser user, long id, Actor actor) {
         return change(user, id, false, (h, c) -> {
-            if (!c.status().equals("published")) return Optional.of(Refusal.LOCKED);
+            if (!c.status().equals("published")) return Optional.of(Refusal.CLOSED);
             h.createUpdate("UPDATE consultations SET status = 'closed', updated_at = now() WHERE id = :id").bind("id", id).execute();
             audit.record(h, actor, "consultation.closed", "consultation:" + id, c.title());
             return Optional.empty();
@@ -344,7 +344,7 @@ public final class ConsultationService {
             Optional<Consultation> c = h.createQuery(SELECT + " WHERE c.id = :id FOR UPDATE OF c").bind("id", id).map((rs, x) -> consultation(rs)).findOne();
             if (c.isEmpty()) return Optional.of(Refusal.NOT_FOUND);
             if (!mayManage(user, c.get())) return Optional.of(Refusal.FORBIDDEN);
-            if (questions && (hasAnswers(h, id) || c.get().status().equals("closed"))) return Optional.of(Refusal.LOCKED);
+            if (questions && (hasAnswers(h, id) || c.get().status().equals("closed"))) return Optional.of(Refusal.CLOSED);
             Optional<Refusal> r = change.apply(h, c.get());
             if (r.isPresent()) h.rollback();
             // Search holds the title, body and questions: every accepted change brings it up to date in the same transaction.

@@ -154,7 +154,7 @@ final class DemoConsultations {
         if (refused.isPresent()) throw new IllegalStateException("demo answer refused: " + refused.get() + " " + form.errors());
     }
 
-    private static void check(java.util.Optional<ConsultationService.Refusal> refused, String what) {
+    private static void check(java.util.Optional<org.commonweal.platform.core.http.Refusal> refused, String what) {
         if (refused.isPresent()) throw new IllegalStateException("demo " + what + ": " + refused.get());
     }
 }

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.Refusal;
 import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Routes;
@@ -109,25 +110,15 @@ final class ManageRoutes implements Routes {
         return f;
     }
 
-    /** Turns a refusal into its status code; an invalid form shows the manage page again with that form's errors. */
-    private void outcome(Context ctx, long id, Optional<ConsultationService.Refusal> refused, String notice, java.util.function.Function<ManageForms, ManageForms> withErrors) {
-        if (refused.isEmpty()) {
-            web.redirectWithNotice(ctx, "/consultations/" + id + "/manage", notice);
-            return;
-        }
-        switch (refused.get()) {
-            case NOT_FOUND -> throw new NotFoundResponse();
-            case FORBIDDEN -> throw new ForbiddenResponse();
-            case LOCKED -> {
-                ctx.status(409);
-                web.render(ctx, "error.jte", web.page(ctx, "consultations.locked.title"), "message", web.messages().get("consultations.locked.body"));
-            }
-            case INVALID -> {
-                ctx.status(422);
-                Consultation c = consultations.find(id).orElseThrow(NotFoundResponse::new);
-                renderManage(ctx, c, withErrors.apply(ManageForms.empty(c, consultations.structure(id))));
-            }
-        }
+    /** What a refused change to a consultation that has answers, or is published or closed, says. */
+    private static final Web.Closed LOCKED = new Web.Closed("consultations.locked.title", "consultations.locked.body");
+
+    /** Answers a change: back to the manage page, or its refusal; an invalid form shows the manage page again with that form's errors. */
+    private void outcome(Context ctx, long id, Optional<Refusal> refused, String notice, java.util.function.Function<ManageForms, ManageForms> withErrors) {
+        web.answer(ctx, refused, "/consultations/" + id + "/manage", notice, () -> {
+            Consultation c = consultations.find(id).orElseThrow(NotFoundResponse::new);
+            renderManage(ctx, c, withErrors.apply(ManageForms.empty(c, consultations.structure(id))));
+        }, LOCKED);
     }
 
     private void editDetails(Context ctx) {
@@ -156,7 +147,7 @@ final class ManageRoutes implements Routes {
         if (workstream.isEmpty()) {
             owned(ctx);
             form.error("workstream", "consultations.error.question.workstream");
-            outcome(ctx, id, Optional.of(ConsultationService.Refusal.INVALID), null, f -> new ManageForms(f.details(), f.workstream(), form, f.status(), f.outcome(), null));
+            outcome(ctx, id, Optional.of(Refusal.INVALID), null, f -> new ManageForms(f.details(), f.workstream(), form, f.status(), f.outcome(), null));
             return;
         }
         outcome(ctx, id, consultations.addQuestion(web.requireUser(ctx), id, workstream.get(), form, web.actor(ctx)), "consultations.question.added",

@@ -2,8 +2,8 @@ package org.commonweal.platform.deliberation;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.Refusal;
 import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Routes;
@@ -76,27 +76,16 @@ final class CommentRoutes implements Routes {
             return;
         }
         Comment parentComment = parent == null ? null : deliberation.find(parent).orElse(null);
-        refuse(ctx, result.refusal(), user, () -> showWrite(ctx, subject, parentComment, null, form, problem(result.refusal(), user)));
+        web.refuse(ctx, result.refusal(), () -> showWrite(ctx, subject, parentComment, null, form, problem(result.refusal(), user)), null);
     }
 
-    private String problem(Deliberation.Refusal refusal, CurrentUser user) {
+    private String problem(Refusal refusal, CurrentUser user) {
         return switch (refusal) {
             case BANNED -> web.messages().get("deliberation.banned", deliberation.banned(user.id()).orElse(""));
             case CLOSED -> web.messages().get("deliberation.closed");
             case TOO_LATE -> web.messages().get("deliberation.error.tooLate");
             default -> null;
         };
-    }
-
-    private void refuse(Context ctx, Deliberation.Refusal refusal, CurrentUser user, Runnable showAgain) {
-        switch (refusal) {
-            case NOT_FOUND -> throw new NotFoundResponse();
-            case FORBIDDEN -> throw new ForbiddenResponse();
-            case BANNED -> ctx.status(403);
-            case CLOSED, TOO_LATE, ALREADY_REPORTED -> ctx.status(409);
-            case INVALID -> ctx.status(422);
-        }
-        showAgain.run();
     }
 
     private void showWrite(Context ctx, SubjectInfo subject, Comment parent, Comment editing, Form form, String problem) {
@@ -133,7 +122,7 @@ final class CommentRoutes implements Routes {
             web.redirectWithNotice(ctx, back(form, subject) + "#comment-" + c.id(), "deliberation.saved");
             return;
         }
-        refuse(ctx, result.refusal(), user, () -> showWrite(ctx, subject, null, c, form, problem(result.refusal(), user)));
+        web.refuse(ctx, result.refusal(), () -> showWrite(ctx, subject, null, c, form, problem(result.refusal(), user)), null);
     }
 
     private void showReport(Context ctx) {
@@ -153,12 +142,12 @@ final class CommentRoutes implements Routes {
         Form form = PostedForm.read(ctx, "reason", "note", "return");
         CurrentUser user = web.requireUser(ctx);
         Deliberation.Result result = deliberation.report(c.id(), user.id(), form);
-        if (result.ok() || result.refusal() == Deliberation.Refusal.ALREADY_REPORTED) {
+        if (result.ok() || result.refusal() == Refusal.ALREADY_DONE) {
             web.redirectWithNotice(ctx, back(form, subject) + "#comment-" + c.id(),
                     result.ok() ? "deliberation.report.done" : "deliberation.report.already");
             return;
         }
-        refuse(ctx, result.refusal(), user, () -> renderReport(ctx, c, subject, form));
+        web.refuse(ctx, result.refusal(), () -> renderReport(ctx, c, subject, form), null);
     }
 
     private void follow(Context ctx) {

@@ -1,6 +1,7 @@
 package org.commonweal.platform.deliberation;
 
 import org.commonweal.platform.core.accounts.Bans;
+import org.commonweal.platform.core.http.Refusal;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.RateLimiter;
@@ -38,7 +39,6 @@ public final class Deliberation {
     private static final DateTimeFormatter BAN_END = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
 
     /** Why a change was refused; routes turn it into a status code and a message. */
-    public enum Refusal { NOT_FOUND, FORBIDDEN, CLOSED, BANNED, TOO_LATE, INVALID, ALREADY_REPORTED }
 
     private final Jdbi jdbi;
     private final Subjects subjects;
@@ -202,7 +202,7 @@ public final class Deliberation {
                 INSERT INTO comment_reports (comment_id, reporter_id, reason, note) VALUES (:c, :r, :reason, :note)
                 ON CONFLICT (comment_id, reporter_id) DO NOTHING""")
                 .bind("c", commentId).bind("r", reporterId).bind("reason", reason).bind("note", note.isEmpty() ? null : note).execute());
-        if (added == 0) return Result.refused(Refusal.ALREADY_REPORTED);
+        if (added == 0) return Result.refused(Refusal.ALREADY_DONE);
         return Result.done(commentId, subjects.find(c.get().subject()).orElse(null));
     }
 

@@ -2,7 +2,6 @@ package org.commonweal.platform.events;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Access;
@@ -118,34 +117,18 @@ final class EventRoutes implements Routes {
     private void edit(Context ctx) {
         Event e = event(ctx);
         Form form = read(ctx, EventDetails.FIELDS);
-        refuse(ctx, events.edit(e.id(), web.requireUser(ctx), form, web.actor(ctx)), () -> showForm(ctx, e, form), "events.notice.saved");
+        web.answer(ctx, events.edit(e.id(), web.requireUser(ctx), form, web.actor(ctx)), EventIndex.url(e.id()), "events.notice.saved", () -> showForm(ctx, e, form), null);
     }
 
     private void cancel(Context ctx) {
         Event e = event(ctx);
         Form form = read(ctx, "reason");
-        refuse(ctx, events.cancel(e.id(), web.requireUser(ctx), form, web.actor(ctx)), () -> show(ctx, e, form, Form.empty()), "events.notice.cancelled");
+        web.answer(ctx, events.cancel(e.id(), web.requireUser(ctx), form, web.actor(ctx)), EventIndex.url(e.id()), "events.notice.cancelled", () -> show(ctx, e, form, Form.empty()), null);
     }
 
     private void outcome(Context ctx) {
         Event e = event(ctx);
         Form form = read(ctx, "minutes", "outcomes", "links");
-        refuse(ctx, events.recordOutcome(e.id(), web.requireUser(ctx), form, web.actor(ctx)), () -> show(ctx, e, Form.empty(), form),
-                "events.notice.outcome");
-    }
-
-    private void refuse(Context ctx, Optional<EventService.Refusal> refusal, Runnable showAgain, String noticeKey) {
-        if (refusal.isEmpty()) {
-            web.redirectWithNotice(ctx, EventIndex.url(Web.id(ctx, "id")), noticeKey);
-            return;
-        }
-        switch (refusal.get()) {
-            case NOT_FOUND -> throw new NotFoundResponse();
-            case FORBIDDEN -> throw new ForbiddenResponse();
-            case INVALID -> {
-                ctx.status(422);
-                showAgain.run();
-            }
-        }
+        web.answer(ctx, events.recordOutcome(e.id(), web.requireUser(ctx), form, web.actor(ctx)), EventIndex.url(e.id()), "events.notice.outcome", () -> show(ctx, e, Form.empty(), form), null);
     }
 }

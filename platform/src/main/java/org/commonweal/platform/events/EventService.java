@@ -2,6 +2,7 @@ package org.commonweal.platform.events;
 
 import org.commonweal.platform.core.audit.Actor;
 import org.commonweal.platform.core.audit.AuditLog;
+import org.commonweal.platform.core.http.Refusal;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
@@ -38,7 +39,6 @@ public final class EventService {
     static final int MAX_LINKS = 20;
 
     /** Why a change was refused; the routes turn it into a status code. */
-    enum Refusal { NOT_FOUND, FORBIDDEN, INVALID }
 
     /** The public list's filters: past or upcoming, a place (with the places inside it) or null, a kind or "". */
     record Filter(boolean past, Long placeId, String kind, int page) {

@@ -2,9 +2,9 @@ package org.commonweal.platform.problems;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UploadedFile;
+import org.commonweal.platform.core.http.Refusal;
 import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Routes;
@@ -21,6 +21,8 @@ import java.util.Optional;
 
 /** Residents post, browse, edit, withdraw and support problems; officers move them on. */
 final class ProblemRoutes implements Routes {
+    /** What a refused change to a withdrawn or closed problem or solution says. */
+    static final Web.Closed CLOSED = new Web.Closed("problems.closed.title", "problems.closed.body");
     static final String[] FIELDS = {"title", "description", "place", "theme", "photoAlt", "removePhoto"};
     private final Web web;
     private final ProblemService problems;
@@ -126,63 +128,27 @@ final class ProblemRoutes implements Routes {
         Problem p = problem(ctx);
         Form form = read(ctx, FIELDS);
         Optional<Refusal> refused = problems.edit(p.id(), web.requireUser(ctx).id(), form, upload(ctx), web.actor(ctx));
-        if (refused.isPresent()) {
-            refuse(ctx, refused.get(), () -> showForm(ctx, p, form));
-            return;
-        }
-        web.redirectWithNotice(ctx, ProblemIndex.problemUrl(p.id()), "problems.saved");
+        web.answer(ctx, refused, ProblemIndex.problemUrl(p.id()), "problems.saved", () -> showForm(ctx, p, form), CLOSED);
     }
 
     private void withdraw(Context ctx) {
         Problem p = problem(ctx);
         Optional<Refusal> refused = problems.withdraw(p.id(), web.requireUser(ctx).id(), web.actor(ctx));
-        if (refused.isPresent()) {
-            refuse(ctx, refused.get(), () -> show(ctx, p, Form.empty(), Form.empty()));
-            return;
-        }
-        web.redirectWithNotice(ctx, "/problems", "problems.withdrawn");
+        web.answer(ctx, refused, "/problems", "problems.withdrawn", () -> show(ctx, p, Form.empty(), Form.empty()), CLOSED);
     }
 
     private void changeStatus(Context ctx) {
         Problem p = problem(ctx);
         Form form = read(ctx, "status", "reason");
         Optional<Refusal> refused = problems.changeStatus(p.id(), form, web.actor(ctx));
-        if (refused.isPresent()) {
-            refuse(ctx, refused.get(), () -> show(ctx, p, form, Form.empty()));
-            return;
-        }
-        web.redirectWithNotice(ctx, ProblemIndex.problemUrl(p.id()), "problems.statusChanged");
+        web.answer(ctx, refused, ProblemIndex.problemUrl(p.id()), "problems.statusChanged", () -> show(ctx, p, form, Form.empty()), CLOSED);
     }
 
     private void support(Context ctx, boolean give) {
         Problem p = problem(ctx);
         CurrentUser user = web.requireUser(ctx);
         Optional<Refusal> refused = give ? supports.support(p.id(), user.id(), user.homePlaceId()) : supports.takeBack(p.id(), user.id());
-        if (refused.isPresent()) {
-            refuse(ctx, refused.get(), () -> show(ctx, p, Form.empty(), Form.empty()));
-            return;
-        }
-        web.redirectWithNotice(ctx, ProblemIndex.problemUrl(p.id()), give ? "problems.supported" : "problems.supportTakenBack");
-    }
-
-    /** Turns a refusal into its status code: 404, 403, 409 with an explanation, or 422 with the form shown again. */
-    static void refuse(Web web, Context ctx, Refusal refusal, Runnable showAgain) {
-        switch (refusal) {
-            case NOT_FOUND -> throw new NotFoundResponse();
-            case FORBIDDEN -> throw new ForbiddenResponse();
-            case CLOSED -> {
-                ctx.status(409);
-                web.render(ctx, "error.jte", web.page(ctx, "problems.closed.title"), "message", web.messages().get("problems.closed.body"));
-            }
-            case INVALID -> {
-                ctx.status(422);
-                showAgain.run();
-            }
-        }
-    }
-
-    private void refuse(Context ctx, Refusal refusal, Runnable showAgain) {
-        refuse(web, ctx, refusal, showAgain);
+        web.answer(ctx, refused, ProblemIndex.problemUrl(p.id()), give ? "problems.supported" : "problems.supportTakenBack", () -> show(ctx, p, Form.empty(), Form.empty()), CLOSED);
     }
 
     static Form read(Context ctx, String... fields) {

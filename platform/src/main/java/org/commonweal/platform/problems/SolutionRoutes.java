@@ -3,6 +3,7 @@ package org.commonweal.platform.problems;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import org.commonweal.platform.core.http.Refusal;
 import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.budgets.BudgetProcess;
 import org.commonweal.platform.budgets.BudgetService;
@@ -95,22 +96,14 @@ final class SolutionRoutes implements Routes {
     private void withdraw(Context ctx) {
         Solution s = solution(ctx);
         Optional<Refusal> refused = solutions.withdraw(s.id(), web.requireUser(ctx).id(), web.actor(ctx));
-        if (refused.isPresent()) {
-            ProblemRoutes.refuse(web, ctx, refused.get(), () -> show(ctx, s, Form.empty()));
-            return;
-        }
-        web.redirectWithNotice(ctx, ProblemIndex.problemUrl(s.problemId()), "problems.solution.withdrawn");
+        web.answer(ctx, refused, ProblemIndex.problemUrl(s.problemId()), "problems.solution.withdrawn", () -> show(ctx, s, Form.empty()), ProblemRoutes.CLOSED);
     }
 
     private void changeStatus(Context ctx) {
         Solution s = solution(ctx);
         Form form = ProblemRoutes.read(ctx, "status", "reason");
         Optional<Refusal> refused = solutions.changeStatus(s.id(), form, web.actor(ctx));
-        if (refused.isPresent()) {
-            ProblemRoutes.refuse(web, ctx, refused.get(), () -> show(ctx, s, form));
-            return;
-        }
-        web.redirectWithNotice(ctx, ProblemIndex.solutionUrl(s.id()), "problems.statusChanged");
+        web.answer(ctx, refused, ProblemIndex.solutionUrl(s.id()), "problems.statusChanged", () -> show(ctx, s, form), ProblemRoutes.CLOSED);
     }
 
     /** The budgets open for proposals now whose pots cover the solution's place, each with those pots. */
@@ -127,7 +120,7 @@ final class SolutionRoutes implements Routes {
     private Solution goingToBudget(Context ctx) {
         Solution s = solution(ctx);
         if (!s.mayGoToBudget()) {
-            ProblemRoutes.refuse(web, ctx, Refusal.CLOSED, () -> { });
+            web.refuse(ctx, Refusal.CLOSED, () -> { }, ProblemRoutes.CLOSED);
             return null;
         }
         return s;
@@ -142,7 +135,7 @@ final class SolutionRoutes implements Routes {
     /** The budget's proposal form, filled in from the solution (or showing what was posted, with its errors). */
     private void showProposalForm(Context ctx, Solution s, Form posted) {
         if (!s.mayGoToBudget()) {
-            ProblemRoutes.refuse(web, ctx, Refusal.CLOSED, () -> { });
+            web.refuse(ctx, Refusal.CLOSED, () -> { }, ProblemRoutes.CLOSED);
             return;
         }
         long processId = Web.id(ctx, "process");

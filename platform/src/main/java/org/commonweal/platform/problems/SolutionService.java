@@ -2,6 +2,7 @@ package org.commonweal.platform.problems;
 
 import org.commonweal.platform.core.audit.Actor;
 import org.commonweal.platform.core.audit.AuditLog;
+import org.commonweal.platform.core.http.Refusal;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.i18n.Messages;
 import org.commonweal.platform.core.subjects.Subject;

@@ -1,5 +1,6 @@
 package org.commonweal.platform.problems;
 
+import org.commonweal.platform.core.http.Refusal;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 

@@ -79,6 +79,39 @@ public final class Web {
         ctx.html(out.toString());
     }
 
+    /** The page a feature shows for {@link Refusal#CLOSED}: its title and the sentence saying why (message keys). */
+    public record Closed(String titleKey, String bodyKey) {
+    }
+
+    /**
+     * The one answer to a state-changing request: with no refusal, a redirect to {@code location} with the notice;
+     * otherwise {@link #refuse}.
+     */
+    public void answer(Context ctx, java.util.Optional<Refusal> refused, String location, String noticeKey, Runnable showAgain, Closed closed) {
+        if (refused.isEmpty()) redirectWithNotice(ctx, location, noticeKey);
+        else refuse(ctx, refused.get(), showAgain, closed);
+    }
+
+    /**
+     * A refusal as its status: the 404 and 403 pages for what does not exist or is not the user's; the feature's page
+     * saying why for {@link Refusal#CLOSED} when it has one ({@code closed}); otherwise the form again
+     * ({@code showAgain}), which shows the errors or the reason.
+     */
+    public void refuse(Context ctx, Refusal refusal, Runnable showAgain, Closed closed) {
+        switch (refusal) {
+            case NOT_FOUND -> throw new io.javalin.http.NotFoundResponse();
+            case FORBIDDEN -> throw new io.javalin.http.ForbiddenResponse();
+            default -> {
+                ctx.status(refusal.status());
+                if (refusal == Refusal.CLOSED && closed != null) {
+                    render(ctx, "error.jte", page(ctx, closed.titleKey()), "message", messages.get(closed.bodyKey()));
+                } else {
+                    showAgain.run();
+                }
+            }
+        }
+    }
+
     /** Redirects after a successful POST, with a notice (a message key) shown once on the next page. */
     public void redirectWithNotice(Context ctx, String location, String noticeKey) {
         ctx.cookie(cookie(NOTICE_COOKIE, noticeKey, 60));
