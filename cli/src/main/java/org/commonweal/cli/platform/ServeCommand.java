@@ -35,7 +35,8 @@ public final class ServeCommand implements Command {
                 console.out().println("Usage: commonweal " + name() + "\n\nEnvironment: PORT (default 7070), COMMONWEAL_DATA (default ./data),\n"
                         + "COMMONWEAL_SHARED_DATA (demo: the shared data folder whose pabulib files become past budgets),\n"
                         + "DATABASE_URL + DATABASE_USER + DATABASE_PASSWORD (external PostgreSQL), BASE_URL, TRUST_PROXY,\n"
-                        + "SMTP_HOST, SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM, COMMONWEAL_LOG_FORMAT=json");
+                        + "SMTP_HOST, SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM, SMTP_STARTTLS, DATABASE_POOL_SIZE,\n"
+                        + "UPLOAD_MAX_MB, COMMONWEAL_LOG_FORMAT=json. Every setting is described in docs/operations.md.");
                 return 0;
             }
             throw new UsageException("takes no arguments (got '" + String.join(" ", args) + "'); settings come from the environment");

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Secret ballots: who voted is recorded apart from what was voted (see {@link BallotKeys} and docs/budgets.md).
+ * Secret ballots: who voted is recorded apart from what was voted (see {@link BallotKeys} and docs/security.md, "Ballot secrecy in budgets").
  * A voter's later ballot replaces the earlier one inside one transaction that holds the voter's row lock, so
  * any number of simultaneous submissions leave exactly one counted ballot. The transaction commits with
  * synchronous_commit on (every pooled connection has it, see Database) before the receipt is returned.

@@ -30,10 +30,12 @@ import java.util.Optional;
  * once anyone has answered, so every answer stays an answer to the question that was asked.
  */
 public final class ConsultationService {
+    // Ends with a line break: a clause appended as a text block starts with no space of its own.
     static final String SELECT = """
             SELECT c.id, c.organisation_id, o.name AS organisation_name, c.title, c.body, c.place_id, p.name AS place_name,
                    c.opens_on, c.closes_on, c.status, c.answers_public, c.outcome_published_at
-            FROM consultations c LEFT JOIN organisations o ON o.id = c.organisation_id LEFT JOIN places p ON p.id = c.place_id""";
+            FROM consultations c LEFT JOIN organisations o ON o.id = c.organisation_id LEFT JOIN places p ON p.id = c.place_id
+            """;
     static final int MAX_OPTIONS = 20;
 
     /** Why a change was refused; the routes turn it into a status code. */

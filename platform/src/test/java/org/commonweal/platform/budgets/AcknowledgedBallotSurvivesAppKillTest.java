@@ -3,6 +3,7 @@ package org.commonweal.platform.budgets;
 import org.commonweal.platform.Platform;
 import org.commonweal.platform.core.Config;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * process, voters cast ballots over HTTP, the process gets SIGKILL (kill -9) while ballots are still arriving, and
  * after a restart on the same data every receipt a voter received is counted.
  */
+@Tag("slow")
 class AcknowledgedBallotSurvivesAppKillTest {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern RECEIPT = Pattern.compile("id=\"receipt\">([0-9A-Z-]+)<");

@@ -5,6 +5,7 @@ import org.commonweal.platform.core.Config;
 import org.commonweal.platform.core.audit.Actor;
 import org.commonweal.platform.demo.DemoData;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A ballot whose receipt was handed to the voter is durable: the database server is killed without a shutdown
  * (so nothing gets flushed on the way out) right after the receipt, and after a restart the ballot is counted.
  */
+@Tag("slow")
 class AcknowledgedBallotSurvivesRestartTest {
     @Test
     void aBallotWithAReceiptIsCountedAfterTheDatabaseServerIsKilledAndRestarted(@TempDir Path dir) throws Exception {

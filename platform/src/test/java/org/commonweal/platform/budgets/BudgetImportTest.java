@@ -3,6 +3,7 @@ package org.commonweal.platform.budgets;
 import org.commonweal.pb.Instance;
 import org.commonweal.pb.pabulib.PabulibReader;
 import org.commonweal.platform.testing.PlatformTestCase;
+import org.commonweal.platform.testing.TestApp;
 import org.commonweal.platform.testing.TestClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,9 +25,7 @@ class BudgetImportTest extends PlatformTestCase {
     }
 
     static Path pabulib(String file) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.exists(dir.resolve("commonweal"))) dir = dir.getParent();
-        return dir.getParent().resolve("shared/data/pabulib").resolve(file);
+        return TestApp.sharedData().resolve("pabulib").resolve(file);
     }
 
     private static TestClient.Response upload(TestClient officer, String fileName, byte[] content) {

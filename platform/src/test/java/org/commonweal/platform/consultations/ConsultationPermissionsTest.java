@@ -46,6 +46,18 @@ class ConsultationPermissionsTest extends PlatformTestCase {
     }
 
     @Test
+    void everySignedInRoleListsConsultationsAndSeesOnlyTheDraftsItMayRun() {
+        for (String role : java.util.List.of("resident", "officer", "organiser", "moderator", "admin")) {
+            TestClient.Response list = app.signedInAs(role).get("/consultations");
+            assertThat(list.status()).as("GET /consultations as %s", role).isEqualTo(200);
+            assertThat(list.body()).as("as %s", role).doesNotContain("Allotment rules");
+        }
+        TestClient.Response organisersList = organiserB.get("/consultations");
+        assertThat(organisersList.status()).isEqualTo(200);
+        assertThat(organisersList.body()).contains("/consultations/" + orgBConsultation + "/manage", "Allotment rules");
+    }
+
+    @Test
     void aResidentCannotCreateEditOrSeeTheOwnersResults() {
         TestClient resident = app.signedInAs("resident");
         assertThat(resident.get("/consultations/new").status()).isEqualTo(403);

@@ -3,6 +3,7 @@ package org.commonweal.platform.deliberation;
 import org.commonweal.platform.core.subjects.Subject;
 import org.commonweal.platform.testing.PlatformTestCase;
 import org.commonweal.platform.testing.TestClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Fills the comments table to 100,000 rows, 500 of them threaded on the demo proposal, and prints the latency of that
  * proposal's page for a signed-in resident. It checks that the page shows all 500, never how fast it was.
  */
+@Tag("slow")
 class ThreadBench extends PlatformTestCase {
     private static final int TOTAL = 100_000;
     private static final int ON_PAGE = 500;

@@ -2,6 +2,7 @@ package org.commonweal.platform.problems;
 
 import org.commonweal.platform.testing.PlatformTestCase;
 import org.commonweal.platform.testing.TestClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * spread over 18 months, timed through the service and through HTTP. Prints p50/p99 per period; run with
  * {@code -Dtest=AgendaBenchmark}.
  */
+@Tag("slow")
 class AgendaBenchmark extends PlatformTestCase {
     private static final int PROBLEMS = 20_000;
     private static final int SUPPORTS = 100_000;

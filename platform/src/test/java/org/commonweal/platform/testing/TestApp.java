@@ -5,6 +5,8 @@ import org.commonweal.platform.core.Config;
 import org.commonweal.platform.core.db.Database;
 import org.commonweal.platform.demo.DemoData;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** A running platform on a random port over a database of its own, with the demo data loaded. */
@@ -46,6 +48,13 @@ public final class TestApp implements AutoCloseable {
         env.putIfAbsent("PORT", "0");
         env.putIfAbsent("BASE_URL", "http://localhost");
         return Config.fromEnvironment(env, true);
+    }
+
+    /** The shared public data ({@code ../shared/data} beside the repository), read in place. */
+    public static Path sharedData() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (!Files.exists(dir.resolve("commonweal"))) dir = dir.getParent();
+        return dir.getParent().resolve("shared/data");
     }
 
     public String url(String path) {

@@ -7,6 +7,7 @@ import org.commonweal.pb.TieBreak;
 import org.commonweal.pb.pabulib.OfficialOutcome;
 import org.commonweal.pb.pabulib.PabulibReader;
 import org.commonweal.pb.pabulib.SharedPabulib;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Recomputes every shared pabulib file whose META rule is greedy, greedy-no-skip or greedy-threshold
  * FROM ITS BALLOTS and compares with the official {@code selected = 1} projects (see {@link OfficialOutcome}).
  */
+@Tag("slow")
 class GreedyConformanceTest {
     /** Files whose official outcome differs from the META rule, with the reason found. */
     private static final Map<String, String> KNOWN_EXCEPTIONS = Map.of(

@@ -4,6 +4,7 @@ import org.commonweal.pb.Instance;
 import org.commonweal.pb.VoteType;
 import org.commonweal.pb.pabulib.PabulibReader;
 import org.commonweal.pb.pabulib.SharedPabulib;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The published {@code score} column, recomputed from the ballots by {@link ProjectScores}. */
+@Tag("slow")
 class ScoreColumnTest {
     @Test
     void positionalPointsReproduceTheScoreColumnOfEveryOrdinalFile() throws Exception {

@@ -19,9 +19,11 @@ import org.commonweal.pb.TieBreak;
 import org.commonweal.pb.pabulib.PabulibReader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** MES against the outcomes computed by equalshares.net and pabutools, and against the official results that used it. */
+@Tag("slow")
 class EqualSharesConformanceTest {
 
     @ParameterizedTest

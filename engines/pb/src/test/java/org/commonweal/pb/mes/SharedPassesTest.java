@@ -29,6 +29,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The passes of one completion share supporters' class histograms ({@link PaymentHistograms}); every pass must
  * decide, and explain, exactly as a pass computed from scratch on its own, whatever budgets came before it.
  */
+// Both engines run this class: jqwik for the properties, Jupiter for the parameterised tests; each reads its own tag.
+@net.jqwik.api.Tag("slow")
+@org.junit.jupiter.api.Tag("slow")
 class SharedPassesTest {
 
     @Provide

@@ -1,6 +1,7 @@
 package org.commonweal.pb.pabulib;
 
 import org.commonweal.pb.Instance;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -10,6 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Tag("slow")
 class SharedFilesTest {
     @Test
     void everySharedPabulibFileParsesAndSurvivesAWriteAndReadBack() throws Exception {
