@@ -176,13 +176,9 @@ public final class ProposalService {
 
     private Optional<Refusal> authorMayChange(Handle h, long id, long accountId) {
         Optional<Proposal> p = h.createQuery(SELECT + " WHERE r.id = :id FOR UPDATE OF r").bind("id", id).map((rs, c) -> proposal(rs)).findOne();
-        if (p.isEmpty()) return Optional.of(Refusal.NOT_FOUND);
-        if (p.get().authorId() == null || p.get().authorId() != accountId) return Optional.of(Refusal.FORBIDDEN);
-        long process = BudgetService.pot(h, p.get().potId()).orElseThrow().processId();
-        if (!BudgetService.process(h, process).orElseThrow().phase().proposalsEditable() || !p.get().status().equals("submitted")) {
-            return Optional.of(Refusal.CLOSED);
-        }
-        return Optional.empty();
+        boolean open = p.isPresent() && p.get().status().equals("submitted") && BudgetService.process(h,
+                BudgetService.pot(h, p.get().potId()).orElseThrow().processId()).orElseThrow().phase().proposalsEditable();
+        return Refusal.ofAuthorChange(p.isPresent(), p.map(Proposal::authorId).orElse(null), accountId, open);
     }
 
     private record Fields(String title, String description, String theme, long cost, long placeId) {

@@ -165,10 +165,7 @@ public final class ProblemService {
     }
 
     private static Optional<Refusal> authorMayChange(Optional<Problem> p, long accountId) {
-        if (p.isEmpty()) return Optional.of(Refusal.NOT_FOUND);
-        if (p.get().authorId() == null || p.get().authorId() != accountId) return Optional.of(Refusal.FORBIDDEN);
-        if (!p.get().editableByAuthor()) return Optional.of(Refusal.CLOSED);
-        return Optional.empty();
+        return Refusal.ofAuthorChange(p.isPresent(), p.map(Problem::authorId).orElse(null), accountId, p.map(Problem::editableByAuthor).orElse(false));
     }
 
     private record Fields(String title, String description, String theme, long placeId, Photo photo, String photoAlt) {

@@ -100,9 +100,9 @@ public final class SolutionService {
     public Optional<Refusal> withdraw(long id, long accountId, Actor actor) {
         return jdbi.inTransaction(h -> {
             Optional<Solution> s = find(h, id, true).filter(x -> !x.withdrawn());
-            if (s.isEmpty()) return Optional.of(Refusal.NOT_FOUND);
-            if (s.get().authorId() == null || s.get().authorId() != accountId) return Optional.of(Refusal.FORBIDDEN);
-            if (!s.get().status().equals("proposed")) return Optional.of(Refusal.CLOSED);
+            Optional<Refusal> refused = Refusal.ofAuthorChange(s.isPresent(), s.map(Solution::authorId).orElse(null), accountId,
+                    s.map(x -> x.status().equals("proposed")).orElse(false));
+            if (refused.isPresent()) return refused;
             h.createUpdate("UPDATE problem_solutions SET status = 'withdrawn', updated_at = now() WHERE id = :id").bind("id", id).execute();
             audit.record(h, actor, "solution.withdrawn", "solution:" + id, null);
             index.updateSolution(h, id);

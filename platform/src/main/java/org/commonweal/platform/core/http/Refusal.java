@@ -18,4 +18,16 @@ public enum Refusal {
     public int status() {
         return status;
     }
+
+    /**
+     * The rule every author's change to their own item follows (editing or withdrawing a proposal, a problem, a
+     * solution): the item exists, it is theirs, and it is still open to change; the first that fails is the refusal.
+     * @param authorId the item's author, null once their account is deleted
+     */
+    public static java.util.Optional<Refusal> ofAuthorChange(boolean exists, Long authorId, long accountId, boolean open) {
+        if (!exists) return java.util.Optional.of(NOT_FOUND);
+        if (authorId == null || authorId != accountId) return java.util.Optional.of(FORBIDDEN);
+        if (!open) return java.util.Optional.of(CLOSED);
+        return java.util.Optional.empty();
+    }
 }
