@@ -76,6 +76,16 @@ final class OutcomeJson {
                     node.put("type", "below_threshold");
                     node.put("threshold", b.threshold());
                 }
+                case GreedyReason.Excluded e -> {
+                    node.put("type", "excluded");
+                    node.put("rival", instance.projects().get(e.rival()).id());
+                }
+                case GreedyReason.OverLimit o -> {
+                    node.put("type", "over_limit");
+                    node.put("column", o.column());
+                    node.put("value", o.value());
+                    node.put("limit_left", money.decimal(o.capLeft()));
+                }
                 case GreedyReason.AfterStop s -> {
                     node.put("type", "after_stop");
                     node.put("stopped_at", instance.projects().get(s.stoppedAt()).id());

@@ -5,7 +5,7 @@ import org.commonweal.pb.Outcome;
 import org.commonweal.pb.Project;
 import org.commonweal.pb.VoteType;
 import org.commonweal.pb.greedy.GreedyReason;
-import org.commonweal.pb.greedy.GreedyThreshold;
+import org.commonweal.pb.greedy.GreedyLimits;
 import org.commonweal.pb.greedy.ProjectScores;
 
 import org.commonweal.pb.pabulib.OfficialOutcome;
@@ -37,10 +37,10 @@ final class OutcomeText {
         out.printf("%s: rule %s, budget %s, %d projects, %,d voters (%s ballots)%n", fileName, outcome.rule(),
                 money.text(instance.budget()), instance.projects().size(), instance.ballots().size(), instance.voteType().pabulibName());
         out.printf("Ties broken by %s (seed %d)%n", outcome.tieBreak().spec(), outcome.tieBreak().seed());
-        String threshold = instance.meta().get(GreedyThreshold.META_KEY);
-        if (threshold != null && !outcome.rule().equals("greedy-threshold")) {
+        String threshold = instance.meta().get(GreedyLimits.THRESHOLD_KEY);
+        if (threshold != null && !outcome.rule().startsWith("greedy")) {
             out.printf("Note: the file sets a minimum of %s %s per project (%s), which rule %s does not apply; "
-                    + "--rule greedy-threshold does.%n", threshold, noun, GreedyThreshold.META_KEY, outcome.rule());
+                    + "every greedy rule does.%n", threshold, noun, GreedyLimits.THRESHOLD_KEY, outcome.rule());
         }
         out.println();
         out.printf("Funded: %d projects costing %s; %s left unspent%n", outcome.selected().size(),
@@ -94,6 +94,12 @@ final class OutcomeText {
                 case GreedyReason.AfterStop s -> "not funded. It came " + place + " with " + s.score() + " " + noun
                         + ", but counting stopped at project " + instance.projects().get(s.stoppedAt()).id()
                         + ", the first that did not fit: this rule funds nothing ranked below that.";
+                case GreedyReason.Excluded e -> "not funded. It came " + place + " with " + e.score() + " " + noun
+                        + ", but it cannot be carried out together with " + instance.projects().get(e.rival()).id()
+                        + ", which was funded before it.";
+                case GreedyReason.OverLimit o -> "not funded. It came " + place + " with " + o.score() + " " + noun
+                        + ", but it costs " + money.text(o.cost()) + " and only " + money.text(o.capLeft())
+                        + " was left of the cap on " + o.column() + " \"" + o.value() + "\".";
             };
         }
         return (v.funded() ? "funded" : "not funded") + " (step " + v.round() + "): " + v.reason();

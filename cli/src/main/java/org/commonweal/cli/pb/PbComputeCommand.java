@@ -19,7 +19,7 @@ import java.util.Set;
 /** {@code commonweal pb compute FILE.pb --rule NAME ...}: which projects a rule funds, and why. */
 final class PbComputeCommand implements Command {
     /** Options handed to the rule itself (equal shares uses them); the greedy rules take none. */
-    private static final List<String> RULE_OPTIONS = List.of("completion", "utility", "comparison", "eligibility");
+    private static final List<String> RULE_OPTIONS = List.of("completion", "utility", "comparison", "eligibility", "exclusive");
 
     @Override
     public String name() {
@@ -36,13 +36,16 @@ final class PbComputeCommand implements Command {
         if (args.contains("--help")) {
             console.out().println("""
                     Usage: commonweal pb compute FILE.pb [--rule NAME] [--completion add1|add1-max|add1u|none] [--comparison]
-                           [--eligibility] [--utility cost|cardinality] [--tie-break cost,votes,lottery] [--seed N]
-                           [--explain] [--json]
+                           [--eligibility] [--utility cost|cardinality] [--exclusive "ID,ID ID,ID,ID"]
+                           [--tie-break cost,votes,lottery] [--seed N] [--explain] [--json]
                     Rules: %s (default: the rule the file's META names, else greedy).
-                    Ties between projects are broken by the --tie-break criteria in order; the lottery uses --seed.""".formatted(String.join(", ", Rules.names())));
+                    Every greedy rule honours the META's min_project_score_threshold and budget_per_category/budget_per_target.
+                    --exclusive (greedy-exclusive): groups of mutually exclusive project ids, ids joined by ',', groups by spaces.
+                    Ties between projects are broken by the --tie-break criteria in order (cost, cost-desc, votes, first,
+                    id, name, lottery); the list ends in lottery (which uses --seed) or id.""".formatted(String.join(", ", Rules.names())));
             return 0;
         }
-        Arguments a = Arguments.parse(args, Set.of("rule", "completion", "utility", "tie-break", "seed"),
+        Arguments a = Arguments.parse(args, Set.of("rule", "completion", "utility", "tie-break", "seed", "exclusive"),
                 Set.of("comparison", "eligibility", "explain", "json"));
         if (a.positional().size() != 1) throw new UsageException("compute needs exactly one FILE.pb, got " + a.positional().size());
         String path = a.positional().get(0);
