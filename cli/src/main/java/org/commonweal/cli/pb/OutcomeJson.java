@@ -12,7 +12,7 @@ import org.commonweal.pb.pabulib.OfficialOutcome;
 /**
  * The documented JSON contract of {@code pb compute --json}: rule, selected (project ids in the order
  * funded), total_cost, budget (amounts in currency units), official_selected (the file's selected = 1
- * projects, or null), tie_break {spec, seed}, and with --explain
+ * projects, or null), ballots {cast, invalid, counted}, tie_break {spec, seed}, and with --explain
  * an explanation array with one object per project.
  */
 final class OutcomeJson {
@@ -21,7 +21,7 @@ final class OutcomeJson {
     private OutcomeJson() {
     }
 
-    static ObjectNode of(String fileName, Instance instance, Outcome outcome, boolean explain) {
+    static ObjectNode of(String fileName, Instance instance, Outcome outcome, Ballots ballots, boolean explain) {
         Money money = new Money(instance);
         ObjectNode root = MAPPER.createObjectNode();
         root.put("file", fileName);
@@ -38,6 +38,10 @@ final class OutcomeJson {
         } else {
             root.putNull("official_selected");
         }
+        ObjectNode counted = root.putObject("ballots");
+        counted.put("cast", ballots.cast());
+        counted.put("invalid", ballots.invalid());
+        counted.put("counted", ballots.counted());
         ObjectNode tieBreak = root.putObject("tie_break");
         tieBreak.put("spec", outcome.tieBreak().spec());
         tieBreak.put("seed", outcome.tieBreak().seed());

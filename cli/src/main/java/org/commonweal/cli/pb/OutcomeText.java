@@ -33,9 +33,10 @@ final class OutcomeText {
         this.noun = instance.voteType() == VoteType.APPROVAL || instance.voteType() == VoteType.CHOOSE_1 ? "votes" : "points";
     }
 
-    void print(String fileName, boolean explain, PrintStream out) {
+    void print(String fileName, Ballots ballots, boolean explain, PrintStream out) {
         out.printf("%s: rule %s, budget %s, %d projects, %,d voters (%s ballots)%n", fileName, outcome.rule(),
                 money.text(instance.budget()), instance.projects().size(), instance.ballots().size(), instance.voteType().pabulibName());
+        if (ballots.sentence() != null) out.println(ballots.sentence());
         out.printf("Ties broken by %s (seed %d)%n", outcome.tieBreak().spec(), outcome.tieBreak().seed());
         String threshold = instance.meta().get(GreedyLimits.THRESHOLD_KEY);
         if (threshold != null && !outcome.rule().startsWith("greedy")) {

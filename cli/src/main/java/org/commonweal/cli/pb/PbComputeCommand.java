@@ -9,6 +9,7 @@ import org.commonweal.pb.Outcome;
 import org.commonweal.pb.Rule;
 import org.commonweal.pb.Rules;
 import org.commonweal.pb.TieBreak;
+import org.commonweal.pb.pabulib.ValidatedInstance;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -37,19 +38,24 @@ final class PbComputeCommand implements Command {
             console.out().println("""
                     Usage: commonweal pb compute FILE.pb [--rule NAME] [--completion add1|add1-max|add1u|none] [--comparison]
                            [--eligibility] [--utility cost|cardinality] [--exclusive "ID,ID ID,ID,ID"]
-                           [--tie-break cost,votes,lottery] [--seed N] [--explain] [--json]
+                           [--tie-break cost,votes,lottery] [--seed N] [--drop-invalid] [--explain] [--json]
                     Rules: %s (default: the rule the file's META names, else greedy).
                     Every greedy rule honours the META's min_project_score_threshold and budget_per_category/budget_per_target.
                     --exclusive (greedy-exclusive): groups of mutually exclusive project ids, ids joined by ',', groups by spaces.
                     Ties between projects are broken by the --tie-break criteria in order (cost, cost-desc, votes, first,
-                    id, name, lottery); the list ends in lottery (which uses --seed) or id.""".formatted(String.join(", ", Rules.names())));
+                    id, name, lottery); the list ends in lottery (which uses --seed) or id.
+                    Ballots that break the file's own rules (META min_length, max_length, min/max_sum_cost, min/max_sum_points,
+                    max_points, a repeated voter_id or project) are counted as cast and their number said; --drop-invalid
+                    leaves them out. pb validate lists them.""".formatted(String.join(", ", Rules.names())));
             return 0;
         }
         Arguments a = Arguments.parse(args, Set.of("rule", "completion", "utility", "tie-break", "seed", "exclusive"),
-                Set.of("comparison", "eligibility", "explain", "json"));
+                Set.of("comparison", "eligibility", "explain", "json", "drop-invalid"));
         if (a.positional().size() != 1) throw new UsageException("compute needs exactly one FILE.pb, got " + a.positional().size());
         String path = a.positional().get(0);
-        Instance instance = PbFiles.read(path);
+        ValidatedInstance read = PbFiles.readValidated(path);
+        Ballots ballots = new Ballots(read.instance().ballots().size(), read.invalidBallots(), !a.has("drop-invalid"));
+        Instance instance = ballots.invalidCounted() ? read.instance() : read.withoutInvalid();
         TieBreak tieBreak = tieBreak(a);
         Rule rule = rule(a, instance);
         Outcome outcome;
@@ -61,9 +67,9 @@ final class PbComputeCommand implements Command {
         String fileName = Path.of(path).getFileName().toString();
         if (a.has("json")) {
             console.out().println(OutcomeJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(OutcomeJson.of(fileName, instance, outcome, a.has("explain"))));
+                    .writeValueAsString(OutcomeJson.of(fileName, instance, outcome, ballots, a.has("explain"))));
         } else {
-            new OutcomeText(instance, outcome).print(fileName, a.has("explain"), console.out());
+            new OutcomeText(instance, outcome).print(fileName, ballots, a.has("explain"), console.out());
         }
         return 0;
     }

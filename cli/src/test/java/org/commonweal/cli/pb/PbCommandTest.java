@@ -131,7 +131,7 @@ class PbCommandTest {
         assertThat(rule.err()).contains("unknown rule 'borda' (expected one of greedy, greedy-no-skip, greedy-threshold, greedy-cost");
         Run option = run("pb", "compute", f, "--rules", "greedy");
         assertThat(option.exit()).isEqualTo(2);
-        assertThat(option.err()).contains("unknown option '--rules' (expected --comparison, --completion, --eligibility, --explain, --json, --rule, --seed, --tie-break, --utility)");
+        assertThat(option.err()).contains("unknown option '--rules' (expected --comparison, --completion, --drop-invalid, --eligibility, --exclusive, --explain, --json, --rule, --seed, --tie-break, --utility)");
         Run greedyWithCompletion = run("pb", "compute", f, "--rule", "greedy", "--completion", "add1");
         assertThat(greedyWithCompletion.exit()).isEqualTo(2);
         assertThat(greedyWithCompletion.err()).contains("rule greedy takes no options, but got completion");
@@ -144,6 +144,44 @@ class PbCommandTest {
         Run tie = run("pb", "compute", f, "--tie-break", "cost,age");
         assertThat(tie.exit()).isEqualTo(2);
         assertThat(tie.err()).contains("unknown tie-break 'age'");
+    }
+
+    @Test
+    void computeSaysHowManyBallotsBreakTheFilesRulesAndCanLeaveThemOut() throws Exception {
+        String path = shared("Poland_Warszawa_2018_Praga-Polnoc.pb").toString();
+        JsonNode cast = new ObjectMapper().readTree(run("pb", "compute", path, "--json").out()).get("ballots");
+        assertThat(cast.get("cast").asInt()).isEqualTo(3157);
+        assertThat(cast.get("invalid").asInt()).isEqualTo(9);
+        assertThat(cast.get("counted").asInt()).isEqualTo(3157);
+        JsonNode dropped = new ObjectMapper().readTree(run("pb", "compute", path, "--json", "--drop-invalid").out()).get("ballots");
+        assertThat(dropped.get("counted").asInt()).isEqualTo(3148);
+        assertThat(run("pb", "compute", path).out()).contains("3,157 voters", "9 ballots break the file's own rules (pb validate lists them): counted as cast");
+        assertThat(run("pb", "compute", path, "--drop-invalid").out()).contains("3,148 voters", "9 ballots break the file's own rules (pb validate lists them): left out");
+        assertThat(run("pb", "compute", file("example.pb", EXAMPLE).toString()).out()).doesNotContain("break the file's own rules");
+    }
+
+    @Test
+    void validateListsEveryInvalidBallotWithItsLineAndFailsWhenThereAreAny() throws Exception {
+        Path bad = file("bad.pb", EXAMPLE.replace("rule;greedy\n", "rule;greedy\nmax_length;3\n").replace("3;a,b,c\n", "2;a,b,c\n"));
+        Run r = run("pb", "validate", bad.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains(bad + ":16: voter '1' lists 4 projects, more than max_length 3",
+                bad + ":18: voter '2' has the same voter_id as the ballot on line 17", "5 ballots, 2 invalid (2 violations)");
+        JsonNode json = new ObjectMapper().readTree(run("pb", "validate", bad.toString(), "--json").out());
+        assertThat(json.get("invalid_ballots").asInt()).isEqualTo(2);
+        assertThat(json.get("violations").get(1).get("line").asInt()).isEqualTo(18);
+        Run good = run("pb", "validate", file("example.pb", EXAMPLE).toString());
+        assertThat(good.exit()).isZero();
+        assertThat(good.out()).contains("5 ballots, 0 invalid");
+    }
+
+    @Test
+    void greedyExclusiveTakesTheExclusiveProjectsAndReproducesWarszawaBemowo() throws Exception {
+        Run r = run("pb", "compute", shared("Poland_Warszawa_2022_Bemowo.pb").toString(), "--rule", "greedy-exclusive", "--exclusive", "773,153", "--explain");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("The file's official outcome funds the same projects.", "but it cannot be carried out together with 773, which was funded before it.");
+        Run check = run("pb", "check", shared("Poland_Warszawa_2022_Bemowo.pb").toString());
+        assertThat(check.out()).contains("needs the exclusive projects, which the file states only in words");
     }
 
     @Test
