@@ -20,7 +20,7 @@ import java.util.Set;
 /** {@code commonweal pb compute FILE.pb --rule NAME ...}: which projects a rule funds, and why. */
 final class PbComputeCommand implements Command {
     /** Options handed to the rule itself (equal shares uses them); the greedy rules take none. */
-    private static final List<String> RULE_OPTIONS = List.of("completion", "utility", "comparison", "eligibility", "exclusive");
+    private static final List<String> RULE_OPTIONS = List.of("completion", "utility", "comparison", "eligibility", "exclusive", "unsupported");
 
     @Override
     public String name() {
@@ -37,11 +37,14 @@ final class PbComputeCommand implements Command {
         if (args.contains("--help")) {
             console.out().println("""
                     Usage: commonweal pb compute FILE.pb [--rule NAME] [--completion add1|add1-max|add1u|none] [--comparison]
-                           [--eligibility] [--utility cost|cardinality] [--exclusive "ID,ID ID,ID,ID"]
+                           [--eligibility] [--utility cost|cardinality] [--exclusive "ID,ID ID,ID,ID"] [--unsupported fund|leave]
                            [--tie-break cost,votes,lottery] [--seed N] [--drop-invalid] [--explain] [--json]
                     Rules: %s (default: the rule the file's META names, else greedy).
                     Every greedy rule honours the META's min_project_score_threshold and budget_per_category/budget_per_target.
                     --exclusive (greedy-exclusive): groups of mutually exclusive project ids, ids joined by ',', groups by spaces.
+                    phragmen skips a project that no longer fits and carries on; phragmen-no-skip stops there (as pabutools).
+                    --unsupported fund|leave (phragmen rules): fund projects nobody approves once only they are left
+                    (default: fund for phragmen-no-skip, as pabutools; leave for phragmen).
                     Ties between projects are broken by the --tie-break criteria in order (cost, cost-desc, votes, first,
                     id, name, lottery); the list ends in lottery (which uses --seed) or id.
                     Ballots that break the file's own rules (META min_length, max_length, min/max_sum_cost, min/max_sum_points,
@@ -49,7 +52,7 @@ final class PbComputeCommand implements Command {
                     leaves them out. pb validate lists them.""".formatted(String.join(", ", Rules.names())));
             return 0;
         }
-        Arguments a = Arguments.parse(args, Set.of("rule", "completion", "utility", "tie-break", "seed", "exclusive"),
+        Arguments a = Arguments.parse(args, Set.of("rule", "completion", "utility", "tie-break", "seed", "exclusive", "unsupported"),
                 Set.of("comparison", "eligibility", "explain", "json", "drop-invalid"));
         if (a.positional().size() != 1) throw new UsageException("compute needs exactly one FILE.pb, got " + a.positional().size());
         String path = a.positional().get(0);

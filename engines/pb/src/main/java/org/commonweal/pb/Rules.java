@@ -35,7 +35,8 @@ public final class Rules {
         BUILDERS.put("greedy-exclusive", Rules::greedyExclusive);
         // "mes" is the Method of Equal Shares with add1 completion unless options say otherwise.
         BUILDERS.put("mes", options -> EqualShares.fromOptions("equalshares/add1", options));
-        BUILDERS.put("phragmen", options -> withoutOptions("phragmen", options, SequentialPhragmen.INSTANCE));
+        BUILDERS.put("phragmen", options -> SequentialPhragmen.fromOptions(true, options));
+        BUILDERS.put("phragmen-no-skip", options -> SequentialPhragmen.fromOptions(false, options));
         BUILDERS.put("max-welfare", Rules::maxWelfare);
     }
 
