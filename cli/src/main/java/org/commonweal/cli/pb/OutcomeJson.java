@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.commonweal.pb.Instance;
 import org.commonweal.pb.Outcome;
 import org.commonweal.pb.Project;
+import org.commonweal.pb.Rounds;
+import org.commonweal.pb.mes.MesPayment;
 import org.commonweal.pb.greedy.GreedyReason;
 import org.commonweal.pb.pabulib.OfficialOutcome;
 
@@ -13,10 +15,12 @@ import org.commonweal.pb.pabulib.OfficialOutcome;
  * The documented JSON contract of {@code pb compute --json}: rule, selected (project ids in the order
  * funded), total_cost, budget (amounts in currency units), official_selected (the file's selected = 1
  * projects, or null), ballots {cast, invalid, counted}, tie_break {spec, seed}, and with --explain
- * an explanation array with one object per project.
+ * an explanation array with one object per project, a rounds array (round, project, cost, budget_left, rho,
+ * paid [{voters, each}], passed_over, text) and not_funded_afterwards.
  */
 final class OutcomeJson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Decimals are written as written (170000, never 1.7E+5), as readers of the JSON expect. */
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private OutcomeJson() {
     }
@@ -59,6 +63,27 @@ final class OutcomeJson {
                 item.set("reason", reason(v.reason(), instance, money));
                 item.put("text", text.explain(v));
             }
+            ArrayNode rounds = root.putArray("rounds");
+            Rounds told = Rounds.of(instance, outcome);
+            for (Rounds.Round r : told.rounds()) {
+                ObjectNode item = rounds.addObject();
+                item.put("round", r.number());
+                item.put("project", instance.projects().get(r.project()).id());
+                item.put("cost", money.decimal(r.cost()));
+                item.put("budget_left", money.decimal(r.budgetLeft()));
+                if (r.rho() != null) item.put("rho", r.rho());
+                ArrayNode paid = item.putArray("paid");
+                for (MesPayment.Share share : r.paid()) {
+                    ObjectNode group = paid.addObject();
+                    group.put("voters", share.voters());
+                    group.put("each", share.amountEach());
+                }
+                ArrayNode passed = item.putArray("passed_over");
+                r.passedOver().forEach(p -> passed.add(instance.projects().get(p).id()));
+                item.put("text", text.round(r));
+            }
+            ArrayNode afterwards = root.putArray("not_funded_afterwards");
+            told.afterwards().forEach(p -> afterwards.add(instance.projects().get(p).id()));
         }
         return root;
     }

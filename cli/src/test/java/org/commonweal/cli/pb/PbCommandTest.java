@@ -185,6 +185,34 @@ class PbCommandTest {
     }
 
     @Test
+    void explainTellsEqualSharesRoundByRoundInWordsWithMoneyFormattedAndNoRecordDumps() throws Exception {
+        String wieliczka = shared("Poland_Wieliczka_2023_Green_Budget.pb").toString();
+        Run r = run("pb", "compute", wieliczka, "--explain");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Round by round:",
+                        "3. Funded 40 \"Projekt zapobiegania bezdomności psów i kotów na terenie gm…\" for 100,000 PLN (583 votes) at ρ = 0.001721 "
+                                + "per unit of satisfaction: 531 supporters paid 172.10 PLN each and 52 paid all they had left (165.71 PLN); "
+                                + "810,000 PLN of the budget left. Priced out by it: 64.",
+                        "after 6 was paid for.")
+                .doesNotContain("MesPayment[", "MesLoss[", "E+");
+        JsonNode json = new ObjectMapper().readTree(run("pb", "compute", wieliczka, "--explain", "--json").out());
+        assertThat(json.toString()).doesNotContain("E+");
+        JsonNode third = json.get("rounds").get(2);
+        assertThat(third.get("project").asText()).isEqualTo("40");
+        assertThat(third.get("budget_left").asLong()).isEqualTo(810000);
+        assertThat(third.get("paid").get(0).get("voters").asInt()).isEqualTo(531);
+        assertThat(third.get("passed_over")).extracting(JsonNode::asText).containsExactly("64");
+    }
+
+    @Test
+    void explainTellsGreedyRoundByRound() throws Exception {
+        Run r = run("pb", "compute", file("example.pb", EXAMPLE).toString(), "--explain");
+        assertThat(r.out()).contains("1. Funded a \"Park benches\" for 6 PLN (5 votes); 4 PLN of the budget left.",
+                "2. Funded c \"Street trees\" for 4 PLN (3 votes); 0 PLN of the budget left. Passed over before it: b.",
+                "Not funded after the last round: d.");
+    }
+
+    @Test
     void checkComparesWithTheOfficialOutcomeAndFailsWhenAnyFileDiffers() throws Exception {
         Path good = file("good.pb", EXAMPLE);
         Path differs = file("differs.pb", EXAMPLE.replace("b;5;Bike racks;0", "b;5;Bike racks;1").replace("c;4;Street trees;1", "c;4;Street trees;0"));
