@@ -9,6 +9,8 @@ import org.commonweal.pb.Outcome;
 import org.commonweal.pb.Rule;
 import org.commonweal.pb.Rules;
 import org.commonweal.pb.TieBreak;
+import org.commonweal.pb.mes.EqualShares;
+import org.commonweal.pb.mes.VoterShares;
 import org.commonweal.pb.pabulib.ValidatedInstance;
 
 import java.nio.file.Path;
@@ -38,7 +40,7 @@ final class PbComputeCommand implements Command {
             console.out().println("""
                     Usage: commonweal pb compute FILE.pb [--rule NAME] [--completion add1|add1-max|add1u|none] [--comparison]
                            [--eligibility] [--utility cost|cardinality] [--exclusive "ID,ID ID,ID,ID"] [--unsupported fund|leave]
-                           [--tie-break cost,votes,lottery] [--seed N] [--drop-invalid] [--explain] [--json]
+                           [--tie-break cost,votes,lottery] [--seed N] [--drop-invalid] [--explain] [--shares | --voter ID] [--json]
                     Rules: %s (default: the rule the file's META names, else greedy).
                     Every greedy rule honours the META's min_project_score_threshold and budget_per_category/budget_per_target.
                     --exclusive (greedy-exclusive): groups of mutually exclusive project ids, ids joined by ',', groups by spaces.
@@ -49,11 +51,13 @@ final class PbComputeCommand implements Command {
                     id, name, lottery); the list ends in lottery (which uses --seed) or id.
                     Ballots that break the file's own rules (META min_length, max_length, min/max_sum_cost, min/max_sum_points,
                     max_points, a repeated voter_id or project) are counted as cast and their number said; --drop-invalid
-                    leaves them out. pb validate lists them.""".formatted(String.join(", ", Rules.names())));
+                    leaves them out. pb validate lists them.
+                    --shares (Equal Shares rules): what every voter paid toward each funded project and what they had left;
+                    --voter ID: the same for one voter.""".formatted(String.join(", ", Rules.names())));
             return 0;
         }
-        Arguments a = Arguments.parse(args, Set.of("rule", "completion", "utility", "tie-break", "seed", "exclusive", "unsupported"),
-                Set.of("comparison", "eligibility", "explain", "json", "drop-invalid"));
+        Arguments a = Arguments.parse(args, Set.of("rule", "completion", "utility", "tie-break", "seed", "exclusive", "unsupported", "voter"),
+                Set.of("comparison", "eligibility", "explain", "json", "drop-invalid", "shares"));
         if (a.positional().size() != 1) throw new UsageException("compute needs exactly one FILE.pb, got " + a.positional().size());
         String path = a.positional().get(0);
         ValidatedInstance read = PbFiles.readValidated(path);
@@ -61,18 +65,32 @@ final class PbComputeCommand implements Command {
         Instance instance = ballots.invalidCounted() ? read.instance() : read.withoutInvalid();
         TieBreak tieBreak = tieBreak(a);
         Rule rule = rule(a, instance);
+        boolean wantShares = a.has("shares") || a.has("voter");
+        if (wantShares && !(rule instanceof EqualShares)) {
+            throw new UsageException("--shares and --voter show how voters' equal shares were spent, so they need an Equal Shares rule (e.g. --rule mes), not " + rule.name());
+        }
         Outcome outcome;
+        VoterSharesOutput shares = null;
         try {
-            outcome = rule.outcome(instance, tieBreak);
+            if (wantShares) {
+                EqualShares mes = (EqualShares) rule;
+                EqualShares.Decision decision = mes.decide(instance, tieBreak);
+                outcome = decision.outcome();
+                shares = new VoterSharesOutput(instance, VoterShares.of(instance, mes, decision), a.has("voter") ? a.text("voter", "") : null);
+            } else {
+                outcome = rule.outcome(instance, tieBreak);
+            }
         } catch (IllegalArgumentException e) {
             throw new UsageException(path + ": " + e.getMessage());
         }
         String fileName = Path.of(path).getFileName().toString();
         if (a.has("json")) {
-            console.out().println(OutcomeJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(OutcomeJson.of(fileName, instance, outcome, ballots, a.has("explain"))));
+            var json = OutcomeJson.of(fileName, instance, outcome, ballots, a.has("explain"));
+            if (shares != null) shares.json(json);
+            console.out().println(OutcomeJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));
         } else {
             new OutcomeText(instance, outcome).print(fileName, ballots, a.has("explain"), console.out());
+            if (shares != null) shares.text(console.out());
         }
         return 0;
     }

@@ -131,7 +131,7 @@ class PbCommandTest {
         assertThat(rule.err()).contains("unknown rule 'borda' (expected one of greedy, greedy-no-skip, greedy-threshold, greedy-cost");
         Run option = run("pb", "compute", f, "--rules", "greedy");
         assertThat(option.exit()).isEqualTo(2);
-        assertThat(option.err()).contains("unknown option '--rules' (expected --comparison, --completion, --drop-invalid, --eligibility, --exclusive, --explain, --json, --rule, --seed, --tie-break, --unsupported, --utility)");
+        assertThat(option.err()).contains("unknown option '--rules' (expected --comparison, --completion, --drop-invalid, --eligibility, --exclusive, --explain, --json, --rule, --seed, --shares, --tie-break, --unsupported, --utility, --voter)");
         Run greedyWithCompletion = run("pb", "compute", f, "--rule", "greedy", "--completion", "add1");
         assertThat(greedyWithCompletion.exit()).isEqualTo(2);
         assertThat(greedyWithCompletion.err()).contains("rule greedy takes no options, but got completion");
@@ -202,6 +202,23 @@ class PbCommandTest {
         assertThat(third.get("budget_left").asLong()).isEqualTo(810000);
         assertThat(third.get("paid").get(0).get("voters").asInt()).isEqualTo(531);
         assertThat(third.get("passed_over")).extracting(JsonNode::asText).containsExactly("64");
+    }
+
+    @Test
+    void sharesSayWhatEachVoterPaidTowardEachProjectAndWhatTheyHadLeft() throws Exception {
+        String wieliczka = shared("Poland_Wieliczka_2023_Green_Budget.pb").toString();
+        Run one = run("pb", "compute", wieliczka, "--rule", "mes", "--voter", "1");
+        assertThat(one.exit()).as(one.err()).isZero();
+        assertThat(one.out()).contains("Each voter's share: everyone started with 301.84 PLN",
+                "voter 1: paid 224.18 PLN toward 6 \"Zielona Chorągwica - rewitalizacja terenów zielonych wraz z nasadzeniami\", 77.66 PLN toward 25 \"Eko KROKusy\"; 0.00 PLN left.");
+        JsonNode json = new ObjectMapper().readTree(run("pb", "compute", wieliczka, "--rule", "mes", "--shares", "--json").out()).get("voter_shares");
+        assertThat(json.get("voters")).hasSize(6586);
+        JsonNode last = json.get("voters").get(6585);
+        assertThat(last.get("voter_id").asText()).isEqualTo("6586");
+        assertThat(last.get("paid").get("24").decimalValue()).isEqualByComparingTo("6.944444");
+        assertThat(last.get("left").decimalValue()).isPositive();
+        assertThat(run("pb", "compute", wieliczka, "--rule", "greedy", "--shares").err()).contains("need an Equal Shares rule");
+        assertThat(run("pb", "compute", wieliczka, "--rule", "mes", "--voter", "nobody").err()).contains("no ballot has voter_id 'nobody'");
     }
 
     @Test
