@@ -10,6 +10,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,12 +66,19 @@ public record VoterShares(Rational start, List<Integer> projects, List<Rational[
         for (int k = 0; k < projects.size(); k++) {
             long cost = instance.projects().get(projects.get(k)).cost();
             Rational rho = price(supporters.get(k), money, cost);
+            // Voters who held the same money and have the same satisfaction pay the same and again hold the same
+            // (the very same object), so each payment is computed once per such class, as in the engine.
+            Map<Rational, Map<Long, Rational[]>> outcome = new IdentityHashMap<>();
             for (long[] s : supporters.get(k)) {
                 int v = (int) s[0];
-                Rational due = rho.multiply(s[1]);
-                Rational pays = money[v].compareTo(due) <= 0 ? money[v] : due;
-                paid.get(v)[k] = pays;
-                money[v] = money[v].subtract(pays);
+                Rational held = money[v];
+                Rational[] result = outcome.computeIfAbsent(held, m -> new HashMap<>()).computeIfAbsent(s[1], utility -> {
+                    Rational due = rho.multiply(utility);
+                    Rational pays = held.compareTo(due) <= 0 ? held : due;
+                    return new Rational[]{pays, held.subtract(pays)};
+                });
+                paid.get(v)[k] = result[0];
+                money[v] = result[1];
             }
         }
         return new VoterShares(decision.finalPerVoterBudget(), projects, paid, List.of(money));
@@ -81,7 +89,7 @@ public record VoterShares(Rational start, List<Integer> projects, List<Rational[
      * less than the even price of what remains. Supporters with the same money and satisfaction are taken together.
      */
     private static Rational price(List<long[]> supporters, Rational[] money, long cost) {
-        Map<Rational, Map<Long, long[]>> classes = new HashMap<>();
+        Map<Rational, Map<Long, long[]>> classes = new IdentityHashMap<>();
         for (long[] s : supporters) classes.computeIfAbsent(money[(int) s[0]], m -> new HashMap<>()).computeIfAbsent(s[1], x -> new long[1])[0]++;
         record Group(Rational money, long utility, long count) {
         }

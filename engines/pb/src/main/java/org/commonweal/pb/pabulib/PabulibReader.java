@@ -392,8 +392,9 @@ public final class PabulibReader {
             throw new IllegalStateException("no repeat");
         }
 
-        /** The points of the first listing of each project, in the order {@link #withoutRepeats} keeps them. */
+        /** The points of the first listing of each project, in the order {@link #withoutRepeats} keeps them; null for ballots without points. */
         private static long[] firstListings(int[] chosen, long[] points) {
+            if (points == null) return null;
             long[] kept = new long[(int) Arrays.stream(chosen).distinct().count()];
             int k = 0;
             for (int i = 0; i < chosen.length; i++) {

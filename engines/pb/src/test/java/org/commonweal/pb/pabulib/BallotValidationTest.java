@@ -68,6 +68,25 @@ class BallotValidationTest {
     }
 
     @Test
+    void aProjectTwiceOnAnOrdinalBallotIsReportedAndTheFirstRankKept() {
+        ValidatedInstance v = PabulibReader.parseValidated("""
+                META
+                key;value
+                budget;100
+                vote_type;ordinal
+                PROJECTS
+                project_id;cost
+                a;50
+                b;40
+                VOTES
+                voter_id;vote
+                1;b,a,b
+                """, "o.pb");
+        assertThat(v.violations()).extracting(BallotViolation::toString).containsExactly("line 11: voter '1' lists project 'b' twice");
+        assertThat(v.instance().ballots().get(0).projects()).containsExactly(1, 0);
+    }
+
+    @Test
     void warszawa2018PragaPolnocHasNineBallotsOverTheSpendingLimit() throws Exception {
         ValidatedInstance v = PabulibReader.readValidated(SharedPabulib.file("Poland_Warszawa_2018_Praga-Polnoc.pb"));
         assertThat(v.invalidBallots()).isEqualTo(9);
