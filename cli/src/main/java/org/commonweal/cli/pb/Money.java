@@ -29,4 +29,14 @@ final class Money {
         format.setMaximumFractionDigits(instance.costScale());
         return format.format(decimal(scaled)) + currency;
     }
+
+    /**
+     * An amount in currency units that may have many decimals (a voter's share under Equal Shares) to the
+     * hundredth, as money is paid: "45.12 PLN", "1,204.50 PLN".
+     */
+    String text(BigDecimal units) {
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setRoundingMode(java.math.RoundingMode.HALF_EVEN);
+        return format.format(units) + currency;
+    }
 }

@@ -6,22 +6,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.commonweal.pb.Instance;
 import org.commonweal.pb.Outcome;
 import org.commonweal.pb.Project;
+import org.commonweal.pb.Rounds;
+import org.commonweal.pb.mes.MesPayment;
 import org.commonweal.pb.greedy.GreedyReason;
 import org.commonweal.pb.pabulib.OfficialOutcome;
 
 /**
  * The documented JSON contract of {@code pb compute --json}: rule, selected (project ids in the order
  * funded), total_cost, budget (amounts in currency units), official_selected (the file's selected = 1
- * projects, or null), tie_break {spec, seed}, and with --explain
- * an explanation array with one object per project.
+ * projects, or null), ballots {cast, invalid, counted}, tie_break {spec, seed}, and with --explain
+ * an explanation array with one object per project, a rounds array (round, project, cost, budget_left, rho,
+ * paid [{voters, each}], passed_over, text) and not_funded_afterwards.
  */
 final class OutcomeJson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Decimals are written as written (170000, never 1.7E+5), as readers of the JSON expect. */
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private OutcomeJson() {
     }
 
-    static ObjectNode of(String fileName, Instance instance, Outcome outcome, boolean explain) {
+    static ObjectNode of(String fileName, Instance instance, Outcome outcome, Ballots ballots, boolean explain) {
         Money money = new Money(instance);
         ObjectNode root = MAPPER.createObjectNode();
         root.put("file", fileName);
@@ -38,6 +42,10 @@ final class OutcomeJson {
         } else {
             root.putNull("official_selected");
         }
+        ObjectNode counted = root.putObject("ballots");
+        counted.put("cast", ballots.cast());
+        counted.put("invalid", ballots.invalid());
+        counted.put("counted", ballots.counted());
         ObjectNode tieBreak = root.putObject("tie_break");
         tieBreak.put("spec", outcome.tieBreak().spec());
         tieBreak.put("seed", outcome.tieBreak().seed());
@@ -55,6 +63,27 @@ final class OutcomeJson {
                 item.set("reason", reason(v.reason(), instance, money));
                 item.put("text", text.explain(v));
             }
+            ArrayNode rounds = root.putArray("rounds");
+            Rounds told = Rounds.of(instance, outcome);
+            for (Rounds.Round r : told.rounds()) {
+                ObjectNode item = rounds.addObject();
+                item.put("round", r.number());
+                item.put("project", instance.projects().get(r.project()).id());
+                item.put("cost", money.decimal(r.cost()));
+                item.put("budget_left", money.decimal(r.budgetLeft()));
+                if (r.rho() != null) item.put("rho", r.rho());
+                ArrayNode paid = item.putArray("paid");
+                for (MesPayment.Share share : r.paid()) {
+                    ObjectNode group = paid.addObject();
+                    group.put("voters", share.voters());
+                    group.put("each", share.amountEach());
+                }
+                ArrayNode passed = item.putArray("passed_over");
+                r.passedOver().forEach(p -> passed.add(instance.projects().get(p).id()));
+                item.put("text", text.round(r));
+            }
+            ArrayNode afterwards = root.putArray("not_funded_afterwards");
+            told.afterwards().forEach(p -> afterwards.add(instance.projects().get(p).id()));
         }
         return root;
     }
@@ -75,6 +104,16 @@ final class OutcomeJson {
                 case GreedyReason.BelowThreshold b -> {
                     node.put("type", "below_threshold");
                     node.put("threshold", b.threshold());
+                }
+                case GreedyReason.Excluded e -> {
+                    node.put("type", "excluded");
+                    node.put("rival", instance.projects().get(e.rival()).id());
+                }
+                case GreedyReason.OverLimit o -> {
+                    node.put("type", "over_limit");
+                    node.put("column", o.column());
+                    node.put("value", o.value());
+                    node.put("limit_left", money.decimal(o.capLeft()));
                 }
                 case GreedyReason.AfterStop s -> {
                     node.put("type", "after_stop");

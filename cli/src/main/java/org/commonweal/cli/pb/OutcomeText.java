@@ -5,10 +5,19 @@ import org.commonweal.pb.Outcome;
 import org.commonweal.pb.Project;
 import org.commonweal.pb.VoteType;
 import org.commonweal.pb.greedy.GreedyReason;
-import org.commonweal.pb.greedy.GreedyThreshold;
+import org.commonweal.pb.greedy.GreedyLimits;
 import org.commonweal.pb.greedy.ProjectScores;
 
+import org.commonweal.pb.Rounds;
+import org.commonweal.pb.mes.CompletionReason;
+import org.commonweal.pb.mes.Eligibility;
+import org.commonweal.pb.mes.MesLoss;
+import org.commonweal.pb.mes.MesPayment;
 import org.commonweal.pb.pabulib.OfficialOutcome;
+import org.commonweal.pb.phragmen.SequentialPhragmen;
+import org.commonweal.pb.welfare.MaxWelfare;
+
+import java.math.BigDecimal;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -33,14 +42,15 @@ final class OutcomeText {
         this.noun = instance.voteType() == VoteType.APPROVAL || instance.voteType() == VoteType.CHOOSE_1 ? "votes" : "points";
     }
 
-    void print(String fileName, boolean explain, PrintStream out) {
+    void print(String fileName, Ballots ballots, boolean explain, PrintStream out) {
         out.printf("%s: rule %s, budget %s, %d projects, %,d voters (%s ballots)%n", fileName, outcome.rule(),
                 money.text(instance.budget()), instance.projects().size(), instance.ballots().size(), instance.voteType().pabulibName());
+        if (ballots.sentence() != null) out.println(ballots.sentence());
         out.printf("Ties broken by %s (seed %d)%n", outcome.tieBreak().spec(), outcome.tieBreak().seed());
-        String threshold = instance.meta().get(GreedyThreshold.META_KEY);
-        if (threshold != null && !outcome.rule().equals("greedy-threshold")) {
+        String threshold = instance.meta().get(GreedyLimits.THRESHOLD_KEY);
+        if (threshold != null && !outcome.rule().startsWith("greedy")) {
             out.printf("Note: the file sets a minimum of %s %s per project (%s), which rule %s does not apply; "
-                    + "--rule greedy-threshold does.%n", threshold, noun, GreedyThreshold.META_KEY, outcome.rule());
+                    + "every greedy rule does.%n", threshold, noun, GreedyLimits.THRESHOLD_KEY, outcome.rule());
         }
         out.println();
         out.printf("Funded: %d projects costing %s; %s left unspent%n", outcome.selected().size(),
@@ -53,12 +63,59 @@ final class OutcomeText {
         }
         officialComparison(out);
         if (!explain) return;
+        printRounds(out);
         out.println();
         out.println("Why each project was or was not funded, in the order the rule considered them:");
         for (Outcome.Verdict v : outcome.verdicts()) {
             Project project = instance.projects().get(v.project());
             out.printf("  %s \"%s\": %s%n", project.id(), shorten(project.name(), 60), explain(v));
         }
+    }
+
+    private void printRounds(PrintStream out) {
+        Rounds rounds = Rounds.of(instance, outcome);
+        out.println();
+        out.println("Round by round:");
+        for (Rounds.Round r : rounds.rounds()) out.println("  " + round(r));
+        if (!rounds.afterwards().isEmpty()) {
+            out.println("  Not funded after the last round: " + String.join(", ", ids(rounds.afterwards())) + ".");
+        }
+    }
+
+    /** One round in a sentence or two (see {@link Rounds}). */
+    String round(Rounds.Round r) {
+        Project project = instance.projects().get(r.project());
+        StringBuilder s = new StringBuilder();
+        s.append(r.number()).append(". Funded ").append(project.id()).append(" \"").append(shorten(project.name(), 60)).append("\" for ")
+                .append(money.text(r.cost())).append(" (").append(scores[r.project()]).append(' ').append(noun).append(')');
+        if (r.rho() != null) {
+            s.append(" at ρ = ").append(r.rho().stripTrailingZeros().toPlainString()).append(" per unit of satisfaction: ").append(payers(r.paid()));
+        } else if (r.reason() instanceof CompletionReason c && c.step() == CompletionReason.Step.GREEDY_FILL) {
+            s.append(", by the completion: the money Equal Shares left went to the most-voted projects that fit");
+        }
+        s.append("; ").append(money.text(r.budgetLeft())).append(" of the budget left.");
+        if (!r.passedOver().isEmpty()) {
+            s.append(r.rho() != null ? " Priced out by it: " : " Passed over before it: ").append(String.join(", ", ids(r.passedOver()))).append('.');
+        }
+        return s.toString();
+    }
+
+    /** Who paid, from the payers grouped by amount (largest first): those after the first group paid all they had left. */
+    private String payers(java.util.List<MesPayment.Share> shares) {
+        java.util.List<MesPayment.Share> paid = shares.stream().filter(sh -> sh.amountEach().signum() > 0).toList();
+        if (paid.isEmpty()) return "nobody had to pay";
+        MesPayment.Share full = paid.get(0);
+        String first = String.format(java.util.Locale.ROOT, "%,d %s paid %s each", full.voters(), full.voters() == 1 ? "supporter" : "supporters",
+                money.text(full.amountEach()));
+        if (paid.size() == 1) return first;
+        long partial = paid.stream().skip(1).mapToLong(MesPayment.Share::voters).sum();
+        BigDecimal least = paid.get(paid.size() - 1).amountEach(), most = paid.get(1).amountEach();
+        String range = least.compareTo(most) == 0 ? money.text(least) : "between " + money.text(least) + " and " + money.text(most);
+        return String.format(java.util.Locale.ROOT, "%s and %,d paid all they had left (%s)", first, partial, range);
+    }
+
+    private java.util.List<String> ids(java.util.List<Integer> projects) {
+        return projects.stream().map(p -> instance.projects().get(p).id()).toList();
     }
 
     /** How the computed outcome compares with the one the file records, when it records one. */
@@ -94,9 +151,44 @@ final class OutcomeText {
                 case GreedyReason.AfterStop s -> "not funded. It came " + place + " with " + s.score() + " " + noun
                         + ", but counting stopped at project " + instance.projects().get(s.stoppedAt()).id()
                         + ", the first that did not fit: this rule funds nothing ranked below that.";
+                case GreedyReason.Excluded e -> "not funded. It came " + place + " with " + e.score() + " " + noun
+                        + ", but it cannot be carried out together with " + instance.projects().get(e.rival()).id()
+                        + ", which was funded before it.";
+                case GreedyReason.OverLimit o -> "not funded. It came " + place + " with " + o.score() + " " + noun
+                        + ", but it costs " + money.text(o.cost()) + " and only " + money.text(o.capLeft())
+                        + " was left of the cap on " + o.column() + " \"" + o.value() + "\".";
             };
         }
-        return (v.funded() ? "funded" : "not funded") + " (step " + v.round() + "): " + v.reason();
+        return switch (v.reason()) {
+            case MesPayment m -> "funded in round " + m.round() + " at ρ = " + m.rho().stripTrailingZeros().toPlainString()
+                    + " per unit of satisfaction: " + payers(m.shares()) + ".";
+            case MesLoss l when l.overtakenBy() >= 0 -> "not funded. From round " + l.round() + " its supporters had only "
+                    + money.text(l.supportersMoney()) + " left between them, less than its cost of " + money.text(l.cost())
+                    + ", after " + instance.projects().get(l.overtakenBy()).id() + " was paid for.";
+            case MesLoss l -> "not funded. Its supporters had only " + money.text(l.supportersMoney())
+                    + " between them, less than its cost of " + money.text(l.cost()) + ".";
+            case CompletionReason c when c.step() == CompletionReason.Step.GREEDY_FILL -> "funded by the completion after Equal Shares: "
+                    + "the money left went to the most-voted projects that fit, and it had " + c.votes() + " " + noun + ".";
+            case CompletionReason c -> (v.funded() ? "funded" : "not funded") + ". Equal Shares was compared with greedy: "
+                    + c.preferGreedy() + " voters were better off under greedy and " + c.preferMes()
+                    + " under Equal Shares, so greedy's outcome was used; it " + (v.funded() ? "includes" : "leaves out") + " this project.";
+            case Eligibility.Ineligible e -> "not eligible. " + e.votes() + " of " + e.voters() + " voters supported it, "
+                    + "less than a third of its share of the budget (" + money.text(e.cost()) + " of " + money.text(e.budget()) + ").";
+            case SequentialPhragmen.Load l -> "funded in round " + l.round() + ": its " + l.supporters()
+                    + " supporters' load rose to " + money.text(l.load().toBigDecimal(6)) + " each, the lowest any project offered.";
+            case SequentialPhragmen.NotFunded n when n.supporters() == 0 -> "not funded: nobody approved it.";
+            case SequentialPhragmen.NotFunded n -> "not funded. From round " + n.round() + " it no longer fitted in the "
+                    + money.text(n.budgetLeft()) + " left.";
+            case SequentialPhragmen.Stopped st when st.stoppedAt() == v.project() -> "not funded. It came next in round " + st.round()
+                    + " but did not fit in the " + money.text(st.budgetLeft()) + " left, and this rule stops there.";
+            case SequentialPhragmen.Stopped st -> "not funded. The rule stopped in round " + st.round() + ", when "
+                    + instance.projects().get(st.stoppedAt()).id() + " came next and did not fit in the " + money.text(st.budgetLeft()) + " left.";
+            case SequentialPhragmen.Unsupported u -> "funded in round " + u.round()
+                    + " although nobody approved it: only such projects were left, all tied, and it fitted.";
+            case MaxWelfare.Welfare w -> (v.funded() ? "funded" : "not funded") + ": the funded projects together give the most total "
+                    + "satisfaction that fits the budget (" + w.optimalTotal() + "); this one gives " + w.utility() + ".";
+            case null, default -> v.funded() ? "funded." : "not funded.";
+        };
     }
 
     static String ordinal(int n) {

@@ -70,6 +70,10 @@ final class PbCheckCommand implements Command {
             Instance instance = PbFiles.read(path);
             String metaRule = instance.meta().getOrDefault("rule", "");
             Optional<Rule> rule = Rules.forMeta(instance);
+            if (rule.isEmpty() && metaRule.strip().equals("greedy-exclusive")) {
+                return new Result(path, Status.SKIPPED, metaRule, List.of(), List.of(), "META rule 'greedy-exclusive' needs the exclusive projects, "
+                        + "which the file states only in words: pb compute --rule greedy-exclusive --exclusive ID,ID");
+            }
             if (rule.isEmpty()) return new Result(path, Status.SKIPPED, metaRule, List.of(), List.of(), "META rule '" + metaRule + "' is a procedure this engine does not compute");
             Optional<Set<Integer>> official = OfficialOutcome.fundedByRule(instance);
             if (official.isEmpty()) return new Result(path, Status.SKIPPED, metaRule, List.of(), List.of(), "no official outcome (selected column missing or empty)");

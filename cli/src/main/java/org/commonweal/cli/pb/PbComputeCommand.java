@@ -9,6 +9,9 @@ import org.commonweal.pb.Outcome;
 import org.commonweal.pb.Rule;
 import org.commonweal.pb.Rules;
 import org.commonweal.pb.TieBreak;
+import org.commonweal.pb.mes.EqualShares;
+import org.commonweal.pb.mes.VoterShares;
+import org.commonweal.pb.pabulib.ValidatedInstance;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,7 +22,7 @@ import java.util.Set;
 /** {@code commonweal pb compute FILE.pb --rule NAME ...}: which projects a rule funds, and why. */
 final class PbComputeCommand implements Command {
     /** Options handed to the rule itself (equal shares uses them); the greedy rules take none. */
-    private static final List<String> RULE_OPTIONS = List.of("completion", "utility", "comparison", "eligibility");
+    private static final List<String> RULE_OPTIONS = List.of("completion", "utility", "comparison", "eligibility", "exclusive", "unsupported", "increment");
 
     @Override
     public String name() {
@@ -35,32 +38,60 @@ final class PbComputeCommand implements Command {
     public int run(List<String> args, Console console) throws Exception {
         if (args.contains("--help")) {
             console.out().println("""
-                    Usage: commonweal pb compute FILE.pb [--rule NAME] [--completion add1|add1-max|add1u|none] [--comparison]
-                           [--eligibility] [--utility cost|cardinality] [--tie-break cost,votes,lottery] [--seed N]
-                           [--explain] [--json]
+                    Usage: commonweal pb compute FILE.pb [--rule NAME] [--completion add1|add1-max|add1u|greedy|none] [--increment AMOUNT] [--comparison]
+                           [--eligibility] [--utility cost|cardinality|points] [--exclusive "ID,ID ID,ID,ID"] [--unsupported fund|leave]
+                           [--tie-break cost,votes,lottery] [--seed N] [--drop-invalid] [--explain] [--shares | --voter ID] [--json]
                     Rules: %s (default: the rule the file's META names, else greedy).
-                    Ties between projects are broken by the --tie-break criteria in order; the lottery uses --seed.""".formatted(String.join(", ", Rules.names())));
+                    Every greedy rule honours the META's min_project_score_threshold and budget_per_category/budget_per_target.
+                    --increment (Equal Shares with add1, add1-max, add1u): money added per voter per completion pass (default 1).
+                    --exclusive (greedy-exclusive): groups of mutually exclusive project ids, ids joined by ',', groups by spaces.
+                    phragmen skips a project that no longer fits and carries on; phragmen-no-skip stops there (as pabutools).
+                    --unsupported fund|leave (phragmen rules): fund projects nobody approves once only they are left
+                    (default: fund for phragmen-no-skip, as pabutools; leave for phragmen).
+                    Ties between projects are broken by the --tie-break criteria in order (cost, cost-desc, votes, first,
+                    id, name, lottery); the list ends in lottery (which uses --seed) or id.
+                    Ballots that break the file's own rules (META min_length, max_length, min/max_sum_cost, min/max_sum_points,
+                    max_points, a repeated voter_id or project) are counted as cast and their number said; --drop-invalid
+                    leaves them out. pb validate lists them.
+                    --shares (Equal Shares rules): what every voter paid toward each funded project and what they had left;
+                    --voter ID: the same for one voter.""".formatted(String.join(", ", Rules.names())));
             return 0;
         }
-        Arguments a = Arguments.parse(args, Set.of("rule", "completion", "utility", "tie-break", "seed"),
-                Set.of("comparison", "eligibility", "explain", "json"));
+        Arguments a = Arguments.parse(args, Set.of("rule", "completion", "utility", "tie-break", "seed", "exclusive", "unsupported", "voter", "increment"),
+                Set.of("comparison", "eligibility", "explain", "json", "drop-invalid", "shares"));
         if (a.positional().size() != 1) throw new UsageException("compute needs exactly one FILE.pb, got " + a.positional().size());
         String path = a.positional().get(0);
-        Instance instance = PbFiles.read(path);
+        ValidatedInstance read = PbFiles.readValidated(path);
+        Ballots ballots = new Ballots(read.instance().ballots().size(), read.invalidBallots(), !a.has("drop-invalid"));
+        Instance instance = ballots.invalidCounted() ? read.instance() : read.withoutInvalid();
         TieBreak tieBreak = tieBreak(a);
         Rule rule = rule(a, instance);
+        boolean wantShares = a.has("shares") || a.has("voter");
+        if (wantShares && !(rule instanceof EqualShares)) {
+            throw new UsageException("--shares and --voter show how voters' equal shares were spent, so they need an Equal Shares rule (e.g. --rule mes), not " + rule.name());
+        }
         Outcome outcome;
+        VoterSharesOutput shares = null;
         try {
-            outcome = rule.outcome(instance, tieBreak);
+            if (wantShares) {
+                EqualShares mes = (EqualShares) rule;
+                EqualShares.Decision decision = mes.decide(instance, tieBreak);
+                outcome = decision.outcome();
+                shares = new VoterSharesOutput(instance, VoterShares.of(instance, mes, decision), a.has("voter") ? a.text("voter", "") : null);
+            } else {
+                outcome = rule.outcome(instance, tieBreak);
+            }
         } catch (IllegalArgumentException e) {
             throw new UsageException(path + ": " + e.getMessage());
         }
         String fileName = Path.of(path).getFileName().toString();
         if (a.has("json")) {
-            console.out().println(OutcomeJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(OutcomeJson.of(fileName, instance, outcome, a.has("explain"))));
+            var json = OutcomeJson.of(fileName, instance, outcome, ballots, a.has("explain"));
+            if (shares != null) shares.json(json);
+            console.out().println(OutcomeJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));
         } else {
-            new OutcomeText(instance, outcome).print(fileName, a.has("explain"), console.out());
+            new OutcomeText(instance, outcome).print(fileName, ballots, a.has("explain"), console.out());
+            if (shares != null) shares.text(console.out());
         }
         return 0;
     }

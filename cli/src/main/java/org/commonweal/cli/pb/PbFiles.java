@@ -4,6 +4,7 @@ import org.commonweal.cli.UsageException;
 import org.commonweal.pb.Instance;
 import org.commonweal.pb.pabulib.PabulibFormatException;
 import org.commonweal.pb.pabulib.PabulibReader;
+import org.commonweal.pb.pabulib.ValidatedInstance;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -17,10 +18,23 @@ final class PbFiles {
     }
 
     static Instance read(String path) throws UsageException {
+        return readAs(path, PabulibReader::read);
+    }
+
+    /** The file with every ballot that breaks its META's rules (see {@link PabulibReader#readValidated}). */
+    static ValidatedInstance readValidated(String path) throws UsageException {
+        return readAs(path, PabulibReader::readValidated);
+    }
+
+    private interface Reading<T> {
+        T read(Path file) throws IOException;
+    }
+
+    private static <T> T readAs(String path, Reading<T> reading) throws UsageException {
         Path file = Path.of(path);
         try {
             if (Files.isDirectory(file)) throw new UsageException(path + ": is a directory, not a .pb file");
-            return PabulibReader.read(file);
+            return reading.read(file);
         } catch (NoSuchFileException e) {
             throw new UsageException(path + ": no such file");
         } catch (AccessDeniedException e) {

@@ -131,7 +131,7 @@ class PbCommandTest {
         assertThat(rule.err()).contains("unknown rule 'borda' (expected one of greedy, greedy-no-skip, greedy-threshold, greedy-cost");
         Run option = run("pb", "compute", f, "--rules", "greedy");
         assertThat(option.exit()).isEqualTo(2);
-        assertThat(option.err()).contains("unknown option '--rules' (expected --comparison, --completion, --eligibility, --explain, --json, --rule, --seed, --tie-break, --utility)");
+        assertThat(option.err()).contains("unknown option '--rules' (expected --comparison, --completion, --drop-invalid, --eligibility, --exclusive, --explain, --increment, --json, --rule, --seed, --shares, --tie-break, --unsupported, --utility, --voter)");
         Run greedyWithCompletion = run("pb", "compute", f, "--rule", "greedy", "--completion", "add1");
         assertThat(greedyWithCompletion.exit()).isEqualTo(2);
         assertThat(greedyWithCompletion.err()).contains("rule greedy takes no options, but got completion");
@@ -144,6 +144,89 @@ class PbCommandTest {
         Run tie = run("pb", "compute", f, "--tie-break", "cost,age");
         assertThat(tie.exit()).isEqualTo(2);
         assertThat(tie.err()).contains("unknown tie-break 'age'");
+    }
+
+    @Test
+    void computeSaysHowManyBallotsBreakTheFilesRulesAndCanLeaveThemOut() throws Exception {
+        String path = shared("Poland_Warszawa_2018_Praga-Polnoc.pb").toString();
+        JsonNode cast = new ObjectMapper().readTree(run("pb", "compute", path, "--json").out()).get("ballots");
+        assertThat(cast.get("cast").asInt()).isEqualTo(3157);
+        assertThat(cast.get("invalid").asInt()).isEqualTo(9);
+        assertThat(cast.get("counted").asInt()).isEqualTo(3157);
+        JsonNode dropped = new ObjectMapper().readTree(run("pb", "compute", path, "--json", "--drop-invalid").out()).get("ballots");
+        assertThat(dropped.get("counted").asInt()).isEqualTo(3148);
+        assertThat(run("pb", "compute", path).out()).contains("3,157 voters", "9 ballots break the file's own rules (pb validate lists them): counted as cast");
+        assertThat(run("pb", "compute", path, "--drop-invalid").out()).contains("3,148 voters", "9 ballots break the file's own rules (pb validate lists them): left out");
+        assertThat(run("pb", "compute", file("example.pb", EXAMPLE).toString()).out()).doesNotContain("break the file's own rules");
+    }
+
+    @Test
+    void validateListsEveryInvalidBallotWithItsLineAndFailsWhenThereAreAny() throws Exception {
+        Path bad = file("bad.pb", EXAMPLE.replace("rule;greedy\n", "rule;greedy\nmax_length;3\n").replace("3;a,b,c\n", "2;a,b,c\n"));
+        Run r = run("pb", "validate", bad.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains(bad + ":16: voter '1' lists 4 projects, more than max_length 3",
+                bad + ":18: voter '2' has the same voter_id as the ballot on line 17", "5 ballots, 2 invalid (2 violations)");
+        JsonNode json = new ObjectMapper().readTree(run("pb", "validate", bad.toString(), "--json").out());
+        assertThat(json.get("invalid_ballots").asInt()).isEqualTo(2);
+        assertThat(json.get("violations").get(1).get("line").asInt()).isEqualTo(18);
+        Run good = run("pb", "validate", file("example.pb", EXAMPLE).toString());
+        assertThat(good.exit()).isZero();
+        assertThat(good.out()).contains("5 ballots, 0 invalid");
+    }
+
+    @Test
+    void greedyExclusiveTakesTheExclusiveProjectsAndReproducesWarszawaBemowo() throws Exception {
+        Run r = run("pb", "compute", shared("Poland_Warszawa_2022_Bemowo.pb").toString(), "--rule", "greedy-exclusive", "--exclusive", "773,153", "--explain");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("The file's official outcome funds the same projects.", "but it cannot be carried out together with 773, which was funded before it.");
+        Run check = run("pb", "check", shared("Poland_Warszawa_2022_Bemowo.pb").toString());
+        assertThat(check.out()).contains("needs the exclusive projects, which the file states only in words");
+    }
+
+    @Test
+    void explainTellsEqualSharesRoundByRoundInWordsWithMoneyFormattedAndNoRecordDumps() throws Exception {
+        String wieliczka = shared("Poland_Wieliczka_2023_Green_Budget.pb").toString();
+        Run r = run("pb", "compute", wieliczka, "--explain");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Round by round:",
+                        "3. Funded 40 \"Projekt zapobiegania bezdomności psów i kotów na terenie gm…\" for 100,000 PLN (583 votes) at ρ = 0.001721 "
+                                + "per unit of satisfaction: 531 supporters paid 172.10 PLN each and 52 paid all they had left (165.71 PLN); "
+                                + "810,000 PLN of the budget left. Priced out by it: 64.",
+                        "after 6 was paid for.")
+                .doesNotContain("MesPayment[", "MesLoss[", "E+");
+        JsonNode json = new ObjectMapper().readTree(run("pb", "compute", wieliczka, "--explain", "--json").out());
+        assertThat(json.toString()).doesNotContain("E+");
+        JsonNode third = json.get("rounds").get(2);
+        assertThat(third.get("project").asText()).isEqualTo("40");
+        assertThat(third.get("budget_left").asLong()).isEqualTo(810000);
+        assertThat(third.get("paid").get(0).get("voters").asInt()).isEqualTo(531);
+        assertThat(third.get("passed_over")).extracting(JsonNode::asText).containsExactly("64");
+    }
+
+    @Test
+    void sharesSayWhatEachVoterPaidTowardEachProjectAndWhatTheyHadLeft() throws Exception {
+        String wieliczka = shared("Poland_Wieliczka_2023_Green_Budget.pb").toString();
+        Run one = run("pb", "compute", wieliczka, "--rule", "mes", "--voter", "1");
+        assertThat(one.exit()).as(one.err()).isZero();
+        assertThat(one.out()).contains("Each voter's share: everyone started with 301.84 PLN",
+                "voter 1: paid 224.18 PLN toward 6 \"Zielona Chorągwica - rewitalizacja terenów zielonych wraz z nasadzeniami\", 77.66 PLN toward 25 \"Eko KROKusy\"; 0.00 PLN left.");
+        JsonNode json = new ObjectMapper().readTree(run("pb", "compute", wieliczka, "--rule", "mes", "--shares", "--json").out()).get("voter_shares");
+        assertThat(json.get("voters")).hasSize(6586);
+        JsonNode last = json.get("voters").get(6585);
+        assertThat(last.get("voter_id").asText()).isEqualTo("6586");
+        assertThat(last.get("paid").get("24").decimalValue()).isEqualByComparingTo("6.944444");
+        assertThat(last.get("left").decimalValue()).isPositive();
+        assertThat(run("pb", "compute", wieliczka, "--rule", "greedy", "--shares").err()).contains("need an Equal Shares rule");
+        assertThat(run("pb", "compute", wieliczka, "--rule", "mes", "--voter", "nobody").err()).contains("no ballot has voter_id 'nobody'");
+    }
+
+    @Test
+    void explainTellsGreedyRoundByRound() throws Exception {
+        Run r = run("pb", "compute", file("example.pb", EXAMPLE).toString(), "--explain");
+        assertThat(r.out()).contains("1. Funded a \"Park benches\" for 6 PLN (5 votes); 4 PLN of the budget left.",
+                "2. Funded c \"Street trees\" for 4 PLN (3 votes); 0 PLN of the budget left. Passed over before it: b.",
+                "Not funded after the last round: d.");
     }
 
     @Test

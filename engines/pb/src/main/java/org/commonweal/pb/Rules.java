@@ -1,6 +1,7 @@
 package org.commonweal.pb;
 
 import org.commonweal.pb.greedy.Greedy;
+import org.commonweal.pb.greedy.GreedyExclusive;
 import org.commonweal.pb.greedy.GreedyNoSkip;
 import org.commonweal.pb.greedy.GreedyPerCost;
 import org.commonweal.pb.greedy.GreedyThreshold;
@@ -31,10 +32,19 @@ public final class Rules {
         BUILDERS.put("greedy-no-skip", options -> withoutOptions("greedy-no-skip", options, new GreedyNoSkip()));
         BUILDERS.put("greedy-threshold", options -> withoutOptions("greedy-threshold", options, new GreedyThreshold()));
         BUILDERS.put("greedy-cost", options -> withoutOptions("greedy-cost", options, new GreedyPerCost()));
+        BUILDERS.put("greedy-exclusive", Rules::greedyExclusive);
         // "mes" is the Method of Equal Shares with add1 completion unless options say otherwise.
         BUILDERS.put("mes", options -> EqualShares.fromOptions("equalshares/add1", options));
-        BUILDERS.put("phragmen", options -> withoutOptions("phragmen", options, SequentialPhragmen.INSTANCE));
+        BUILDERS.put("phragmen", options -> SequentialPhragmen.fromOptions(true, options));
+        BUILDERS.put("phragmen-no-skip", options -> SequentialPhragmen.fromOptions(false, options));
         BUILDERS.put("max-welfare", Rules::maxWelfare);
+    }
+
+    private static Rule greedyExclusive(Map<String, String> options) {
+        for (String key : options.keySet()) {
+            if (!key.equals("exclusive")) throw new IllegalArgumentException("rule greedy-exclusive takes only the option exclusive, but got " + key);
+        }
+        return GreedyExclusive.parse(options.getOrDefault("exclusive", ""));
     }
 
     private static Rule maxWelfare(Map<String, String> options) {
@@ -60,11 +70,13 @@ public final class Rules {
 
     /**
      * The rule a pabulib file names in META {@code rule}, when this engine implements it; empty for rules
-     * such as greedy-custom, greedy-exclusive or unknown, which describe city-specific procedures.
+     * such as greedy-custom or unknown, which describe city-specific procedures, and for greedy-exclusive,
+     * whose exclusive projects a file states only in words (name them with the rule's option exclusive).
      */
     public static Optional<Rule> forMeta(Instance instance) {
         String name = instance.meta().getOrDefault("rule", "").strip();
         if (name.startsWith("equalshares")) return Optional.of(EqualShares.parse(name));
+        if (name.equals("greedy-exclusive")) return Optional.empty();
         return BUILDERS.containsKey(name) ? Optional.of(build(name, Map.of())) : Optional.empty();
     }
 

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Explicit, configurable tie-breaking between projects. Criteria apply in order; the lottery is a
  * permutation derived from the recorded seed and the project ids, so the same seed always gives the
- * same order and ties never fall to hidden iteration order.
+ * same order and ties never fall to hidden iteration order. The list must end in a criterion that decides
+ * every tie: the lottery, or the project id (ids are unique).
  */
 public record TieBreak(List<Criterion> criteria, long seed) {
     public enum Criterion {
@@ -13,7 +14,15 @@ public record TieBreak(List<Criterion> criteria, long seed) {
          * {@code first}: most ballots that rank the project first (Kraków 2022 broke its ties so). Only ordinal ballots
          * rank; on other ballots the order of listing means nothing, so there this criterion decides no tie.
          */
-        LOWEST_COST("cost"), MOST_VOTES("votes"), MOST_FIRST_CHOICES("first"), LOTTERY("lottery");
+        LOWEST_COST("cost"),
+        /** {@code cost-desc}: the dearer project wins, as cities write down that a tie goes to the larger project. */
+        HIGHEST_COST("cost-desc"),
+        MOST_VOTES("votes"), MOST_FIRST_CHOICES("first"),
+        /** {@code id}: the project id that sorts first as text (pabutools' default order, by character code: "10" before "9"). */
+        PROJECT_ID("id"),
+        /** {@code name}: the project name that sorts first as text (character code); names may repeat, so it does not end a list. */
+        PROJECT_NAME("name"),
+        LOTTERY("lottery");
 
         private final String cliName;
 
@@ -27,7 +36,7 @@ public record TieBreak(List<Criterion> criteria, long seed) {
 
         public static Criterion fromCliName(String name) {
             for (Criterion c : values()) if (c.cliName.equals(name)) return c;
-            throw new IllegalArgumentException("unknown tie-break '" + name + "' (expected cost, votes, first or lottery)");
+            throw new IllegalArgumentException("unknown tie-break '" + name + "' (expected cost, cost-desc, votes, first, id, name or lottery)");
         }
     }
 
@@ -35,8 +44,8 @@ public record TieBreak(List<Criterion> criteria, long seed) {
 
     public TieBreak {
         criteria = List.copyOf(criteria);
-        if (!criteria.contains(Criterion.LOTTERY)) {
-            throw new IllegalArgumentException("tie-break must end in a lottery so that every tie is decided");
+        if (!criteria.contains(Criterion.LOTTERY) && !criteria.contains(Criterion.PROJECT_ID)) {
+            throw new IllegalArgumentException("tie-break must end in lottery or id so that every tie is decided");
         }
     }
 
@@ -60,8 +69,11 @@ public record TieBreak(List<Criterion> criteria, long seed) {
         for (Criterion criterion : criteria) {
             java.util.Comparator<Integer> next = switch (criterion) {
                 case LOWEST_COST -> java.util.Comparator.comparingLong(p -> instance.projects().get(p).cost());
+                case HIGHEST_COST -> java.util.Comparator.comparingLong(p -> -instance.projects().get(p).cost());
                 case MOST_VOTES -> java.util.Comparator.comparingLong(p -> -support[p]);
                 case MOST_FIRST_CHOICES -> java.util.Comparator.comparingLong(p -> -first[p]);
+                case PROJECT_ID -> java.util.Comparator.comparing(p -> instance.projects().get(p).id());
+                case PROJECT_NAME -> java.util.Comparator.comparing(p -> instance.projects().get(p).name());
                 case LOTTERY -> java.util.Comparator.comparingLong(p -> lotteryKey(instance.projects().get(p).id()));
             };
             c = c == null ? next : c.thenComparing(next);

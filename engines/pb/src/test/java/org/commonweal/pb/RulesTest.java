@@ -15,7 +15,7 @@ class RulesTest {
 
     @Test
     void everyListedNameBuildsTheRuleOfThatName() {
-        assertThat(Rules.names()).containsExactly("greedy", "greedy-no-skip", "greedy-threshold", "greedy-cost", "mes", "phragmen", "max-welfare");
+        assertThat(Rules.names()).containsExactly("greedy", "greedy-no-skip", "greedy-threshold", "greedy-cost", "greedy-exclusive", "mes", "phragmen", "phragmen-no-skip", "max-welfare");
         for (String name : Rules.names()) {
             String expected = name.equals("mes") ? "equalshares/add1" : name;
             assertThat(Rules.build(name, Map.of()).name()).isEqualTo(expected);
@@ -48,6 +48,6 @@ class RulesTest {
         assertThat(Rules.build("mes", Map.of("completion", "add1-max", "comparison", "true")).name()).isEqualTo("equalshares/add1-max-comparison");
         assertThat(Rules.build("max-welfare", Map.of("utility", "cost")).name()).isEqualTo("max-welfare[cost]");
         assertThatThrownBy(() -> Rules.build("mes", Map.of("completon", "add1"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Rules.build("phragmen", Map.of("utility", "cost"))).hasMessage("rule phragmen takes no options, but got utility");
+        assertThatThrownBy(() -> Rules.build("phragmen", Map.of("utility", "cost"))).hasMessage("rule phragmen takes only the option unsupported, but got utility");
     }
 }

@@ -17,6 +17,6 @@ public final class Greedy implements Rule {
     @Override
     public Outcome outcome(Instance instance, TieBreak tieBreak) {
         long[] scores = ProjectScores.of(instance);
-        return GreedySelection.run(name(), instance, tieBreak, scores, GreedySelection.byScore(scores), true, Long.MIN_VALUE);
+        return GreedySelection.run(name(), instance, tieBreak, scores, GreedySelection.byScore(scores), true, GreedyLimits.of(instance));
     }
 }

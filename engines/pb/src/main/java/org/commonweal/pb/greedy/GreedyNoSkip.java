@@ -20,6 +20,6 @@ public final class GreedyNoSkip implements Rule {
     @Override
     public Outcome outcome(Instance instance, TieBreak tieBreak) {
         long[] scores = ProjectScores.of(instance);
-        return GreedySelection.run(name(), instance, tieBreak, scores, GreedySelection.byScore(scores), false, Long.MIN_VALUE);
+        return GreedySelection.run(name(), instance, tieBreak, scores, GreedySelection.byScore(scores), false, GreedyLimits.of(instance));
     }
 }

@@ -32,7 +32,7 @@ public final class GreedyPerCost implements Rule {
                     BigInteger right = BigInteger.valueOf(scores[b]).multiply(BigInteger.valueOf(costA));
                     return right.compareTo(left);
                 });
-        return GreedySelection.run(name(), instance, tieBreak, scores, byRatio, true, Long.MIN_VALUE);
+        return GreedySelection.run(name(), instance, tieBreak, scores, byRatio, true, GreedyLimits.of(instance));
     }
 
     private static long cost(Instance instance, int p) {

@@ -19,6 +19,17 @@ public sealed interface GreedyReason extends Outcome.Reason {
     record BelowThreshold(long score, long threshold) implements GreedyReason {
     }
 
+    /** Never eligible once {@code rival}, a project it is mutually exclusive with, was funded. */
+    record Excluded(long score, int rival) implements GreedyReason {
+    }
+
+    /**
+     * It fitted in the money left, but funding it would pass the cap on projects whose {@code column}
+     * (category or target) lists {@code value}: only {@code capLeft} of that cap was left.
+     */
+    record OverLimit(long score, long cost, String column, String value, long capLeft) implements GreedyReason {
+    }
+
     /** Not considered: the rule stops at the first project that does not fit ({@code stoppedAt}, a project index). */
     record AfterStop(long score, int stoppedAt) implements GreedyReason {
     }

@@ -9,11 +9,10 @@ import org.commonweal.pb.TieBreak;
 
 /**
  * Greedy with skipping, where a project whose score is below the file's {@code min_project_score_threshold}
- * is never funded, however much money is left. Without that META key it is plain greedy.
+ * is never funded, however much money is left. Every greedy variant honours that META key (see
+ * {@link GreedyLimits}), so this is plain greedy under the name pabulib files give it.
  */
 public final class GreedyThreshold implements Rule {
-    public static final String META_KEY = "min_project_score_threshold";
-
     @Override
     public String name() {
         return "greedy-threshold";
@@ -22,17 +21,6 @@ public final class GreedyThreshold implements Rule {
     @Override
     public Outcome outcome(Instance instance, TieBreak tieBreak) {
         long[] scores = ProjectScores.of(instance);
-        return GreedySelection.run(name(), instance, tieBreak, scores, GreedySelection.byScore(scores), true, threshold(instance));
-    }
-
-    /** The minimum score from META, or {@code Long.MIN_VALUE} when the file sets none. */
-    public static long threshold(Instance instance) {
-        String text = instance.meta().get(META_KEY);
-        if (text == null || text.isBlank()) return Long.MIN_VALUE;
-        try {
-            return new java.math.BigDecimal(text.strip()).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("META " + META_KEY + " '" + text + "' is not a number");
-        }
+        return GreedySelection.run(name(), instance, tieBreak, scores, GreedySelection.byScore(scores), true, GreedyLimits.of(instance));
     }
 }

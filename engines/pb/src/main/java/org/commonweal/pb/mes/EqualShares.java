@@ -18,14 +18,23 @@ import org.commonweal.pb.TieOrder;
  * comparison with greedy (Wieliczka's "add1-comparison": greedy's outcome wins if more voters are strictly
  * better off under it than under MES) and the optional eligibility filter (Świecie: a project takes part only
  * if its share of votes is at least a third of its share of the budget, votes/voters ≥ cost/(3·budget)).
- * {@code utility} null means the instance's default ({@link Utility#defaultFor}).
+ * {@code utility} null means the instance's default ({@link Utility#defaultFor}). {@code increment} is how much
+ * the add1 completions raise each voter's money per pass, in currency units (pabutools' voter_budget_increment).
  */
-public record EqualShares(Utility utility, Completion completion, boolean comparison, boolean eligibilityFilter) implements Rule {
+public record EqualShares(Utility utility, Completion completion, boolean comparison, boolean eligibilityFilter, BigDecimal increment) implements Rule {
 
     public static final EqualShares ADD1 = new EqualShares(null, Completion.ADD1, false, false);
 
     public EqualShares {
         if (completion == null) throw new IllegalArgumentException("completion is required");
+        if (increment == null) increment = BigDecimal.ONE;
+        if (increment.signum() <= 0) throw new IllegalArgumentException("increment must be more than 0, not " + increment.toPlainString());
+        increment = increment.stripTrailingZeros();
+    }
+
+    /** With the usual increment of one currency unit. */
+    public EqualShares(Utility utility, Completion completion, boolean comparison, boolean eligibilityFilter) {
+        this(utility, completion, comparison, eligibilityFilter, BigDecimal.ONE);
     }
 
     @Override
@@ -34,6 +43,7 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
         if (completion != Completion.NONE) s.append('/').append(completion.cliName());
         if (comparison) s.append(completion == Completion.NONE ? "/comparison" : "-comparison");
         if (eligibilityFilter) s.append("+eligibility");
+        if (increment.compareTo(BigDecimal.ONE) != 0) s.append("+increment=").append(increment.toPlainString());
         if (utility != null) s.append('[').append(utility.cliName()).append(']');
         return s.toString();
     }
@@ -52,6 +62,12 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
             utility = Utility.fromCliName(rest.substring(bracket + 1, rest.length() - 1));
             rest = rest.substring(0, bracket);
         }
+        BigDecimal increment = BigDecimal.ONE;
+        int incrementAt = rest.indexOf("+increment=");
+        if (incrementAt >= 0) {
+            increment = incrementNamed(rest.substring(incrementAt + "+increment=".length()));
+            rest = rest.substring(0, incrementAt);
+        }
         boolean eligibility = rest.endsWith("+eligibility");
         if (eligibility) rest = rest.substring(0, rest.length() - "+eligibility".length());
         boolean comparison = rest.endsWith("comparison");
@@ -60,10 +76,10 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
         String completion = rest.substring("equalshares".length());
         for (Completion c : Completion.values()) {
             String expected = c == Completion.NONE ? "" : "/" + c.cliName();
-            if (completion.equals(expected)) return new EqualShares(utility, c, comparison, eligibility);
+            if (completion.equals(expected)) return new EqualShares(utility, c, comparison, eligibility, increment);
         }
         throw new IllegalArgumentException("rule '" + name + "': unknown completion '" + completion
-                + "' (expected none, /add1, /add1-max or /add1u)");
+                + "' (expected none, /add1, /add1-max, /add1u or /greedy)");
     }
 
     /**
@@ -78,6 +94,7 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
         Completion completion = rule.completion();
         boolean comparison = rule.comparison();
         boolean eligibility = rule.eligibilityFilter();
+        BigDecimal increment = rule.increment();
         for (var option : options.entrySet()) {
             String value = option.getValue().trim();
             switch (option.getKey()) {
@@ -85,17 +102,28 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
                 case "comparison" -> comparison = flag("comparison", value);
                 case "eligibility" -> eligibility = flag("eligibility", value);
                 case "utility" -> utility = Utility.fromCliName(value);
+                case "increment" -> increment = incrementNamed(value);
                 default -> throw new IllegalArgumentException("rule " + name + " has no option '" + option.getKey()
-                        + "' (expected completion, comparison, eligibility or utility)");
+                        + "' (expected completion, comparison, eligibility, increment or utility)");
             }
         }
-        return new EqualShares(utility, completion, comparison, eligibility);
+        return new EqualShares(utility, completion, comparison, eligibility, increment);
+    }
+
+    private static BigDecimal incrementNamed(String value) {
+        try {
+            BigDecimal increment = new BigDecimal(value.strip());
+            if (increment.signum() > 0) return increment;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("increment is an amount of money per voter more than 0, not '" + value + "'");
     }
 
     private static Completion completionNamed(String value) {
         if (value.equals("none")) return Completion.NONE;
         for (Completion c : Completion.values()) if (c != Completion.NONE && c.cliName().equals(value)) return c;
-        throw new IllegalArgumentException("unknown completion '" + value + "' (expected none, add1, add1-max or add1u)");
+        throw new IllegalArgumentException("unknown completion '" + value + "' (expected none, add1, add1-max, add1u or greedy)");
     }
 
     private static boolean flag(String option, String value) {
@@ -131,11 +159,11 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
         long voters = Math.max(1, groups.voters);
         boolean[] supported = new boolean[m];
         for (int p = 0; p < m; p++) supported[p] = candidate[p] && groups.supporters[p].length > 0;
-        long step = Math.multiplyExact(voters, instance.unit());
+        long step = Math.multiplyExact(voters, incrementScaled(instance));
 
         int k = 0;
         EqualSharesRun.Result result = passes.run(budget, voters, supported, false);
-        if (completion != Completion.NONE) {
+        if (completion != Completion.NONE && completion != Completion.GREEDY) {
             boolean untilInfeasible = completion == Completion.ADD1_MAX;
             while (!(untilInfeasible ? containsAll(result, supported) : exhaustive(result, cost, supported, budget))) {
                 EqualSharesRun.Result next = passes.run(Math.addExact(budget, Math.multiplyExact(k + 1L, step)), voters, supported, false);
@@ -151,7 +179,7 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
         boolean[] in = new boolean[m];
         for (int p : selected) in[p] = true;
         long[] votes = instance.pointTotals();
-        if (completion == Completion.ADD1U) selected = GreedyFill.fill(selected, votes, cost, candidate, tieRank, budget);
+        if (completion == Completion.ADD1U || completion == Completion.GREEDY) selected = GreedyFill.fill(selected, votes, cost, candidate, tieRank, budget);
         long preferGreedy = 0, preferMes = 0;
         boolean greedyWins = false;
         if (comparison) {
@@ -189,6 +217,16 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
         long total = 0;
         for (int p : selected) total += cost[p];
         return new Decision(new Outcome(name(), selected, total, verdicts, tieBreak), Rational.of(budgetNumerator, voters), k);
+    }
+
+    /** The increment in the instance's scaled money units; it must be a whole number of them. */
+    private long incrementScaled(Instance instance) {
+        try {
+            return increment.movePointRight(instance.costScale()).longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("increment " + increment.toPlainString() + " has more decimals than the file's amounts ("
+                    + instance.costScale() + ")");
+        }
     }
 
     private static BigDecimal currency(BigDecimal scaled, Instance instance) {

@@ -51,7 +51,23 @@ public final class PabulibReader {
     }
 
     public static Instance parse(String text, String fileName) {
-        return new Parse(new PabulibCsv(text, fileName), fileName).run();
+        return new Parse(new PabulibCsv(text, fileName), fileName, false).run();
+    }
+
+    /**
+     * Reads the file and checks every ballot against the rules its META sets (see {@link BallotRules}), that no
+     * voter id repeats and that no ballot lists a project twice. Such ballots are kept in the instance (a project
+     * listed twice counts once) and reported, each with its line; a file that breaks the format still fails.
+     */
+    public static ValidatedInstance readValidated(Path file) throws IOException {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return parseValidated(decodeUtf8(Files.readAllBytes(file), name), name);
+    }
+
+    public static ValidatedInstance parseValidated(String text, String fileName) {
+        Parse parse = new Parse(new PabulibCsv(text, fileName), fileName, true);
+        Instance instance = parse.run();
+        return new ValidatedInstance(instance, parse.violations);
     }
 
     /**
@@ -95,10 +111,15 @@ public final class PabulibReader {
         private String[] fieldText;
         private int[] fieldFrom, fieldTo;
         private boolean irregularVote;
+        /** Null unless validating: then the META's ballot rules, what breaks them, and each voter id's first line. */
+        private BallotRules rules;
+        private final List<BallotViolation> violations = new ArrayList<>();
+        private final Map<String, Integer> voterLines;
 
-        Parse(PabulibCsv csv, String file) {
+        Parse(PabulibCsv csv, String file, boolean validate) {
             this.csv = csv;
             this.file = file;
+            this.voterLines = validate ? new java.util.HashMap<>() : null;
         }
 
         Instance run() {
@@ -286,6 +307,7 @@ public final class PabulibReader {
             for (int i = 0; i < header.length; i++) {
                 if (i != voterIdColumn && i != voteColumn && i != pointsColumn) sharedValues[i] = new RangeTable();
             }
+            if (voterLines != null) rules = BallotRules.of(meta, file);
             String expected = meta.getOrDefault("num_votes", "");
             if (expected.matches("\\d{1,7}")) ballots.ensureCapacity(Integer.parseInt(expected));
             fieldText = new String[header.length];
@@ -298,7 +320,7 @@ public final class PabulibReader {
         }
 
         private void voteRow(int fields) {
-            if (fields != voteHeader.length) {
+            if (fields != voteHeader.length && !emptyVoteCutShort(fields)) {
                 fail("VOTES line has " + fields + " fields but the header has " + voteHeader.length + " (quote a value that contains ';')");
             }
             String voter = field(voterIdColumn);
@@ -310,23 +332,77 @@ public final class PabulibReader {
                     fail("voter '" + voter + "' lists " + chosen.length + " projects in 'vote' but " + points.length + " values in 'points'");
                 }
             }
+            int[] distinct = withoutRepeats(chosen);
+            if (distinct != chosen && voterLines != null) {
+                violate(ballots.size(), voter, "lists project '" + projects.get(firstRepeat(chosen)).id() + "' twice");
+            }
             if (voteType == VoteType.APPROVAL || voteType == VoteType.CHOOSE_1) {
-                int[] distinct = withoutRepeats(chosen);
                 if (distinct != chosen) {
                     chosen = distinct;
                     irregularVote = true;
                 }
+            } else if (voterLines != null && distinct != chosen) {
+                // Validating: the repeat is reported and the first listing kept, so the rest of the file is still read.
+                points = firstListings(chosen, points);
+                chosen = distinct;
+                irregularVote = true;
             } else {
                 rejectRepeats(voter, chosen);
             }
-            String[] values = new String[fields];
-            for (int i = 0; i < fields; i++) {
+            String[] values = new String[voteHeader.length];
+            for (int i = 0; i < voteHeader.length; i++) {
                 if (i == voterIdColumn) values[i] = voter;
                 else if (i == voteColumn) values[i] = irregularVote ? PabulibCsv.joinIds(projects, chosen) : field(i);
                 else if (i == pointsColumn && points != null) values[i] = PabulibCsv.joinPoints(points);
                 else values[i] = shared(i);
             }
-            ballots.add(new Ballot(voter, chosen, points, Columns.of(voteHeader, values)));
+            Ballot ballot = new Ballot(voter, chosen, points, Columns.of(voteHeader, values));
+            ballots.add(ballot);
+            if (voterLines != null) validate(ballot);
+        }
+
+        /**
+         * A ballot that chose nothing may be written with its trailing fields left off ("12;" for voter 12 under
+         * voter_id;vote;points), as Python's csv reader allows: the missing fields read as empty.
+         */
+        private boolean emptyVoteCutShort(int fields) {
+            if (fields >= voteHeader.length || voteColumn >= fields || fieldTo[voteColumn] > fieldFrom[voteColumn]) return false;
+            for (int i = fields; i < voteHeader.length; i++) {
+                fieldText[i] = "";
+                fieldFrom[i] = 0;
+                fieldTo[i] = 0;
+            }
+            return true;
+        }
+
+        private void validate(Ballot ballot) {
+            Integer first = voterLines.putIfAbsent(ballot.voterId(), csv.line());
+            int index = ballots.size() - 1;
+            if (first != null) violate(index, ballot.voterId(), "has the same voter_id as the ballot on line " + first);
+            for (String problem : rules.problems(ballot, projects, costScale)) violate(index, ballot.voterId(), problem);
+        }
+
+        /** Records a violation of ballot number {@code ballot}, on the line just read. */
+        private void violate(int ballot, String voter, String problem) {
+            violations.add(new BallotViolation(csv.line(), ballot, voter, problem));
+        }
+
+        private static int firstRepeat(int[] chosen) {
+            for (int i = 1; i < chosen.length; i++) for (int j = 0; j < i; j++) if (chosen[i] == chosen[j]) return chosen[i];
+            throw new IllegalStateException("no repeat");
+        }
+
+        /** The points of the first listing of each project, in the order {@link #withoutRepeats} keeps them; null for ballots without points. */
+        private static long[] firstListings(int[] chosen, long[] points) {
+            if (points == null) return null;
+            long[] kept = new long[(int) Arrays.stream(chosen).distinct().count()];
+            int k = 0;
+            for (int i = 0; i < chosen.length; i++) {
+                boolean seen = false;
+                for (int j = 0; j < i && !seen; j++) seen = chosen[j] == chosen[i];
+                if (!seen) kept[k++] = points[i];
+            }
+            return kept;
         }
 
         /** A voter column value, shared with every earlier voter who had the same one (age, sex, district...). */

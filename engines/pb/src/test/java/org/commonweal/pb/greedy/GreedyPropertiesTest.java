@@ -59,12 +59,24 @@ class GreedyPropertiesTest {
     }
 
     @Property(tries = 300)
-    void greedyIsExhaustiveNoUnfundedProjectFitsInTheMoneyLeft(@ForAll("instances") Instance instance) {
+    void greedyIsExhaustiveNoUnfundedProjectWithTheMinimumScoreFitsInTheMoneyLeft(@ForAll("instances") Instance instance) {
         Outcome o = new Greedy().outcome(instance, TieBreak.DEFAULT);
         long left = instance.budget() - o.totalCost();
+        long[] scores = ProjectScores.of(instance);
+        long threshold = GreedyLimits.threshold(instance);
         for (int p = 0; p < instance.projects().size(); p++) {
-            if (!o.selected().contains(p)) assertThat(instance.projects().get(p).cost()).isGreaterThan(left);
+            if (o.selected().contains(p)) assertThat(scores[p]).as("funded at or above the minimum").isGreaterThanOrEqualTo(threshold);
+            else if (scores[p] >= threshold) assertThat(instance.projects().get(p).cost()).isGreaterThan(left);
         }
+    }
+
+    @Property(tries = 300)
+    void greedyExclusiveNeverFundsTwoProjectsOfAGroupAndOtherwiseFundsWhatGreedyDoes(@ForAll("instances") Instance instance) {
+        if (instance.projects().size() < 2) return;
+        Outcome exclusive = GreedyExclusive.parse("p0,p1").outcome(instance, TieBreak.DEFAULT);
+        assertThat(exclusive.selected().containsAll(List.of(0, 1))).isFalse();
+        Outcome greedy = new Greedy().outcome(instance, TieBreak.DEFAULT);
+        if (!greedy.selected().containsAll(List.of(0, 1))) assertThat(exclusive.selected()).isEqualTo(greedy.selected());
     }
 
     @Property(tries = 300)

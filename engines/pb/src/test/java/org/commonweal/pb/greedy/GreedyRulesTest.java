@@ -75,7 +75,9 @@ class GreedyRulesTest {
         assertThat(o.selected()).containsExactly(0);
         assertThat(o.verdicts().get(2).reason()).isEqualTo(new GreedyReason.BelowThreshold(3, 4));
         assertThat(funded(new GreedyThreshold(), example(""))).as("no threshold in META: plain greedy").containsExactly("a", "c");
-        assertThat(funded(new Greedy(), instance)).as("plain greedy ignores the threshold").containsExactly("a", "c");
+        assertThat(funded(new Greedy(), instance)).as("every greedy variant honours the threshold").containsExactly("a");
+        assertThat(funded(new GreedyNoSkip(), instance)).containsExactly("a");
+        assertThat(funded(new GreedyPerCost(), instance)).as("d (1 vote) is below it, a is next by ratio").containsExactly("a");
     }
 
     @Test
