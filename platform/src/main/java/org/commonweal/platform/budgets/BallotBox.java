@@ -233,19 +233,6 @@ public final class BallotBox {
                 .mapTo(Long.class).one());
     }
 
-    /** Running totals per proposal (approvals, points, or first preferences for ranked ballots). */
-    public Map<Long, Long> totals(Pot pot) {
-        String sql = switch (pot.ballotType()) {
-            case APPROVAL, KNAPSACK -> "SELECT u.id, count(*) AS n FROM budget_ballots b, unnest(b.proposal_ids) AS u(id) WHERE b.pot_id = :p AND b.counted GROUP BY u.id";
-            case CUMULATIVE -> "SELECT u.id, sum(u.pts) AS n FROM budget_ballots b, unnest(b.proposal_ids, b.points) AS u(id, pts) WHERE b.pot_id = :p AND b.counted GROUP BY u.id";
-            case RANKED -> "SELECT b.proposal_ids[1] AS id, count(*) AS n FROM budget_ballots b WHERE b.pot_id = :p AND b.counted GROUP BY 1";
-        };
-        Map<Long, Long> totals = new HashMap<>();
-        jdbi.useHandle(h -> h.createQuery(sql).bind("p", pot.id()).map((rs, c) -> Map.entry(rs.getLong("id"), rs.getLong("n")))
-                .forEach(e -> totals.put(e.getKey(), e.getValue())));
-        return totals;
-    }
-
     /** Counted ballots of a pot in a stable order that reveals nothing about who or when (by random id). */
     static List<BallotChoice> counted(Handle h, long potId) {
         return h.createQuery("SELECT proposal_ids, points FROM budget_ballots WHERE pot_id = :p AND counted ORDER BY id").bind("p", potId)

@@ -337,7 +337,6 @@ public final class BudgetService {
                 form.error("name", "budgets.error.potName.taken");
                 return Optional.empty();
             }
-            boolean totals = "on".equals(form.value("showTotals"));
             if (potId != null) {
                 List<Long> proposalPlaces = h.createQuery("SELECT DISTINCT place_id FROM budget_proposals WHERE pot_id = :id")
                         .bind("id", potId).mapTo(Long.class).list();
@@ -347,24 +346,24 @@ public final class BudgetService {
                 }
                 h.createUpdate("""
                         UPDATE budget_pots SET place_id = :place, name = :name, amount = :amount, ballot_type = :type, min_projects = :min,
-                               max_projects = :max, max_points = :points, rule = :rule, tie_break = :tie, tie_seed = :seed, show_totals = :totals
+                               max_projects = :max, max_points = :points, rule = :rule, tie_break = :tie, tie_seed = :seed
                         WHERE id = :id AND process_id = :process""")
                         .bind("process", processId).bind("id", potId).bind("place", place.get()).bind("name", name).bind("amount", amount.get())
                         .bind("type", t.stored()).bind("min", min == null ? 0 : min).bind("max", max)
                         .bind("points", t == BallotType.CUMULATIVE ? maxPoints : null).bind("rule", rule).bind("tie", tieBreak)
-                        .bind("seed", s).bind("totals", totals).execute();
+                        .bind("seed", s).execute();
                 audit.record(h, actor, "budget.pot.updated", "pot:" + potId,
                         name + " " + Money.format(amount.get(), cur) + " " + t.stored() + " " + rule + " " + tieBreak + " seed " + s);
                 return Optional.of(potId);
             }
             long id = h.createUpdate("""
                     INSERT INTO budget_pots (process_id, place_id, name, amount, currency, ballot_type, min_projects, max_projects,
-                                             max_points, rule, tie_break, tie_seed, show_totals)
-                    VALUES (:process, :place, :name, :amount, :currency, :type, :min, :max, :points, :rule, :tie, :seed, :totals)""")
+                                             max_points, rule, tie_break, tie_seed)
+                    VALUES (:process, :place, :name, :amount, :currency, :type, :min, :max, :points, :rule, :tie, :seed)""")
                     .bind("process", processId).bind("place", place.get()).bind("name", name).bind("amount", amount.get())
                     .bind("currency", cur).bind("type", t.stored()).bind("min", min == null ? 0 : min).bind("max", max)
                     .bind("points", t == BallotType.CUMULATIVE ? maxPoints : null).bind("rule", rule).bind("tie", tieBreak)
-                    .bind("seed", s).bind("totals", totals)
+                    .bind("seed", s)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             audit.record(h, actor, "budget.pot.created", "pot:" + id,
                     name + " " + Money.format(amount.get(), cur) + " " + t.stored() + " " + rule + " " + tieBreak + " seed " + s);
@@ -418,6 +417,6 @@ public final class BudgetService {
         return new Pot(rs.getLong("id"), rs.getLong("process_id"), rs.getLong("place_id"), rs.getString("place_name"), rs.getString("name"),
                 rs.getLong("amount"), rs.getString("currency"), BallotType.fromStored(rs.getString("ballot_type")), rs.getInt("min_projects"),
                 (Integer) rs.getObject("max_projects"), (Integer) rs.getObject("max_points"), rs.getString("rule"),
-                rs.getString("tie_break"), rs.getLong("tie_seed"), rs.getBoolean("show_totals"));
+                rs.getString("tie_break"), rs.getLong("tie_seed"));
     }
 }

@@ -79,8 +79,7 @@ final class DemoBudgets {
                 among the Riverside projects if you live there.""");
         long process = created(budgets.createProcess(about, officer), about);
         Form cityPot = Form.empty().set("name", "City-wide fund").set("place", id(COUNCIL)).set("amount", "100,000").set("currency", "GBP")
-                .set("ballotType", "approval").set("maxProjects", "5").set("rule", "greedy").set("tieBreak", "").set("tieSeed", "2026")
-                .set("showTotals", "on");
+                .set("ballotType", "approval").set("maxProjects", "5").set("rule", "greedy").set("tieBreak", "").set("tieSeed", "2026");
         long city = created(budgets.createPot(process, cityPot, officer), cityPot);
         Form wardPot = Form.empty().set("name", "Riverside ward fund").set("place", id("Riverside")).set("amount", "20,000").set("currency", "GBP")
                 .set("ballotType", "cumulative").set("maxPoints", "10").set("rule", "greedy").set("tieBreak", "").set("tieSeed", "2026");

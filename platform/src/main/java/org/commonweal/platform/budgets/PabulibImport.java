@@ -105,8 +105,8 @@ final class PabulibImport {
                     .bind("p", placeId).bind("t", title).bind("s", fileName).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             long pot = h.createUpdate("""
                     INSERT INTO budget_pots (process_id, place_id, name, amount, currency, ballot_type, min_projects, max_projects, max_points,
-                                             rule, tie_break, tie_seed, show_totals)
-                    VALUES (:process, :place, :name, :amount, :currency, :type, 0, :max, :points, :rule, :tie, 0, false)""")
+                                             rule, tie_break, tie_seed)
+                    VALUES (:process, :place, :name, :amount, :currency, :type, 0, :max, :points, :rule, :tie, 0)""")
                     .bind("process", process).bind("place", placeId).bind("name", title).bind("amount", budget).bind("currency", currency)
                     .bind("type", ballotType.stored()).bind("max", max).bind("points", points).bind("rule", rule)
                     .bind("tie", TieBreak.DEFAULT.spec()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();

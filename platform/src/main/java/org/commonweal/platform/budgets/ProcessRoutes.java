@@ -18,7 +18,7 @@ import java.util.Map;
 /** Processes, pots and phases (officers set up and move on; anyone reads), results and the pabulib export. */
 final class ProcessRoutes implements Routes {
     private static final String[] POT_FIELDS = {"name", "place", "amount", "currency", "ballotType", "minProjects", "maxProjects", "maxPoints",
-            "rule", "tieBreak", "tieSeed", "showTotals"};
+            "rule", "tieBreak", "tieSeed"};
     private final Web web;
     private final BudgetService budgets;
     private final BallotBox ballots;
@@ -201,7 +201,7 @@ final class ProcessRoutes implements Routes {
                 .set("currency", pot.currency()).set("ballotType", pot.ballotType().stored()).set("minProjects", String.valueOf(pot.minProjects()))
                 .set("maxProjects", pot.maxProjects() == null ? "" : pot.maxProjects().toString())
                 .set("maxPoints", pot.maxPoints() == null ? "" : pot.maxPoints().toString()).set("rule", pot.rule()).set("tieBreak", pot.tieBreak())
-                .set("tieSeed", String.valueOf(pot.tieSeed())).set("showTotals", pot.showTotals() ? "on" : "");
+                .set("tieSeed", String.valueOf(pot.tieSeed()));
         showPotForm(ctx, process, pot, form);
     }
 

@@ -73,8 +73,7 @@ final class VotingRoutes implements Routes {
         if (why != null && error == null) ctx.status(403);
         web.render(ctx, "budgets/vote.jte", web.page(ctx, "budgets.vote.title", pot.name()), "process", process, "pot", pot,
                 "proposals", proposals.feasible(pot.id()), "ineligible", why, "submitted", submitted, "error", error,
-                "hasVoted", why == null && ballots.hasVoted(pot.id(), voter), "code", code,
-                "totals", pot.showTotals() ? ballots.totals(pot) : Map.of(), "register", register.exists(pot.id()));
+                "hasVoted", why == null && ballots.hasVoted(pot.id(), voter), "code", code, "register", register.exists(pot.id()));
     }
 
     private void voteAsResident(Context ctx) {

@@ -76,6 +76,33 @@ class DemoBudgetsTest {
         assertThat(app.count("SELECT count(*) FROM budget_ballots b JOIN budget_pots t ON t.id = b.pot_id WHERE t.process_id = " + live)).isEqualTo(2);
     }
 
+    /**
+     * Running totals, seen before and after a known person votes, would give their ballot away: while voting is open a
+     * visitor's view of the budget (its page, proposals, ballots and every proposal's page) is the same after a ballot.
+     */
+    @Test
+    void oneNewBallotChangesNothingAVisitorSees() {
+        TestClient visitor = app.client();
+        long city = pot("City-wide fund");
+        List<String> pages = new java.util.ArrayList<>(List.of("/budgets/" + live, "/budgets/" + live + "/proposals",
+                "/budgets/" + live + "/pots/" + city + "/vote", "/budgets/" + live + "/pots/" + pot("Riverside ward fund") + "/vote"));
+        for (long p : feasible(city)) pages.add("/budgets/" + live + "/proposals/" + p);
+        java.util.Map<String, String> before = new java.util.LinkedHashMap<>();
+        for (String page : pages) before.put(page, visitor.get(page).body());
+
+        TestClient ben = app.signedInAs("resident");
+        ben.get("/budgets/" + live + "/pots/" + city + "/vote");
+        long ballots = app.count("SELECT count(*) FROM budget_ballots WHERE pot_id = " + city + " AND counted");
+        TestClient.Response cast = BudgetSetup.postBody(app, ben, "/budgets/" + live + "/pots/" + city + "/vote",
+                BudgetSetup.ballot(ben, "cast", "choice", feasible(city).get(1).toString()));
+        assertThat(BudgetSetup.receipt(cast)).isNotBlank();
+        assertThat(app.count("SELECT count(*) FROM budget_ballots WHERE pot_id = " + city + " AND counted")).isGreaterThanOrEqualTo(ballots);
+
+        for (String page : pages) assertThat(visitor.get(page).body()).as(page).isEqualTo(before.get(page));
+        assertThat(before.get("/budgets/" + live + "/pots/" + city + "/vote")).doesNotContain("so far");
+        assertThat(app.signedInAs("officer").get("/budgets/" + live).body()).as("officers still see turnout").contains("Voters");
+    }
+
     @Test
     void thePastVotesAreImportedFromTheSharedPabulibFilesWithTheirResultsPublished() {
         for (String file : DemoBudgets.PAST_VOTES) {
