@@ -100,6 +100,11 @@ public final class Arguments {
 
     /** The value of option {@code --name} read by the caller itself, refused in the same words as {@link #number}. */
     public static long wholeNumber(String name, String value, long min, long max) throws UsageException {
+        return wholeNumberOf("--" + name, value, min, max);
+    }
+
+    /** Any whole number the user typed, {@code what} naming it in the message (e.g. "votes of 'Green'"). */
+    public static long wholeNumberOf(String what, String value, long min, long max) throws UsageException {
         try {
             long n = Long.parseLong(value);
             if (n >= min && n <= max) return n;
@@ -107,6 +112,6 @@ public final class Arguments {
             // refused below, in the same words as a number out of range
         }
         String range = min == Long.MIN_VALUE && max == Long.MAX_VALUE ? "" : " from " + min + " to " + max;
-        throw new UsageException("--" + name + " must be a whole number" + range + " (got '" + value + "')");
+        throw new UsageException(what + " must be a whole number" + range + " (got '" + value + "')");
     }
 }

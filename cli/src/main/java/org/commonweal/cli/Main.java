@@ -27,6 +27,11 @@ public final class Main {
         } catch (Exception e) {
             console.err().println("commonweal " + name + ": failed: " + e);
             return 1;
+        } catch (OutOfMemoryError e) {
+            // Limits keep known inputs within memory; this is the last guard, still one line and no stack trace.
+            console.err().println("commonweal " + name + ": ran out of memory: the input is too large for the memory Java was given"
+                    + " (raise it with COMMONWEAL_JAVA_OPTS=-Xmx...)");
+            return 1;
         }
     }
 }

@@ -86,12 +86,6 @@ final class ApportionCommand implements Command {
         int eq = word.lastIndexOf('=');
         if (eq <= 0) throw new UsageException("expected PARTY=VOTES, got '" + word + "'");
         String party = word.substring(0, eq);
-        try {
-            long votes = Long.parseLong(word.substring(eq + 1));
-            if (votes < 0) throw new NumberFormatException();
-            return new PartyVotes(party, votes);
-        } catch (NumberFormatException e) {
-            throw new UsageException("votes of '" + party + "' must be a whole number, got '" + word.substring(eq + 1) + "'");
-        }
+        return new PartyVotes(party, Arguments.wholeNumberOf("votes of '" + party + "'", word.substring(eq + 1), 0, PartyVotes.MAX_VOTES));
     }
 }

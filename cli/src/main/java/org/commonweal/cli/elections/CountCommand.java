@@ -33,7 +33,9 @@ public final class CountCommand implements Command {
               --format text|json|html         report format (default text)
               --json                          same as --format json
             A directory stands for every .blt file in it. With several files the text output is one line each,
-            JSON is {"files":[{"file":..., <report>}, ...]} and a progress bar is shown on stderr.""";
+            JSON is {"files":[{"file":..., <report>}, ...], "errors":[{"file":..., "error":...}, ...]} and a
+            progress bar is shown on stderr. A file that cannot be counted is reported on stderr, the others
+            are still counted, and the exit code is 2.""";
 
     @Override
     public String name() {
@@ -61,27 +63,37 @@ public final class CountCommand implements Command {
             if (!o.format().equals("text")) console.out().println();
             return 0;
         }
+        // One bad file must not cost the others their count: each is counted or reported, and the exit code says which.
         List<String> outputs = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         try (ProgressBar bar = console.progress("counting", o.files().size())) {
             for (Path f : o.files()) {
-                CountReport r = count(f, o);
                 String name = f.getFileName().toString();
-                outputs.add(switch (o.format()) {
-                    case "json" -> "{\"file\":" + json.writeValueAsString(name) + "," + CountReportJson.render(r).substring(1);
-                    case "html" -> CountReportHtml.render(r);
-                    default -> name + ": " + String.join(", ", r.electedNames()) + " (quota " + r.format(r.quota()) + ", "
-                            + r.stages().size() + " stages)";
-                });
+                try {
+                    CountReport r = count(f, o);
+                    outputs.add(switch (o.format()) {
+                        case "json" -> "{\"file\":" + json.writeValueAsString(name) + "," + CountReportJson.render(r).substring(1);
+                        case "html" -> CountReportHtml.render(r);
+                        default -> name + ": " + String.join(", ", r.electedNames()) + " (quota " + r.format(r.quota()) + ", "
+                                + r.stages().size() + " stages)";
+                    });
+                } catch (UsageException e) {
+                    errors.add(o.format().equals("json") ? "{\"file\":" + json.writeValueAsString(name) + ",\"error\":"
+                            + json.writeValueAsString(e.getMessage()) + "}" : e.getMessage());
+                }
                 bar.step(name);
             }
         }
         switch (o.format()) {
-            case "json" -> console.out().println("{\"files\":[" + String.join(",", outputs) + "]}");
+            case "json" -> console.out().println("{\"files\":[" + String.join(",", outputs) + "],\"errors\":[" + String.join(",", errors) + "]}");
             case "html" -> console.out().print(String.join("", outputs));
             default -> outputs.forEach(console.out()::println);
         }
-        return 0;
+        if (errors.isEmpty()) return 0;
+        if (!o.format().equals("json")) errors.forEach(e -> console.err().println("commonweal elections: " + e));
+        console.err().println("commonweal elections: " + errors.size() + " of " + o.files().size() + " files could not be counted");
+        return 2;
     }
 
     private static String render(CountReport r, String format) {

@@ -153,6 +153,44 @@ class CountCommandTest {
     }
 
     @Test
+    void oneBadFileInAFolderIsReportedWhileTheOthersAreCountedAndTheExitCodeIsTwo() throws Exception {
+        file("a.blt", EXAMPLE);
+        file("b.blt", "3 1\n0\n\"A\" \"B\" \"C\"\n\"No votes\"\n");
+        Files.write(dir.resolve("c.blt"), EXAMPLE.getBytes(StandardCharsets.UTF_16));
+        file("d.blt", EXAMPLE.replace("Ann", "Zed"));
+
+        Result text = run("elections", "count", dir.toString());
+        assertThat(text.code()).isEqualTo(2);
+        assertThat(text.out().lines()).containsExactly("a.blt: Ann, Bob (quota 7.00000, 3 stages)", "d.blt: Zed, Bob (quota 7.00000, 3 stages)");
+        assertThat(text.err()).contains("commonweal elections: b.blt: too few ballots: 0 ranking a standing candidate, for 1 seat\n")
+                .contains("commonweal elections: c.blt:1: not valid UTF-8 (the file looks like UTF-16; save it as UTF-8)\n")
+                .contains("commonweal elections: 2 of 4 files could not be counted\n").doesNotContain("\tat ");
+
+        Result json = run("elections", "count", dir.toString(), "--json");
+        assertThat(json.code()).isEqualTo(2);
+        JsonNode out = new ObjectMapper().readTree(json.out());
+        assertThat(out.get("files")).extracting(f -> f.get("file").asText()).containsExactly("a.blt", "d.blt");
+        assertThat(out.get("errors")).extracting(f -> f.get("file").asText() + " " + f.get("error").asText()).containsExactly(
+                "b.blt b.blt: too few ballots: 0 ranking a standing candidate, for 1 seat",
+                "c.blt c.blt:1: not valid UTF-8 (the file looks like UTF-16; save it as UTF-8)");
+    }
+
+    /* 3,000 candidates in 20 KB once ran the count out of memory: a report holds every total at every stage. */
+    @Test
+    void tooManyCandidatesGetOneClearLineInsteadOfRunningOutOfMemory() throws Exception {
+        StringBuilder blt = new StringBuilder("3000 1\n");
+        for (int i = 1; i <= 600; i++) blt.append("1 ").append(i * 5).append(" 0\n");
+        blt.append("0\n");
+        for (int i = 1; i <= 3000; i++) blt.append("\"C").append(i).append("\"\n");
+        Path big = file("big.blt", blt.append("\"Big\"\n").toString());
+
+        Result r = run("elections", "count", big.toString(), "--json");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("commonweal elections: big.blt: 3000 standing candidates; a count takes at most 1000"
+                + " (its report holds every candidate's total at every stage)\n");
+    }
+
+    @Test
     void benchRejectsBadOptionsClearly() {
         Result r = run("elections", "bench", "--ballots", "0");
         assertThat(r.code()).isEqualTo(2);

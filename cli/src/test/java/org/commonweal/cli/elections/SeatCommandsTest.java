@@ -55,7 +55,28 @@ class SeatCommandsTest {
                 .contains("unknown apportionment method 'jefferson' (expected one of dhondt, sainte-lague, modified-sainte-lague, hare, droop)");
         CliRun bad = CliRun.of("elections", "apportion", "--method", "hare", "--seats", "3", "A=lots");
         assertThat(bad.exit()).isEqualTo(2);
-        assertThat(bad.err()).isEqualTo("commonweal elections: votes of 'A' must be a whole number, got 'lots'\n");
+        assertThat(bad.err()).isEqualTo("commonweal elections: votes of 'A' must be a whole number from 0 to 10000000000 (got 'lots')\n");
+    }
+
+    /* -3 and 10^20 are whole numbers: the message says which whole numbers are accepted. */
+    @Test
+    void apportionNamesTheRangeOfVotesForANegativeOrHugeNumber() {
+        for (String votes : java.util.List.of("-3", "100000000000000000000", "10000000001")) {
+            CliRun run = CliRun.of("elections", "apportion", "--method", "dhondt", "--seats", "3", "A=" + votes, "B=5");
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err()).isEqualTo("commonweal elections: votes of 'A' must be a whole number from 0 to 10000000000 (got '" + votes + "')\n");
+        }
+    }
+
+    @Test
+    void apportionSaysWhenNobodyHasVotesAndWhenTheThresholdShutsEveryPartyOut() {
+        for (String method : java.util.List.of("dhondt", "hare")) {
+            CliRun none = CliRun.of("elections", "apportion", "--method", method, "--seats", "5", "A=0", "B=0");
+            assertThat(none.exit()).isEqualTo(2);
+            assertThat(none.err()).isEqualTo("commonweal elections: every party has 0 votes, so no seat can be allocated\n");
+            CliRun shut = CliRun.of("elections", "apportion", "--method", method, "--seats", "5", "--threshold", "40", "A=10", "B=10", "C=10");
+            assertThat(shut.err()).isEqualTo("commonweal elections: no party reaches the threshold of 40% of the votes, so no seat can be allocated\n");
+        }
     }
 
     @Test

@@ -49,6 +49,13 @@ final class ProposalIndex {
         }).findOne();
     }
 
+    /** Publishes every proposal of a new pot at once (an imported vote may bring 20,000): one query, one batch. */
+    void publishPot(Handle h, long potId) {
+        search.publishAll(h, h.createQuery(ROW + " WHERE r.pot_id = :pot AND r.status <> 'withdrawn' ORDER BY r.id").bind("pot", potId)
+                .map((rs, c) -> new SearchDocument(new Subject(KIND, rs.getLong("id")), rs.getString("title"), rs.getString("description"),
+                        url(rs.getLong("process_id"), rs.getLong("id")), rs.getLong("place_id"))).list());
+    }
+
     /** A proposal as a subject: residents may discuss it until its process reaches delivery's end (a withdrawn one is closed). */
     Optional<SubjectInfo> find(long id) {
         return jdbi.withHandle(h -> h.createQuery(ROW + " WHERE r.id = :id").bind("id", id).map((rs, c) -> new SubjectInfo(

@@ -9,6 +9,7 @@ import org.commonweal.pb.TieBreak;
 import org.commonweal.pb.pabulib.PabulibWriter;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -50,6 +51,7 @@ public final class ResultService {
         Instance instance = instance(pot, proposals, BallotBox.counted(h, pot.id()));
         TieBreak tieBreak = TieBreak.parse(pot.tieBreak(), pot.tieSeed());
         Outcome outcome = Rules.build(pot.rule(), Map.of()).outcome(instance, tieBreak);
+        Set<Integer> selected = new HashSet<>(outcome.selected());
         Set<Integer> greedy = new HashSet<>(Rules.build("greedy", Map.of()).outcome(instance, tieBreak).selected());
         long[] support = instance.supportCounts();
         long[] points = instance.pointTotals();
@@ -61,20 +63,21 @@ public final class ResultService {
                 .bind("version", SOFTWARE_VERSION).bind("n", instance.ballots().size()).bind("total", outcome.totalCost()).execute();
         Map<Integer, Outcome.Verdict> verdicts = new LinkedHashMap<>();
         for (Outcome.Verdict v : outcome.verdicts()) verdicts.put(v.project(), v);
+        PreparedBatch rows = h.prepareBatch("""
+                INSERT INTO budget_result_projects (pot_id, proposal_id, cost, support, points, funded, round, reason, reason_key,
+                                                    reason_args, greedy_funded)
+                VALUES (:p, :id, :cost, :support, :points, :funded, :round, :reason, :key, :args, :greedy)""");
         for (int i = 0; i < proposals.size(); i++) {
             Outcome.Verdict v = verdicts.get(i);
-            boolean funded = outcome.selected().contains(i);
+            boolean funded = selected.contains(i);
             VerdictText text = VerdictText.of(v, funded, pot, proposals);
-            h.createUpdate("""
-                    INSERT INTO budget_result_projects (pot_id, proposal_id, cost, support, points, funded, round, reason, reason_key,
-                                                        reason_args, greedy_funded)
-                    VALUES (:p, :id, :cost, :support, :points, :funded, :round, :reason, :key, :args, :greedy)""")
-                    .bind("p", pot.id()).bind("id", proposals.get(i).id()).bind("cost", proposals.get(i).cost())
+            rows.bind("p", pot.id()).bind("id", proposals.get(i).id()).bind("cost", proposals.get(i).cost())
                     .bind("support", support[i]).bind("points", points[i]).bind("funded", funded)
                     .bind("round", v == null ? 0 : v.round()).bind("reason", v == null || v.reason() == null ? "" : v.reason().toString())
                     .bind("key", text.key()).bind("args", text.args().toArray(new String[0]))
-                    .bind("greedy", greedy.contains(i)).execute();
+                    .bind("greedy", greedy.contains(i)).add();
         }
+        if (rows.size() > 0) rows.execute();
     }
 
     public Optional<Result> result(long potId) {

@@ -21,6 +21,12 @@ final class Apportionment {
         return total;
     }
 
+    /** Why no seat can be allocated when no party qualifies: there are no votes at all, or the threshold shuts every party out. */
+    static IllegalArgumentException nobodyQualifies(long validVotes, Threshold threshold) {
+        return new IllegalArgumentException(validVotes == 0 ? "every party has 0 votes, so no seat can be allocated"
+                : "no party reaches the threshold of " + threshold.percent().toPlainString() + "% of the votes, so no seat can be allocated");
+    }
+
     /** Equal averages or remainders: more votes first, then the drawing of lots. */
     static Comparator<PartyVotes> tieOrder(Lot lot) {
         Comparator<PartyVotes> byVotes = Comparator.comparingLong(PartyVotes::votes).reversed();

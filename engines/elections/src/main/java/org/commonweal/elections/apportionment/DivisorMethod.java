@@ -41,7 +41,7 @@ public abstract class DivisorMethod implements ApportionmentMethod {
             won.put(pv.party(), 0);
             if (pv.votes() > 0 && threshold.qualifies(pv.votes(), valid)) eligible.add(pv);
         }
-        if (seats > 0 && eligible.isEmpty()) throw new IllegalArgumentException("no party with votes reaches the threshold, so no seat can be allocated");
+        if (seats > 0 && eligible.isEmpty()) throw Apportionment.nobodyQualifies(valid, threshold);
         Comparator<PartyVotes> tieOrder = Apportionment.tieOrder(lot);
         List<String> order = new ArrayList<>(seats);
         Set<String> finished = new HashSet<>();

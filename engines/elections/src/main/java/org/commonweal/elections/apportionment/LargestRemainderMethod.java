@@ -31,7 +31,7 @@ public abstract class LargestRemainderMethod implements ApportionmentMethod {
         }
         List<String> order = new ArrayList<>(seats);
         if (seats == 0) return new Allocation(won, order);
-        if (eligible.isEmpty()) throw new IllegalArgumentException("no party with votes reaches the threshold, so no seat can be allocated");
+        if (eligible.isEmpty()) throw Apportionment.nobodyQualifies(valid, threshold);
         Quotient quota = quota(eligibleVotes, seats);
         int given = 0;
         for (PartyVotes pv : eligible) {

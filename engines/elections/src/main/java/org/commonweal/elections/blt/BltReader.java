@@ -21,7 +21,9 @@ import java.util.Set;
  *   "Title"
  * </pre>
  * Blank lines, surrounding spaces and {@code #} comments (outside quotes) are ignored. Inside quotes,
- * {@code \"} and {@code \\} stand for a quote and a backslash.
+ * {@code \"} and {@code \\} stand for a quote and a backslash. Whatever follows the title is ignored, as
+ * other BLT programs ignore it (the ERS test files put more quoted lines and a first-preference table there).
+ * Files must be UTF-8 (a byte order mark is allowed).
  */
 public final class BltReader {
     /** Far above any real electorate, and small enough that sums of weights can never overflow. */
@@ -41,7 +43,8 @@ public final class BltReader {
     }
 
     public static BltElection read(Path path) throws IOException, BltFormatException {
-        return read(path.getFileName().toString(), Files.readString(path, StandardCharsets.UTF_8));
+        String name = path.getFileName().toString();
+        return read(name, TextDecoding.utf8(Files.readAllBytes(path), name));
     }
 
     /** @param file the name used in error messages */
@@ -50,10 +53,14 @@ public final class BltReader {
         return new BltReader(file, body).parse();
     }
 
-    private record Token(String text, boolean quoted, int line) {
+    /** A token, or (when {@code error} is set) a line that could not be split, reported only if the parse reaches it. */
+    private record Token(String text, boolean quoted, int line, String error) {
+        Token(String text, boolean quoted, int line) {
+            this(text, quoted, line, null);
+        }
     }
 
-    private void tokenize(String line, int number) throws BltFormatException {
+    private void tokenize(String line, int number) {
         int i = 0;
         int n = line.length();
         while (i < n) {
@@ -77,7 +84,10 @@ public final class BltReader {
                         s.append(d);
                     }
                 }
-                if (!closed) throw error(number, "unterminated quoted string");
+                if (!closed) {
+                    tokens.add(new Token(s.toString(), true, number, "unterminated quoted string"));
+                    return;
+                }
                 tokens.add(new Token(s.toString(), true, number));
             } else {
                 int start = i;
@@ -93,7 +103,12 @@ public final class BltReader {
 
     private Token next(String expected) throws BltFormatException {
         if (pos >= tokens.size()) throw error(lastLine, "file ends where " + expected + " was expected");
-        return tokens.get(pos++);
+        return checked(tokens.get(pos++));
+    }
+
+    private Token checked(Token t) throws BltFormatException {
+        if (t.error() != null) throw error(t.line(), t.error());
+        return t;
     }
 
     private long number(Token t, String what) throws BltFormatException {
@@ -125,12 +140,13 @@ public final class BltReader {
         }
 
         List<BltBallot> ballots = new ArrayList<>();
+        boolean[] seen = new boolean[n + 1];
         while (true) {
             Token weightToken = next("a ballot line or the 0 that ends the ballots");
             long weight = number(weightToken, "a ballot weight");
             if (weight == 0) break;
             if (weight < 0 || weight > MAX_WEIGHT) throw error(weightToken.line(), "ballot weight must be between 1 and " + MAX_WEIGHT + ", was " + weight);
-            ballots.add(ballot(weightToken, weight, n));
+            ballots.add(ballot(weightToken, weight, n, seen));
         }
 
         List<String> names = new ArrayList<>(n);
@@ -141,24 +157,20 @@ public final class BltReader {
         }
         String title = "";
         if (pos < tokens.size()) {
-            Token t = tokens.get(pos++);
+            Token t = checked(tokens.get(pos));
             if (!t.quoted()) throw error(t.line(), "the title must be in double quotes, found '" + t.text() + "'");
             title = t.text();
-        }
-        if (pos < tokens.size()) {
-            Token t = tokens.get(pos);
-            throw error(t.line(), "unexpected text after the title: '" + t.text() + "'");
         }
         return new BltElection(names, (int) seats, withdrawn, ballots, title);
     }
 
-    private BltBallot ballot(Token weightToken, long weight, int candidates) throws BltFormatException {
+    /** @param seen all false on entry and on return: one array for every line keeps reading linear in the file's size */
+    private BltBallot ballot(Token weightToken, long weight, int candidates, boolean[] seen) throws BltFormatException {
         int line = weightToken.line();
         List<Integer> ranking = new ArrayList<>();
-        boolean[] seen = new boolean[candidates + 1];
         while (true) {
             if (pos >= tokens.size() || tokens.get(pos).line() != line) throw error(line, "ballot line does not end with 0");
-            Token t = tokens.get(pos++);
+            Token t = checked(tokens.get(pos++));
             if (t.text().equals("-")) throw error(line, "skipped rankings ('-') are not supported");
             long c = number(t, "a candidate number");
             if (c == 0) break;
@@ -167,6 +179,7 @@ public final class BltReader {
             seen[(int) c] = true;
             ranking.add((int) c);
         }
+        for (int c : ranking) seen[c] = false;
         if (pos < tokens.size() && tokens.get(pos).line() == line) {
             throw error(line, "unexpected text after the 0 that ends the ballot: '" + tokens.get(pos).text() + "'");
         }

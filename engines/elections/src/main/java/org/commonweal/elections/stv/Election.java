@@ -12,6 +12,12 @@ import java.util.List;
 public record Election(String title, List<String> candidates, int seats, Ballots ballots) {
     /** Ballots × 10^9 (Meek's and WIGM's scale) must fit a long. */
     public static final long MAX_PAPERS = 1_000_000_000L;
+    /**
+     * A count records every candidate's total at every stage, and there are about as many stages as
+     * candidates, so its size grows with the square of the candidates: 1,000 keeps a report to tens of
+     * megabytes and a count to seconds, far above any real STV ballot paper (NSW's upper house has had about 400).
+     */
+    public static final int MAX_CANDIDATES = 1_000;
 
     public Election {
         candidates = List.copyOf(candidates);
@@ -21,6 +27,10 @@ public record Election(String title, List<String> candidates, int seats, Ballots
         }
         if (seats > candidates.size()) {
             throw new IllegalArgumentException(seats + " seats but only " + candidates.size() + " standing candidates");
+        }
+        if (candidates.size() > MAX_CANDIDATES) {
+            throw new IllegalArgumentException(candidates.size() + " standing candidates; a count takes at most " + MAX_CANDIDATES
+                    + " (its report holds every candidate's total at every stage)");
         }
     }
 
@@ -47,7 +57,13 @@ public record Election(String title, List<String> candidates, int seats, Ballots
             }
             builder.add(java.util.Arrays.copyOf(buffer, length), b.weight());
         }
-        return new Election(blt.title(), standing, seats, builder.build());
+        Ballots ballots = builder.build();
+        // With fewer ballots than seats some seat is filled by nobody's vote (by lot); a file like that is a mistake.
+        if (ballots.totalPapers() < seats) {
+            throw new IllegalArgumentException("too few ballots: " + ballots.totalPapers() + " ranking a standing candidate, for "
+                    + seats + " seat" + (seats == 1 ? "" : "s"));
+        }
+        return new Election(blt.title(), standing, seats, ballots);
     }
 
     /** Published files pad names with stray spaces ("Kieran  Wild "); reports show them tidied. */

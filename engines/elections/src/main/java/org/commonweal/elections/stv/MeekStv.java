@@ -6,12 +6,14 @@ import java.util.Arrays;
 
 /**
  * Every candidate has a keep factor: a paper reaching a candidate leaves that fraction of its remaining
- * value with them and passes the rest on (hopeful 1, excluded 0, elected less than 1). Keep factors of
- * elected candidates are rescaled by quota/votes until the total surplus is below 0.000001 vote; the
- * quota falls as papers exhaust. Values are fixed point with nine decimal places; each share a candidate
- * keeps is rounded up (so papers never keep less than the keep factor says) and the quota is truncated
- * then raised by 10^-9 (so more candidates than seats can never all reach it). Every figure is therefore
- * exact and repeatable. Ties use the same look-back-then-lot rule as the other counts.
+ * value with them and passes the rest on (hopeful 1, excluded 0, elected less than 1). The arithmetic is
+ * the PR Foundation's Meek reference rule (prfound.org, "Reference Meek Rule"): nine decimal places; each
+ * share a candidate keeps is rounded up; the quota is the votes held by candidates over seats + 1,
+ * truncated, plus 10^-9, so it falls as papers exhaust; the total surplus is the sum of every elected
+ * candidate's vote minus the quota (not below 0); while it is 0.000001 or more and still falling, each
+ * elected keep factor becomes kf × quota (rounded up) ÷ vote (rounded up). Every figure is therefore exact
+ * and repeatable. Ties use the same look-back-then-lot rule as the other counts (the reference rule
+ * instead treats candidates within the surplus of the lowest as tied and breaks ties by a fixed order).
  */
 public final class MeekStv implements CountingRule {
     private static final FixedPoint NINE_DECIMALS = new FixedPoint(9);
@@ -89,7 +91,7 @@ public final class MeekStv implements CountingRule {
                     int c = ranking[i];
                     long k = keep[c];
                     if (k == 0) continue;
-                    // weight and k are at most 10^9, so their product fits a long; the share is rounded up.
+                    // weight and k are about 10^9, so their product fits a long; the share is rounded up (never above the weight).
                     long share = k == one ? weight : Math.min(weight, (weight * k + one - 1) / one);
                     votes[c] += papers * share;
                     weight -= share;
@@ -128,10 +130,11 @@ public final class MeekStv implements CountingRule {
             settledFor = log.decided();
         }
 
+        /** PRF rule B.2.d: the sum of every elected candidate's vote minus the quota (a shortfall counts too), not below 0. */
         private long surplus() {
             long s = 0;
-            for (int c = 0; c < n; c++) if (log.isElected(c) && votes[c] > quota) s += votes[c] - quota;
-            return s;
+            for (int c = 0; c < n; c++) if (log.isElected(c)) s += votes[c] - quota;
+            return Math.max(0, s);
         }
 
         /** Rescales elected keep factors until the surplus is within tolerance, stops falling, or someone reaches the quota. */
@@ -142,8 +145,9 @@ public final class MeekStv implements CountingRule {
                 long s = surplus();
                 if (s < TOLERANCE || s >= last) break;
                 last = s;
+                // PRF rule B.2.f: kf × q rounded up to nine decimals, then divided by v and rounded up again.
                 for (int c = 0; c < n; c++) {
-                    if (log.isElected(c) && votes[c] > 0) keep[c] = Math.min(one, FixedPoint.mulDivCeil(keep[c], quota, votes[c]));
+                    if (log.isElected(c) && votes[c] > 0) keep[c] = NINE_DECIMALS.divideCeil(NINE_DECIMALS.multiplyCeil(keep[c], quota), votes[c]);
                 }
                 distribute();
                 iterations++;

@@ -34,21 +34,23 @@ final class TieBreaker {
      */
     int pick(List<Integer> tied, List<long[]> history, boolean highest, int stage, String reason) {
         if (tied.size() == 1) return tied.get(0);
-        List<Integer> remaining = new ArrayList<>(tied);
-        remaining.sort(null);
+        // Plain arrays, narrowed in place: a count with many candidates level at zero looks back over every
+        // stage for every exclusion, so this loop is what bounds the count's time.
+        int[] remaining = tied.stream().mapToInt(Integer::intValue).sorted().toArray();
+        int size = remaining.length;
         for (int s = history.size() - 1; s >= 0; s--) {
             long[] totals = history.get(s);
-            long extreme = highest ? Long.MIN_VALUE : Long.MAX_VALUE;
-            for (int c : remaining) extreme = highest ? Math.max(extreme, totals[c]) : Math.min(extreme, totals[c]);
-            final long e = extreme;
-            List<Integer> narrowed = remaining.stream().filter(c -> totals[c] == e).toList();
-            if (narrowed.size() < remaining.size()) remaining = new ArrayList<>(narrowed);
-            if (remaining.size() == 1) {
-                log.add(new TieBreak(stage, reason, tied, remaining.get(0), s + 1, seed));
-                return remaining.get(0);
+            long extreme = totals[remaining[0]];
+            for (int i = 1; i < size; i++) extreme = highest ? Math.max(extreme, totals[remaining[i]]) : Math.min(extreme, totals[remaining[i]]);
+            int kept = 0;
+            for (int i = 0; i < size; i++) if (totals[remaining[i]] == extreme) remaining[kept++] = remaining[i];
+            size = kept;
+            if (size == 1) {
+                log.add(new TieBreak(stage, reason, tied, remaining[0], s + 1, seed));
+                return remaining[0];
             }
         }
-        int chosen = remaining.get(lottery.nextInt(remaining.size()));
+        int chosen = remaining[lottery.nextInt(size)];
         log.add(new TieBreak(stage, reason, tied, chosen, 0, seed));
         return chosen;
     }

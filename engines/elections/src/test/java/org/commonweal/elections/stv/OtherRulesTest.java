@@ -70,6 +70,27 @@ class OtherRulesTest {
         assertThat(r.excluded()).containsExactly(3);
     }
 
+    /*
+     * The PR Foundation reference rule to the last digit, on two papers that rank B alone (2 seats): B is elected
+     * at once and everything B lets go exhausts, so the quota keeps falling. Each keep factor is kf × q rounded
+     * up to nine decimals, then divided by B's vote and rounded up again; the total surplus is the sum of the
+     * elected candidates' votes minus the quota. Iterating stops after 11 updates, when the surplus stops
+     * falling, with kf 0.000026137, B 0.000052274 and quota 0.000017425 (figures from the reference rule as
+     * Droop's meek-prf implements it). One rounding of kf × q / v instead gave 13 updates, kf 0.000000628.
+     */
+    @Test
+    void meekUpdatesKeepFactorsExactlyAsThePrFoundationReferenceRule() {
+        Election e = Elections.of(2, List.of("A", "B", "C"), ballot(2, "B"));
+        CountReport r = new MeekStv().count(e, 0);
+
+        Stage converged = r.stages().get(1);
+        assertThat(converged.description()).isEqualTo("keep factors recalculated (11 iterations)");
+        assertThat(converged.keepFactors()[1]).isEqualTo(26_137L);
+        assertThat(converged.total(1)).isEqualTo(52_274L);
+        assertThat(converged.quota()).isEqualTo(17_425L);
+        assertThat(converged.accountedFor()).isEqualTo(r.poll());
+    }
+
     /* 11 papers: A has 6, more than half, and wins at once. */
     @Test
     void irvElectsAFirstRoundMajorityAtOnce() {

@@ -4,6 +4,7 @@ import org.commonweal.platform.core.places.PlaceService;
 import org.commonweal.platform.core.subjects.Subject;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +31,20 @@ public final class SearchIndex {
 
     /** Adds or replaces the item, inside the caller's transaction. */
     public void publish(Handle h, SearchDocument d) {
-        h.createUpdate("""
+        publishAll(h, List.of(d));
+    }
+
+    /** Adds or replaces the items in one batch (an import of thousands at once), inside the caller's transaction. */
+    public void publishAll(Handle h, List<SearchDocument> documents) {
+        PreparedBatch batch = h.prepareBatch("""
                 INSERT INTO search_documents (kind, id, title, body, url, place_id) VALUES (:kind, :id, :title, :body, :url, :place)
                 ON CONFLICT (kind, id) DO UPDATE SET title = excluded.title, body = excluded.body, url = excluded.url,
-                    place_id = excluded.place_id, updated_at = now()""")
-                .bind("kind", d.subject().kind()).bind("id", d.subject().id()).bind("title", d.title()).bind("body", d.body())
-                .bind("url", d.url()).bind("place", d.placeId()).execute();
+                    place_id = excluded.place_id, updated_at = now()""");
+        for (SearchDocument d : documents) {
+            batch.bind("kind", d.subject().kind()).bind("id", d.subject().id()).bind("title", d.title()).bind("body", d.body())
+                    .bind("url", d.url()).bind("place", d.placeId()).add();
+        }
+        if (batch.size() > 0) batch.execute();
     }
 
     public void publish(SearchDocument d) {
