@@ -36,8 +36,18 @@ public final class ResultService {
                       VerdictText verdict, boolean greedyFunded) {
     }
 
-    public static final String SOFTWARE_VERSION = "commonweal " + Optional.ofNullable(Rules.class.getPackage().getImplementationVersion())
-            .orElse("development build");
+    /** The release that counted, recorded with every result (the build writes it into version.properties). */
+    public static final String SOFTWARE_VERSION = "Commonweal " + releaseVersion();
+
+    private static String releaseVersion() {
+        try (var in = ResultService.class.getResourceAsStream("/org/commonweal/platform/version.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("the build did not write org/commonweal/platform/version.properties", e);
+        }
+    }
 
     private final Jdbi jdbi;
 

@@ -107,7 +107,9 @@ class BudgetJourneyTest extends PlatformTestCase {
         String results = app.client().get("/budgets/" + process + "/pots/" + pot + "/results").body();
         assertThat(results).contains("<dd class=\"govuk-summary-list__value\" id=\"spent\">£9,500.00</dd>")
                 .contains("<dd class=\"govuk-summary-list__value\" id=\"left\">£500.00</dd>")
-                .contains("Rule greedy, tie-break cost,votes,lottery, lottery seed 42");
+                .contains("Most votes first").contains("the cheaper project, then more votes, then a drawing of lots (lottery seed 42)")
+                .contains("Commonweal 0.1.0").as("no engine codes, records or build names")
+                .doesNotContain("cost,votes,lottery").doesNotContain("development build").doesNotContain("Greedy[").doesNotContain("GreedyReason");
         assertThat(row(results, benches)).contains("Funded (round");
         assertThat(row(results, playground)).contains("Funded (round");
         assertThat(row(results, lighting)).contains("Not funded")

@@ -63,4 +63,16 @@ class VerdictTextTest {
         assertThat(sentences("max-welfare", 35_00)).allSatisfy(s -> assertThat(s).contains("total support"));
         assertThat(sentences("greedy", 35_00)).allSatisfy(s -> assertThat(s).startsWith("Support"));
     }
+
+    /** Residents read rules and tie-breaks in words: every rule an officer can choose and every criterion has them. */
+    @org.junit.jupiter.api.Test
+    void everyRuleAndTieBreakCriterionIsNamedInWords() {
+        for (String rule : org.commonweal.pb.Rules.names()) {
+            assertThat(org.commonweal.platform.core.i18n.Messages.ENGLISH.has("budgets.rule." + rule)).as(rule).isTrue();
+            assertThat(org.commonweal.platform.core.i18n.Messages.ENGLISH.has("budgets.rule." + rule + ".explained")).as(rule).isTrue();
+        }
+        for (org.commonweal.pb.TieBreak.Criterion c : org.commonweal.pb.TieBreak.Criterion.values()) {
+            assertThat(org.commonweal.platform.core.i18n.Messages.ENGLISH.has("budgets.tieBreak." + c.cliName())).as(c.name()).isTrue();
+        }
+    }
 }
