@@ -11,7 +11,12 @@ import java.util.List;
  */
 public record Consultation(long id, Long organisationId, String organisationName, String title, String body, Long placeId,
                            String placeName, LocalDate opensOn, LocalDate closesOn, String status, boolean answersPublic,
-                           OffsetDateTime outcomePublishedAt) {
+                           OffsetDateTime outcomePublishedAt, LocalDate closedOn) {
+    /** Closed by its organisers before the planned last day: its page shows when it really closed. */
+    public boolean closedEarly() {
+        return closedOn != null && closedOn.isBefore(closesOn);
+    }
+
     public boolean draft() {
         return status.equals("draft");
     }

@@ -33,7 +33,7 @@ public final class ConsultationService {
     // Ends with a line break: a clause appended as a text block starts with no space of its own.
     static final String SELECT = """
             SELECT c.id, c.organisation_id, o.name AS organisation_name, c.title, c.body, c.place_id, p.name AS place_name,
-                   c.opens_on, c.closes_on, c.status, c.answers_public, c.outcome_published_at
+                   c.opens_on, c.closes_on, c.status, c.answers_public, c.outcome_published_at, c.closed_on
             FROM consultations c LEFT JOIN organisations o ON o.id = c.organisation_id LEFT JOIN places p ON p.id = c.place_id
             """;
     static final int MAX_OPTIONS = 20;
@@ -292,7 +292,8 @@ public final class ConsultationService {
     public Optional<Refusal> close(CurrentUser user, long id, Actor actor) {
         return change(user, id, false, (h, c) -> {
             if (!c.status().equals("published")) return Optional.of(Refusal.CLOSED);
-            h.createUpdate("UPDATE consultations SET status = 'closed', updated_at = now() WHERE id = :id").bind("id", id).execute();
+            h.createUpdate("UPDATE consultations SET status = 'closed', closed_on = :today, updated_at = now() WHERE id = :id")
+                    .bind("today", LocalDate.now(ConsultationsFeature.ZONE)).bind("id", id).execute();
             audit.record(h, actor, "consultation.closed", "consultation:" + id, c.title());
             return Optional.empty();
         });
@@ -366,6 +367,6 @@ public final class ConsultationService {
         return new Consultation(rs.getLong("id"), (Long) rs.getObject("organisation_id"), rs.getString("organisation_name"), rs.getString("title"),
                 rs.getString("body"), (Long) rs.getObject("place_id"), rs.getString("place_name"), rs.getObject("opens_on", LocalDate.class),
                 rs.getObject("closes_on", LocalDate.class), rs.getString("status"), rs.getBoolean("answers_public"),
-                rs.getObject("outcome_published_at", java.time.OffsetDateTime.class));
+                rs.getObject("outcome_published_at", java.time.OffsetDateTime.class), rs.getObject("closed_on", LocalDate.class));
     }
 }

@@ -61,6 +61,7 @@ public final class BoardElectionRoutes implements Routes {
         r.get("/elections", ctx -> web.render(ctx, "elections/list.jte", web.page(ctx, "elections.board.list.title"),
                 "elections", elections.forMember(web.requireUser(ctx).id())), Access.SELF, Role.RESIDENT);
         r.get("/elections/{id}", ctx -> showElection(ctx, election(ctx)), Access.PUBLIC, Role.ANYONE);
+        r.get("/elections/{id}/ballots.blt", this::ballotFile, Access.PUBLIC, Role.ANYONE);
         r.get("/elections/{id}/vote", ctx -> showBallot(ctx, election(ctx), Form.empty(), false), Access.owner(electorateKind), Role.RESIDENT);
         r.post("/elections/{id}/vote", this::voteAsMember, Access.owner(electorateKind), Role.RESIDENT);
         r.get("/elections/{id}/code", ctx -> showBallot(ctx, election(ctx), Form.empty(), true), Access.SECRET, Role.ANYONE);
@@ -150,6 +151,13 @@ public final class BoardElectionRoutes implements Routes {
             return;
         }
         web.redirectWithNotice(ctx, "/elections/" + e.id(), "elections.board.published");
+    }
+
+    private void ballotFile(Context ctx) {
+        long id = Web.id(ctx, "id");
+        String blt = elections.ballotFile(id).orElseThrow(NotFoundResponse::new);
+        ctx.header("Content-Disposition", "attachment; filename=\"election-" + id + ".blt\"");
+        ctx.contentType("text/plain; charset=utf-8").result(blt);
     }
 
     private void showElection(Context ctx, BoardElection e) {

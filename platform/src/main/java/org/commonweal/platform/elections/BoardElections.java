@@ -218,6 +218,27 @@ public final class BoardElections {
         return CountingRules.byName(e.rule()).orElseThrow().count(election, e.id());
     }
 
+    /**
+     * The ballots of a counted election as a BLT file (identical rankings on one line with their number), so anyone can
+     * count them again with any STV program; empty until the count is published.
+     */
+    public Optional<String> ballotFile(long id) {
+        return jdbi.withHandle(h -> find(h, id, false).filter(BoardElection::published).map(e -> {
+            java.util.Map<String, long[]> lines = new java.util.LinkedHashMap<>();
+            java.util.Map<String, int[]> rankings = new java.util.HashMap<>();
+            for (int[] ranking : ballots(h, id)) {
+                int[] oneBased = java.util.Arrays.stream(ranking).map(c -> c + 1).toArray();
+                String key = java.util.Arrays.toString(oneBased);
+                lines.computeIfAbsent(key, k -> new long[1])[0]++;
+                rankings.putIfAbsent(key, oneBased);
+            }
+            List<org.commonweal.elections.blt.BltBallot> papers = lines.entrySet().stream()
+                    .map(l -> new org.commonweal.elections.blt.BltBallot(l.getValue()[0], rankings.get(l.getKey()))).toList();
+            return org.commonweal.elections.blt.BltWriter.write(new org.commonweal.elections.blt.BltElection(
+                    e.candidates().stream().map(BoardElection.Candidate::name).toList(), e.seats(), java.util.Set.of(), papers, e.title()));
+        }));
+    }
+
     /** Stops voting, counts and publishes the full report, all at once. Returns false if it was already published. */
     public boolean closeAndCount(long id, Actor actor) {
         return jdbi.inTransaction(h -> {

@@ -123,6 +123,9 @@ class ConsultationPermissionsTest extends PlatformTestCase {
         officer.get("/consultations/" + closing + "/manage");
         assertThat(officer.post("/consultations/" + closing + "/close", Map.of()).status()).isEqualTo(302);
         assertThat(setup.answer(resident, closing, Map.of("q" + q3, "Hello")).status()).isEqualTo(409);
+        assertThat(app.client().get("/consultations/" + closing).body()).as("the page says when it really closed")
+                .contains(ConsultationSetup.TODAY.minusDays(1) + " to " + ConsultationSetup.TODAY + ", when it was closed early (it was planned to run to "
+                        + ConsultationSetup.TODAY.plusDays(5) + ")");
         assertThat(app.count("SELECT count(*) FROM consultation_responses WHERE consultation_id IN (" + later + "," + past + "," + closing + ")")).isZero();
     }
 

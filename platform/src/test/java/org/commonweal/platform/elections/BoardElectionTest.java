@@ -300,6 +300,7 @@ class BoardElectionTest extends PlatformTestCase {
             cast.add(ranking(byCode[i]));
         }
         assertThat(organiser.get("/elections/manage/" + id).body()).contains("7 cast; 3 members listed, 4 voting codes issued");
+        assertThat(app.client().get("/elections/" + id + "/ballots.blt").status()).as("no ballots before the count is published").isEqualTo(404);
         assertThat(organiser.post("/elections/manage/" + id + "/close", Map.of()).status()).isEqualTo(302);
 
         Ballots.Builder b = Ballots.builder();
@@ -312,6 +313,12 @@ class BoardElectionTest extends PlatformTestCase {
                 .contains("Stage " + expected.stages().size()).contains("First preferences")
                 .as("the count is in words, not the engine's record or its codes").doesNotContain("Rule: scottish").doesNotContain("stv-count");
         assertThat(published.body().split("Board of trustees", -1)).as("the title once in the page, once in <title>").hasSize(3);
+        TestClient.Response blt = app.client().get("/elections/" + id + "/ballots.blt");
+        assertThat(blt.status()).isEqualTo(200);
+        var recounted = CountingRules.byName("scottish").orElseThrow().count(
+                Election.fromBlt(org.commonweal.elections.blt.BltReader.read("election.blt", blt.body()), 2), id);
+        assertThat(recounted.electedNames()).as("the downloaded ballots count to the published result").isEqualTo(expected.electedNames());
+        assertThat(recounted.papers()).isEqualTo(7);
         for (var stage : expected.stages()) {
             for (int c = 0; c < CANDIDATES.size(); c++) assertThat(published.body()).contains(">" + expected.format(stage.total(c)));
         }
