@@ -171,7 +171,7 @@ public final class AccountRoutes implements Feature {
 
     private void changePassword(Context ctx) {
         Form form = formOf(ctx, "currentPassword", "password", "passwordConfirm");
-        if (!accounts.changePassword(web.requireUser(ctx).id(), form, web.actor(ctx))) {
+        if (!accounts.changePassword(web.requireUser(ctx).id(), ctx.cookie("cw_session"), form, web.actor(ctx))) {
             ctx.status(422);
             showProfile(ctx, null, form.set("currentPassword", "").set("password", "").set("passwordConfirm", ""));
             return;

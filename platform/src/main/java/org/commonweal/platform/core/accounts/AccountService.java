@@ -186,7 +186,11 @@ public final class AccountService {
         return true;
     }
 
-    public boolean changePassword(long accountId, Form form, Actor actor) {
+    /**
+     * Sets a new password after checking the current one and signs the account out of every other session, since a
+     * change is often made because someone else may know the old password; the session making the change stays.
+     */
+    public boolean changePassword(long accountId, String currentSession, Form form, Actor actor) {
         String current = form.value("currentPassword");
         String hash = jdbi.withHandle(h -> AccountRepository.passwordHash(h, accountId)).orElse(null);
         if (!Passwords.matches(current, hash)) form.error("currentPassword", "error.password.wrong");
@@ -196,6 +200,7 @@ public final class AccountService {
             AccountRepository.updatePassword(h, accountId, Passwords.hash(form.value("password")));
             audit.record(h, actor, "account.password_changed", "account:" + accountId, null);
         });
+        sessions.deleteAllOthersFor(accountId, currentSession);
         return true;
     }
 

@@ -125,6 +125,24 @@ class AccountJourneyTest extends PlatformTestCase {
     }
 
     @Test
+    void changingThePasswordEndsEveryOtherSessionOfTheAccountButKeepsThisOne() {
+        TestClient laptop = app.signedInAs("officer");
+        TestClient phone = app.signedInAs("officer");
+        TestClient otherAccount = app.signedInAs("resident");
+        laptop.get("/account");
+        TestClient.Response wrong = laptop.post("/account/password", Map.of("currentPassword", "not the one", "password", "a fresh long one", "passwordConfirm", "a fresh long one"));
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(phone.get("/account").status()).as("a refused change ends nothing").isEqualTo(200);
+
+        TestClient.Response r = laptop.post("/account/password", Map.of("currentPassword", "demo-officer-pass", "password", "a fresh long one", "passwordConfirm", "a fresh long one"));
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(laptop.get("/account").status()).as("the session that changed it stays signed in").isEqualTo(200);
+        assertThat(phone.get("/account").status()).as("every other session of the account is ended").isEqualTo(302);
+        assertThat(otherAccount.get("/account").status()).as("other accounts are untouched").isEqualTo(200);
+        app.client().signIn("officer@demo.commonweal.org", "a fresh long one");
+    }
+
+    @Test
     void aHomePlaceMustBeARealPlace() {
         TestClient c = app.signedInAs("resident");
         c.get("/account");
