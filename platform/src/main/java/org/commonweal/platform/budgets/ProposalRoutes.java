@@ -103,7 +103,7 @@ final class ProposalRoutes implements Feature {
 
     private void submit(Context ctx) {
         BudgetProcess process = process(ctx);
-        Form form = FormReader.read(ctx, FIELDS);
+        Form form = Form.read(ctx, FIELDS);
         Optional<Pot> pot = BudgetService.parseId(form.value("pot")).flatMap(budgets::pot).filter(p -> p.processId() == process.id());
         if (pot.isEmpty()) form.error("pot", "budgets.error.pot");
         Optional<Long> id = pot.isEmpty() ? Optional.empty() : proposals.submit(pot.get().id(), web.requireUser(ctx).id(), form, web.actor(ctx));
@@ -127,7 +127,7 @@ final class ProposalRoutes implements Feature {
     private void edit(Context ctx) {
         BudgetProcess process = process(ctx);
         Proposal p = proposal(ctx, process);
-        Form form = FormReader.read(ctx, FIELDS);
+        Form form = Form.read(ctx, FIELDS);
         var refused = proposals.edit(p.id(), web.requireUser(ctx).id(), form, web.actor(ctx));
         if (refused.isPresent()) {
             refuse(ctx, refused.get(), () -> showForm(ctx, process, p, form));
@@ -150,7 +150,7 @@ final class ProposalRoutes implements Feature {
     private void assess(Context ctx) {
         BudgetProcess process = process(ctx);
         Proposal p = proposal(ctx, process);
-        Form form = FormReader.read(ctx, "decision", "councilCost", "reason");
+        Form form = Form.read(ctx, "decision", "councilCost", "reason");
         var refused = proposals.assess(p.id(), form, web.actor(ctx));
         if (refused.isPresent()) {
             refuse(ctx, refused.get(), () -> renderProposal(ctx, process, p, form));
@@ -162,7 +162,7 @@ final class ProposalRoutes implements Feature {
     private void updateDelivery(Context ctx) {
         BudgetProcess process = process(ctx);
         Proposal p = proposal(ctx, process);
-        Form form = FormReader.read(ctx, "status", "note");
+        Form form = Form.read(ctx, "status", "note");
         if (!delivery.update(p.id(), form, web.actor(ctx))) {
             ctx.status(422);
             renderProposal(ctx, process, p, Form.empty(), form);

@@ -15,7 +15,6 @@ import org.jdbi.v3.core.Jdbi;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,16 +158,10 @@ public final class ConsultationService {
     }
 
     private static LocalDate date(Form form, String field, String errorKey) {
-        String v = form.value(field).strip();
-        form.set(field, v);
-        try {
-            LocalDate d = LocalDate.parse(v);
-            if (d.getYear() < 2000 || d.getYear() > 2100) throw new DateTimeParseException("out of range", v, 0);
-            return d;
-        } catch (DateTimeParseException e) {
-            form.error(field, errorKey);
-            return null;
-        }
+        LocalDate d = form.date(field, errorKey);
+        if (d == null || (d.getYear() >= 2000 && d.getYear() <= 2100)) return d;
+        form.error(field, errorKey);
+        return null;
     }
 
     public Optional<Long> create(CurrentUser user, Form form, Actor actor) {

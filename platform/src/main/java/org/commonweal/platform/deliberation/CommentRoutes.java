@@ -57,7 +57,7 @@ final class CommentRoutes implements Feature {
     }
 
     private void post(Context ctx) {
-        Form form = PostedForm.read(ctx, "subject", "parent", "body", "return");
+        Form form = Form.read(ctx, "subject", "parent", "body", "return");
         SubjectInfo subject = subject(form.value("subject"));
         Long parent = null;
         if (!form.value("parent").isEmpty()) {
@@ -124,7 +124,7 @@ final class CommentRoutes implements Feature {
 
     private void edit(Context ctx) {
         Comment c = comment(ctx);
-        Form form = PostedForm.read(ctx, "body", "return");
+        Form form = Form.read(ctx, "body", "return");
         CurrentUser user = web.requireUser(ctx);
         Deliberation.Result result = deliberation.edit(c.id(), user, form);
         SubjectInfo subject = subjects.find(c.subject()).orElseThrow(NotFoundResponse::new);
@@ -149,7 +149,7 @@ final class CommentRoutes implements Feature {
     private void report(Context ctx) {
         Comment c = comment(ctx);
         SubjectInfo subject = subjects.find(c.subject()).orElseThrow(NotFoundResponse::new);
-        Form form = PostedForm.read(ctx, "reason", "note", "return");
+        Form form = Form.read(ctx, "reason", "note", "return");
         CurrentUser user = web.requireUser(ctx);
         Deliberation.Result result = deliberation.report(c.id(), user.id(), form);
         if (result.ok() || result.refusal() == Deliberation.Refusal.ALREADY_REPORTED) {
@@ -161,7 +161,7 @@ final class CommentRoutes implements Feature {
     }
 
     private void follow(Context ctx) {
-        Form form = PostedForm.read(ctx, "subject", "follow", "return");
+        Form form = Form.read(ctx, "subject", "follow", "return");
         SubjectInfo subject = subject(form.value("subject"));
         boolean on = form.value("follow").equals("yes");
         follows.set(web.requireUser(ctx).id(), subject.subject(), on);

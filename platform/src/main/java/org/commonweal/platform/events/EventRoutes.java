@@ -49,11 +49,6 @@ final class EventRoutes implements Feature {
         r.post("/events/{id}/outcome", this::outcome, Role.ORGANISER, Role.OFFICER);
     }
 
-    static Form read(Context ctx, String... fields) {
-        Form f = Form.empty();
-        for (String field : fields) f.set(field, Optional.ofNullable(ctx.formParam(field)).orElse(""));
-        return f;
-    }
 
     static Event event(Context ctx, EventService events) {
         return events.find(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
@@ -96,7 +91,7 @@ final class EventRoutes implements Feature {
     private void create(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
         limiter.consume(CREATES, "account:" + user.id());
-        Form form = read(ctx, EventDetails.FIELDS);
+        Form form = Form.read(ctx, EventDetails.FIELDS);
         Optional<Long> id = events.create(user.id(), form, web.actor(ctx));
         if (id.isEmpty()) {
             ctx.status(422);
@@ -114,19 +109,19 @@ final class EventRoutes implements Feature {
 
     private void edit(Context ctx) {
         Event e = event(ctx);
-        Form form = read(ctx, EventDetails.FIELDS);
+        Form form = Form.read(ctx, EventDetails.FIELDS);
         refuse(ctx, events.edit(e.id(), web.requireUser(ctx), form, web.actor(ctx)), () -> showForm(ctx, e, form), "events.notice.saved");
     }
 
     private void cancel(Context ctx) {
         Event e = event(ctx);
-        Form form = read(ctx, "reason");
+        Form form = Form.read(ctx, "reason");
         refuse(ctx, events.cancel(e.id(), web.requireUser(ctx), form, web.actor(ctx)), () -> show(ctx, e, form, Form.empty()), "events.notice.cancelled");
     }
 
     private void outcome(Context ctx) {
         Event e = event(ctx);
-        Form form = read(ctx, "minutes", "outcomes", "links");
+        Form form = Form.read(ctx, "minutes", "outcomes", "links");
         refuse(ctx, events.recordOutcome(e.id(), web.requireUser(ctx), form, web.actor(ctx)), () -> show(ctx, e, Form.empty(), form),
                 "events.notice.outcome");
     }

@@ -86,7 +86,7 @@ final class ProblemRoutes implements Feature {
 
     private void create(Context ctx) throws IOException {
         if (!posting.mayPost(ctx)) return;
-        Form form = read(ctx, FIELDS);
+        Form form = Form.read(ctx, FIELDS);
         Optional<Long> id = problems.create(web.requireUser(ctx).id(), form, upload(ctx), web.actor(ctx));
         if (id.isEmpty()) {
             ctx.status(422);
@@ -122,7 +122,7 @@ final class ProblemRoutes implements Feature {
 
     private void edit(Context ctx) throws IOException {
         Problem p = problem(ctx);
-        Form form = read(ctx, FIELDS);
+        Form form = Form.read(ctx, FIELDS);
         Optional<Refusal> refused = problems.edit(p.id(), web.requireUser(ctx).id(), form, upload(ctx), web.actor(ctx));
         if (refused.isPresent()) {
             refuse(ctx, refused.get(), () -> showForm(ctx, p, form));
@@ -143,7 +143,7 @@ final class ProblemRoutes implements Feature {
 
     private void changeStatus(Context ctx) {
         Problem p = problem(ctx);
-        Form form = read(ctx, "status", "reason");
+        Form form = Form.read(ctx, "status", "reason");
         Optional<Refusal> refused = problems.changeStatus(p.id(), form, web.actor(ctx));
         if (refused.isPresent()) {
             refuse(ctx, refused.get(), () -> show(ctx, p, form, Form.empty()));
@@ -183,11 +183,6 @@ final class ProblemRoutes implements Feature {
         refuse(web, ctx, refusal, showAgain);
     }
 
-    static Form read(Context ctx, String... fields) {
-        Form f = Form.empty();
-        for (String field : fields) f.set(field, Optional.ofNullable(ctx.formParam(field)).orElse(""));
-        return f;
-    }
 
     /** The posted photo, if a file was chosen; an oversized one is measured, not read. */
     private static Upload upload(Context ctx) throws IOException {

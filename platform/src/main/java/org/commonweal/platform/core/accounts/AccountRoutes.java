@@ -61,7 +61,7 @@ public final class AccountRoutes implements Feature {
 
     private void register(Context ctx) {
         limiter.consume(RateLimiter.REGISTER_PER_IP, ctx.ip());
-        Form form = formOf(ctx, "name", "email", "password", "passwordConfirm");
+        Form form = Form.read(ctx, "name", "email", "password", "passwordConfirm");
         Optional<org.commonweal.platform.core.accounts.Account> account = accounts.register(form, web.actor(ctx));
         if (account.isEmpty()) {
             ctx.status(422);
@@ -90,7 +90,7 @@ public final class AccountRoutes implements Feature {
     }
 
     private void signIn(Context ctx) {
-        Form form = formOf(ctx, "email", "password", "next");
+        Form form = Form.read(ctx, "email", "password", "next");
         String email = form.value("email").strip().toLowerCase(java.util.Locale.ROOT);
         limiter.consume(RateLimiter.SIGN_IN_PER_IP, ctx.ip());
         if (!email.isEmpty()) limiter.consume(RateLimiter.SIGN_IN_PER_ACCOUNT, email);
@@ -122,7 +122,7 @@ public final class AccountRoutes implements Feature {
 
     private void forgot(Context ctx) {
         limiter.consume(RateLimiter.EMAIL_PER_IP, ctx.ip());
-        Form form = formOf(ctx, "email");
+        Form form = Form.read(ctx, "email");
         if (form.value("email").isBlank()) {
             form.error("email", "error.email.required");
             ctx.status(422);
@@ -140,7 +140,7 @@ public final class AccountRoutes implements Feature {
     }
 
     private void reset(Context ctx) {
-        Form form = formOf(ctx, "password", "passwordConfirm");
+        Form form = Form.read(ctx, "password", "passwordConfirm");
         if (!accounts.resetPassword(ctx.pathParam("token"), form, web.actor(ctx))) {
             ctx.status(422);
             boolean live = accounts.resetTokenIsLive(ctx.pathParam("token"));
@@ -160,7 +160,7 @@ public final class AccountRoutes implements Feature {
     }
 
     private void updateProfile(Context ctx) {
-        Form form = formOf(ctx, "name", "homePlace");
+        Form form = Form.read(ctx, "name", "homePlace");
         if (!accounts.updateProfile(web.requireUser(ctx).id(), form, web.actor(ctx))) {
             ctx.status(422);
             showProfile(ctx, form, null);
@@ -170,7 +170,7 @@ public final class AccountRoutes implements Feature {
     }
 
     private void changePassword(Context ctx) {
-        Form form = formOf(ctx, "currentPassword", "password", "passwordConfirm");
+        Form form = Form.read(ctx, "currentPassword", "password", "passwordConfirm");
         if (!accounts.changePassword(web.requireUser(ctx).id(), ctx.cookie("cw_session"), form, web.actor(ctx))) {
             ctx.status(422);
             showProfile(ctx, null, form.set("currentPassword", "").set("password", "").set("passwordConfirm", ""));
@@ -186,7 +186,7 @@ public final class AccountRoutes implements Feature {
     }
 
     private void delete(Context ctx) {
-        Form form = formOf(ctx, "password");
+        Form form = Form.read(ctx, "password");
         if (!accounts.delete(web.requireUser(ctx).id(), form, web.actor(ctx))) {
             ctx.status(422);
             web.render(ctx, "accounts/delete.jte", web.page(ctx, "delete.title"), "form", form.set("password", ""));
@@ -196,11 +196,6 @@ public final class AccountRoutes implements Feature {
         web.redirectWithNotice(ctx, "/", "delete.done");
     }
 
-    static Form formOf(Context ctx, String... fields) {
-        Form f = Form.empty();
-        for (String field : fields) f.set(field, Optional.ofNullable(ctx.formParam(field)).orElse(""));
-        return f;
-    }
 
     /** Only same-site paths, so a crafted link cannot bounce a fresh sign-in to another site. */
     private static String afterSignIn(String next) {

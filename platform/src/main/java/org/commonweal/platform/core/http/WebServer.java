@@ -76,6 +76,7 @@ public final class WebServer {
             var routes = config.routes;
             routes.before(this::begin);
             routes.beforeMatched(this::authorise);
+            routes.beforeMatched(InputGuard::check);
             routes.after(this::finish);
             for (Feature f : features) f.routes(routes);
             routes.exception(RateLimiter.TooManyRequests.class, (e, ctx) -> {
@@ -85,6 +86,8 @@ public final class WebServer {
             routes.exception(NotFoundResponse.class, (e, ctx) -> errorPage(ctx, HttpStatus.NOT_FOUND, "error.notFound.title", "error.notFound.body"));
             routes.exception(ForbiddenResponse.class, (e, ctx) -> errorPage(ctx, HttpStatus.FORBIDDEN, "error.forbidden.title", "error.forbidden.body"));
             routes.exception(UploadLimit.TooLarge.class, (e, ctx) -> tooLarge(ctx));
+            routes.exception(InputGuard.Refused.class, (e, ctx) -> errorPage(ctx, HttpStatus.BAD_REQUEST,
+                    "error.controlCharacters.title", "error.controlCharacters.body", e.parameter()));
             routes.exception(io.javalin.http.ContentTooLargeResponse.class, (e, ctx) -> errorPage(ctx, HttpStatus.CONTENT_TOO_LARGE,
                     "upload.formTooLarge.title", "upload.formTooLarge.body", FORM_MAX_BYTES / 1_000_000));
             routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {
