@@ -62,15 +62,14 @@ public final class AccountRoutes implements Feature {
     private void register(Context ctx) {
         limiter.consume(RateLimiter.REGISTER_PER_IP, ctx.ip());
         Form form = Form.read(ctx, "name", "email", "password", "passwordConfirm");
-        Optional<org.commonweal.platform.core.accounts.Account> account = accounts.register(form, web.actor(ctx));
-        if (account.isEmpty()) {
+        if (!accounts.register(form, web.actor(ctx))) {
             ctx.status(422);
             form.set("password", "").set("passwordConfirm", "");
             showRegister(ctx, form);
             return;
         }
-        signInAs(ctx, account.get().id());
-        web.redirectWithNotice(ctx, "/account", "register.done");
+        // Not signed in: a new address and one that already has an account must get the same answer.
+        web.redirectWithNotice(ctx, "/sign-in", "register.done");
     }
 
     private void confirm(Context ctx) {

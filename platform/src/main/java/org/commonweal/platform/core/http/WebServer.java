@@ -131,6 +131,9 @@ public final class WebServer {
             account.ifPresent(a -> ctx.attribute(Web.USER,
                     new CurrentUser(a.id(), a.name(), a.email(), a.emailConfirmed(), a.homePlaceId(), Set.copyOf(a.roles()))));
             if (account.isEmpty()) web.endSession(ctx);
+            // A page for a signed-in user is theirs alone: no shared or back-button cache may keep it. A route that
+            // serves the same public bytes to everyone (the stylesheet, a problem's photo) may say so itself.
+            else ctx.header("Cache-Control", "no-store");
         }
         // Refused before a byte of the body is read: no route takes more than these.
         if (ctx.isMultipart()) {

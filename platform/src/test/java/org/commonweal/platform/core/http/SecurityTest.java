@@ -46,6 +46,15 @@ class SecurityTest extends PlatformTestCase {
     }
 
     @Test
+    void noResponseToASignedInUserMayBeStoredByACache() {
+        TestClient resident = app.signedInAs("resident");
+        for (String path : java.util.List.of("/", "/account", "/account/export", "/budgets", "/search?q=park", "/no-such-page")) {
+            assertThat(resident.get(path).header("Cache-Control")).as(path).isEqualTo("no-store");
+        }
+        assertThat(app.client().get("/").header("Cache-Control")).as("a visitor's public page").isNull();
+    }
+
+    @Test
     void theSessionCookieIsHttpOnlySameSiteAndRotatedAtEverySignIn() {
         TestClient c = app.client();
         c.get("/sign-in");
@@ -100,6 +109,7 @@ class SecurityTest extends PlatformTestCase {
         TestClient c = app.client();
         c.get("/register");
         c.post("/register", Map.of("name", "<script>alert(1)</script>", "email", "xss@example.org", "password", "long enough pw", "passwordConfirm", "long enough pw"));
+        c.signIn("xss@example.org", "long enough pw");
         String page = c.get("/account").body();
         assertThat(page).doesNotContain("<script>alert(1)").contains("&lt;script");
         String admin = app.signedInAs("admin").get("/admin/users?q=xss").body();
