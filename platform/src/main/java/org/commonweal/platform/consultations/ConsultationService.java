@@ -70,9 +70,8 @@ public final class ConsultationService {
     public List<Consultation> draftsFor(CurrentUser user) {
         List<Long> orgs = manageableOrganisations(user).stream().map(Organisation::id).toList();
         boolean officer = user.has(Role.OFFICER);
-        return jdbi.withHandle(h -> h.createQuery(SELECT + """
-                 WHERE c.status = 'draft' AND ((c.organisation_id IS NULL AND :officer) OR c.organisation_id = ANY(:orgs))
-                 ORDER BY c.id DESC""").bind("officer", officer).bindArray("orgs", Long.class, orgs.toArray(Long[]::new))
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE c.status = 'draft' AND ((c.organisation_id IS NULL AND :officer) OR c.organisation_id = ANY(:orgs))"
+                + " ORDER BY c.id DESC").bind("officer", officer).bindArray("orgs", Long.class, orgs.toArray(Long[]::new))
                 .map((rs, c) -> consultation(rs)).list());
     }
 
