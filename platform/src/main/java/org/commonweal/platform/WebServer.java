@@ -13,6 +13,7 @@ import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.Csrf;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.HeadAsGet;
+import org.commonweal.platform.core.http.InputGuard;
 import org.commonweal.platform.core.http.OneClickUnsubscribe;
 import org.commonweal.platform.core.http.Page;
 import org.commonweal.platform.core.http.RateLimiter;
@@ -92,6 +93,7 @@ public final class WebServer {
             var routes = config.routes;
             routes.before(this::begin);
             routes.beforeMatched(this::authorise);
+            routes.beforeMatched(InputGuard::check);
             routes.after(this::finish);
             for (Routes f : features) f.routes(routes);
             routes.exception(RateLimiter.TooManyRequests.class, (e, ctx) -> {
@@ -101,6 +103,8 @@ public final class WebServer {
             routes.exception(NotFoundResponse.class, (e, ctx) -> errorPage(ctx, HttpStatus.NOT_FOUND, "error.notFound.title", "error.notFound.body"));
             routes.exception(ForbiddenResponse.class, (e, ctx) -> errorPage(ctx, HttpStatus.FORBIDDEN, "error.forbidden.title", "error.forbidden.body"));
             routes.exception(UploadLimit.TooLarge.class, (e, ctx) -> tooLarge(ctx));
+            routes.exception(InputGuard.Refused.class, (e, ctx) -> errorPage(ctx, HttpStatus.BAD_REQUEST,
+                    "error.controlCharacters.title", "error.controlCharacters.body", e.parameter()));
             routes.exception(io.javalin.http.ContentTooLargeResponse.class, (e, ctx) -> errorPage(ctx, HttpStatus.CONTENT_TOO_LARGE,
                     "upload.formTooLarge.title", "upload.formTooLarge.body", FORM_MAX_BYTES / 1_000_000));
             routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {
@@ -146,6 +150,9 @@ public final class WebServer {
             account.ifPresent(a -> ctx.attribute(Web.USER,
                     new CurrentUser(a.id(), a.name(), a.email(), a.emailConfirmed(), a.homePlaceId(), Set.copyOf(a.roles()))));
             if (account.isEmpty()) web.endSession(ctx);
+            // A page for a signed-in user is theirs alone: no shared or back-button cache may keep it. A route that
+            // serves the same public bytes to everyone (the stylesheet, a problem's photo) may say so itself.
+            else ctx.header("Cache-Control", "no-store");
         }
         // Refused before a byte of the body is read: no route takes more than these.
         if (ctx.isMultipart()) {

@@ -14,7 +14,6 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -386,14 +385,7 @@ public final class BudgetService {
     }
 
     private static LocalDate date(Form form, String field) {
-        String v = form.value(field).strip();
-        if (v.isEmpty()) return null;
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            form.error(field, "budgets.error.date");
-            return null;
-        }
+        return form.value(field).isBlank() ? null : form.date(field, "budgets.error.date");
     }
 
     static Optional<Long> parseId(String value) {

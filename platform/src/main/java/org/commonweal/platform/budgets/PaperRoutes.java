@@ -95,7 +95,7 @@ final class PaperRoutes implements Routes {
     private Form read(Context ctx, Pot pot) {
         List<String> fields = new ArrayList<>(List.of("batch", "sheet", "identifier", "projects"));
         for (Proposal p : proposals.feasible(pot.id())) fields.add("points." + p.id());
-        return FormReader.read(ctx, fields.toArray(String[]::new));
+        return Form.read(ctx, fields.toArray(String[]::new));
     }
 
     private void enter(Context ctx) {

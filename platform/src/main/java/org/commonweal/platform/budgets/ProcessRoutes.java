@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.pb.TieBreak;
 import org.commonweal.platform.core.http.Access;
+import org.commonweal.platform.core.http.ControlCharacters;
 import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
@@ -81,7 +82,7 @@ final class ProcessRoutes implements Routes {
     }
 
     private void create(Context ctx) {
-        Form form = FormReader.read(ctx, "title", "summary", "place");
+        Form form = Form.read(ctx, "title", "summary", "place");
         var id = budgets.createProcess(form, web.actor(ctx));
         if (id.isEmpty()) {
             ctx.status(422);
@@ -96,7 +97,7 @@ final class ProcessRoutes implements Routes {
     }
 
     private void importPabulib(Context ctx) throws java.io.IOException {
-        Form form = FormReader.read(ctx, "place");
+        Form form = Form.read(ctx, "place");
         var place = BudgetService.parseId(form.value("place")).flatMap(places::find);
         if (place.isEmpty()) form.error("place", "error.place.unknown");
         var file = ctx.uploadedFile("file");
@@ -112,6 +113,12 @@ final class ProcessRoutes implements Routes {
         } catch (java.nio.charset.CharacterCodingException e) {
             ctx.status(422);
             showImport(ctx, form, web.messages().get("budgets.import.error.encoding", file.filename()));
+            return;
+        }
+        int controlLine = ControlCharacters.firstLine(text);
+        if (controlLine > 0) {
+            ctx.status(422);
+            showImport(ctx, form, web.messages().get("upload.controlCharacters", controlLine));
             return;
         }
         PabulibImport.Result result = importer.run(text, file.filename(), place.get().id(), web.actor(ctx));
@@ -172,7 +179,7 @@ final class ProcessRoutes implements Routes {
             fields.add(p.stored() + ".ends");
         }
         fields.add("autoAdvance");
-        Form form = FormReader.read(ctx, fields.toArray(String[]::new));
+        Form form = Form.read(ctx, fields.toArray(String[]::new));
         if (!budgets.savePhaseDates(process.id(), form, web.actor(ctx))) {
             ctx.status(422);
             render(ctx, process, form, null);
@@ -208,7 +215,7 @@ final class ProcessRoutes implements Routes {
     private void updatePot(Context ctx) {
         BudgetProcess process = process(ctx);
         Pot pot = pot(ctx, budgets);
-        Form form = FormReader.read(ctx, POT_FIELDS);
+        Form form = Form.read(ctx, POT_FIELDS);
         if (!budgets.updatePot(pot, form, web.actor(ctx))) {
             ctx.status(422);
             showPotForm(ctx, process, pot, form);
@@ -219,7 +226,7 @@ final class ProcessRoutes implements Routes {
 
     private void createPot(Context ctx) {
         BudgetProcess process = process(ctx);
-        Form form = FormReader.read(ctx, POT_FIELDS);
+        Form form = Form.read(ctx, POT_FIELDS);
         var id = budgets.createPot(process.id(), form, web.actor(ctx));
         if (id.isEmpty()) {
             ctx.status(422);

@@ -107,7 +107,7 @@ final class ProposalRoutes implements Routes {
 
     private void submit(Context ctx) {
         BudgetProcess process = process(ctx);
-        Form form = FormReader.read(ctx, FIELDS);
+        Form form = Form.read(ctx, FIELDS);
         Optional<Pot> pot = BudgetService.parseId(form.value("pot")).flatMap(budgets::pot).filter(p -> p.processId() == process.id());
         if (pot.isEmpty()) form.error("pot", "budgets.error.pot");
         Optional<Long> id = pot.isEmpty() ? Optional.empty() : proposals.submit(pot.get().id(), web.requireUser(ctx).id(), form, web.actor(ctx));
@@ -130,7 +130,7 @@ final class ProposalRoutes implements Routes {
     private void edit(Context ctx) {
         BudgetProcess process = process(ctx);
         Proposal p = proposal(ctx, process);
-        Form form = FormReader.read(ctx, FIELDS);
+        Form form = Form.read(ctx, FIELDS);
         var refused = proposals.edit(p.id(), web.requireUser(ctx).id(), form, web.actor(ctx));
         web.answer(ctx, refused, "/budgets/" + process.id() + "/proposals/" + p.id(), "budgets.proposal.saved", () -> showForm(ctx, process, p, form), CLOSED);
     }
@@ -145,7 +145,7 @@ final class ProposalRoutes implements Routes {
     private void assess(Context ctx) {
         BudgetProcess process = process(ctx);
         Proposal p = proposal(ctx, process);
-        Form form = FormReader.read(ctx, "decision", "councilCost", "reason");
+        Form form = Form.read(ctx, "decision", "councilCost", "reason");
         var refused = proposals.assess(p.id(), form, web.actor(ctx));
         web.answer(ctx, refused, "/budgets/" + process.id() + "/proposals/" + p.id(), "budgets.proposal.assessed", () -> renderProposal(ctx, process, p, form), CLOSED);
     }
@@ -153,7 +153,7 @@ final class ProposalRoutes implements Routes {
     private void updateDelivery(Context ctx) {
         BudgetProcess process = process(ctx);
         Proposal p = proposal(ctx, process);
-        Form form = FormReader.read(ctx, "status", "note");
+        Form form = Form.read(ctx, "status", "note");
         if (!delivery.update(p.id(), form, web.actor(ctx))) {
             ctx.status(422);
             renderProposal(ctx, process, p, Form.empty(), form);

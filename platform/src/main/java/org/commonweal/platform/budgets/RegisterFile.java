@@ -13,6 +13,8 @@ import java.util.Map;
  */
 final class RegisterFile {
     static final int MAX_LENGTH = 64;
+    /** 1 MB as the form's hint says, in binary megabytes like every other upload limit: 1,048,576 bytes. */
+    static final int MAX_BYTES = 1024 * 1024;
 
     /** A problem on one line: a message key whose arguments are the line number and, for a repeat, the earlier line. */
     record Problem(int line, String key, int otherLine) {

@@ -62,6 +62,11 @@ final class RegisterRoutes implements Routes {
             render(ctx, List.of(web.messages().get("budgets.register.error.file")), null);
             return;
         }
+        if (file.size() > RegisterFile.MAX_BYTES) {
+            ctx.status(422);
+            render(ctx, List.of(web.messages().get("budgets.register.error.tooBig", file.filename(), RegisterFile.MAX_BYTES)), null);
+            return;
+        }
         String text;
         try (var in = file.content()) {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(in.readAllBytes())).toString();

@@ -48,7 +48,7 @@ final class VotingRoutes implements Routes {
     }
 
     private void checkReceipt(Context ctx) {
-        Form form = FormReader.read(ctx, "receipt");
+        Form form = Form.read(ctx, "receipt");
         String code = form.value("receipt").strip();
         BallotBox.ReceiptStatus status = null;
         if (code.isEmpty() || code.length() > 64) {
@@ -89,7 +89,7 @@ final class VotingRoutes implements Routes {
     private void voteWithCode(Context ctx) {
         BudgetService.PotInProcess at = potInProcess(ctx);
         Pot pot = at.pot();
-        Form form = FormReader.read(ctx, "code");
+        Form form = Form.read(ctx, "code");
         String code = form.value("code").strip();
         BallotBox.Ineligible why = code.isEmpty() || code.length() > 64 ? BallotBox.Ineligible.UNKNOWN_CODE
                 : casting(ctx) ? null : ballots.eligibility(pot, Voter.withCode(code));

@@ -17,7 +17,6 @@ import org.jdbi.v3.core.Jdbi;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,9 +73,8 @@ public final class ConsultationService {
     public List<Consultation> draftsFor(CurrentUser user) {
         List<Long> orgs = manageableOrganisations(user).stream().map(Organisation::id).toList();
         boolean officer = user.has(Role.OFFICER);
-        return jdbi.withHandle(h -> h.createQuery(SELECT + """
-                 WHERE c.status = 'draft' AND ((c.organisation_id IS NULL AND :officer) OR c.organisation_id = ANY(:orgs))
-                 ORDER BY c.id DESC""").bind("officer", officer).bindArray("orgs", Long.class, orgs.toArray(Long[]::new))
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE c.status = 'draft' AND ((c.organisation_id IS NULL AND :officer) OR c.organisation_id = ANY(:orgs))"
+                + " ORDER BY c.id DESC").bind("officer", officer).bindArray("orgs", Long.class, orgs.toArray(Long[]::new))
                 .map((rs, c) -> consultation(rs)).list());
     }
 
@@ -170,16 +168,10 @@ public final class ConsultationService {
     }
 
     private static LocalDate date(Form form, String field, String errorKey) {
-        String v = form.value(field).strip();
-        form.set(field, v);
-        try {
-            LocalDate d = LocalDate.parse(v);
-            if (d.getYear() < 2000 || d.getYear() > 2100) throw new DateTimeParseException("out of range", v, 0);
-            return d;
-        } catch (DateTimeParseException e) {
-            form.error(field, errorKey);
-            return null;
-        }
+        LocalDate d = form.date(field, errorKey);
+        if (d == null || (d.getYear() >= 2000 && d.getYear() <= 2100)) return d;
+        form.error(field, errorKey);
+        return null;
     }
 
     public Optional<Long> create(CurrentUser user, Form form, Actor actor) {

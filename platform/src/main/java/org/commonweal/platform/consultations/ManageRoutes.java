@@ -87,7 +87,7 @@ final class ManageRoutes implements Routes {
     private void create(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
         if (!consultations.mayCreate(user)) throw new ForbiddenResponse();
-        Form form = read(ctx, DETAILS);
+        Form form = Form.read(ctx, DETAILS);
         Optional<Long> id = consultations.create(user, form, web.actor(ctx));
         if (id.isEmpty()) {
             ctx.status(422);
@@ -104,11 +104,6 @@ final class ManageRoutes implements Routes {
                 "locked", consultations.hasAnswers(c.id()) || c.status().equals("closed"), "today", ConsultationRoutes.today());
     }
 
-    private static Form read(Context ctx, String... fields) {
-        Form f = Form.empty();
-        for (String field : fields) f.set(field, Optional.ofNullable(ctx.formParam(field)).orElse(""));
-        return f;
-    }
 
     /** What a refused change to a consultation that has answers, or is published or closed, says. */
     private static final Web.Closed LOCKED = new Web.Closed("consultations.locked.title", "consultations.locked.body");
@@ -123,14 +118,14 @@ final class ManageRoutes implements Routes {
 
     private void editDetails(Context ctx) {
         long id = Web.id(ctx, "id");
-        Form form = read(ctx, DETAILS);
+        Form form = Form.read(ctx, DETAILS);
         outcome(ctx, id, consultations.edit(web.requireUser(ctx), id, form, web.actor(ctx)), "consultations.saved",
                 f -> new ManageForms(form, f.workstream(), f.question(), f.status(), f.outcome(), null));
     }
 
     private void addWorkstream(Context ctx) {
         long id = Web.id(ctx, "id");
-        Form form = read(ctx, "workstream");
+        Form form = Form.read(ctx, "workstream");
         outcome(ctx, id, consultations.addWorkstream(web.requireUser(ctx), id, form, web.actor(ctx)), "consultations.workstream.added",
                 f -> new ManageForms(f.details(), form, f.question(), f.status(), f.outcome(), null));
     }
@@ -142,7 +137,7 @@ final class ManageRoutes implements Routes {
 
     private void addQuestion(Context ctx) {
         long id = Web.id(ctx, "id");
-        Form form = read(ctx, QUESTION);
+        Form form = Form.read(ctx, QUESTION);
         Optional<Long> workstream = ConsultationService.parseId(form.value("workstream"));
         if (workstream.isEmpty()) {
             owned(ctx);

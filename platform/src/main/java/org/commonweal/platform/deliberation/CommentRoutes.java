@@ -8,6 +8,7 @@ import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.LocalPath;
 import org.commonweal.platform.core.http.ObjectKind;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Web;
@@ -59,7 +60,7 @@ final class CommentRoutes implements Routes {
     }
 
     private void post(Context ctx) {
-        Form form = PostedForm.read(ctx, "subject", "parent", "body", "return");
+        Form form = Form.read(ctx, "subject", "parent", "body", "return");
         SubjectInfo subject = subject(form.value("subject"));
         Long parent = null;
         if (!form.value("parent").isEmpty()) {
@@ -114,7 +115,7 @@ final class CommentRoutes implements Routes {
 
     private void edit(Context ctx) {
         Comment c = comment(ctx);
-        Form form = PostedForm.read(ctx, "body", "return");
+        Form form = Form.read(ctx, "body", "return");
         CurrentUser user = web.requireUser(ctx);
         Deliberation.Result result = deliberation.edit(c.id(), user, form);
         SubjectInfo subject = subjects.find(c.subject()).orElseThrow(NotFoundResponse::new);
@@ -139,7 +140,7 @@ final class CommentRoutes implements Routes {
     private void report(Context ctx) {
         Comment c = comment(ctx);
         SubjectInfo subject = subjects.find(c.subject()).orElseThrow(NotFoundResponse::new);
-        Form form = PostedForm.read(ctx, "reason", "note", "return");
+        Form form = Form.read(ctx, "reason", "note", "return");
         CurrentUser user = web.requireUser(ctx);
         Deliberation.Result result = deliberation.report(c.id(), user.id(), form);
         if (result.ok() || result.refusal() == Refusal.ALREADY_DONE) {
@@ -151,7 +152,7 @@ final class CommentRoutes implements Routes {
     }
 
     private void follow(Context ctx) {
-        Form form = PostedForm.read(ctx, "subject", "follow", "return");
+        Form form = Form.read(ctx, "subject", "follow", "return");
         SubjectInfo subject = subject(form.value("subject"));
         boolean on = form.value("follow").equals("yes");
         follows.set(web.requireUser(ctx).id(), subject.subject(), on);

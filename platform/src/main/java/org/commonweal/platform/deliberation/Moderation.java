@@ -9,7 +9,6 @@ import org.jdbi.v3.core.Jdbi;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -125,14 +124,10 @@ public final class Moderation {
         String reason = form.requireText("reason", 1000, "deliberation.error.banReason.required", "deliberation.error.banReason.tooLong");
         String until = form.value("until").strip();
         OffsetDateTime ends = null;
-        if (!until.isEmpty()) {
-            try {
-                LocalDate day = LocalDate.parse(until);
-                if (!day.isAfter(LocalDate.now(MODERATORS_ZONE))) form.error("until", "deliberation.error.banUntil.past");
-                else ends = day.atStartOfDay(MODERATORS_ZONE).toOffsetDateTime();
-            } catch (DateTimeParseException e) {
-                form.error("until", "deliberation.error.banUntil.format");
-            }
+        LocalDate day = until.isEmpty() ? null : form.date("until", "deliberation.error.banUntil.format");
+        if (day != null) {
+            if (!day.isAfter(LocalDate.now(MODERATORS_ZONE))) form.error("until", "deliberation.error.banUntil.past");
+            else ends = day.atStartOfDay(MODERATORS_ZONE).toOffsetDateTime();
         }
         if (form.hasErrors()) return false;
         bans.ban(accountId, reason, ends, actor);

@@ -60,7 +60,7 @@ final class ModerationRoutes implements Routes {
 
     private void hide(Context ctx) {
         Comment c = comment(ctx);
-        Form form = PostedForm.read(ctx, "reason");
+        Form form = Form.read(ctx, "reason");
         if (!moderation.hide(c.id(), form, web.actor(ctx))) {
             ctx.status(422);
             showComment(ctx, c, form);
@@ -89,7 +89,7 @@ final class ModerationRoutes implements Routes {
 
     private void ban(Context ctx) {
         Account account = account(ctx);
-        Form form = PostedForm.read(ctx, "reason", "until");
+        Form form = Form.read(ctx, "reason", "until");
         if (!moderation.ban(account.id(), form, web.actor(ctx))) {
             ctx.status(422);
             showAccount(ctx, account, form);

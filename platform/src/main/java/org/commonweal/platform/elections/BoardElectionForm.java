@@ -5,7 +5,6 @@ import org.commonweal.platform.core.http.Form;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -77,11 +76,7 @@ public final class BoardElectionForm {
     }
 
     private static OffsetDateTime time(Form form, String field) {
-        try {
-            return LocalDateTime.parse(form.value(field).strip()).atZone(ZONE).toOffsetDateTime();
-        } catch (DateTimeParseException e) {
-            form.error(field, "elections.board.error.time");
-            return null;
-        }
+        LocalDateTime t = form.dateTime(field, "elections.board.error.time");
+        return t == null ? null : t.atZone(ZONE).toOffsetDateTime();
     }
 }

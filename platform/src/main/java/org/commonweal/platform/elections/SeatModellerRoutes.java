@@ -12,6 +12,7 @@ import org.commonweal.elections.model.AllianceModel;
 import org.commonweal.elections.model.MonteCarloResult;
 import org.commonweal.elections.model.ScenarioException;
 import org.commonweal.elections.model.ScenarioResult;
+import org.commonweal.platform.core.http.ControlCharacters;
 import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.Role;
@@ -71,7 +72,12 @@ public final class SeatModellerRoutes implements Routes {
         else if (file.size() > ResultsSets.MAX_BYTES) form.error("file", "elections.results.error.tooBig");
         else {
             text = utf8(file);
+            int controlLine = text == null ? 0 : ControlCharacters.firstLine(text);
             if (text == null) form.error("file", "elections.results.error.notUtf8");
+            else if (controlLine > 0) {
+                form.error("file", "elections.results.error.unreadable");
+                problem = web.messages().get("upload.controlCharacters", controlLine);
+            }
         }
         if (!form.hasErrors()) {
             try {

@@ -61,7 +61,7 @@ final class AttendanceRoutes implements Routes {
 
     private void walkIn(Context ctx) {
         Event e = managed(ctx);
-        Form form = EventRoutes.read(ctx, "name");
+        Form form = Form.read(ctx, "name");
         if (!attendance.addWalkIn(e.id(), form)) {
             ctx.status(422);
             show(ctx, e, form);

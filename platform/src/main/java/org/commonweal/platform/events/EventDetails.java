@@ -64,8 +64,9 @@ record EventDetails(String kind, String title, String description, OffsetDateTim
     }
 
     private static OffsetDateTime dateTime(Form form, String dateField, String timeField, String errorKey) {
+        LocalDate date = form.date(dateField, errorKey);
+        if (date == null) return null;
         try {
-            LocalDate date = LocalDate.parse(form.value(dateField).strip());
             LocalTime time = LocalTime.parse(form.value(timeField).strip());
             if (date.getYear() < 2000 || date.getYear() > 2100) throw new DateTimeParseException("out of range", date.toString(), 0);
             // In the autumn hour that happens twice the earlier one is meant; a time in the spring gap moves on an hour.

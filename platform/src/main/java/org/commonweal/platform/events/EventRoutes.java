@@ -52,11 +52,6 @@ final class EventRoutes implements Routes {
         r.post("/events/{id}/outcome", this::outcome, managing, Role.ORGANISER, Role.OFFICER);
     }
 
-    static Form read(Context ctx, String... fields) {
-        Form f = Form.empty();
-        for (String field : fields) f.set(field, Optional.ofNullable(ctx.formParam(field)).orElse(""));
-        return f;
-    }
 
     static Event event(Context ctx, EventService events) {
         return events.find(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
@@ -99,7 +94,7 @@ final class EventRoutes implements Routes {
     private void create(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
         limiter.consume(CREATES, "account:" + user.id());
-        Form form = read(ctx, EventDetails.FIELDS);
+        Form form = Form.read(ctx, EventDetails.FIELDS);
         Optional<Long> id = events.create(user.id(), form, web.actor(ctx));
         if (id.isEmpty()) {
             ctx.status(422);
@@ -116,19 +111,19 @@ final class EventRoutes implements Routes {
 
     private void edit(Context ctx) {
         Event e = event(ctx);
-        Form form = read(ctx, EventDetails.FIELDS);
+        Form form = Form.read(ctx, EventDetails.FIELDS);
         web.answer(ctx, events.edit(e.id(), web.requireUser(ctx), form, web.actor(ctx)), EventIndex.url(e.id()), "events.notice.saved", () -> showForm(ctx, e, form), null);
     }
 
     private void cancel(Context ctx) {
         Event e = event(ctx);
-        Form form = read(ctx, "reason");
+        Form form = Form.read(ctx, "reason");
         web.answer(ctx, events.cancel(e.id(), web.requireUser(ctx), form, web.actor(ctx)), EventIndex.url(e.id()), "events.notice.cancelled", () -> show(ctx, e, form, Form.empty()), null);
     }
 
     private void outcome(Context ctx) {
         Event e = event(ctx);
-        Form form = read(ctx, "minutes", "outcomes", "links");
+        Form form = Form.read(ctx, "minutes", "outcomes", "links");
         web.answer(ctx, events.recordOutcome(e.id(), web.requireUser(ctx), form, web.actor(ctx)), EventIndex.url(e.id()), "events.notice.outcome", () -> show(ctx, e, Form.empty(), form), null);
     }
 }

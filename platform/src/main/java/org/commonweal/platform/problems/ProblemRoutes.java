@@ -91,7 +91,7 @@ final class ProblemRoutes implements Routes {
 
     private void create(Context ctx) throws IOException {
         if (!posting.mayPost(ctx)) return;
-        Form form = read(ctx, FIELDS);
+        Form form = Form.read(ctx, FIELDS);
         Optional<Long> id = problems.create(web.requireUser(ctx).id(), form, upload(ctx), web.actor(ctx));
         if (id.isEmpty()) {
             ctx.status(422);
@@ -126,7 +126,7 @@ final class ProblemRoutes implements Routes {
 
     private void edit(Context ctx) throws IOException {
         Problem p = problem(ctx);
-        Form form = read(ctx, FIELDS);
+        Form form = Form.read(ctx, FIELDS);
         Optional<Refusal> refused = problems.edit(p.id(), web.requireUser(ctx).id(), form, upload(ctx), web.actor(ctx));
         web.answer(ctx, refused, ProblemIndex.problemUrl(p.id()), "problems.saved", () -> showForm(ctx, p, form), CLOSED);
     }
@@ -139,7 +139,7 @@ final class ProblemRoutes implements Routes {
 
     private void changeStatus(Context ctx) {
         Problem p = problem(ctx);
-        Form form = read(ctx, "status", "reason");
+        Form form = Form.read(ctx, "status", "reason");
         Optional<Refusal> refused = problems.changeStatus(p.id(), form, web.actor(ctx));
         web.answer(ctx, refused, ProblemIndex.problemUrl(p.id()), "problems.statusChanged", () -> show(ctx, p, form, Form.empty()), CLOSED);
     }
@@ -151,11 +151,6 @@ final class ProblemRoutes implements Routes {
         web.answer(ctx, refused, ProblemIndex.problemUrl(p.id()), give ? "problems.supported" : "problems.supportTakenBack", () -> show(ctx, p, Form.empty(), Form.empty()), CLOSED);
     }
 
-    static Form read(Context ctx, String... fields) {
-        Form f = Form.empty();
-        for (String field : fields) f.set(field, Optional.ofNullable(ctx.formParam(field)).orElse(""));
-        return f;
-    }
 
     /** The posted photo, if a file was chosen; an oversized one is measured, not read. */
     private static Upload upload(Context ctx) throws IOException {

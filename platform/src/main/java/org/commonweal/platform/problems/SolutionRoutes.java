@@ -79,7 +79,7 @@ final class SolutionRoutes implements Routes {
     private void propose(Context ctx) {
         Problem p = problems.find(Web.id(ctx, "id")).filter(x -> !x.withdrawn()).orElseThrow(NotFoundResponse::new);
         if (!posting.mayPost(ctx)) return;
-        Form form = ProblemRoutes.read(ctx, "title", "description", "proposal");
+        Form form = Form.read(ctx, "title", "description", "proposal");
         Optional<Long> id = solutions.propose(p.id(), web.requireUser(ctx).id(), form, web.actor(ctx));
         if (id.isEmpty()) {
             ctx.status(422);
@@ -101,7 +101,7 @@ final class SolutionRoutes implements Routes {
 
     private void changeStatus(Context ctx) {
         Solution s = solution(ctx);
-        Form form = ProblemRoutes.read(ctx, "status", "reason");
+        Form form = Form.read(ctx, "status", "reason");
         Optional<Refusal> refused = solutions.changeStatus(s.id(), form, web.actor(ctx));
         web.answer(ctx, refused, ProblemIndex.solutionUrl(s.id()), "problems.statusChanged", () -> show(ctx, s, form), ProblemRoutes.CLOSED);
     }
@@ -159,7 +159,7 @@ final class SolutionRoutes implements Routes {
         List<Pot> pots = openBudgets(s).entrySet().stream().filter(e -> e.getKey().id() == processId).map(Map.Entry::getValue)
                 .findFirst().orElseThrow(NotFoundResponse::new);
         if (!posting.mayPost(ctx)) return;
-        Form form = ProblemRoutes.read(ctx, PROPOSAL_FIELDS);
+        Form form = Form.read(ctx, PROPOSAL_FIELDS);
         Optional<Pot> pot = ProblemService.parseId(form.value("pot")).flatMap(id -> pots.stream().filter(p -> p.id() == id).findFirst());
         if (pot.isEmpty()) form.error("pot", "budgets.error.pot");
         Optional<Long> proposal = pot.isEmpty() ? Optional.empty() : proposals.submit(pot.get().id(), web.requireUser(ctx).id(), form, web.actor(ctx));

@@ -47,7 +47,7 @@ class BrowserJourneyTest extends PlatformTestCase {
     }
 
     @Test
-    void withoutJavaScriptAResidentRegistersSeesTheAccountPageSignsOutAndSignsBackIn() {
+    void withoutJavaScriptAResidentRegistersSignsInSeesTheAccountPageSignsOutAndSignsBackIn() {
         try (BrowserContext context = withoutJavaScript(); Page page = context.newPage()) {
             page.navigate(app.url("/register"));
             field(page, "register.name").fill("Priya Browser");
@@ -57,7 +57,9 @@ class BrowserJourneyTest extends PlatformTestCase {
             button(page, "register.submit").click();
 
             assertThat(page.locator(".govuk-notification-banner")).containsText(T.get("register.done"));
-            assertThat(page).hasURL(app.url("/account"));
+            assertThat(page).hasURL(app.url("/sign-in"));
+            SignInForm.signIn(page, app.url(""), "priya.browser@example.org", "a long browser password");
+            page.navigate(app.url("/account"));
             assertThat(page.locator("h1")).hasText(T.get("profile.title"));
             assertThat(field(page, "profile.name")).hasValue("Priya Browser");
 

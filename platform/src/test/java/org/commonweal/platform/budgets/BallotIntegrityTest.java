@@ -174,6 +174,7 @@ class BallotIntegrityTest extends PlatformTestCase {
         unconfirmed.get("/register");
         unconfirmed.post("/register", Map.of("name", "New Person", "email", "new@example.org", "password", "a long test password",
                 "passwordConfirm", "a long test password"));
+        unconfirmed.signIn("new@example.org", "a long test password");
         unconfirmed.get("/account");
         unconfirmed.post("/account", Map.of("name", "New Person", "homePlace", String.valueOf(setup.place("Quayside"))));
         TestClient.Response refused = vote(unconfirmed, knapsack, "choice", "" + k10);

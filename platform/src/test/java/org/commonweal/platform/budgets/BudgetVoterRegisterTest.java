@@ -83,6 +83,22 @@ class BudgetVoterRegisterTest extends PlatformTestCase {
     }
 
     @Test
+    void theOneMegabyteLimitIsExactlyOneMebibyte() {
+        long size = registerSize();
+        TestClient.Response over = upload(officer, pot, padded("LIMIT02", RegisterFile.MAX_BYTES + 1));
+        assertThat(over.status()).isEqualTo(422);
+        assertThat(over.body()).contains("register.csv is larger than 1 MB (1,048,576 bytes)");
+        assertThat(registerSize()).isEqualTo(size);
+        assertThat(upload(officer, pot, padded("LIMIT01", RegisterFile.MAX_BYTES)).status()).isEqualTo(200);
+        assertThat(registerSize()).isEqualTo(size + 1);
+    }
+
+    /** One identifier on a line padded with spaces (which do not count) to exactly the given size. */
+    private static byte[] padded(String identifier, int bytes) {
+        return (identifier + " ".repeat(bytes - identifier.length() - 1) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void uploadingAgainExtendsTheRegisterAndKeepsWhatIsOnIt() {
         long size = registerSize();
         TestClient.Response r = upload(officer, pot, "el0001\r\nEL 0100\r\n");

@@ -96,7 +96,7 @@ class CommentsTest extends PlatformTestCase {
     @Test
     void theReturnAddressMustBeOnThisSite() {
         TestClient ben = resident("ben");
-        for (String evil : new String[]{"https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)"}) {
+        for (String evil : new String[]{"https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "/\t/evil.example", "/%5Cevil.example"}) {
             TestClient.Response r = ben.post("/comments", Map.of("subject", proposal.key(), "body", "Hello", "return", evil));
             assertThat(r.location()).startsWith(url + "#comment-");
         }

@@ -98,6 +98,17 @@ class SeatModellerTest extends PlatformTestCase {
     }
 
     @Test
+    void aFileWithANulByteIsRefusedNamingItsLineAndStoresNothing() {
+        long sets = app.count("SELECT count(*) FROM election_results_sets");
+        organiser.get("/elections/modeller");
+        TestClient.Response r = Multipart.post(app, organiser, "/elections/modeller", Map.of("name", "Nul"), "file", "nul.csv",
+                "constituency,region,party,votes\nA,North,Lab,10\nA,North,Co\u0000n,5\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body()).contains("href=\"#file\"").contains("Line 3 of the file holds a control character");
+        assertThat(app.count("SELECT count(*) FROM election_results_sets")).isEqualTo(sets);
+    }
+
+    @Test
     void aMissingNameOrFileIsRefusedWithAnErrorSummary() {
         long sets = app.count("SELECT count(*) FROM election_results_sets");
         organiser.get("/elections/modeller");

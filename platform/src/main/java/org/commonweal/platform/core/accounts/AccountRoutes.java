@@ -8,6 +8,7 @@ import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.LocalPath;
 import org.commonweal.platform.core.http.RateLimiter;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.SessionStore;
@@ -40,7 +41,7 @@ public final class AccountRoutes implements Routes {
         r.post("/register", this::register, Access.PUBLIC, Role.ANYONE);
         r.get("/account/confirm/{token}", this::confirm, Access.SECRET, Role.ANYONE);
         r.post("/account/confirm-again", this::confirmAgain, Access.SELF, Role.RESIDENT);
-        r.get("/sign-in", ctx -> showSignIn(ctx, Form.of(Map.of("next", safeNext(ctx.queryParam("next"))))), Access.PUBLIC, Role.ANYONE);
+        r.get("/sign-in", ctx -> showSignIn(ctx, Form.of(Map.of("next", afterSignIn(ctx.queryParam("next"))))), Access.PUBLIC, Role.ANYONE);
         r.post("/sign-in", this::signIn, Access.PUBLIC, Role.ANYONE);
         r.post("/sign-out", this::signOut, Access.SELF, Role.RESIDENT);
         r.get("/forgot-password", ctx -> web.render(ctx, "accounts/forgot.jte", web.page(ctx, "forgot.title"), "form", Form.empty(), "sent", false), Access.PUBLIC, Role.ANYONE);
@@ -61,16 +62,15 @@ public final class AccountRoutes implements Routes {
 
     private void register(Context ctx) {
         limiter.consume(RateLimiter.REGISTER_PER_IP, ctx.ip());
-        Form form = formOf(ctx, "name", "email", "password", "passwordConfirm");
-        Optional<org.commonweal.platform.core.accounts.Account> account = accounts.register(form, web.actor(ctx));
-        if (account.isEmpty()) {
+        Form form = Form.read(ctx, "name", "email", "password", "passwordConfirm");
+        if (!accounts.register(form, web.actor(ctx))) {
             ctx.status(422);
             form.set("password", "").set("passwordConfirm", "");
             showRegister(ctx, form);
             return;
         }
-        signInAs(ctx, account.get().id());
-        web.redirectWithNotice(ctx, "/account", "register.done");
+        // Not signed in: a new address and one that already has an account must get the same answer.
+        web.redirectWithNotice(ctx, "/sign-in", "register.done");
     }
 
     private void confirm(Context ctx) {
@@ -90,7 +90,7 @@ public final class AccountRoutes implements Routes {
     }
 
     private void signIn(Context ctx) {
-        Form form = formOf(ctx, "email", "password", "next");
+        Form form = Form.read(ctx, "email", "password", "next");
         String email = form.value("email").strip().toLowerCase(java.util.Locale.ROOT);
         limiter.consume(RateLimiter.SIGN_IN_PER_IP, ctx.ip());
         if (!email.isEmpty()) limiter.consume(RateLimiter.SIGN_IN_PER_ACCOUNT, email);
@@ -105,7 +105,7 @@ public final class AccountRoutes implements Routes {
             return;
         }
         signInAs(ctx, account.get().id());
-        web.redirectWithNotice(ctx, safeNext(form.value("next")), "signIn.done");
+        web.redirectWithNotice(ctx, afterSignIn(form.value("next")), "signIn.done");
     }
 
     /** Rotates the session id at sign-in: any session cookie the visitor had before is discarded. */
@@ -122,7 +122,7 @@ public final class AccountRoutes implements Routes {
 
     private void forgot(Context ctx) {
         limiter.consume(RateLimiter.EMAIL_PER_IP, ctx.ip());
-        Form form = formOf(ctx, "email");
+        Form form = Form.read(ctx, "email");
         if (form.value("email").isBlank()) {
             form.error("email", "error.email.required");
             ctx.status(422);
@@ -140,7 +140,7 @@ public final class AccountRoutes implements Routes {
     }
 
     private void reset(Context ctx) {
-        Form form = formOf(ctx, "password", "passwordConfirm");
+        Form form = Form.read(ctx, "password", "passwordConfirm");
         if (!accounts.resetPassword(ctx.pathParam("token"), form, web.actor(ctx))) {
             ctx.status(422);
             boolean live = accounts.resetTokenIsLive(ctx.pathParam("token"));
@@ -160,7 +160,7 @@ public final class AccountRoutes implements Routes {
     }
 
     private void updateProfile(Context ctx) {
-        Form form = formOf(ctx, "name", "homePlace");
+        Form form = Form.read(ctx, "name", "homePlace");
         if (!accounts.updateProfile(web.requireUser(ctx).id(), form, web.actor(ctx))) {
             ctx.status(422);
             showProfile(ctx, form, null);
@@ -170,8 +170,8 @@ public final class AccountRoutes implements Routes {
     }
 
     private void changePassword(Context ctx) {
-        Form form = formOf(ctx, "currentPassword", "password", "passwordConfirm");
-        if (!accounts.changePassword(web.requireUser(ctx).id(), form, web.actor(ctx))) {
+        Form form = Form.read(ctx, "currentPassword", "password", "passwordConfirm");
+        if (!accounts.changePassword(web.requireUser(ctx).id(), ctx.cookie("cw_session"), form, web.actor(ctx))) {
             ctx.status(422);
             showProfile(ctx, null, form.set("currentPassword", "").set("password", "").set("passwordConfirm", ""));
             return;
@@ -186,7 +186,7 @@ public final class AccountRoutes implements Routes {
     }
 
     private void delete(Context ctx) {
-        Form form = formOf(ctx, "password");
+        Form form = Form.read(ctx, "password");
         if (!accounts.delete(web.requireUser(ctx).id(), form, web.actor(ctx))) {
             ctx.status(422);
             web.render(ctx, "accounts/delete.jte", web.page(ctx, "delete.title"), "form", form.set("password", ""));
@@ -196,15 +196,9 @@ public final class AccountRoutes implements Routes {
         web.redirectWithNotice(ctx, "/", "delete.done");
     }
 
-    static Form formOf(Context ctx, String... fields) {
-        Form f = Form.empty();
-        for (String field : fields) f.set(field, Optional.ofNullable(ctx.formParam(field)).orElse(""));
-        return f;
-    }
 
     /** Only same-site paths, so a crafted link cannot bounce a fresh sign-in to another site. */
-    static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("\n")) return "/";
-        return next;
+    private static String afterSignIn(String next) {
+        return LocalPath.of(next).orElse("/");
     }
 }

@@ -75,23 +75,32 @@ public final class AccountService {
         return jdbi.withHandle(h -> AccountRepository.byEmail(h, email));
     }
 
-    /** Validates and creates an account and queues its confirmation mail; on errors nothing is stored. */
-    public Optional<Account> register(Form form, Actor actor) {
+    /**
+     * Validates a registration; on errors nothing is stored and false is returned. Otherwise it creates the account and
+     * mails its confirmation link, or, when the address already has an account, mails that account's owner instead:
+     * the answer to the visitor is the same either way, so registration cannot be used to learn who has an account.
+     */
+    public boolean register(Form form, Actor actor) {
         String name = form.requireText("name", 200, "error.name.required", "error.name.tooLong");
         String email = validEmail(form);
         String password = form.value("password");
         checkNewPassword(form, password, "password");
-        if (form.hasErrors()) return Optional.empty();
-        return jdbi.inTransaction(h -> {
-            if (AccountRepository.byEmail(h, email).isPresent()) {
-                form.error("email", "error.email.taken");
-                return Optional.empty();
+        if (form.hasErrors()) return false;
+        // Hashed before looking the address up, so both outcomes take the same time.
+        String hash = Passwords.hash(password);
+        jdbi.useTransaction(h -> {
+            Optional<Account> existing = AccountRepository.byEmail(h, email);
+            if (existing.isPresent()) {
+                outbox.enqueue(h, existing.get().email(), messages.get("mail.registerTaken.subject"),
+                        messages.get("mail.registerTaken.body", baseUrl + "/sign-in", baseUrl + "/forgot-password"));
+                audit.record(h, actor, "account.registration_for_existing", "account:" + existing.get().id(), null);
+                return;
             }
-            long id = AccountRepository.insert(h, email, name, Passwords.hash(password));
+            long id = AccountRepository.insert(h, email, name, hash);
             sendToken(h, id, email, CONFIRM, Duration.ofDays(3), "mail.confirm.subject", "mail.confirm.body", "/account/confirm/");
             audit.record(h, new Actor(id, actor.ip(), actor.requestId()), "account.registered", "account:" + id, null);
-            return AccountRepository.byId(h, id);
         });
+        return true;
     }
 
     /** Creates an account that is already confirmed (demo data, admin tooling). */
@@ -186,7 +195,11 @@ public final class AccountService {
         return true;
     }
 
-    public boolean changePassword(long accountId, Form form, Actor actor) {
+    /**
+     * Sets a new password after checking the current one and signs the account out of every other session, since a
+     * change is often made because someone else may know the old password; the session making the change stays.
+     */
+    public boolean changePassword(long accountId, String currentSession, Form form, Actor actor) {
         String current = form.value("currentPassword");
         String hash = jdbi.withHandle(h -> AccountRepository.passwordHash(h, accountId)).orElse(null);
         if (!Passwords.matches(current, hash)) form.error("currentPassword", "error.password.wrong");
@@ -196,6 +209,7 @@ public final class AccountService {
             AccountRepository.updatePassword(h, accountId, Passwords.hash(form.value("password")));
             audit.record(h, actor, "account.password_changed", "account:" + accountId, null);
         });
+        sessions.deleteAllOthersFor(accountId, currentSession);
         return true;
     }
 

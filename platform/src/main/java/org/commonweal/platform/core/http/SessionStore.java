@@ -38,6 +38,12 @@ public final class SessionStore {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE account_id = :a").bind("a", accountId).execute());
     }
 
+    /** Signs the account out everywhere but the session it is using now (a password change from that session). */
+    public void deleteAllOthersFor(long accountId, String keptToken) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE account_id = :a AND id_hash <> :kept")
+                .bind("a", accountId).bind("kept", Secrets.sha256(keptToken == null ? "" : keptToken)).execute());
+    }
+
     public void deleteExpired() {
         jdbi.useHandle(h -> h.execute("DELETE FROM sessions WHERE expires_at < now()"));
     }

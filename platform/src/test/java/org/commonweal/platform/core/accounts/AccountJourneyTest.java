@@ -25,7 +25,9 @@ class AccountJourneyTest extends PlatformTestCase {
         TestClient.Response r = c.post("/register", Map.of("name", "Dana Resident", "email", "dana@example.org",
                 "password", "correct horse battery", "passwordConfirm", "correct horse battery"));
         assertThat(r.status()).isEqualTo(302);
-        assertThat(r.location()).isEqualTo("/account");
+        assertThat(r.location()).isEqualTo("/sign-in");
+        assertThat(c.get("/sign-in").body()).contains("Check your email");
+        c.signIn("dana@example.org", "correct horse battery");
         assertThat(c.get("/account").body()).contains("Dana Resident").contains("not confirmed yet");
 
         String confirm = linkIn(app.latestMailBody("dana@example.org"), "/account/confirm/");
@@ -80,13 +82,33 @@ class AccountJourneyTest extends PlatformTestCase {
     }
 
     @Test
-    void anEmailAddressCanHoldOnlyOneAccountWhateverItsCase() {
-        TestClient c = app.client();
-        c.get("/register");
-        TestClient.Response r = c.post("/register", Map.of("name", "Copy", "email", "AMIRA@demo.commonweal.org",
+    void registeringWithAnAddressThatHasAnAccountLooksTheSameAsANewOneAndMailsTheOwnerInstead() {
+        long accounts = app.count("SELECT count(*) FROM accounts");
+        TestClient taken = app.client();
+        taken.get("/register");
+        TestClient.Response copy = taken.post("/register", Map.of("name", "Copy", "email", "AMIRA@demo.commonweal.org",
                 "password", "long enough password", "passwordConfirm", "long enough password"));
-        assertThat(r.status()).isEqualTo(422);
-        assertThat(r.body()).contains("An account already uses this email address");
+        TestClient fresh = app.client();
+        fresh.get("/register");
+        TestClient.Response created = fresh.post("/register", Map.of("name", "Eve New", "email", "eve.new@example.org",
+                "password", "long enough password", "passwordConfirm", "long enough password"));
+
+        assertThat(copy.status()).isEqualTo(created.status()).isEqualTo(302);
+        assertThat(copy.location()).isEqualTo(created.location()).isEqualTo("/sign-in");
+        assertThat(cookiesSet(copy)).as("neither is signed in").noneMatch(h -> h.startsWith("cw_session="))
+                .containsExactlyElementsOf(cookiesSet(created));
+        assertThat(taken.get("/sign-in").body()).contains("Check your email");
+        assertThat(fresh.get("/sign-in").body()).contains("Check your email");
+
+        assertThat(app.count("SELECT count(*) FROM accounts")).as("only the new address got an account").isEqualTo(accounts + 1);
+        assertThat(app.latestMailBody("amira@demo.commonweal.org")).contains("Someone tried to create a Commonweal account with this email address")
+                .contains("http://localhost/sign-in").contains("http://localhost/forgot-password");
+        assertThat(app.latestMailBody("eve.new@example.org")).contains("/account/confirm/");
+        app.client().signIn("amira@demo.commonweal.org", "demo-resident-pass");
+    }
+
+    private static java.util.List<String> cookiesSet(TestClient.Response r) {
+        return r.headers().allValues("Set-Cookie").stream().map(h -> h.split(";")[0]).toList();
     }
 
     @Test
@@ -122,6 +144,24 @@ class AccountJourneyTest extends PlatformTestCase {
         r = c.post("/account/password", Map.of("currentPassword", "demo-moderator-pass", "password", "another good one", "passwordConfirm", "another good one"));
         assertThat(r.status()).isEqualTo(302);
         app.client().signIn("moderator@demo.commonweal.org", "another good one");
+    }
+
+    @Test
+    void changingThePasswordEndsEveryOtherSessionOfTheAccountButKeepsThisOne() {
+        TestClient laptop = app.signedInAs("officer");
+        TestClient phone = app.signedInAs("officer");
+        TestClient otherAccount = app.signedInAs("resident");
+        laptop.get("/account");
+        TestClient.Response wrong = laptop.post("/account/password", Map.of("currentPassword", "not the one", "password", "a fresh long one", "passwordConfirm", "a fresh long one"));
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(phone.get("/account").status()).as("a refused change ends nothing").isEqualTo(200);
+
+        TestClient.Response r = laptop.post("/account/password", Map.of("currentPassword", "demo-officer-pass", "password", "a fresh long one", "passwordConfirm", "a fresh long one"));
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(laptop.get("/account").status()).as("the session that changed it stays signed in").isEqualTo(200);
+        assertThat(phone.get("/account").status()).as("every other session of the account is ended").isEqualTo(302);
+        assertThat(otherAccount.get("/account").status()).as("other accounts are untouched").isEqualTo(200);
+        app.client().signIn("officer@demo.commonweal.org", "a fresh long one");
     }
 
     @Test
