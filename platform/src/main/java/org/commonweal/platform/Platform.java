@@ -24,6 +24,7 @@ import org.commonweal.platform.core.http.WebServer;
 import org.commonweal.platform.core.i18n.Messages;
 import org.commonweal.platform.core.mail.MailSender;
 import org.commonweal.platform.core.mail.Outbox;
+import org.commonweal.platform.core.ops.MetricsEndpoint;
 import org.commonweal.platform.core.ops.OpsRoutes;
 import org.commonweal.platform.core.places.PlaceRoutes;
 import org.commonweal.platform.core.places.PlaceService;
@@ -42,6 +43,7 @@ public final class Platform implements AutoCloseable {
     private final Javalin app;
     private final MailSender mailSender;
     private final SessionStore sessions;
+    private final MetricsEndpoint metricsEndpoint;
     private final java.util.concurrent.ScheduledExecutorService housekeeping =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
     public final AccountService accounts;
@@ -72,6 +74,7 @@ public final class Platform implements AutoCloseable {
         new JvmGcMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
+        this.metricsEndpoint = new MetricsEndpoint(metrics, config.metricsToken(), config.managementPort(), messages);
         this.audit = new AuditLog(jdbi);
         this.outbox = new Outbox(jdbi);
         this.places = new PlaceService(jdbi, audit);
@@ -105,7 +108,7 @@ public final class Platform implements AutoCloseable {
                 events,
                 deliberation,
                 problems,
-                new OpsRoutes(database, metrics),
+                new OpsRoutes(database, metricsEndpoint),
                 new org.commonweal.platform.elections.SeatModellerRoutes(web, new org.commonweal.platform.elections.ResultsSets(jdbi, audit, personalData)),
                 new org.commonweal.platform.elections.BoardElectionRoutes(web, new org.commonweal.platform.elections.BoardElections(jdbi, audit, personalData), accounts, config.baseUrl()));
         this.app = new WebServer(web, accounts, csrf, limiter, metrics, config.trustProxy(), uploads).create(features);
@@ -124,6 +127,11 @@ public final class Platform implements AutoCloseable {
 
     public Platform start(int port) {
         app.start(port);
+        try {
+            metricsEndpoint.start();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not open MANAGEMENT_PORT " + config.managementPort().getAsInt() + ": " + e.getMessage(), e);
+        }
         if (mailSender != null) mailSender.start();
         // Expired sessions are refused at once; this only keeps the table small.
         housekeeping.scheduleWithFixedDelay(sessions::deleteExpired, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
@@ -134,6 +142,11 @@ public final class Platform implements AutoCloseable {
         return app.port();
     }
 
+    /** The management port serving /metrics, if MANAGEMENT_PORT is set. */
+    public java.util.OptionalInt managementPort() {
+        return metricsEndpoint.boundManagementPort();
+    }
+
     public Database database() {
         return database;
     }
@@ -141,6 +154,7 @@ public final class Platform implements AutoCloseable {
     @Override
     public void close() throws Exception {
         app.stop();
+        metricsEndpoint.close();
         uploads.close();
         housekeeping.shutdownNow();
         if (mailSender != null) mailSender.close();

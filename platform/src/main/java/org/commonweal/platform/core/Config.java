@@ -3,16 +3,18 @@ package org.commonweal.platform.core;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Settings from the environment. Only PORT and COMMONWEAL_DATA are needed for the embedded database;
  * DATABASE_URL (with DATABASE_USER / DATABASE_PASSWORD) switches to an external PostgreSQL. COMMONWEAL_SHARED_DATA names
  * the shared data folder the demo imports past budgets from (the launcher sets it). UPLOAD_MAX_MB caps a whole multipart
  * request (default {@value #DEFAULT_UPLOAD_MAX_MB}: a little above the largest file any route takes, 10 MB).
+ * METRICS_TOKEN and MANAGEMENT_PORT decide who may read /metrics (see {@code MetricsEndpoint}).
  */
 public record Config(int port, Path dataDir, Optional<String> databaseUrl, String databaseUser, String databasePassword,
                      boolean demoMode, String baseUrl, boolean trustProxy, Optional<Smtp> smtp, int poolSize,
-                     Optional<Path> sharedData, long uploadMaxBytes) {
+                     Optional<Path> sharedData, long uploadMaxBytes, Optional<String> metricsToken, OptionalInt managementPort) {
     /** Room for a 10 MB document or results file plus the form around it; pabulib files are at most 4 MB. */
     public static final int DEFAULT_UPLOAD_MAX_MB = 12;
 
@@ -30,7 +32,9 @@ public record Config(int port, Path dataDir, Optional<String> databaseUrl, Strin
                 demoMode, env.getOrDefault("BASE_URL", "http://localhost:" + port), "true".equalsIgnoreCase(env.get("TRUST_PROXY")),
                 smtp, intVar(env, "DATABASE_POOL_SIZE", 16),
                 Optional.ofNullable(env.get("COMMONWEAL_SHARED_DATA")).filter(s -> !s.isBlank()).map(s -> Path.of(s).toAbsolutePath().normalize()),
-                intVar(env, "UPLOAD_MAX_MB", DEFAULT_UPLOAD_MAX_MB, 1, 1024) * 1024L * 1024L);
+                intVar(env, "UPLOAD_MAX_MB", DEFAULT_UPLOAD_MAX_MB, 1, 1024) * 1024L * 1024L,
+                Optional.ofNullable(env.get("METRICS_TOKEN")).map(String::strip).filter(s -> !s.isEmpty()),
+                env.containsKey("MANAGEMENT_PORT") ? OptionalInt.of(intVar(env, "MANAGEMENT_PORT", 0)) : OptionalInt.empty());
     }
 
     /** Accepts both jdbc:postgresql://... and the postgres://user:pass@host/db form that hosting platforms hand out. */
