@@ -111,7 +111,7 @@ public final class Platform implements AutoCloseable {
                 new OpsRoutes(database, metricsEndpoint),
                 new org.commonweal.platform.elections.SeatModellerRoutes(web, new org.commonweal.platform.elections.ResultsSets(jdbi, audit, personalData)),
                 new org.commonweal.platform.elections.BoardElectionRoutes(web, new org.commonweal.platform.elections.BoardElections(jdbi, audit, personalData), accounts, config.baseUrl()));
-        this.app = new WebServer(web, accounts, csrf, limiter, metrics, config.trustProxy(), uploads).create(features);
+        this.app = new WebServer(web, accounts, csrf, limiter, metrics, config.trustedProxies(), uploads).create(features);
         this.mailSender = config.smtp().map(smtp -> new MailSender(outbox, smtp)).orElse(null);
     }
 

@@ -34,7 +34,8 @@ public final class ServeCommand implements Command {
             if (args.get(0).equals("--help")) {
                 console.out().println("Usage: commonweal " + name() + "\n\nEnvironment: PORT (default 7070), COMMONWEAL_DATA (default ./data),\n"
                         + "COMMONWEAL_SHARED_DATA (demo: the shared data folder whose pabulib files become past budgets),\n"
-                        + "DATABASE_URL + DATABASE_USER + DATABASE_PASSWORD (external PostgreSQL), BASE_URL, TRUST_PROXY,\n"
+                        + "DATABASE_URL + DATABASE_USER + DATABASE_PASSWORD (external PostgreSQL), BASE_URL, TRUSTED_PROXIES (or TRUST_PROXY),\n"
+                        + "METRICS_TOKEN, MANAGEMENT_PORT,\n"
                         + "SMTP_HOST, SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM, COMMONWEAL_LOG_FORMAT=json");
                 return 0;
             }

@@ -1,5 +1,7 @@
 package org.commonweal.platform.core;
 
+import org.commonweal.platform.core.http.TrustedProxies;
+
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -10,10 +12,11 @@ import java.util.OptionalInt;
  * DATABASE_URL (with DATABASE_USER / DATABASE_PASSWORD) switches to an external PostgreSQL. COMMONWEAL_SHARED_DATA names
  * the shared data folder the demo imports past budgets from (the launcher sets it). UPLOAD_MAX_MB caps a whole multipart
  * request (default {@value #DEFAULT_UPLOAD_MAX_MB}: a little above the largest file any route takes, 10 MB).
+ * TRUSTED_PROXIES lists the reverse proxies whose X-Forwarded-For is believed (see {@link TrustedProxies}).
  * METRICS_TOKEN and MANAGEMENT_PORT decide who may read /metrics (see {@code MetricsEndpoint}).
  */
 public record Config(int port, Path dataDir, Optional<String> databaseUrl, String databaseUser, String databasePassword,
-                     boolean demoMode, String baseUrl, boolean trustProxy, Optional<Smtp> smtp, int poolSize,
+                     boolean demoMode, String baseUrl, TrustedProxies trustedProxies, Optional<Smtp> smtp, int poolSize,
                      Optional<Path> sharedData, long uploadMaxBytes, Optional<String> metricsToken, OptionalInt managementPort) {
     /** Room for a 10 MB document or results file plus the form around it; pabulib files are at most 4 MB. */
     public static final int DEFAULT_UPLOAD_MAX_MB = 12;
@@ -29,7 +32,7 @@ public record Config(int port, Path dataDir, Optional<String> databaseUrl, Strin
                 host, intVar(env, "SMTP_PORT", 587), env.getOrDefault("SMTP_USERNAME", ""), env.getOrDefault("SMTP_PASSWORD", ""),
                 env.getOrDefault("SMTP_FROM", "commonweal@localhost"), !"false".equalsIgnoreCase(env.get("SMTP_STARTTLS"))));
         return new Config(port, data, url, env.getOrDefault("DATABASE_USER", ""), env.getOrDefault("DATABASE_PASSWORD", ""),
-                demoMode, env.getOrDefault("BASE_URL", "http://localhost:" + port), "true".equalsIgnoreCase(env.get("TRUST_PROXY")),
+                demoMode, env.getOrDefault("BASE_URL", "http://localhost:" + port), trustedProxies(env),
                 smtp, intVar(env, "DATABASE_POOL_SIZE", 16),
                 Optional.ofNullable(env.get("COMMONWEAL_SHARED_DATA")).filter(s -> !s.isBlank()).map(s -> Path.of(s).toAbsolutePath().normalize()),
                 intVar(env, "UPLOAD_MAX_MB", DEFAULT_UPLOAD_MAX_MB, 1, 1024) * 1024L * 1024L,
@@ -44,6 +47,19 @@ public record Config(int port, Path dataDir, Optional<String> databaseUrl, Strin
             return "jdbc:postgresql://" + url.substring(url.indexOf("://") + 3).replaceFirst("^[^@/]*@", "");
         }
         throw new ConfigException("DATABASE_URL must start with jdbc:postgresql:// or postgres:// (got '" + url + "')");
+    }
+
+    /** TRUSTED_PROXIES if set; else TRUST_PROXY=true, kept from before there was a list, means proxies on local and private networks. */
+    private static TrustedProxies trustedProxies(Map<String, String> env) {
+        String list = env.get("TRUSTED_PROXIES");
+        if (list == null || list.isBlank()) {
+            list = "true".equalsIgnoreCase(env.get("TRUST_PROXY")) ? TrustedProxies.LOCAL_AND_PRIVATE_NETWORKS : "";
+        }
+        try {
+            return TrustedProxies.parse(list);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("TRUSTED_PROXIES: " + e.getMessage());
+        }
     }
 
     private static int intVar(Map<String, String> env, String name, int fallback) {

@@ -41,17 +41,17 @@ public final class WebServer {
     private final Csrf csrf;
     private final RateLimiter limiter;
     private final PrometheusMeterRegistry metrics;
-    private final boolean trustProxy;
+    private final TrustedProxies proxies;
     private final UploadLimit uploads;
 
     public WebServer(Web web, AccountService accounts, Csrf csrf, RateLimiter limiter,
-                     PrometheusMeterRegistry metrics, boolean trustProxy, UploadLimit uploads) {
+                     PrometheusMeterRegistry metrics, TrustedProxies proxies, UploadLimit uploads) {
         this.web = web;
         this.accounts = accounts;
         this.csrf = csrf;
         this.limiter = limiter;
         this.metrics = metrics;
-        this.trustProxy = trustProxy;
+        this.proxies = proxies;
         this.uploads = uploads;
     }
 
@@ -69,9 +69,9 @@ public final class WebServer {
                 sf.directory = "/public";
                 sf.location = Location.CLASSPATH;
             });
-            if (trustProxy) {
-                config.contextResolver.ip = ctx -> Optional.ofNullable(ctx.header("X-Forwarded-For"))
-                        .map(h -> h.split(",")[0].strip()).filter(s -> !s.isEmpty()).orElse(ctx.req().getRemoteAddr());
+            if (!proxies.isEmpty()) {
+                config.contextResolver.ip = ctx -> proxies.clientAddress(ctx.req().getRemoteAddr(),
+                        java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
             }
             var routes = config.routes;
             routes.before(this::begin);
@@ -115,7 +115,7 @@ public final class WebServer {
 
     private void begin(Context ctx) {
         ctx.attribute("cw.start", System.nanoTime());
-        String incoming = trustProxy ? ctx.header("X-Request-Id") : null;
+        String incoming = proxies.trusts(ctx.req().getRemoteAddr()) ? ctx.header("X-Request-Id") : null;
         String requestId = incoming != null && SAFE_REQUEST_ID.matcher(incoming).matches() ? incoming : Secrets.newToken().substring(0, 16);
         ctx.attribute(Web.REQUEST_ID, requestId);
         ctx.header("X-Request-Id", requestId);
