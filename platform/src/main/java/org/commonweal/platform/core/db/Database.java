@@ -36,8 +36,8 @@ public final class Database implements AutoCloseable {
             embedded = EmbeddedDatabase.start(config.dataDir().resolve("postgres"));
             ensureDatabase(embedded, "commonweal");
             url = embedded.jdbcUrl("commonweal");
-            user = "postgres";
-            password = "";
+            user = EmbeddedDatabase.USER;
+            password = embedded.password();
         }
         return connect(url, user, password, config.poolSize(), embedded);
     }
@@ -60,7 +60,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static void ensureDatabase(EmbeddedDatabase embedded, String name) {
-        try (Connection c = java.sql.DriverManager.getConnection(embedded.jdbcUrl("postgres"), "postgres", "");
+        try (Connection c = embedded.connect("postgres");
              Statement s = c.createStatement()) {
             ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'");
             if (!rs.next()) s.execute("CREATE DATABASE " + name);

@@ -1,10 +1,17 @@
 package org.commonweal.platform.core.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.commonweal.platform.core.http.Secrets;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -12,19 +19,33 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real PostgreSQL started from the embedded binaries, with its data kept in a directory between runs.
  * The embedded library turns durability off for tests' speed; we turn fsync and synchronous_commit back
- * on so an acknowledged write survives a crash.
+ * on so an acknowledged write survives a crash. It also lets every local user in without a password; we
+ * give the superuser a generated password, kept in the data directory readable by its owner only, and
+ * require it (scram-sha-256) on every connection, TCP or Unix socket.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
+    public static final String USER = "postgres";
+    static final String PASSWORD_FILE = "commonweal-password";
+    private static final String PASSWORD_REQUIRED = "# commonweal: the superuser's password (in " + PASSWORD_FILE + ") for every connection\n"
+            + "local all all scram-sha-256\n"
+            + "host  all all 127.0.0.1/32 scram-sha-256\n"
+            + "host  all all ::1/128 scram-sha-256\n";
     private final EmbeddedPostgres postgres;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
+        this.password = password;
     }
 
     public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
         Files.createDirectories(dataDirectory);
         stopOrphanedPostmaster(dataDirectory);
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        Path passwordFile = dataDirectory.resolve(PASSWORD_FILE);
+        Optional<String> known = Files.exists(passwordFile) ? Optional.of(Files.readString(passwordFile).strip()) : Optional.empty();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        known.ifPresent(p -> builder.setConnectConfig("password", p));
+        EmbeddedPostgres pg = builder
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(dataDirectory.getParent().resolve("postgres-binaries").toFile())
@@ -35,7 +56,58 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("shared_buffers", "256MB")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
-        return new EmbeddedDatabase(pg);
+        return new EmbeddedDatabase(pg, requirePassword(pg, dataDirectory, known));
+    }
+
+    /**
+     * A fresh data directory (the library's initdb trusts everyone) or one made before passwords gets its password on
+     * this start, while the server still trusts us: the password file first, so a crash at any step leaves trust and
+     * the same password to finish with next time, then the role's password, then pg_hba.conf demanding it.
+     */
+    private static String requirePassword(EmbeddedPostgres pg, Path dataDirectory, Optional<String> known) throws IOException {
+        Path hba = dataDirectory.resolve("pg_hba.conf");
+        if (known.isPresent() && Files.readString(hba).equals(PASSWORD_REQUIRED)) return known.get();
+        String password = known.orElseGet(Secrets::newToken);
+        if (known.isEmpty()) writeOwnerOnly(dataDirectory.resolve(PASSWORD_FILE), password);
+        String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
+        try (Connection c = DriverManager.getConnection(url, USER, password); Statement s = c.createStatement()) {
+            s.execute("SET password_encryption = 'scram-sha-256'");
+            s.execute("ALTER ROLE " + USER + " PASSWORD '" + password + "'");
+            Files.writeString(hba, PASSWORD_REQUIRED);
+            s.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not set the embedded database's password: " + e.getMessage(), e);
+        }
+        awaitPasswordRequired(url);
+        return password;
+    }
+
+    /** The reload is a signal the postmaster acts on shortly after; we return only once it refuses a connection without the password. */
+    private static void awaitPasswordRequired(String url) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try (Connection ignored = DriverManager.getConnection(url, USER, "")) {
+                Thread.sleep(50);
+            } catch (SQLException refused) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("the embedded database still lets connections in without its password");
+    }
+
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".new");
+        Files.deleteIfExists(temporary);
+        try {
+            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(temporary);
+        }
+        Files.writeString(temporary, content);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /**
@@ -85,6 +157,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
             // Not ours to inspect: never signal what we cannot identify.
             return false;
         }
+    }
+
+    /** A connection as the superuser, for setting up databases. */
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), USER, password);
+    }
+
+    public String password() {
+        return password;
     }
 
     public String jdbcUrl(String database) {
