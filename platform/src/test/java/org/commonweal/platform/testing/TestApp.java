@@ -23,7 +23,11 @@ public final class TestApp implements AutoCloseable {
 
     /** As {@link #start()} with more environment settings, such as COMMONWEAL_SHARED_DATA for the demo's past budgets. */
     public static TestApp start(Map<String, String> environment) {
-        Database db = TestDatabases.fresh();
+        return start(environment, TestDatabases.fresh());
+    }
+
+    /** As {@link #start(Map)} over a database the test connected itself (through a {@link TcpRelay}, say). */
+    public static TestApp start(Map<String, String> environment, Database db) {
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.putIfAbsent("PORT", "0");
         env.putIfAbsent("BASE_URL", "http://localhost");

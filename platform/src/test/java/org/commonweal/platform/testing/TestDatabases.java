@@ -44,9 +44,15 @@ public final class TestDatabases {
     /** A fresh, migrated database of its own. */
     public static Database fresh() {
         EmbeddedDatabase pg = server();
+        return Database.connect(pg.jdbcUrl(freshName()), EmbeddedDatabase.USER, pg.password(), 8, null);
+    }
+
+    /** Creates a fresh, migrated database on {@link #server()} and returns its name, for a test that connects its own way. */
+    public static String freshName() {
+        server();
         String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         execute("CREATE DATABASE " + name + " TEMPLATE commonweal_template");
-        return Database.connect(pg.jdbcUrl(name), EmbeddedDatabase.USER, pg.password(), 8, null);
+        return name;
     }
 
     static void execute(String sql) {

@@ -32,10 +32,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
             + "host  all all ::1/128 scram-sha-256\n";
     private final EmbeddedPostgres postgres;
     private final String password;
+    private final ProcessHandle postmaster;
+    private volatile boolean closing;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String password, ProcessHandle postmaster) {
         this.postgres = postgres;
         this.password = password;
+        this.postmaster = postmaster;
     }
 
     public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
@@ -56,7 +59,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("shared_buffers", "256MB")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
-        return new EmbeddedDatabase(pg, requirePassword(pg, dataDirectory, known));
+        String password = requirePassword(pg, dataDirectory, known);
+        ProcessHandle postmaster = processNamedIn(dataDirectory.resolve("postmaster.pid"))
+                .orElseThrow(() -> new IllegalStateException("PostgreSQL exited as it started in " + dataDirectory));
+        return new EmbeddedDatabase(pg, password, postmaster);
+    }
+
+    /** Runs {@code action} once if the server ends other than by {@link #close()}: killed, crashed, or stopped by someone else. */
+    public void onUnexpectedStop(Runnable action) {
+        postmaster.onExit().thenRun(() -> {
+            if (!closing) action.run();
+        });
+    }
+
+    /** The server's main process. */
+    public ProcessHandle postmaster() {
+        return postmaster;
     }
 
     /**
@@ -119,13 +137,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) return;
-        String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
-        Optional<ProcessHandle> orphan;
-        try {
-            orphan = ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive);
-        } catch (NumberFormatException e) {
-            orphan = Optional.empty();
-        }
+        Optional<ProcessHandle> orphan = processNamedIn(pidFile);
         if (orphan.isEmpty() || !isPostmasterOf(orphan.get(), dataDirectory)) {
             Files.deleteIfExists(pidFile);
             return;
@@ -136,6 +148,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
             p.onExit().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("a PostgreSQL server (pid " + p.pid() + ") still holds " + dataDirectory + " and did not stop", e);
+        }
+    }
+
+    /** The live process whose number is on the first line of a pid file. */
+    private static Optional<ProcessHandle> processNamedIn(Path pidFile) throws IOException {
+        String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        try {
+            return ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 
@@ -178,6 +200,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closing = true;
         postgres.close();
     }
 }

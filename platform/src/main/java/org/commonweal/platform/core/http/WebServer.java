@@ -36,6 +36,8 @@ public final class WebServer {
      * grows past it without announcing its length with a bare 413 of its own.
      */
     private static final long FORM_MAX_BYTES = 1_000_000;
+    /** Long enough for a supervisor to restart the platform with its embedded database. */
+    private static final int RETRY_AFTER_OUTAGE_SECONDS = 30;
     private final Web web;
     private final AccountService accounts;
     private final Csrf csrf;
@@ -104,6 +106,12 @@ public final class WebServer {
     }
 
     private void serverError(Context ctx, Exception e) {
+        if (org.commonweal.platform.core.db.Database.isOutage(e)) {
+            LOG.warn("database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", String.valueOf(RETRY_AFTER_OUTAGE_SECONDS));
+            errorPage(ctx, HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable.title", "error.unavailable.body");
+            return;
+        }
         LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
         errorPage(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "error.server.title", "error.server.body", web.requestId(ctx));
     }

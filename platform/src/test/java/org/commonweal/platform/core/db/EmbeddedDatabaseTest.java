@@ -51,7 +51,7 @@ class EmbeddedDatabaseTest {
     void onlyAPostgresServingThisDirectoryCountsAsItsPostmaster(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("postgres");
         try (EmbeddedDatabase db = EmbeddedDatabase.start(data)) {
-            ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim())).orElseThrow();
+            ProcessHandle postmaster = db.postmaster();
             assertThat(EmbeddedDatabase.isPostmasterOf(postmaster, data)).isTrue();
             assertThat(EmbeddedDatabase.isPostmasterOf(postmaster, dir)).as("another directory").isFalse();
             assertThat(EmbeddedDatabase.isPostmasterOf(ProcessHandle.current(), data)).as("not a postgres").isFalse();
