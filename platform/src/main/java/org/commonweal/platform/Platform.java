@@ -127,6 +127,7 @@ public final class Platform implements AutoCloseable {
 
     public Platform start(int port) {
         app.start(port);
+        database.exitWhenEmbeddedServerStops();
         try {
             metricsEndpoint.start();
         } catch (java.io.IOException e) {

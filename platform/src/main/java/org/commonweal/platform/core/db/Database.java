@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  * The connection pool, migrations and JDBI handle; embedded PostgreSQL unless DATABASE_URL is set.
  * When the database goes away, requests fail within {@link #CONNECT_TIMEOUT_MS} (and are answered 503, see
  * {@link #isOutage}) instead of queueing; the pool makes new connections once it is back. The embedded server is
- * ours to watch: if it stops without us stopping it, the platform exits with {@link #EXIT_DATABASE_STOPPED} for its
- * supervisor to restart it, and the restart recovers the data directory.
+ * ours to watch: if it stops without us stopping it, a serving platform exits with {@link #EXIT_DATABASE_STOPPED} for
+ * its supervisor to restart it, and the restart recovers the data directory.
  */
 public final class Database implements AutoCloseable {
     /** How long a request waits for a connection before it is told the service is unavailable. */
@@ -65,15 +65,20 @@ public final class Database implements AutoCloseable {
             user = EmbeddedDatabase.USER;
             password = embedded.password();
         }
-        Database database = connect(url, user, password, config.poolSize(), embedded);
-        if (embedded != null) {
-            embedded.onUnexpectedStop(() -> {
-                LOG.error("the embedded PostgreSQL stopped on its own; exiting with status {} so the supervisor restarts the platform",
-                        EXIT_DATABASE_STOPPED);
-                System.exit(EXIT_DATABASE_STOPPED);
-            });
-        }
-        return database;
+        return connect(url, user, password, config.poolSize(), embedded);
+    }
+
+    /**
+     * For a serving platform: exit when the embedded server stops without us stopping it, since nothing else would
+     * start it again. A platform used in-process (tests, tools) is left to its caller.
+     */
+    public void exitWhenEmbeddedServerStops() {
+        if (embedded == null) return;
+        embedded.onUnexpectedStop(() -> {
+            LOG.error("the embedded PostgreSQL stopped on its own; exiting with status {} so the supervisor restarts the platform",
+                    EXIT_DATABASE_STOPPED);
+            System.exit(EXIT_DATABASE_STOPPED);
+        });
     }
 
     /** Connects to an existing database and migrates it; used by tests that create one database per class. */

@@ -87,7 +87,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (known.isPresent() && Files.readString(hba).equals(PASSWORD_REQUIRED)) return known.get();
         String password = known.orElseGet(Secrets::newToken);
         if (known.isEmpty()) writeOwnerOnly(dataDirectory.resolve(PASSWORD_FILE), password);
-        String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
+        String url = jdbcUrl(pg.getPort(), "postgres");
         try (Connection c = DriverManager.getConnection(url, USER, password); Statement s = c.createStatement()) {
             s.execute("SET password_encryption = 'scram-sha-256'");
             s.execute("ALTER ROLE " + USER + " PASSWORD '" + password + "'");
@@ -191,7 +191,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+        return jdbcUrl(postgres.getPort(), database);
+    }
+
+    private static String jdbcUrl(int port, String database) {
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
     public int port() {
