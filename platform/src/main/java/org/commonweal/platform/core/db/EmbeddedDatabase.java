@@ -65,11 +65,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return new EmbeddedDatabase(pg, password, postmaster);
     }
 
-    /** Runs {@code action} once if the server ends other than by {@link #close()}: killed, crashed, or stopped by someone else. */
+    /**
+     * Runs {@code action} once if the server ends other than by {@link #close()} or the JVM's exit (the library stops
+     * it from a shutdown hook of its own): killed, crashed, or stopped by someone else.
+     */
     public void onUnexpectedStop(Runnable action) {
         postmaster.onExit().thenRun(() -> {
-            if (!closing) action.run();
+            if (!closing && !shuttingDown()) action.run();
         });
+    }
+
+    private static boolean shuttingDown() {
+        try {
+            Thread probe = new Thread(() -> { });
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException exiting) {
+            return true;
+        }
     }
 
     /** The server's main process. */
