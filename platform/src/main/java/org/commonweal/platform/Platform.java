@@ -31,6 +31,7 @@ import org.commonweal.platform.core.i18n.Messages;
 import org.commonweal.platform.core.jobs.Jobs;
 import org.commonweal.platform.core.mail.MailSender;
 import org.commonweal.platform.core.mail.Outbox;
+import org.commonweal.platform.core.ops.MetricsEndpoint;
 import org.commonweal.platform.core.ops.OpsRoutes;
 import org.commonweal.platform.core.places.PlaceRoutes;
 import org.commonweal.platform.core.places.PlaceService;
@@ -49,6 +50,7 @@ public final class Platform implements AutoCloseable {
     private final Javalin app;
     private final SessionStore sessions;
     private final Jobs jobs;
+    private final MetricsEndpoint metricsEndpoint;
     public final AccountService accounts;
     public final PlaceService places;
     public final AuditLog audit;
@@ -73,6 +75,7 @@ public final class Platform implements AutoCloseable {
         new JvmGcMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
+        this.metricsEndpoint = new MetricsEndpoint(metrics, config.metricsToken(), config.managementPort(), messages);
         this.audit = new AuditLog(jdbi);
         this.outbox = new Outbox(jdbi);
         this.places = new PlaceService(jdbi, audit);
@@ -105,9 +108,9 @@ public final class Platform implements AutoCloseable {
                 new AdminRoutes(web, audit, outbox, config.smtp().isEmpty()),
                 new SearchRoutes(web, search, subjects, places),
                 new OpenDataRoutes(web, openData),
-                new OpsRoutes(database, metrics)));
+                new OpsRoutes(database, metricsEndpoint)));
         for (Feature f : features) routes.add(f::routes);
-        this.app = new WebServer(web, accounts, csrf, limiter, metrics, config.trustProxy(), uploads).create(routes);
+        this.app = new WebServer(web, accounts, csrf, limiter, metrics, config.trustedProxies(), uploads).create(routes);
         this.jobs = new Jobs(database.dataSource(), config.jobsPolling());
         // Expired sessions are refused at once; sweeping only keeps the table small.
         jobs.every("session-sweep", java.time.Duration.ofHours(1), sessions::deleteExpired);
@@ -143,6 +146,12 @@ public final class Platform implements AutoCloseable {
 
     public Platform start(int port) {
         app.start(port);
+        database.exitWhenEmbeddedServerStops();
+        try {
+            metricsEndpoint.start();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not open MANAGEMENT_PORT " + config.managementPort().getAsInt() + ": " + e.getMessage(), e);
+        }
         jobs.start();
         return this;
     }
@@ -156,6 +165,11 @@ public final class Platform implements AutoCloseable {
         return app.port();
     }
 
+    /** The management port serving /metrics, if MANAGEMENT_PORT is set. */
+    public java.util.OptionalInt managementPort() {
+        return metricsEndpoint.boundManagementPort();
+    }
+
     public Database database() {
         return database;
     }
@@ -164,6 +178,7 @@ public final class Platform implements AutoCloseable {
     public void close() throws Exception {
         app.stop();
         jobs.close();
+        metricsEndpoint.close();
         uploads.close();
         database.close();
     }

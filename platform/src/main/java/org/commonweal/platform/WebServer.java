@@ -21,6 +21,7 @@ import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.RouteRules;
 import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Secrets;
+import org.commonweal.platform.core.http.TrustedProxies;
 import org.commonweal.platform.core.http.UploadLimit;
 import org.commonweal.platform.core.http.Web;
 import org.commonweal.platform.core.accounts.Account;
@@ -50,24 +51,26 @@ public final class WebServer {
      * grows past it without announcing its length with a bare 413 of its own.
      */
     private static final long FORM_MAX_BYTES = 1_000_000;
+    /** Long enough for a supervisor to restart the platform with its embedded database. */
+    private static final int RETRY_AFTER_OUTAGE_SECONDS = 30;
     private final Web web;
     private final AccountService accounts;
     private final Csrf csrf;
     private final RateLimiter limiter;
     private final PrometheusMeterRegistry metrics;
-    private final boolean trustProxy;
+    private final TrustedProxies proxies;
     private final UploadLimit uploads;
     /** Every route as declared, once the app is created: the object rules read path parameters through them. */
     private List<RouteRules.Declared> routes = List.of();
 
     public WebServer(Web web, AccountService accounts, Csrf csrf, RateLimiter limiter,
-                     PrometheusMeterRegistry metrics, boolean trustProxy, UploadLimit uploads) {
+                     PrometheusMeterRegistry metrics, TrustedProxies proxies, UploadLimit uploads) {
         this.web = web;
         this.accounts = accounts;
         this.csrf = csrf;
         this.limiter = limiter;
         this.metrics = metrics;
-        this.trustProxy = trustProxy;
+        this.proxies = proxies;
         this.uploads = uploads;
     }
 
@@ -86,9 +89,9 @@ public final class WebServer {
                 sf.directory = "/public";
                 sf.location = Location.CLASSPATH;
             });
-            if (trustProxy) {
-                config.contextResolver.ip = ctx -> Optional.ofNullable(ctx.header("X-Forwarded-For"))
-                        .map(h -> h.split(",")[0].strip()).filter(s -> !s.isEmpty()).orElse(ctx.req().getRemoteAddr());
+            if (!proxies.isEmpty()) {
+                config.contextResolver.ip = ctx -> proxies.clientAddress(ctx.req().getRemoteAddr(),
+                        java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
             }
             var routes = config.routes;
             routes.before(this::begin);
@@ -126,6 +129,12 @@ public final class WebServer {
     }
 
     private void serverError(Context ctx, Exception e) {
+        if (org.commonweal.platform.core.db.Database.isOutage(e)) {
+            LOG.warn("database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", String.valueOf(RETRY_AFTER_OUTAGE_SECONDS));
+            errorPage(ctx, HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable.title", "error.unavailable.body");
+            return;
+        }
         LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
         errorPage(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "error.server.title", "error.server.body", web.requestId(ctx));
     }
@@ -137,7 +146,7 @@ public final class WebServer {
 
     private void begin(Context ctx) {
         ctx.attribute("cw.start", System.nanoTime());
-        String incoming = trustProxy ? ctx.header("X-Request-Id") : null;
+        String incoming = proxies.trusts(ctx.req().getRemoteAddr()) ? ctx.header("X-Request-Id") : null;
         String requestId = incoming != null && SAFE_REQUEST_ID.matcher(incoming).matches() ? incoming : Secrets.newToken().substring(0, 16);
         ctx.attribute(Web.REQUEST_ID, requestId);
         ctx.header("X-Request-Id", requestId);

@@ -34,9 +34,10 @@ public final class ServeCommand implements Command {
             if (args.get(0).equals("--help")) {
                 console.out().println("Usage: commonweal " + name() + "\n\nEnvironment: PORT (default 7070), COMMONWEAL_DATA (default ./data),\n"
                         + "COMMONWEAL_SHARED_DATA (demo: the shared data folder whose pabulib files become past budgets),\n"
-                        + "DATABASE_URL + DATABASE_USER + DATABASE_PASSWORD (external PostgreSQL), BASE_URL, TRUST_PROXY,\n"
-                        + "SMTP_HOST, SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM, SMTP_STARTTLS, DATABASE_POOL_SIZE,\n"
-                        + "UPLOAD_MAX_MB, COMMONWEAL_LOG_FORMAT=json. Every setting is described in docs/operations.md.");
+                        + "DATABASE_URL + DATABASE_USER + DATABASE_PASSWORD (external PostgreSQL), BASE_URL, TRUSTED_PROXIES (or TRUST_PROXY),\n"
+                        + "METRICS_TOKEN, MANAGEMENT_PORT, SMTP_HOST, SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM, SMTP_STARTTLS,\n"
+                        + "DATABASE_POOL_SIZE, UPLOAD_MAX_MB, JOBS_POLL_SECONDS, PHASE_CHECK_SECONDS, COMMONWEAL_LOG_FORMAT=json.\n"
+                        + "Every setting is described in docs/operations.md.");
                 return 0;
             }
             throw new UsageException("takes no arguments (got '" + String.join(" ", args) + "'); settings come from the environment");

@@ -1,8 +1,11 @@
 package org.commonweal.platform.core;
 
+import org.commonweal.platform.core.http.TrustedProxies;
+
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Settings from the environment. Only PORT and COMMONWEAL_DATA are needed for the embedded database;
@@ -11,10 +14,12 @@ import java.util.Optional;
  * request (default {@value #DEFAULT_UPLOAD_MAX_MB}: a little above the largest file any route takes, 10 MB).
  * JOBS_POLL_SECONDS is how often an instance looks for background work that is due (default 10); PHASE_CHECK_SECONDS how
  * often budgets on automatic switching are checked for a phase whose planned date has come (default 60).
+ * TRUSTED_PROXIES lists the reverse proxies whose X-Forwarded-For is believed (see {@link TrustedProxies}).
+ * METRICS_TOKEN and MANAGEMENT_PORT decide who may read /metrics (see {@code MetricsEndpoint}).
  */
 public record Config(int port, Path dataDir, Optional<String> databaseUrl, String databaseUser, String databasePassword,
-                     boolean demoMode, String baseUrl, boolean trustProxy, Optional<Smtp> smtp, int poolSize,
-                     Optional<Path> sharedData, long uploadMaxBytes,
+                     boolean demoMode, String baseUrl, TrustedProxies trustedProxies, Optional<Smtp> smtp, int poolSize,
+                     Optional<Path> sharedData, long uploadMaxBytes, Optional<String> metricsToken, OptionalInt managementPort,
                      java.time.Duration jobsPolling, java.time.Duration phaseCheck) {
     /** Room for a 10 MB document or results file plus the form around it; pabulib files are at most 4 MB. */
     public static final int DEFAULT_UPLOAD_MAX_MB = 12;
@@ -30,10 +35,12 @@ public record Config(int port, Path dataDir, Optional<String> databaseUrl, Strin
                 host, intVar(env, "SMTP_PORT", 587), env.getOrDefault("SMTP_USERNAME", ""), env.getOrDefault("SMTP_PASSWORD", ""),
                 env.getOrDefault("SMTP_FROM", "commonweal@localhost"), !"false".equalsIgnoreCase(env.get("SMTP_STARTTLS"))));
         return new Config(port, data, url, env.getOrDefault("DATABASE_USER", ""), env.getOrDefault("DATABASE_PASSWORD", ""),
-                demoMode, env.getOrDefault("BASE_URL", "http://localhost:" + port), "true".equalsIgnoreCase(env.get("TRUST_PROXY")),
+                demoMode, env.getOrDefault("BASE_URL", "http://localhost:" + port), trustedProxies(env),
                 smtp, intVar(env, "DATABASE_POOL_SIZE", 16),
                 Optional.ofNullable(env.get("COMMONWEAL_SHARED_DATA")).filter(s -> !s.isBlank()).map(s -> Path.of(s).toAbsolutePath().normalize()),
                 intVar(env, "UPLOAD_MAX_MB", DEFAULT_UPLOAD_MAX_MB, 1, 1024) * 1024L * 1024L,
+                Optional.ofNullable(env.get("METRICS_TOKEN")).map(String::strip).filter(s -> !s.isEmpty()),
+                env.containsKey("MANAGEMENT_PORT") ? OptionalInt.of(intVar(env, "MANAGEMENT_PORT", 0)) : OptionalInt.empty(),
                 java.time.Duration.ofSeconds(intVar(env, "JOBS_POLL_SECONDS", 10, 1, 3600)),
                 java.time.Duration.ofSeconds(intVar(env, "PHASE_CHECK_SECONDS", 60, 1, 3600)));
     }
@@ -45,6 +52,19 @@ public record Config(int port, Path dataDir, Optional<String> databaseUrl, Strin
             return "jdbc:postgresql://" + url.substring(url.indexOf("://") + 3).replaceFirst("^[^@/]*@", "");
         }
         throw new ConfigException("DATABASE_URL must start with jdbc:postgresql:// or postgres:// (got '" + url + "')");
+    }
+
+    /** TRUSTED_PROXIES if set; else TRUST_PROXY=true, kept from before there was a list, means proxies on local and private networks. */
+    private static TrustedProxies trustedProxies(Map<String, String> env) {
+        String list = env.get("TRUSTED_PROXIES");
+        if (list == null || list.isBlank()) {
+            list = "true".equalsIgnoreCase(env.get("TRUST_PROXY")) ? TrustedProxies.LOCAL_AND_PRIVATE_NETWORKS : "";
+        }
+        try {
+            return TrustedProxies.parse(list);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("TRUSTED_PROXIES: " + e.getMessage());
+        }
     }
 
     private static int intVar(Map<String, String> env, String name, int fallback) {

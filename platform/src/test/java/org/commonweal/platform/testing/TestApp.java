@@ -28,7 +28,15 @@ public final class TestApp implements AutoCloseable {
     /** As {@link #start()} with more environment settings, such as COMMONWEAL_SHARED_DATA for the demo's past budgets. */
     public static TestApp start(Map<String, String> environment) {
         String name = TestDatabases.freshName();
-        Database db = TestDatabases.connect(name);
+        return start(environment, TestDatabases.connect(name), name);
+    }
+
+    /** As {@link #start(Map)} over a database the test connected itself (through a {@link TcpRelay}, say). */
+    public static TestApp start(Map<String, String> environment, Database db) {
+        return start(environment, db, null);
+    }
+
+    private static TestApp start(Map<String, String> environment, Database db, String name) {
         Platform p = Platform.over(config(environment), db);
         DemoData.loadIfEmpty(p, line -> { });
         p.start(0);

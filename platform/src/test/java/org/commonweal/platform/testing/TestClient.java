@@ -21,6 +21,7 @@ public final class TestClient {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private String csrf;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     TestClient(TestApp app) {
         this.app = app;
@@ -85,11 +86,20 @@ public final class TestClient {
         cookies.getCookieStore().add(URI.create(app.url("/")), c);
     }
 
+    /** Sends this header with every later request, as a proxy in front would (X-Forwarded-For, X-Request-Id). */
+    public TestClient header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     public String csrf() {
         return csrf;
     }
 
-    private Response send(HttpRequest request) {
+    private Response send(HttpRequest original) {
+        HttpRequest.Builder withHeaders = HttpRequest.newBuilder(original, (name, value) -> true);
+        headers.forEach(withHeaders::header);
+        HttpRequest request = withHeaders.build();
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body(), r.headers());

@@ -6,7 +6,6 @@ import org.commonweal.platform.core.db.EmbeddedDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,7 +26,7 @@ public final class TestDatabases {
                 Path dir = Files.createTempDirectory("commonweal-test-pg");
                 server = EmbeddedDatabase.start(dir.resolve("postgres"));
                 execute("CREATE DATABASE commonweal_template");
-                Database.connect(server.jdbcUrl("commonweal_template"), "postgres", "", 2, null).close();
+                Database.connect(server.jdbcUrl("commonweal_template"), EmbeddedDatabase.USER, server.password(), 2, null).close();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         server.close();
@@ -47,7 +46,7 @@ public final class TestDatabases {
         return connect(freshName());
     }
 
-    /** Creates a fresh, migrated database and returns its name, for tests that connect to it more than once. */
+    /** Creates a fresh, migrated database on {@link #server()} and returns its name, for tests that connect to it more than once. */
     public static String freshName() {
         server();
         String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
@@ -57,11 +56,12 @@ public final class TestDatabases {
 
     /** A pool of its own on a database made by {@link #freshName()}: what a second platform instance would have. */
     public static Database connect(String name) {
-        return Database.connect(server().jdbcUrl(name), "postgres", "", 8, null);
+        EmbeddedDatabase pg = server();
+        return Database.connect(pg.jdbcUrl(name), EmbeddedDatabase.USER, pg.password(), 8, null);
     }
 
     static void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = server.connect("postgres"); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);

@@ -1,18 +1,17 @@
 package org.commonweal.platform.core.ops;
 
 import io.javalin.config.RoutesConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.db.Database;
 import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Role;
 
-/** /health for load balancers (is the database reachable?) and /metrics for Prometheus. */
+/** /health for load balancers (is the database reachable?) and /metrics for Prometheus, for those {@link MetricsEndpoint} lets in. */
 public final class OpsRoutes implements Routes {
     private final Database database;
-    private final PrometheusMeterRegistry metrics;
+    private final MetricsEndpoint metrics;
 
-    public OpsRoutes(Database database, PrometheusMeterRegistry metrics) {
+    public OpsRoutes(Database database, MetricsEndpoint metrics) {
         this.database = database;
         this.metrics = metrics;
     }
@@ -20,7 +19,8 @@ public final class OpsRoutes implements Routes {
     @Override
     public void routes(RoutesConfig r) {
         r.get("/health", this::health, Access.PUBLIC, Role.ANYONE);
-        r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()), Access.PUBLIC, Role.ANYONE);
+        // The bearer token (or the management port) is the credential; MetricsEndpoint checks it.
+        r.get("/metrics", metrics::serve, Access.SECRET, Role.ANYONE);
     }
 
     private void health(io.javalin.http.Context ctx) {

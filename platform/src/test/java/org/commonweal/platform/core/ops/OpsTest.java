@@ -34,11 +34,10 @@ class OpsTest extends PlatformTestCase {
     }
 
     @Test
-    void metricsArePublishedForPrometheusPerRoute() {
-        app.client().get("/places");
-        String metrics = app.client().get("/metrics").body();
-        assertThat(metrics).contains("http_server_requests_seconds_count{method=\"GET\",route=\"/places\",status=\"200\"}")
-                .contains("jvm_memory_used_bytes");
+    void metricsAreNotPublicWithoutAToken() {
+        TestClient.Response r = app.client().get("/metrics");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.body()).doesNotContain("jvm_memory_used_bytes");
     }
 
     @Test
