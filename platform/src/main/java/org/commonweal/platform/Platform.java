@@ -99,16 +99,19 @@ public final class Platform implements AutoCloseable {
                 NavItem.account("/account", "nav.account", Role.RESIDENT)));
         for (Feature f : features) web.navigation().add(f.navigation());
         web.navigation().add(List.of(NavItem.main("/search", "nav.search"), NavItem.account("/admin", "nav.admin", Role.ADMIN)));
+        // Only in the demo, and never where mail is really sent: the mail a newcomer just caused, in their own browser.
+        var demoMail = config.demoMode() && config.smtp().isEmpty() ? new org.commonweal.platform.core.mail.DemoMailbox(web, csrf, outbox) : null;
         List<Routes> routes = new java.util.ArrayList<>(List.of(
                 new org.commonweal.platform.core.http.StyleRoutes(),
                 new HomeRoutes(web),
-                new AccountRoutes(web, accounts, sessions, places, limiter),
+                new AccountRoutes(web, accounts, sessions, places, limiter, demoMail),
                 new UserAdminRoutes(web, accounts),
                 new PlaceRoutes(web, places),
                 new AdminRoutes(web, audit, outbox, config.smtp().isEmpty()),
                 new SearchRoutes(web, search, subjects, places),
                 new OpenDataRoutes(web, openData),
                 new OpsRoutes(database, metricsEndpoint)));
+        if (demoMail != null) routes.add(demoMail);
         for (Feature f : features) routes.add(f::routes);
         this.app = new WebServer(web, accounts, csrf, limiter, metrics, config.trustedProxies(), uploads).create(routes);
         this.jobs = new Jobs(database.dataSource(), config.jobsPolling());

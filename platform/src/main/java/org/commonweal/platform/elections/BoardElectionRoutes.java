@@ -58,8 +58,9 @@ public final class BoardElectionRoutes implements Routes {
         r.post("/elections/manage/{id}/electors", this::addElectors, managing, Role.ORGANISER, Role.ADMIN);
         r.post("/elections/manage/{id}/codes", this::generateCodes, managing, Role.ORGANISER, Role.ADMIN);
         r.post("/elections/manage/{id}/close", this::close, managing, Role.ORGANISER, Role.ADMIN);
+        // Published counts are public, so the list of them is too; a member also sees the elections they may vote in.
         r.get("/elections", ctx -> web.render(ctx, "elections/list.jte", web.page(ctx, "elections.board.list.title"),
-                "elections", elections.forMember(web.requireUser(ctx).id())), Access.SELF, Role.RESIDENT);
+                "elections", elections.forMember(web.user(ctx) == null ? null : web.user(ctx).id())), Access.PUBLIC, Role.ANYONE);
         r.get("/elections/{id}", ctx -> showElection(ctx, election(ctx)), Access.PUBLIC, Role.ANYONE);
         r.get("/elections/{id}/ballots.blt", this::ballotFile, Access.PUBLIC, Role.ANYONE);
         r.get("/elections/{id}/vote", ctx -> showBallot(ctx, election(ctx), Form.empty(), false), Access.owner(electorateKind), Role.RESIDENT);

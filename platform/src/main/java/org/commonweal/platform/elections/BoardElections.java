@@ -71,8 +71,8 @@ public final class BoardElections {
                 .mapTo(Long.class).list()).stream().map(id -> find(id).orElseThrow()).toList();
     }
 
-    /** Open elections the account may vote in and has not voted in, then every published one. */
-    public List<BoardElection> forMember(long accountId) {
+    /** Every published election and, for an account (null for a visitor), the ones it is listed to vote in. */
+    public List<BoardElection> forMember(Long accountId) {
         List<Long> ids = jdbi.withHandle(h -> h.createQuery("""
                 SELECT e.id FROM elections e
                 WHERE e.status = 'published'

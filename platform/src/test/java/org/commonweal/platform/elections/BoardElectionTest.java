@@ -280,6 +280,8 @@ class BoardElectionTest extends PlatformTestCase {
         List<int[]> cast = new ArrayList<>();
         int[][] members = {{1, 2, 0, 0}, {2, 1, 3, 0}, {0, 0, 1, 2}};
         String[] emails = {"amira@demo.commonweal.org", "ben@demo.commonweal.org", "chidi@demo.commonweal.org"};
+        assertThat(app.client().get("/elections").body()).as("an election still open is shown only to its members").doesNotContain("Board of trustees");
+        assertThat(organiser.get("/elections").body()).contains("href=\"/elections/manage/new\"");
         for (int m = 0; m < members.length; m++) {
             TestClient c = app.client();
             c.signIn(emails[m], "demo-resident-pass");
@@ -306,6 +308,7 @@ class BoardElectionTest extends PlatformTestCase {
         Ballots.Builder b = Ballots.builder();
         for (int[] r : cast) b.add(r, 1);
         CountReport expected = CountingRules.byName("scottish").orElseThrow().count(new Election("Board of trustees", CANDIDATES, 2, b.build()), id);
+        assertThat(app.client().get("/elections").body()).as("a visitor finds published counts in the list").contains("Board of trustees");
         TestClient.Response published = app.client().get("/elections/" + id);
         assertThat(published.status()).isEqualTo(200);
         assertThat(published.body()).contains("Elected, in order: " + String.join(", ", expected.electedNames()) + ".")

@@ -27,7 +27,12 @@ public final class AccountRoutes implements Routes {
     private final RateLimiter limiter;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    public AccountRoutes(Web web, AccountService accounts, SessionStore sessions, PlaceService places, RateLimiter limiter) {
+    /** Where the demo lets a newcomer read the mail just queued for them; null where mail is really sent. */
+    private final org.commonweal.platform.core.mail.DemoMailbox demoMail;
+
+    public AccountRoutes(Web web, AccountService accounts, SessionStore sessions, PlaceService places, RateLimiter limiter,
+                         org.commonweal.platform.core.mail.DemoMailbox demoMail) {
+        this.demoMail = demoMail;
         this.web = web;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -44,7 +49,7 @@ public final class AccountRoutes implements Routes {
         r.get("/sign-in", ctx -> showSignIn(ctx, Form.of(Map.of("next", afterSignIn(ctx.queryParam("next"))))), Access.PUBLIC, Role.ANYONE);
         r.post("/sign-in", this::signIn, Access.PUBLIC, Role.ANYONE);
         r.post("/sign-out", this::signOut, Access.SELF, Role.RESIDENT);
-        r.get("/forgot-password", ctx -> web.render(ctx, "accounts/forgot.jte", web.page(ctx, "forgot.title"), "form", Form.empty(), "sent", false), Access.PUBLIC, Role.ANYONE);
+        r.get("/forgot-password", ctx -> web.render(ctx, "accounts/forgot.jte", web.page(ctx, "forgot.title"), "form", Form.empty(), "sent", false, "demoMail", demoMail != null), Access.PUBLIC, Role.ANYONE);
         r.post("/forgot-password", this::forgot, Access.PUBLIC, Role.ANYONE);
         r.get("/account/reset/{token}", this::showReset, Access.SECRET, Role.ANYONE);
         r.post("/account/reset/{token}", this::reset, Access.SECRET, Role.ANYONE);
@@ -70,6 +75,7 @@ public final class AccountRoutes implements Routes {
             return;
         }
         // Not signed in: a new address and one that already has an account must get the same answer.
+        if (demoMail != null) demoMail.remember(ctx, form.value("email"));
         web.redirectWithNotice(ctx, "/sign-in", "register.done");
     }
 
@@ -86,18 +92,20 @@ public final class AccountRoutes implements Routes {
     }
 
     private void showSignIn(Context ctx, Form form) {
-        web.render(ctx, "accounts/sign-in.jte", web.page(ctx, "signIn.title"), "form", form);
+        web.render(ctx, "accounts/sign-in.jte", web.page(ctx, "signIn.title"), "form", form, "demoMail", demoMail != null);
     }
 
     private void signIn(Context ctx) {
         Form form = Form.read(ctx, "email", "password", "next");
         String email = form.value("email").strip().toLowerCase(java.util.Locale.ROOT);
         limiter.consume(RateLimiter.SIGN_IN_PER_IP, ctx.ip());
+        limiter.check(RateLimiter.SIGN_IN_FAILURES_PER_IP, ctx.ip());
         if (!email.isEmpty()) limiter.consume(RateLimiter.SIGN_IN_PER_ACCOUNT, email);
         if (email.isEmpty()) form.error("email", "error.email.required");
         if (form.value("password").isEmpty()) form.error("password", "error.password.required");
         Optional<Account> account = form.hasErrors() ? Optional.empty() : accounts.authenticate(email, form.value("password"), web.actor(ctx));
         if (account.isEmpty()) {
+            limiter.record(RateLimiter.SIGN_IN_FAILURES_PER_IP, ctx.ip());
             if (!form.hasErrors()) form.error("email", "error.signIn.failed");
             form.set("password", "");
             ctx.status(401);
@@ -126,11 +134,12 @@ public final class AccountRoutes implements Routes {
         if (form.value("email").isBlank()) {
             form.error("email", "error.email.required");
             ctx.status(422);
-            web.render(ctx, "accounts/forgot.jte", web.page(ctx, "forgot.title"), "form", form, "sent", false);
+            web.render(ctx, "accounts/forgot.jte", web.page(ctx, "forgot.title"), "form", form, "sent", false, "demoMail", demoMail != null);
             return;
         }
         accounts.requestPasswordReset(form.value("email"), web.actor(ctx));
-        web.render(ctx, "accounts/forgot.jte", web.page(ctx, "forgot.title"), "form", form, "sent", true);
+        if (demoMail != null) demoMail.remember(ctx, form.value("email"));
+        web.render(ctx, "accounts/forgot.jte", web.page(ctx, "forgot.title"), "form", form, "sent", true, "demoMail", demoMail != null);
     }
 
     private void showReset(Context ctx) {

@@ -16,7 +16,13 @@ public final class RateLimiter {
     public record Limit(String name, long attempts, Duration period) {
     }
 
-    public static final Limit SIGN_IN_PER_IP = new Limit("sign-in-ip", 20, Duration.ofMinutes(5));
+    /**
+     * Sign-ins from one address: a library, or a decision-day venue where hundreds sign in behind one router, must not
+     * lock out the room, so every attempt counts only against a flood cap, while failures count against a tighter limit
+     * that stops guessing passwords across many accounts. Each account keeps its own strict limit.
+     */
+    public static final Limit SIGN_IN_PER_IP = new Limit("sign-in-ip", 600, Duration.ofMinutes(5));
+    public static final Limit SIGN_IN_FAILURES_PER_IP = new Limit("sign-in-failures-ip", 100, Duration.ofMinutes(15));
     public static final Limit SIGN_IN_PER_ACCOUNT = new Limit("sign-in-account", 5, Duration.ofMinutes(15));
     public static final Limit REGISTER_PER_IP = new Limit("register-ip", 10, Duration.ofHours(1));
     public static final Limit EMAIL_PER_IP = new Limit("email-ip", 10, Duration.ofHours(1));
@@ -40,14 +46,30 @@ public final class RateLimiter {
     }
 
     public void consume(Limit limit, String key) {
-        if (buckets.size() > MAX_BUCKETS) buckets.clear();
-        Bucket bucket = buckets.computeIfAbsent(limit.name() + ":" + key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.attempts()).refillGreedy(limit.attempts(), limit.period()).build())
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = bucket(limit, key).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             throw new TooManyRequests(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds()));
         }
+    }
+
+    /** Refuses as {@link #consume} would when the limit is used up, without using an attempt (for limits on failures). */
+    public void check(Limit limit, String key) {
+        var estimate = bucket(limit, key).estimateAbilityToConsume(1);
+        if (!estimate.canBeConsumed()) {
+            throw new TooManyRequests(Math.max(1, Duration.ofNanos(estimate.getNanosToWaitForRefill()).toSeconds()));
+        }
+    }
+
+    /** Counts a failure against a limit checked with {@link #check}; never refuses itself. */
+    public void record(Limit limit, String key) {
+        bucket(limit, key).tryConsume(1);
+    }
+
+    private Bucket bucket(Limit limit, String key) {
+        if (buckets.size() > MAX_BUCKETS) buckets.clear();
+        return buckets.computeIfAbsent(limit.name() + ":" + key, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(limit.attempts()).refillGreedy(limit.attempts(), limit.period()).build())
+                .build());
     }
 
     /** For tests: forget every bucket. */

@@ -63,6 +63,12 @@ public final class Outbox {
                 .bind("limit", limit).map((rs, ctx) -> mail(rs)).list());
     }
 
+    /** The newest mail queued for {@code recipient}. */
+    public java.util.Optional<Mail> latestTo(String recipient) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM mail_outbox WHERE recipient = :r ORDER BY id DESC LIMIT 1")
+                .bind("r", recipient).map((rs, ctx) -> mail(rs)).findOne());
+    }
+
     List<Mail> unsent(int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT * FROM mail_outbox WHERE sent_at IS NULL AND attempts < 10 ORDER BY id LIMIT :limit""")

@@ -95,8 +95,9 @@ class AccountJourneyTest extends PlatformTestCase {
 
         assertThat(copy.status()).isEqualTo(created.status()).isEqualTo(302);
         assertThat(copy.location()).isEqualTo(created.location()).isEqualTo("/sign-in");
-        assertThat(cookiesSet(copy)).as("neither is signed in").noneMatch(h -> h.startsWith("cw_session="))
-                .containsExactlyElementsOf(cookiesSet(created));
+        assertThat(cookiesSet(copy)).as("neither is signed in").noneMatch(h -> h.startsWith("cw_session="));
+        assertThat(cookiesSet(copy).stream().map(h -> h.split("=")[0]).toList()).as("the same cookies, whose values hold only what was typed")
+                .containsExactlyElementsOf(cookiesSet(created).stream().map(h -> h.split("=")[0]).toList());
         assertThat(taken.get("/sign-in").body()).contains("Check your email");
         assertThat(fresh.get("/sign-in").body()).contains("Check your email");
 
@@ -105,6 +106,43 @@ class AccountJourneyTest extends PlatformTestCase {
                 .contains("http://localhost/sign-in").contains("http://localhost/forgot-password");
         assertThat(app.latestMailBody("eve.new@example.org")).contains("/account/confirm/");
         app.client().signIn("amira@demo.commonweal.org", "demo-resident-pass");
+    }
+
+    /** The demo sends no mail: the browser that registered reads the mail it caused, and no other browser can. */
+    @Test
+    void inTheDemoTheNewcomerReadsTheirOwnMailAndNobodyElses() {
+        TestClient dana = app.client();
+        dana.get("/register");
+        dana.post("/register", Map.of("name", "Demo Dana", "email", "demo.dana@example.org", "password", "long enough password",
+                "passwordConfirm", "long enough password"));
+        assertThat(dana.get("/sign-in").body()).contains("href=\"/demo/mail\"");
+        String mail = dana.get("/demo/mail").body();
+        assertThat(mail).contains("Confirm your email address for Commonweal").contains("demo.dana@example.org");
+        String link = mail.substring(mail.indexOf("href=\"http://localhost/account/confirm/") + 6);
+        link = link.substring("http://localhost".length(), link.indexOf('"'));
+        assertThat(dana.get(link).body()).contains("Your email address is confirmed");
+
+        TestClient other = app.client();
+        assertThat(other.get("/demo/mail").body()).contains("No message has been sent from this browser yet").doesNotContain("/account/confirm/");
+        other.setCookie("cw_demo_mail", "admin%40demo.commonweal.org.forged");
+        assertThat(other.get("/demo/mail").body()).as("a forged cookie reads nothing").contains("No message has been sent from this browser yet");
+        other.setCookie("cw_demo_mail", dana.cookie("cw_demo_mail").replace("demo.dana", "demo.eve"));
+        assertThat(other.get("/demo/mail").body()).contains("No message has been sent from this browser yet");
+
+        TestClient forgetful = app.client();
+        forgetful.get("/forgot-password");
+        assertThat(forgetful.post("/forgot-password", Map.of("email", "ben@demo.commonweal.org")).body()).contains("href=\"/demo/mail\"");
+        assertThat(forgetful.get("/demo/mail").body()).contains("Reset your Commonweal password").contains("/account/reset/");
+    }
+
+    @Test
+    void whereMailIsSentThereIsNoDemoMailbox() throws Exception {
+        try (var sending = org.commonweal.platform.testing.TestApp.start(Map.of("SMTP_HOST", "localhost", "SMTP_PORT", "1"))) {
+            assertThat(sending.client().get("/demo/mail").status()).isEqualTo(404);
+            TestClient c = sending.client();
+            c.get("/forgot-password");
+            assertThat(c.post("/forgot-password", Map.of("email", "ben@demo.commonweal.org")).body()).doesNotContain("/demo/mail");
+        }
     }
 
     private static java.util.List<String> cookiesSet(TestClient.Response r) {

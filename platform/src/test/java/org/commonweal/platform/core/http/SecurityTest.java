@@ -91,6 +91,30 @@ class SecurityTest extends PlatformTestCase {
                 .as("the account stays locked for a while even with the right password from elsewhere").isEqualTo(429);
     }
 
+    /** A decision-day venue: everyone signs in from one address, and nobody is locked out by the others. */
+    @Test
+    void aRoomFullOfPeopleSigningInFromOneAddressIsNotLockedOutButGuessingAcrossAccountsIs() {
+        for (int i = 0; i < 60; i++) {
+            app.platform.accounts.createConfirmed("venue" + i + "@example.org", "Venue " + i, "venue password " + i, java.util.Set.of(), null);
+        }
+        for (int i = 0; i < 60; i++) {
+            TestClient person = app.client();
+            person.get("/sign-in");
+            assertThat(person.post("/sign-in", Map.of("email", "venue" + i + "@example.org", "password", "venue password " + i)).status())
+                    .as("person %d of 60 behind one address", i).isEqualTo(302);
+        }
+        TestClient guesser = app.client();
+        guesser.get("/sign-in");
+        int status = 0;
+        for (int i = 0; i < 100; i++) {
+            status = guesser.post("/sign-in", Map.of("email", "venue" + (i % 60) + "@example.org", "password", "guess " + i)).status();
+        }
+        assertThat(status).as("each account was tried at most twice, within its own limit").isEqualTo(401);
+        TestClient.Response next = guesser.post("/sign-in", Map.of("email", "venue59@example.org", "password", "venue password 59"));
+        assertThat(next.status()).as("after 100 failures from one address it must wait, even with a right password").isEqualTo(429);
+        assertThat(next.body()).contains("Too many attempts");
+    }
+
     @Test
     void registrationIsRateLimitedPerAddress() {
         TestClient c = app.client();
