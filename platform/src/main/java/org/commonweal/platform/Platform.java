@@ -103,7 +103,7 @@ public final class Platform implements AutoCloseable {
         var demoMail = config.demoMode() && config.smtp().isEmpty() ? new org.commonweal.platform.core.mail.DemoMailbox(web, csrf, outbox) : null;
         List<Routes> routes = new java.util.ArrayList<>(List.of(
                 new org.commonweal.platform.core.http.StyleRoutes(),
-                new HomeRoutes(web),
+                new HomeRoutes(web, accounts, features),
                 new AccountRoutes(web, accounts, sessions, places, limiter, demoMail),
                 new UserAdminRoutes(web, accounts),
                 new PlaceRoutes(web, places),

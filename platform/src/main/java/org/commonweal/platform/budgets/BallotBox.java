@@ -227,6 +227,11 @@ public final class BallotBox {
                 .orElse(ReceiptStatus.UNKNOWN));
     }
 
+    /** Ballots counted across every pot: a figure for the home page, which says nothing about any pot's voters. */
+    public long countedEverywhere() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM budget_ballots WHERE counted").mapTo(Long.class).one());
+    }
+
     /** Number of people who have a counted ballot in the pot. */
     public long turnout(long potId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM budget_ballots WHERE pot_id = :p AND counted").bind("p", potId)

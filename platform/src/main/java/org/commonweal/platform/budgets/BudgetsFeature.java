@@ -25,6 +25,7 @@ public final class BudgetsFeature implements Feature {
     private final DemoDiscussion discussion;
     private final ProposalService proposals;
     private final java.time.Duration phaseCheck;
+    private final BallotBox ballots;
 
     /** The subject kind of a whole budget process: residents follow one to hear when each phase opens. */
     public static final String PROCESS_KIND = "budget";
@@ -51,6 +52,7 @@ public final class BudgetsFeature implements Feature {
         ctx.services().publish(BudgetService.class, budgets);
         ctx.services().publish(ProposalService.class, proposals);
         BallotBox ballots = new BallotBox(jdbi, new BallotKeys(jdbi), audit, places);
+        this.ballots = ballots;
         VoterRegister register = new VoterRegister(jdbi, audit);
         PaperSheets paper = new PaperSheets(jdbi, ballots, audit);
         DeliveryService delivery = new DeliveryService(jdbi, audit);
@@ -84,6 +86,52 @@ public final class BudgetsFeature implements Feature {
     @Override
     public List<NavItem> navigation() {
         return List.of(NavItem.main("/budgets", "nav.budgets"));
+    }
+
+    /**
+     * Votes open now, with the day voting closes when it is planned; for a signed-in resident, the pots they may still
+     * vote in. Nothing here counts ballots per project: see {@link Pot}.
+     */
+    @Override
+    public List<org.commonweal.platform.core.feature.HomeSection> home(org.commonweal.platform.core.http.CurrentUser user,
+                                                                        org.commonweal.platform.core.i18n.Messages messages) {
+        List<org.commonweal.platform.core.feature.HomeSection.Entry> open = new java.util.ArrayList<>();
+        List<org.commonweal.platform.core.feature.HomeSection.Entry> mine = new java.util.ArrayList<>();
+        for (BudgetProcess p : budgets.processes()) {
+            if (p.phase() != Phase.VOTING) continue;
+            java.time.LocalDate[] voting = budgets.phaseDates(p.id()).get(Phase.VOTING);
+            String closes = voting != null && voting[1] != null ? messages.get("budgets.home.closes", voting[1].toString()) : messages.get("budgets.home.open");
+            open.add(new org.commonweal.platform.core.feature.HomeSection.Entry(p.title(), "/budgets/" + p.id(), closes + " · " + p.placeName()));
+            if (user == null) continue;
+            for (Pot pot : budgets.pots(p.id())) {
+                Voter voter = Voter.of(user);
+                if (ballots.eligibility(pot, voter) == null && !ballots.hasVoted(pot.id(), voter)) {
+                    mine.add(new org.commonweal.platform.core.feature.HomeSection.Entry(pot.name(), "/budgets/" + p.id() + "/pots/" + pot.id() + "/vote",
+                            messages.get("budgets.home.yourVote", p.title())));
+                }
+            }
+        }
+        List<org.commonweal.platform.core.feature.HomeSection> sections = new java.util.ArrayList<>();
+        if (!mine.isEmpty()) sections.add(new org.commonweal.platform.core.feature.HomeSection("budgets.home.yourVotes", mine, null, null));
+        sections.add(new org.commonweal.platform.core.feature.HomeSection("budgets.home.votes", open, "/budgets", "budgets.home.all"));
+        return sections;
+    }
+
+    /** Ballots counted in every pot, and the money residents have decided on (pots whose results are published). */
+    @Override
+    public List<org.commonweal.platform.core.feature.HomeFigure> figures(org.commonweal.platform.core.i18n.Messages messages) {
+        List<org.commonweal.platform.core.feature.HomeFigure> figures = new java.util.ArrayList<>();
+        figures.add(new org.commonweal.platform.core.feature.HomeFigure(messages.get("budgets.home.count", ballots.countedEverywhere()), "budgets.home.ballots"));
+        java.util.Map<String, Long> decided = new java.util.TreeMap<>();
+        for (BudgetProcess p : budgets.processes()) {
+            if (!p.phase().resultsPublished()) continue;
+            for (Pot pot : budgets.pots(p.id())) decided.merge(pot.currency(), pot.amount(), Long::sum);
+        }
+        if (!decided.isEmpty()) {
+            figures.add(new org.commonweal.platform.core.feature.HomeFigure(String.join(" · ", decided.entrySet().stream()
+                    .map(e -> Money.format(e.getValue(), e.getKey())).toList()), "budgets.home.decided"));
+        }
+        return figures;
     }
 
     /** Phases open on their planned dates without anyone visiting (see {@link BudgetService#catchUpAll}). */

@@ -43,7 +43,7 @@ final class OrganisationRoutes implements Routes {
     }
 
     private void create(Context ctx) {
-        Form form = Form.empty().set("name", Optional.ofNullable(ctx.formParam("name")).orElse("")).set("kind", Optional.ofNullable(ctx.formParam("kind")).orElse(""));
+        Form form = Form.read(ctx, "name", "kind");
         Optional<Long> id = organisations.create(form, web.actor(ctx));
         if (id.isEmpty()) {
             ctx.status(422);
@@ -55,7 +55,7 @@ final class OrganisationRoutes implements Routes {
 
     private void addMember(Context ctx) {
         Organisation o = organisation(ctx);
-        Form form = Form.empty().set("email", Optional.ofNullable(ctx.formParam("email")).orElse("")).set("role", Optional.ofNullable(ctx.formParam("role")).orElse(""));
+        Form form = Form.read(ctx, "email", "role");
         if (!organisations.addMember(o.id(), form, web.actor(ctx))) {
             ctx.status(422);
             renderOne(ctx, o, form);

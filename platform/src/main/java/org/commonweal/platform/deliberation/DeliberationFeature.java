@@ -56,6 +56,14 @@ public final class DeliberationFeature implements Feature {
         return moderation;
     }
 
+    /** For a signed-in resident: the latest news from what they follow. */
+    @Override
+    public List<org.commonweal.platform.core.feature.HomeSection> home(org.commonweal.platform.core.http.CurrentUser user, org.commonweal.platform.core.i18n.Messages messages) {
+        if (user == null) return List.of();
+        List<org.commonweal.platform.core.feature.HomeSection.Entry> news = notifications.recent(user.id(), 3).stream().map(n -> new org.commonweal.platform.core.feature.HomeSection.Entry(n.title(), n.url(), n.text())).toList();
+        return List.of(new org.commonweal.platform.core.feature.HomeSection("deliberation.home.news", news, "/notifications", "deliberation.home.all"));
+    }
+
     @Override
     public List<NavItem> navigation() {
         return List.of(NavItem.account("/notifications", "nav.notifications", Role.RESIDENT),

@@ -83,8 +83,7 @@ public final class BoardElectionRoutes implements Routes {
     }
 
     private void create(Context ctx) {
-        Form form = Form.empty();
-        for (String f : BoardElectionForm.fields()) form.set(f, ctx.formParam(f));
+        Form form = Form.read(ctx, BoardElectionForm.fields().toArray(String[]::new));
         BoardElectionForm.Draft draft = BoardElectionForm.read(form);
         if (draft == null) {
             ctx.status(422);
@@ -102,7 +101,7 @@ public final class BoardElectionRoutes implements Routes {
 
     private void addElectors(Context ctx) {
         BoardElection e = election(ctx);
-        Form form = Form.empty().set("emails", ctx.formParam("emails"));
+        Form form = Form.read(ctx, "emails");
         List<Long> ids = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (String email : ScenarioForm.split(form.value("emails"))) {
@@ -124,7 +123,7 @@ public final class BoardElectionRoutes implements Routes {
 
     private void generateCodes(Context ctx) {
         BoardElection e = election(ctx);
-        Form form = Form.empty().set("count", ctx.formParam("count"));
+        Form form = Form.read(ctx, "count");
         int count = 0;
         try {
             count = Integer.parseInt(form.value("count").strip());

@@ -63,7 +63,7 @@ public final class SeatModellerRoutes implements Routes {
     }
 
     private void upload(Context ctx) {
-        Form form = Form.empty().set("name", ctx.formParam("name"));
+        Form form = Form.read(ctx, "name");
         String name = form.requireText("name", 200, "elections.results.error.name", "elections.results.error.nameTooLong");
         UploadedFile file = ctx.uploadedFile("file");
         String problem = null;

@@ -59,6 +59,14 @@ public final class EventsFeature implements Feature {
         return List.of(NavItem.main("/events", "nav.events"));
     }
 
+    /** The next events, anywhere. */
+    @Override
+    public List<org.commonweal.platform.core.feature.HomeSection> home(org.commonweal.platform.core.http.CurrentUser user, org.commonweal.platform.core.i18n.Messages messages) {
+        List<org.commonweal.platform.core.feature.HomeSection.Entry> next = events.list(new EventService.Filter(false, null, "", 0)).events().stream().filter(e -> e.cancelledAt() == null).limit(3)
+                .map(e -> new org.commonweal.platform.core.feature.HomeSection.Entry(e.title(), EventIndex.url(e.id()), e.when() + " · " + e.placeName())).toList();
+        return List.of(new org.commonweal.platform.core.feature.HomeSection("events.home.title", next, "/events", "events.home.all"));
+    }
+
     /** Registrations, for tests that register many accounts at once without going through HTTP. */
     public Registrations registrations() {
         return registrations;

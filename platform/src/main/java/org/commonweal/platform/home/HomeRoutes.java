@@ -1,21 +1,48 @@
 package org.commonweal.platform.home;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.commonweal.platform.core.accounts.AccountService;
+import org.commonweal.platform.core.feature.Feature;
+import org.commonweal.platform.core.feature.HomeFigure;
+import org.commonweal.platform.core.feature.HomeSection;
 import org.commonweal.platform.core.http.Access;
-import org.commonweal.platform.core.http.Routes;
+import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Role;
+import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Web;
 
-/** The start page: what a visitor can do here. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The start page leads somewhere: what is open now (votes, consultations, events, the agenda), the figures of the
+ * platform's use, and for a signed-in resident their own votes and news. Each feature in the list gives its part.
+ */
 public final class HomeRoutes implements Routes {
     private final Web web;
+    private final AccountService accounts;
+    private final List<Feature> features;
 
-    public HomeRoutes(Web web) {
+    public HomeRoutes(Web web, AccountService accounts, List<Feature> features) {
         this.web = web;
+        this.accounts = accounts;
+        this.features = List.copyOf(features);
     }
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/", ctx -> web.render(ctx, "home.jte", web.page(ctx, "home.title")), Access.PUBLIC, Role.ANYONE);
+        r.get("/", this::show, Access.PUBLIC, Role.ANYONE);
+    }
+
+    private void show(Context ctx) {
+        CurrentUser user = web.user(ctx);
+        List<HomeSection> sections = new ArrayList<>();
+        List<HomeFigure> figures = new ArrayList<>(List.of(new HomeFigure(web.messages().get("home.count", accounts.count()), "home.residents")));
+        for (Feature f : features) {
+            f.home(user, web.messages()).stream().filter(s -> !s.entries().isEmpty()).forEach(sections::add);
+            figures.addAll(f.figures(web.messages()));
+        }
+        web.render(ctx, "home.jte", web.page(ctx, "home.title"), "sections", sections, "figures", figures);
     }
 }

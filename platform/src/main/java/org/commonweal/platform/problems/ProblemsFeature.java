@@ -25,6 +25,7 @@ public final class ProblemsFeature implements Feature {
     private final SolutionService solutions;
     private final AgendaService agenda;
     private final DemoProblems demo;
+    private final org.commonweal.platform.core.places.PlaceService places;
     private final org.commonweal.platform.core.accounts.AccountService accounts;
 
     public ProblemsFeature(FeatureContext ctx) {
@@ -32,6 +33,7 @@ public final class ProblemsFeature implements Feature {
         Web web = ctx.web();
         var audit = ctx.audit();
         var places = ctx.places();
+        this.places = places;
         var subjects = ctx.subjects();
         Deliberation deliberation = ctx.services().get(Deliberation.class);
         ProblemIndex index = new ProblemIndex(jdbi, ctx.search());
@@ -63,6 +65,18 @@ public final class ProblemsFeature implements Feature {
     @Override
     public List<NavItem> navigation() {
         return List.of(NavItem.main("/problems", "nav.problems"));
+    }
+
+    /** The agenda's top problems this month, for the resident's home place or the whole area. */
+    @Override
+    public List<org.commonweal.platform.core.feature.HomeSection> home(org.commonweal.platform.core.http.CurrentUser user, org.commonweal.platform.core.i18n.Messages messages) {
+        Long place = user != null && user.homePlaceId() != null ? user.homePlaceId()
+                : places.tree().stream().filter(p -> p.parentId() == null).map(org.commonweal.platform.core.places.Place::id).findFirst().orElse(null);
+        if (place == null) return List.of();
+        List<org.commonweal.platform.core.feature.HomeSection.Entry> top = agenda.rank(place, AgendaService.Period.MONTH, "", "", 0, java.time.OffsetDateTime.now()).entries().stream().limit(3)
+                .map(e -> new org.commonweal.platform.core.feature.HomeSection.Entry(e.title(), ProblemIndex.problemUrl(e.id()), messages.get("problems.home.support", e.supporters(), e.placeName()))).toList();
+        return List.of(new org.commonweal.platform.core.feature.HomeSection(user != null && user.homePlaceId() != null ? "problems.home.yourArea" : "problems.home.title", top,
+                "/places/" + place + "/agenda", "problems.home.all"));
     }
 
     public ProblemService problems() {

@@ -297,4 +297,9 @@ public final class AccountService {
         AccountRepository.insertToken(h, Secrets.sha256(token), accountId, purpose, validity.toSeconds());
         outbox.enqueue(h, email, messages.get(subjectKey), messages.get(bodyKey, baseUrl + path + token));
     }
+
+    /** How many accounts there are: the residents taking part, a figure for the home page. */
+    public long count() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM accounts").mapTo(Long.class).one());
+    }
 }

@@ -25,6 +25,19 @@ public interface Feature {
     default void jobs(Jobs jobs) {
     }
 
+    /**
+     * What is open now, for the home page, as {@code user} (null for a visitor) would want it: for everyone what they
+     * can take part in, and for a signed-in resident also their own things. Sections appear in the list's order.
+     */
+    default List<HomeSection> home(org.commonweal.platform.core.http.CurrentUser user, org.commonweal.platform.core.i18n.Messages messages) {
+        return List.of();
+    }
+
+    /** Figures of the feature's use for the home page (residents taking part, ballots cast, money decided). */
+    default List<HomeFigure> figures(org.commonweal.platform.core.i18n.Messages messages) {
+        return List.of();
+    }
+
     /** Loads its demo data through its own services; called in the order of the feature list. */
     default void loadDemo(DemoContext demo) {
     }

@@ -43,6 +43,8 @@ public final class DemoMailbox implements Routes {
     /** Remembers, for this browser, the address a mail was just queued for. */
     public void remember(Context ctx, String email) {
         String address = email.strip().toLowerCase(Locale.ROOT);
+        // No mail goes to what cannot be an address, and a cookie must stay small (RFC 5321 caps a path at 254).
+        if (address.length() > 254 || address.indexOf('@') < 1) return;
         Cookie c = new Cookie(COOKIE, URLEncoder.encode(address, StandardCharsets.UTF_8) + "." + mac.tokenFor(PURPOSE + address));
         c.setPath("/");
         c.setHttpOnly(true);

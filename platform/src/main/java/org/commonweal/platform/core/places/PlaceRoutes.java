@@ -35,7 +35,7 @@ public final class PlaceRoutes implements Routes {
     }
 
     private void create(Context ctx) {
-        Form form = Form.empty().set("name", ctx.formParam("name")).set("gssCode", ctx.formParam("gssCode")).set("parent", ctx.formParam("parent"));
+        Form form = Form.read(ctx, "name", "gssCode", "parent");
         if (places.create(form, web.actor(ctx)).isEmpty()) {
             ctx.status(422);
             showAdmin(ctx, form, null);
@@ -53,7 +53,7 @@ public final class PlaceRoutes implements Routes {
     private void update(Context ctx) {
         long id = Web.id(ctx, "id");
         if (places.find(id).isEmpty()) throw new NotFoundResponse();
-        Form form = Form.empty().set("name", ctx.formParam("name")).set("gssCode", ctx.formParam("gssCode"));
+        Form form = Form.read(ctx, "name", "gssCode");
         if (!places.rename(id, form, web.actor(ctx))) {
             ctx.status(422);
             showEdit(ctx, form);
