@@ -91,11 +91,24 @@ public final class BudgetService {
         return moved;
     }
 
-    /** Tells the process's followers which phase is now open ("voting is open in ..."). */
+    /**
+     * Tells the process's followers which phase is now open ("voting is open in ..."); when it is the results, each
+     * proposal's followers also hear whether it was selected.
+     */
     private void announceOpened(long processId, Actor actor) {
-        process(processId).ifPresent(p -> subjects.announce(org.commonweal.platform.core.subjects.SubjectChange.toFollowers(
-                new org.commonweal.platform.core.subjects.Subject(BudgetsFeature.PROCESS_KIND, processId), actor.accountId(),
-                "deliberation.phase.opened." + p.phase().stored(), p.title())));
+        process(processId).ifPresent(p -> {
+            subjects.announce(org.commonweal.platform.core.subjects.SubjectChange.toFollowers(
+                    new org.commonweal.platform.core.subjects.Subject(BudgetsFeature.PROCESS_KIND, processId), actor.accountId(),
+                    "deliberation.phase.opened." + p.phase().stored(), p.title()));
+            if (p.phase() != Phase.RESULTS) return;
+            for (Pot pot : pots(processId)) {
+                for (ResultService.Row row : results.rows(pot.id())) {
+                    subjects.announce(org.commonweal.platform.core.subjects.SubjectChange.toFollowers(ProposalService.subject(row.proposal().id()),
+                            actor.accountId(), row.funded() ? "budgets.announce.selected" : "budgets.announce.notSelected",
+                            row.proposal().title(), p.title()));
+                }
+            }
+        });
     }
 
     private boolean advance(Handle h, long processId, Phase from, Actor actor, String why) {

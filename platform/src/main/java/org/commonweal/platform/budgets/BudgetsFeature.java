@@ -47,7 +47,7 @@ public final class BudgetsFeature implements Feature {
         ProposalIndex index = new ProposalIndex(jdbi, ctx.search());
         subjects.register(ProposalIndex.KIND, index::find);
         ctx.openData().register(index.dataset());
-        ProposalService proposals = new ProposalService(jdbi, audit, index);
+        ProposalService proposals = new ProposalService(jdbi, audit, index, subjects);
         this.proposals = proposals;
         ctx.services().publish(BudgetService.class, budgets);
         ctx.services().publish(ProposalService.class, proposals);
@@ -55,7 +55,7 @@ public final class BudgetsFeature implements Feature {
         this.ballots = ballots;
         VoterRegister register = new VoterRegister(jdbi, audit);
         PaperSheets paper = new PaperSheets(jdbi, ballots, audit);
-        DeliveryService delivery = new DeliveryService(jdbi, audit);
+        DeliveryService delivery = new DeliveryService(jdbi, audit, subjects);
         PabulibImport pabulib = new PabulibImport(jdbi, audit, results, index);
         this.demo = new DemoBudgets(budgets, proposals, pabulib, places);
         this.discussion = new DemoDiscussion(deliberation, ctx.accounts());

@@ -21,9 +21,13 @@ public final class DeliveryService {
     private final Jdbi jdbi;
     private final AuditLog audit;
 
-    public DeliveryService(Jdbi jdbi, AuditLog audit) {
+    private final org.commonweal.platform.core.subjects.Subjects subjects;
+
+    /** @param subjects where each delivery update is announced to the project's followers */
+    public DeliveryService(Jdbi jdbi, AuditLog audit, org.commonweal.platform.core.subjects.Subjects subjects) {
         this.jdbi = jdbi;
         this.audit = audit;
+        this.subjects = subjects;
     }
 
     /** Newest first. */
@@ -42,6 +46,13 @@ public final class DeliveryService {
                 .bind("p", potId).map((rs, c) -> Map.entry(rs.getLong("proposal_id"), rs.getString("status")))
                 .forEach(e -> current.put(e.getKey(), e.getValue())));
         return current;
+    }
+
+    /** The proposals of a process funded in their pots' published results: the selected ones. */
+    public java.util.Set<Long> fundedIn(long processId) {
+        return jdbi.withHandle(h -> java.util.Set.copyOf(h.createQuery("""
+                SELECT rp.proposal_id FROM budget_result_projects rp JOIN budget_pots t ON t.id = rp.pot_id
+                WHERE t.process_id = :p AND rp.funded""").bind("p", processId).mapTo(Long.class).list()));
     }
 
     /** Whether the proposal was funded in its pot's published result (only those have a delivery). */
@@ -65,6 +76,10 @@ public final class DeliveryService {
                     .bind("p", proposalId).bind("s", status).bind("n", note).execute();
             audit.record(h, actor, "budget.delivery.updated", "proposal:" + proposalId, status);
         });
+        String title = jdbi.withHandle(h -> h.createQuery("SELECT title FROM budget_proposals WHERE id = :p").bind("p", proposalId)
+                .mapTo(String.class).one());
+        subjects.announce(org.commonweal.platform.core.subjects.SubjectChange.toFollowers(ProposalService.subject(proposalId), actor.accountId(),
+                "budgets.announce.delivery." + status, title, note));
         return true;
     }
 }

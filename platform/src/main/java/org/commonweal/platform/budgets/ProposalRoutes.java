@@ -74,7 +74,8 @@ final class ProposalRoutes implements Routes {
         String query = "q=" + enc(text) + "&theme=" + enc(theme) + "&status=" + enc(status) + "&place=" + (place == null ? "" : place);
         web.render(ctx, "budgets/proposals.jte", web.page(ctx, "budgets.proposals.title", process.title()), "process", process,
                 "proposals", found.subList(0, Math.min(found.size(), ProposalService.PAGE_SIZE)), "hasNext", found.size() > ProposalService.PAGE_SIZE,
-                "pageNo", pageNo, "query", query, "filters", filters, "places", places.tree(), "pots", budgets.pots(process.id()));
+                "pageNo", pageNo, "query", query, "filters", filters, "places", places.tree(), "pots", budgets.pots(process.id()),
+                "selected", process.phase().resultsPublished() ? delivery.fundedIn(process.id()) : java.util.Set.<Long>of());
     }
 
     private static String enc(String value) {

@@ -19,7 +19,6 @@ public final class ProposalService {
                    r.theme, r.estimated_cost, r.council_cost, r.status, r.status_reason
             FROM budget_proposals r JOIN places p ON p.id = r.place_id LEFT JOIN accounts a ON a.id = r.author_id""";
 
-    /** What a refused change was refused for; the routes turn it into a status code. */
 
     /** The browse page's filters (blank strings and nulls mean "any") and which page of results. */
     public record Search(String text, Long placeId, String theme, String status, int page) {
@@ -31,11 +30,14 @@ public final class ProposalService {
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final ProposalIndex index;
+    private final org.commonweal.platform.core.subjects.Subjects subjects;
 
-    ProposalService(Jdbi jdbi, AuditLog audit, ProposalIndex index) {
+    /** @param subjects where a costing or feasibility decision is announced to the proposal's followers */
+    ProposalService(Jdbi jdbi, AuditLog audit, ProposalIndex index, org.commonweal.platform.core.subjects.Subjects subjects) {
         this.jdbi = jdbi;
         this.audit = audit;
         this.index = index;
+        this.subjects = subjects;
     }
 
     public Optional<Proposal> find(long id) {
@@ -142,7 +144,7 @@ public final class ProposalService {
      * resident's on the ballot), or not feasible with a reason residents can read.
      */
     public Optional<Refusal> assess(long id, Form form, Actor actor) {
-        return jdbi.inTransaction(h -> {
+        Optional<Refusal> refused = jdbi.inTransaction(h -> {
             Optional<Proposal> p = h.createQuery(SELECT + " WHERE r.id = :id FOR UPDATE OF r").bind("id", id).map((rs, c) -> proposal(rs)).findOne();
             if (p.isEmpty()) return Optional.of(Refusal.NOT_FOUND);
             Pot pot = BudgetService.pot(h, p.get().potId()).orElseThrow();
@@ -172,6 +174,17 @@ public final class ProposalService {
             index.update(h, id);
             return Optional.empty();
         });
+        // Told after the decision commits: followers hear that it was costed (and at how much) or why not.
+        if (refused.isEmpty()) find(id).ifPresent(p -> subjects.announce(p.status().equals("feasible")
+                ? org.commonweal.platform.core.subjects.SubjectChange.toFollowers(subject(id), actor.accountId(), "budgets.announce.feasible",
+                        p.title(), jdbi.withHandle(h -> BudgetService.pot(h, p.potId()).orElseThrow()).money(p.councilCost()))
+                : org.commonweal.platform.core.subjects.SubjectChange.toFollowers(subject(id), actor.accountId(), "budgets.announce.notFeasible",
+                        p.title(), p.statusReason() == null ? "" : p.statusReason())));
+        return refused;
+    }
+
+    static org.commonweal.platform.core.subjects.Subject subject(long proposalId) {
+        return new org.commonweal.platform.core.subjects.Subject(ProposalIndex.KIND, proposalId);
     }
 
     private Optional<Refusal> authorMayChange(Handle h, long id, long accountId) {

@@ -62,6 +62,13 @@ class BudgetJourneyTest extends PlatformTestCase {
         assertThat(app.client().get("/budgets/" + process + "/proposals?status=withdrawn").body())
                 .contains("Duplicate idea").doesNotContain("Quay lighting");
 
+        // A resident who follows two ideas hears of every change to them: costed, selected or not, delivered.
+        TestClient fan = setup.resident("fan@example.org", "Quayside");
+        for (long followed : List.of(benches, lighting, playground)) {
+            fan.get("/budgets/" + process + "/proposals/" + followed);
+            assertThat(fan.post("/follows", Map.of("subject", "proposal:" + followed, "follow", "yes",
+                    "return", "/budgets/" + process + "/proposals/" + followed)).status()).isEqualTo(302);
+        }
         setup.advanceTo(officer, process, Phase.FEASIBILITY);
         amira.get("/budgets/" + process + "/proposals/" + lighting);
         assertThat(amira.post("/budgets/" + process + "/proposals/" + lighting + "/withdraw", Map.of()).status())
@@ -117,6 +124,10 @@ class BudgetJourneyTest extends PlatformTestCase {
         assertThat(row(results, benches)).contains("Support 3. When its turn came £10,000.00 was left, enough to fund it; £7,500.00 was left after it.");
         assertThat(results).doesNotContain("A new bridge");
 
+        assertThat(app.client().get("/budgets/" + process + "/proposals/" + benches).body()).contains(">Selected<");
+        assertThat(app.client().get("/budgets/" + process + "/proposals/" + lighting).body()).contains(">Not selected<");
+        assertThat(app.client().get("/budgets/" + process + "/proposals").body()).contains(">Selected<").contains(">Not selected<");
+
         String pb = app.client().get("/budgets/" + process + "/pots/" + pot + "/votes.pb").body();
         assertThat(pb).startsWith("META").contains("vote_type;approval").contains("budget;10000.00").contains("\nVOTES\n");
         assertThat(pb.substring(pb.indexOf("VOTES"))).contains("\n1;").contains("\n5;").doesNotContain("\n6;")
@@ -143,6 +154,11 @@ class BudgetJourneyTest extends PlatformTestCase {
         assertThat(playgroundPage.indexOf("The site flooded.")).as("newest first").isLessThan(playgroundPage.indexOf("Contractor appointed."));
         assertThat(row(app.client().get("/budgets/" + process + "/pots/" + pot + "/results").body(), playground)).contains("Cancelled");
         assertThat(row(app.client().get("/budgets/" + process + "/pots/" + pot + "/results").body(), benches)).contains("Not started");
+        String news = fan.get("/notifications").body();
+        assertThat(news).contains("was checked by the council: it can be done, costed at £2,500.00")
+                .contains("was selected: it is funded in").contains("was not selected in")
+                .contains("is under way. Contractor appointed.").contains("has been cancelled: The site flooded.")
+                .contains("Café benches on the quay").contains("Quay lighting");
 
         List<String> actions = app.database.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT action FROM audit_log WHERE action LIKE 'budget.%'")
                 .mapTo(String.class).list());
