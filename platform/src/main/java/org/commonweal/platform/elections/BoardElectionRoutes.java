@@ -111,10 +111,10 @@ public final class BoardElectionRoutes implements Routes {
         }
         if (e.published()) form.error("emails", "elections.board.error.published");
         else if (ids.isEmpty() && unknown.isEmpty()) form.error("emails", "elections.board.error.emails");
-        else if (!unknown.isEmpty()) form.error("emails", "elections.board.error.unknownEmails");
+        else if (!unknown.isEmpty()) form.error("emails", "elections.board.error.unknownEmails", String.join(", ", unknown));
         if (form.hasErrors()) {
             ctx.status(422);
-            showManage(ctx, e, form, Form.empty(), unknown.isEmpty() ? null : String.join(", ", unknown));
+            showManage(ctx, e, form, Form.empty(), null);
             return;
         }
         elections.addElectors(e.id(), ids, web.actor(ctx));
@@ -176,7 +176,8 @@ public final class BoardElectionRoutes implements Routes {
         }
         if (!withCode && elections.hasVoted(e.id(), web.requireUser(ctx).id())) {
             ctx.status(409);
-            web.render(ctx, "error.jte", web.page(ctx, "elections.ballot.voted.title"), "message", web.messages().get("elections.ballot.voted.body"));
+            web.render(ctx, "error.jte", web.page(ctx, "elections.ballot.voted.title"), "message", web.messages().get("elections.ballot.voted.body"),
+                    "backHref", "/elections/" + e.id(), "backLabel", web.messages().get("elections.board.back"));
             return;
         }
         web.render(ctx, "elections/ballot.jte", web.page(ctx, "elections.ballot.title", e.title()), "election", e, "form", form, "withCode", withCode);
@@ -221,7 +222,8 @@ public final class BoardElectionRoutes implements Routes {
             case NOT_ELIGIBLE -> throw new ForbiddenResponse();
             case ALREADY_VOTED -> {
                 ctx.status(409);
-                web.render(ctx, "error.jte", web.page(ctx, "elections.ballot.voted.title"), "message", web.messages().get("elections.ballot.voted.body"));
+                web.render(ctx, "error.jte", web.page(ctx, "elections.ballot.voted.title"), "message", web.messages().get("elections.ballot.voted.body"),
+                    "backHref", "/elections/" + e.id(), "backLabel", web.messages().get("elections.board.back"));
             }
             case NOT_OPEN -> {
                 ctx.status(409);

@@ -33,6 +33,16 @@ final class PostingRules {
 
     /** True when the signed-in user may post; otherwise the page saying why has been rendered. */
     boolean mayPost(Context ctx) {
+        if (!notBanned(ctx)) return false;
+        limiter.consume(POSTS, "account:" + web.requireUser(ctx).id());
+        return true;
+    }
+
+    /**
+     * True unless the signed-in user is banned, in which case the page saying until when and why has been rendered:
+     * asked before a form is offered, so nobody writes what cannot be posted.
+     */
+    boolean notBanned(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
         Optional<Bans.Ban> ban = bans.active(user.id());
         if (ban.isPresent()) {
@@ -43,7 +53,6 @@ final class PostingRules {
             web.render(ctx, "error.jte", web.page(ctx, "problems.banned.title"), "message", message);
             return false;
         }
-        limiter.consume(POSTS, "account:" + user.id());
         return true;
     }
 }

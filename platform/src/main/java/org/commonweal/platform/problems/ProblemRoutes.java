@@ -48,7 +48,9 @@ final class ProblemRoutes implements Routes {
     public void routes(RoutesConfig r) {
         Access authored = Access.owner(new ObjectKind("problem", id -> problems.find(id).map(p -> ObjectKind.Owners.account(p.authorId()))));
         r.get("/problems", this::browse, Access.PUBLIC, Role.ANYONE);
-        r.get("/problems/new", ctx -> showForm(ctx, null, Form.empty().set("place", homePlace(ctx))), Access.ROLE, Role.RESIDENT);
+        r.get("/problems/new", ctx -> {
+            if (posting.notBanned(ctx)) showForm(ctx, null, Form.empty().set("place", homePlace(ctx)));
+        }, Access.ROLE, Role.RESIDENT);
         r.post("/problems", this::create, Access.ROLE, Role.RESIDENT);
         r.get("/problems/{id}", ctx -> show(ctx, problem(ctx), Form.empty(), Form.empty()), Access.PUBLIC, Role.ANYONE);
         r.get("/problems/{id}/photo", this::photo, Access.PUBLIC, Role.ANYONE);

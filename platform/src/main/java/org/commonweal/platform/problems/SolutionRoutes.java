@@ -61,7 +61,9 @@ final class SolutionRoutes implements Routes {
         r.post("/solutions/{id}/withdraw", this::withdraw, Access.owner(solution), Role.RESIDENT);
         r.post("/solutions/{id}/status", this::changeStatus, Access.ROLE, Role.OFFICER);
         r.get("/solutions/{id}/budget", this::chooseBudget, Access.ROLE, Role.RESIDENT);
-        r.get("/solutions/{id}/budget/{process}", ctx -> showProposalForm(ctx, solution(ctx), null), Access.ROLE, Role.RESIDENT);
+        r.get("/solutions/{id}/budget/{process}", ctx -> {
+            if (posting.notBanned(ctx)) showProposalForm(ctx, solution(ctx), null);
+        }, Access.ROLE, Role.RESIDENT);
         r.post("/solutions/{id}/budget/{process}", this::submitProposal, Access.ROLE, Role.RESIDENT);
     }
 

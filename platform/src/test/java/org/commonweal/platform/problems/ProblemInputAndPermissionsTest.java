@@ -160,7 +160,9 @@ class ProblemInputAndPermissionsTest extends PlatformTestCase {
         TestClient.Response before = banned.post("/problems", problem("Before the ban"));
         long id = Long.parseLong(before.location().substring("/problems/".length()));
         app.platform.bans.ban(account, "Spamming", OffsetDateTime.parse("2099-03-01T12:00:00Z"), Actor.SYSTEM);
-        banned.get("/problems/new");
+        TestClient.Response offered = banned.get("/problems/new");
+        assertThat(offered.status()).as("told before writing, not after").isEqualTo(403);
+        assertThat(offered.body()).contains("until 1 March 2099").contains("Spamming").doesNotContain("action=\"/problems\"");
         TestClient.Response r = banned.post("/problems", problem("After the ban"));
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.body()).contains("until 1 March 2099").contains("Spamming");

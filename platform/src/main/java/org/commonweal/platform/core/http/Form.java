@@ -25,6 +25,8 @@ public final class Form {
     public static final int LAST_YEAR = 9999;
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, String> errors = new LinkedHashMap<>();
+    private final Map<String, Object[]> errorArgs = new LinkedHashMap<>();
+    private static final Object[] NO_ARGS = {};
 
     public static Form empty() {
         return new Form();
@@ -58,6 +60,18 @@ public final class Form {
     public Form error(String field, String messageKey) {
         errors.putIfAbsent(field, messageKey);
         return this;
+    }
+
+    /** An error whose message names what was wrong ({@code args}, such as the addresses not found), beside the field and in the summary. */
+    public Form error(String field, String messageKey, Object... args) {
+        if (!errors.containsKey(field)) errorArgs.put(field, args.clone());
+        errors.putIfAbsent(field, messageKey);
+        return this;
+    }
+
+    /** The arguments of the field's error message (none for most). */
+    public Object[] errorArgs(String field) {
+        return errorArgs.getOrDefault(field, NO_ARGS).clone();
     }
 
     public boolean hasErrors() {
