@@ -24,7 +24,7 @@ import java.util.Optional;
 public final class BudgetService {
     private static final Logger LOG = LoggerFactory.getLogger(BudgetService.class);
     private static final String PROCESS = """
-            SELECT b.id, b.place_id, p.name AS place_name, b.title, b.summary, b.phase, b.auto_advance
+            SELECT b.id, b.place_id, p.name AS place_name, b.title, b.summary, b.phase, b.auto_advance, b.area_name, b.source_file
             FROM budget_processes b JOIN places p ON p.id = b.place_id""";
     private static final String POT = """
             SELECT t.*, p.name AS place_name FROM budget_pots t JOIN places p ON p.id = t.place_id""";
@@ -262,14 +262,15 @@ public final class BudgetService {
     public Optional<PotInProcess> potInProcess(long processId, long potId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT t.*, p.name AS place_name, EXISTS (SELECT 1 FROM budget_registers r WHERE r.pot_id = t.id) AS has_register,
-                               b.place_id AS process_place_id, bp.name AS process_place_name, b.title, b.summary, b.phase, b.auto_advance
+                               b.place_id AS process_place_id, bp.name AS process_place_name, b.title, b.summary, b.phase, b.auto_advance, b.area_name, b.source_file
                         FROM budget_pots t JOIN places p ON p.id = t.place_id
                              JOIN budget_processes b ON b.id = t.process_id JOIN places bp ON bp.id = b.place_id
                         WHERE t.id = :pot AND t.process_id = :process""")
                 .bind("pot", potId).bind("process", processId)
                 .map((rs, c) -> new PotInProcess(new BudgetProcess(rs.getLong("process_id"), rs.getLong("process_place_id"),
                         rs.getString("process_place_name"), rs.getString("title"), rs.getString("summary"),
-                        Phase.fromStored(rs.getString("phase")), rs.getBoolean("auto_advance")), pot(rs), rs.getBoolean("has_register")))
+                        Phase.fromStored(rs.getString("phase")), rs.getBoolean("auto_advance"), rs.getString("area_name"), rs.getString("source_file")),
+                        pot(rs), rs.getBoolean("has_register")))
                 .findOne());
     }
 
@@ -415,7 +416,8 @@ public final class BudgetService {
 
     private static BudgetProcess process(ResultSet rs) throws SQLException {
         return new BudgetProcess(rs.getLong("id"), rs.getLong("place_id"), rs.getString("place_name"), rs.getString("title"),
-                rs.getString("summary"), Phase.fromStored(rs.getString("phase")), rs.getBoolean("auto_advance"));
+                rs.getString("summary"), Phase.fromStored(rs.getString("phase")), rs.getBoolean("auto_advance"), rs.getString("area_name"),
+                rs.getString("source_file"));
     }
 
     private static Pot pot(ResultSet rs) throws SQLException {

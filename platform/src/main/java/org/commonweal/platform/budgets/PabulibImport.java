@@ -101,8 +101,11 @@ final class PabulibImport {
         Integer max = maxProjects;
         Integer points = maxPoints;
         long processId = jdbi.inTransaction(h -> {
-            long process = h.createUpdate("INSERT INTO budget_processes (place_id, title, summary, phase) VALUES (:p, :t, :s, 'results')")
-                    .bind("p", placeId).bind("t", title).bind("s", fileName).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            long process = h.createUpdate("""
+                    INSERT INTO budget_processes (place_id, title, summary, phase, area_name, source_file)
+                    VALUES (:p, :t, :s, 'results', :area, :file)""")
+                    .bind("p", placeId).bind("t", title).bind("s", clip(instance.meta().getOrDefault("comment", "").strip()))
+                    .bind("area", area(instance)).bind("file", clip(fileName)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             long pot = h.createUpdate("""
                     INSERT INTO budget_pots (process_id, place_id, name, amount, currency, ballot_type, min_projects, max_projects, max_points,
                                              rule, tie_break, tie_seed)
@@ -170,5 +173,15 @@ final class PabulibImport {
 
     private static String clip(String s) {
         return s.length() > TITLE_MAX ? s.substring(0, TITLE_MAX - 1) + "…" : s;
+    }
+
+    /** The area the vote was held in, from the file's META (unit, subunit, country); null when it names none. */
+    private static String area(Instance instance) {
+        java.util.Map<String, String> meta = instance.meta();
+        String place = java.util.stream.Stream.of("unit", "subunit").map(k -> meta.getOrDefault(k, "").strip()).filter(v -> !v.isEmpty())
+                .distinct().collect(java.util.stream.Collectors.joining(", "));
+        String country = meta.getOrDefault("country", "").strip();
+        if (place.isEmpty()) return country.isEmpty() ? null : clip(country);
+        return clip(country.isEmpty() ? place : place + " (" + country + ")");
     }
 }

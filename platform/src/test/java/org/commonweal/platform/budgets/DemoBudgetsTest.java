@@ -106,7 +106,7 @@ class DemoBudgetsTest {
     @Test
     void thePastVotesAreImportedFromTheSharedPabulibFilesWithTheirResultsPublished() {
         for (String file : DemoBudgets.PAST_VOTES) {
-            long process = app.count("SELECT id FROM budget_processes WHERE summary = '" + file + "' AND phase = 'results'");
+            long process = app.count("SELECT id FROM budget_processes WHERE source_file = '" + file + "' AND phase = 'results'");
             long pot = app.count("SELECT id FROM budget_pots WHERE process_id = " + process);
             assertThat(app.count("SELECT count(*) FROM budget_result_projects WHERE funded AND pot_id = " + pot)).as(file).isPositive();
             TestClient.Response results = app.client().get("/budgets/" + process + "/pots/" + pot + "/results");
@@ -117,7 +117,11 @@ class DemoBudgetsTest {
                     .contains("<title id=\"chart-title\">How the pot is spent</title>").contains("<desc id=\"chart-desc\">");
             assertThat(chart.split("y=\"26\" width=").length - 2).as(file).isEqualTo((int) funded);
         }
-        long radosc = app.count("SELECT id FROM budget_processes WHERE summary = 'Poland_Warszawa_2019_Radosc.pb'");
+        long radosc = app.count("SELECT id FROM budget_processes WHERE source_file = 'Poland_Warszawa_2019_Radosc.pb'");
+        assertThat(app.client().get("/budgets/" + radosc).body()).as("an imported vote keeps its own area and says where it came from")
+                .contains("<span class=\"govuk-caption-l\">Warszawa, Radość (Poland)</span>")
+                .contains("imported from the pabulib file Poland_Warszawa_2019_Radosc.pb")
+                .doesNotContain("<span class=\"govuk-caption-l\">Riverford City Council</span>");
         long radoscPot = app.count("SELECT id FROM budget_pots WHERE process_id = " + radosc);
         assertThat(app.client().get("/budgets/" + radosc + "/pots/" + radoscPot + "/results").body())
                 .contains("Gimnastyka korekcyjna dla dzieci i młodzieży").contains("PLN151,250.00");
