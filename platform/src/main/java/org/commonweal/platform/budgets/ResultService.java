@@ -110,6 +110,17 @@ public final class ResultService {
                         rs.getBoolean("greedy_funded"))).list());
     }
 
+    /**
+     * Funded projects numbered 1, 2, 3… in the order they were funded, for the results table: the engine's rounds also
+     * count the projects it passed over, so its numbers have gaps (1–4, then 7) that mean nothing to a reader.
+     */
+    public static Map<Long, Integer> fundedOrder(List<Row> rows) {
+        Map<Long, Integer> order = new LinkedHashMap<>();
+        rows.stream().filter(Row::funded).sorted(java.util.Comparator.comparingInt(Row::round))
+                .forEach(r -> order.put(r.proposal().id(), order.size() + 1));
+        return order;
+    }
+
     /** The pot's vote as a pabulib file: feasible projects, counted ballots with voter ids 1..n, nothing else about voters. */
     public String pabulib(Pot pot, String processTitle) {
         Instance instance = jdbi.withHandle(h -> instance(pot, ProposalService.feasible(h, pot.id()), BallotBox.counted(h, pot.id())));

@@ -49,7 +49,7 @@ public final class SeatModellerRoutes implements Routes {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/elections/modeller", ctx -> showSets(ctx, Form.empty(), null), Access.ROLE, Role.ORGANISER, Role.ADMIN);
+        r.get("/elections/modeller", ctx -> showSets(ctx, Form.empty()), Access.ROLE, Role.ORGANISER, Role.ADMIN);
         r.post("/elections/modeller", this::upload, Access.ROLE, Role.ORGANISER, Role.ADMIN);
         r.get("/elections/modeller/{id}", this::model, Access.ROLE, Role.ORGANISER, Role.ADMIN);
         r.get("/elections/modeller/{id}/scenario.json", ctx -> download(ctx, "scenario.json"), Access.ROLE, Role.ORGANISER, Role.ADMIN);
@@ -57,16 +57,14 @@ public final class SeatModellerRoutes implements Routes {
         r.get("/elections/modeller/{id}/results.csv", ctx -> download(ctx, "results.csv"), Access.ROLE, Role.ORGANISER, Role.ADMIN);
     }
 
-    private void showSets(Context ctx, Form form, String fileProblem) {
-        web.render(ctx, "elections/modeller.jte", web.page(ctx, "elections.modeller.title"), "sets", sets.all(), "form", form,
-                "fileProblem", fileProblem);
+    private void showSets(Context ctx, Form form) {
+        web.render(ctx, "elections/modeller.jte", web.page(ctx, "elections.modeller.title"), "sets", sets.all(), "form", form);
     }
 
     private void upload(Context ctx) {
         Form form = Form.read(ctx, "name");
         String name = form.requireText("name", 200, "elections.results.error.name", "elections.results.error.nameTooLong");
         UploadedFile file = ctx.uploadedFile("file");
-        String problem = null;
         String text = null;
         if (file == null || file.size() == 0) form.error("file", "elections.results.error.file");
         else if (file.size() > ResultsSets.MAX_BYTES) form.error("file", "elections.results.error.tooBig");
@@ -75,8 +73,7 @@ public final class SeatModellerRoutes implements Routes {
             int controlLine = text == null ? 0 : ControlCharacters.firstLine(text);
             if (text == null) form.error("file", "elections.results.error.notUtf8");
             else if (controlLine > 0) {
-                form.error("file", "elections.results.error.unreadable");
-                problem = web.messages().get("upload.controlCharacters", controlLine);
+                form.error("file", "elections.results.error.unreadable", web.messages().get("upload.controlCharacters", controlLine));
             }
         }
         if (!form.hasErrors()) {
@@ -85,12 +82,11 @@ public final class SeatModellerRoutes implements Routes {
                 web.redirectWithNotice(ctx, "/elections/modeller/" + id, "elections.results.uploaded");
                 return;
             } catch (ResultsSets.Unreadable e) {
-                form.error("file", "elections.results.error.unreadable");
-                problem = e.getMessage();
+                form.error("file", "elections.results.error.unreadable", e.getMessage());
             }
         }
         ctx.status(422);
-        showSets(ctx, form, problem);
+        showSets(ctx, form);
     }
 
     private static String fileName(UploadedFile file) {

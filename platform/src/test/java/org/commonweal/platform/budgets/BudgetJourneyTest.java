@@ -117,8 +117,8 @@ class BudgetJourneyTest extends PlatformTestCase {
                 .contains("Most votes first").contains("the cheaper project, then more votes, then a drawing of lots (lottery seed 42)")
                 .contains("Commonweal 0.1.0").as("no engine codes, records or build names")
                 .doesNotContain("cost,votes,lottery").doesNotContain("development build").doesNotContain("Greedy[").doesNotContain("GreedyReason");
-        assertThat(row(results, benches)).contains("Funded (round");
-        assertThat(row(results, playground)).contains("Funded (round");
+        assertThat(row(results, benches)).contains("Funded (1st)");
+        assertThat(row(results, playground)).contains("Funded (2nd)");
         assertThat(row(results, lighting)).contains("Not funded")
                 .contains("Support 2. When its turn came only £500.00 was left, less than its cost of £4,000.00.");
         assertThat(row(results, benches)).contains("Support 3. When its turn came £10,000.00 was left, enough to fund it; £7,500.00 was left after it.");

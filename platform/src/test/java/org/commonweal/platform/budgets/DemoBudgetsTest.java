@@ -116,6 +116,10 @@ class DemoBudgetsTest {
             assertThat(chart).as("the chart has a title, a text description and one bar part per funded project")
                     .contains("<title id=\"chart-title\">How the pot is spent</title>").contains("<desc id=\"chart-desc\">");
             assertThat(chart.split("y=\"26\" width=").length - 2).as(file).isEqualTo((int) funded);
+            java.util.List<String> numbers = java.util.regex.Pattern.compile("Funded \\((\\d+)(?:st|nd|rd|th)\\)").matcher(results.body())
+                    .results().map(m -> m.group(1)).toList();
+            assertThat(numbers).as("%s: funded projects are numbered 1, 2, 3... without the engine's gaps", file)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, (int) funded).mapToObj(String::valueOf).toList());
         }
         long radosc = app.count("SELECT id FROM budget_processes WHERE source_file = 'Poland_Warszawa_2019_Radosc.pb'");
         assertThat(app.client().get("/budgets/" + radosc).body()).as("an imported vote keeps its own area and says where it came from")

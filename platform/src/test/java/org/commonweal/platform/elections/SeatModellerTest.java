@@ -93,7 +93,7 @@ class SeatModellerTest extends PlatformTestCase {
         TestClient.Response r = Multipart.post(app, organiser, "/elections/modeller", Map.of("name", "Broken"), "file", "broken.csv",
                 "constituency,region,party,votes\nA,North,Lab,10\nA,North,Con\n".getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).isEqualTo(422);
-        assertThat(r.body()).contains("govuk-error-summary").contains("href=\"#file\"").contains("broken.csv, line 3");
+        assertThat(r.body()).contains("govuk-error-summary").contains("href=\"#file\">The file could not be read: broken.csv, line 3").as("the summary carries the whole message");
         assertThat(app.count("SELECT count(*) FROM election_results_sets")).isEqualTo(sets);
     }
 
