@@ -79,7 +79,7 @@ public final class BudgetsFeature implements Feature {
 
     /** The demo proposal the demo residents discuss: the live process's street trees. */
     public Subject demoDiscussion(long processId) {
-        return proposals.search(processId, new ProposalService.Search("", null, "", "", 0)).stream()
+        return proposals.search(processId, new ProposalService.Search("", null, "", "", "", 0)).stream()
                 .filter(p -> p.title().startsWith("Street trees")).findFirst().map(p -> new Subject(ProposalIndex.KIND, p.id())).orElseThrow();
     }
 

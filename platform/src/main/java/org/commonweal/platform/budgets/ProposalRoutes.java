@@ -65,13 +65,14 @@ final class ProposalRoutes implements Routes {
         BudgetProcess process = process(ctx);
         String theme = Optional.ofNullable(ctx.queryParam("theme")).filter(Proposal.THEMES::contains).orElse("");
         String status = Optional.ofNullable(ctx.queryParam("status")).filter(Proposal.STATUSES::contains).orElse("");
+        String outcome = Optional.ofNullable(ctx.queryParam("outcome")).filter(ProposalService.OUTCOMES::contains).orElse("");
         Long place = ctx.queryParam("place") == null ? null : BudgetService.parseId(ctx.queryParam("place")).orElse(null);
         String text = Optional.ofNullable(ctx.queryParam("q")).map(String::strip).orElse("");
         if (text.length() > 200) text = text.substring(0, 200);
         int pageNo = BudgetService.parseId(Optional.ofNullable(ctx.queryParam("page")).orElse("0")).map(n -> (int) Math.min(n, 10_000)).orElse(0);
-        Form filters = Form.empty().set("q", text).set("theme", theme).set("status", status).set("place", place == null ? "" : place.toString());
-        List<Proposal> found = proposals.search(process.id(), new ProposalService.Search(text, place, theme, status, pageNo));
-        String query = "q=" + enc(text) + "&theme=" + enc(theme) + "&status=" + enc(status) + "&place=" + (place == null ? "" : place);
+        Form filters = Form.empty().set("q", text).set("theme", theme).set("status", status).set("outcome", outcome).set("place", place == null ? "" : place.toString());
+        List<Proposal> found = proposals.search(process.id(), new ProposalService.Search(text, place, theme, status, outcome, pageNo));
+        String query = "q=" + enc(text) + "&theme=" + enc(theme) + "&status=" + enc(status) + "&outcome=" + enc(outcome) + "&place=" + (place == null ? "" : place);
         web.render(ctx, "budgets/proposals.jte", web.page(ctx, "budgets.proposals.title", process.title()), "process", process,
                 "proposals", found.subList(0, Math.min(found.size(), ProposalService.PAGE_SIZE)), "hasNext", found.size() > ProposalService.PAGE_SIZE,
                 "pageNo", pageNo, "query", query, "filters", filters, "places", places.tree(), "pots", budgets.pots(process.id()),

@@ -21,8 +21,11 @@ public final class ProposalService {
 
 
     /** The browse page's filters (blank strings and nulls mean "any") and which page of results. */
-    public record Search(String text, Long placeId, String theme, String status, int page) {
+    public record Search(String text, Long placeId, String theme, String status, String outcome, int page) {
     }
+
+    /** The outcome filter's values: funded in the pot's result, or on the ballot and not funded. */
+    public static final List<String> OUTCOMES = List.of("selected", "not_selected");
 
     /** Proposals per page of the browse list. */
     public static final int PAGE_SIZE = 50;
@@ -77,6 +80,8 @@ public final class ProposalService {
                     SELECT id FROM sub)""");
         if (!theme.isEmpty()) where.append(" AND r.theme = :theme");
         where.append(status.isEmpty() ? " AND r.status <> 'withdrawn'" : " AND r.status = :status");
+        String outcome = s.outcome() == null ? "" : s.outcome();
+        if (!outcome.isEmpty()) where.append(" AND EXISTS (SELECT 1 FROM budget_result_projects x WHERE x.proposal_id = r.id AND x.funded = :funded)");
         String order = text.isEmpty() ? "r.id DESC"
                 : "ts_rank(r.search, websearch_to_tsquery('english'::regconfig, budget_unaccent(:text))) DESC, r.id DESC";
         return jdbi.withHandle(h -> {
@@ -86,6 +91,7 @@ public final class ProposalService {
             if (s.placeId() != null) query.bind("place", s.placeId());
             if (!theme.isEmpty()) query.bind("theme", theme);
             if (!status.isEmpty()) query.bind("status", status);
+            if (!outcome.isEmpty()) query.bind("funded", outcome.equals("selected"));
             return query.map((rs, c) -> proposal(rs)).list();
         });
     }

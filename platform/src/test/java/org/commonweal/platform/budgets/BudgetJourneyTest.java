@@ -20,7 +20,7 @@ class BudgetJourneyTest extends PlatformTestCase {
     }
 
     @Test
-    void anOfficerSetsUpResidentsProposeTheCouncilCostsResidentsVoteAndTheResultsArePublished() {
+    void anOfficerSetsUpResidentsProposeTheCouncilCostsResidentsVoteAndTheResultsArePublished() throws Exception {
         TestClient officer = app.signedInAs("officer");
         long process = setup.createProcess(officer, "Riverford decides 2026", "Riverford City Council");
         long pot = setup.addPot(officer, process, "Riverside pot", "Riverside", "10,000", "knapsack", Map.of());
@@ -127,6 +127,15 @@ class BudgetJourneyTest extends PlatformTestCase {
         assertThat(app.client().get("/budgets/" + process + "/proposals/" + benches).body()).contains(">Selected<");
         assertThat(app.client().get("/budgets/" + process + "/proposals/" + lighting).body()).contains(">Not selected<");
         assertThat(app.client().get("/budgets/" + process + "/proposals").body()).contains(">Selected<").contains(">Not selected<");
+        assertThat(app.client().get("/budgets/" + process + "/proposals?outcome=selected").body())
+                .contains("Café benches on the quay").contains("Riverside playground").doesNotContain("Quay lighting");
+        assertThat(app.client().get("/budgets/" + process + "/proposals?outcome=not_selected").body())
+                .contains("Quay lighting").doesNotContain("Café benches on the quay");
+        var openData = new com.fasterxml.jackson.databind.ObjectMapper().readTree(app.client().get("/open-data/budget-proposals.json").body());
+        for (var row : openData) {
+            if (row.get("id").asLong() == benches) assertThat(row.get("selected").asBoolean()).isTrue();
+            if (row.get("id").asLong() == lighting) assertThat(row.get("selected").isBoolean() && !row.get("selected").asBoolean()).isTrue();
+        }
 
         String pb = app.client().get("/budgets/" + process + "/pots/" + pot + "/votes.pb").body();
         assertThat(pb).startsWith("META").contains("vote_type;approval").contains("budget;10000.00").contains("\nVOTES\n");

@@ -41,7 +41,7 @@ class ProposalPagesTest extends PlatformTestCase {
         String third = app.client().get("/budgets/" + processId + "/proposals?page=2").body();
         assertThat(third).contains("Showing proposals 101 to 120").contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
         String search = app.client().get("/budgets/" + processId + "/proposals?q=garden").body();
-        assertThat(search).contains("Showing proposals 1 to 50").contains("q=garden&amp;theme=&amp;status=&amp;place=&amp;page=1");
+        assertThat(search).contains("Showing proposals 1 to 50").contains("q=garden&amp;theme=&amp;status=&amp;outcome=&amp;place=&amp;page=1");
         String last = app.client().get("/budgets/" + processId + "/proposals?q=garden&page=1").body();
         assertThat(last).contains("Showing proposals 51 to 60");
         assertThat(app.client().get("/budgets/" + processId + "/proposals?page=nonsense").status()).isEqualTo(200);
