@@ -152,6 +152,16 @@ class SiteCrawlTest {
         assertThat(response.status()).as("status of %s", sample.path()).isEqualTo(200);
         List<String> problems = new ArrayList<>(PageStructure.problems(page));
         axe.violations(page).forEach(v -> problems.add("axe " + v));
+        // Nothing wider than the screen, on a desktop or on a phone: a page that scrolls sideways hides its own links.
+        for (int width : new int[]{1280, 390}) {
+            page.setViewportSize(width, 800);
+            int overflow = ((Number) page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue();
+            if (overflow > 0) problems.add(overflow + " px wider than a " + width + " px screen");
+            // The first screen at each width, kept for whoever reviews a change: target/crawl-screenshots/.
+            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "crawl-screenshots",
+                    sample.role() + sample.pattern().replaceAll("[^A-Za-z0-9]+", "_") + "-" + width + ".png")));
+        }
+        page.setViewportSize(1280, 800);
         assertThat(problems).as("accessibility problems on %s as %s", sample.path(), sample.role()).isEmpty();
     }
 }
