@@ -32,6 +32,8 @@ public final class Messages {
     private static final String FEATURES = "org/commonweal/platform";
     private final Map<String, String> patterns;
     private final Locale locale;
+    private final java.util.concurrent.ConcurrentHashMap<String, com.ibm.icu.text.MessageFormat> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, int[]> pluralArguments = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Messages(Locale locale) {
         this.locale = locale;
@@ -88,7 +90,12 @@ public final class Messages {
         if (pattern == null) throw new IllegalArgumentException("no message for key '" + key + "'");
         // Most messages take no arguments and have no quotes: skip formatting (a hot path on every page).
         if (args.length == 0 && pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) return pattern;
-        return new com.ibm.icu.text.MessageFormat(pattern, locale).format(countsAsNumbers(pattern, args));
+        // Parsed once per key; an ICU MessageFormat is not safe to share unlocked, and a format takes microseconds.
+        com.ibm.icu.text.MessageFormat format = compiled.computeIfAbsent(key, k -> new com.ibm.icu.text.MessageFormat(pattern, locale));
+        Object[] values = countsAsNumbers(pluralArguments.computeIfAbsent(key, k -> pluralArguments(pattern)), args);
+        synchronized (format) {
+            return format.format(values);
+        }
     }
 
     /**
@@ -96,15 +103,10 @@ public final class Messages {
      * notification's arguments): those are read as the numbers they spell. Only plural arguments are touched, so a
      * title such as "2024" elsewhere in the message is never reformatted.
      */
-    private static Object[] countsAsNumbers(String pattern, Object[] args) {
-        if (!pattern.contains("plural")) return args;
-        com.ibm.icu.text.MessagePattern parsed = new com.ibm.icu.text.MessagePattern(pattern);
+    private static Object[] countsAsNumbers(int[] plural, Object[] args) {
+        if (plural.length == 0) return args;
         Object[] out = args.clone();
-        for (int i = 0; i < parsed.countParts(); i++) {
-            com.ibm.icu.text.MessagePattern.Part part = parsed.getPart(i);
-            if (part.getType() != com.ibm.icu.text.MessagePattern.Part.Type.ARG_START
-                    || part.getArgType() != com.ibm.icu.text.MessagePattern.ArgType.PLURAL) continue;
-            int index = parsed.getPart(i + 1).getValue();
+        for (int index : plural) {
             if (index < out.length && out[index] instanceof String text) {
                 try {
                     out[index] = new java.math.BigDecimal(text.strip());
@@ -114,6 +116,19 @@ public final class Messages {
             }
         }
         return out;
+    }
+
+    /** The indexes of the arguments that choose a plural form in {@code pattern}. */
+    private static int[] pluralArguments(String pattern) {
+        if (!pattern.contains("plural")) return new int[0];
+        com.ibm.icu.text.MessagePattern parsed = new com.ibm.icu.text.MessagePattern(pattern);
+        java.util.List<Integer> found = new java.util.ArrayList<>();
+        for (int i = 0; i < parsed.countParts(); i++) {
+            com.ibm.icu.text.MessagePattern.Part part = parsed.getPart(i);
+            if (part.getType() == com.ibm.icu.text.MessagePattern.Part.Type.ARG_START
+                    && part.getArgType() == com.ibm.icu.text.MessagePattern.ArgType.PLURAL) found.add(parsed.getPart(i + 1).getValue());
+        }
+        return found.stream().mapToInt(Integer::intValue).toArray();
     }
 
     public boolean has(String key) {
