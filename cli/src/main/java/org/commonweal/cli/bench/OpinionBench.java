@@ -68,7 +68,8 @@ final class OpinionBench implements Command {
         }
         console.out().printf("warm update (state of the last update): best of %d %.0f ms%n", runs, best);
         measure(console, "warm update, heap measured", () -> OpinionMath.update(first.state(), votes));
-        console.out().printf("on %d available processors, max heap %,d MB%n", Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        console.out().printf("on %d available processors (load average %.1f), max heap %,d MB%n", Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().maxMemory() >> 20);
         return 0;
     }
 
@@ -96,11 +97,19 @@ final class OpinionBench implements Command {
         long before = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long s = System.nanoTime();
+        long cpu = cpuNanos();
         Analysis a = update.get();
         double ms = (System.nanoTime() - s) / 1e6;
+        double cpuMs = (cpuNanos() - cpu) / 1e6;
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        console.out().printf("%s: %.0f ms; heap in use before %,d MB, peak during %,d MB (garbage included)%n", what, ms, before >> 20, peak >> 20);
+        console.out().printf("%s: %.0f ms (%.0f ms of this thread's CPU); heap in use before %,d MB, peak during %,d MB (garbage included)%n",
+                what, ms, cpuMs, before >> 20, peak >> 20);
         return a;
+    }
+
+    /** CPU time of this thread: wall time on a machine shared with other work overstates the cost. */
+    private static long cpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     /** The conversation with the most votes, read and analysed once, first thing in this JVM. */
@@ -120,13 +129,16 @@ final class OpinionBench implements Command {
         }
         if (largest == null) return;
         long s = System.nanoTime();
+        long cpu = cpuNanos();
         ConversationFile file = ConversationFile.read(largest);
         double readMs = (System.nanoTime() - s) / 1e6;
         Analysis a = OpinionMath.update(null, file.matrix());
         double totalMs = (System.nanoTime() - s) / 1e6;
+        double cpuMs = (cpuNanos() - cpu) / 1e6;
         long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        console.out().printf("largest shared conversation %s: %,d participants, %,d statements, %,d votes; read %.0f ms, read + analysed %.0f ms in a cold JVM (%,d ms since the JVM started)%n",
-                largest.getFileName(), a.participants(), a.statements(), file.votes().size(), readMs, totalMs, sinceStart);
+        console.out().printf("largest shared conversation %s: %,d participants, %,d statements, %,d votes; read %.0f ms, read + analysed %.0f ms "
+                        + "(%.0f ms of this thread's CPU) in a cold JVM, %,d ms since the JVM started%n",
+                largest.getFileName(), a.participants(), a.statements(), file.votes().size(), readMs, totalMs, cpuMs, sinceStart);
     }
 
     /** {@code <repo root>/../shared/data/polis}, the repo root holding the launcher; null if absent. */
