@@ -1,6 +1,5 @@
 package org.commonweal.matching;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +33,7 @@ public final class FeasiblePairs {
         List<HelpRequest> requests = instance.requests();
         double cell = cellDegrees(volunteers);
         Map<Long, int[]> grid = grid(requests, cell);
+        CompiledRules rules = new CompiledRules(instance);
         int[] start = new int[volunteers.size() + 1];
         IntList to = new IntList();
         LongList cost = new LongList();
@@ -42,10 +42,12 @@ public final class FeasiblePairs {
             start[i] = to.size;
             int first = to.size;
             for (int j : candidates(v, requests, grid, cell)) {
+                if (!rules.allButDistance(i, j)) continue;
                 HelpRequest r = requests.get(j);
-                if (!Constraint.allHold(v, r)) continue;
+                double km = Distance.km(v.lat(), v.lon(), r.lat(), r.lon());
+                if (km > v.radiusKm()) continue;
                 to.add(j);
-                cost.add(v.id().equals(r.previousVolunteer()) ? 0 : Math.round(1000 * Distance.km(v.lat(), v.lon(), r.lat(), r.lon())));
+                cost.add(v.id().equals(r.previousVolunteer()) ? 0 : Math.round(1000 * km));
             }
             sortByRequest(to.items, cost.items, first, to.size);
         }
@@ -131,10 +133,10 @@ public final class FeasiblePairs {
         }
     }
 
-    /** All pairs as a list of (volunteer, request, cost) triples, for the greedy baseline and for tests. */
-    List<long[]> triples() {
-        List<long[]> out = new ArrayList<>(request.length);
-        for (int i = 0; i + 1 < start.length; i++) for (int k = start[i]; k < start[i + 1]; k++) out.add(new long[]{i, request[k], costMetres[k]});
+    /** The volunteer of each pair, in pair order (volunteers in input order, then requests in input order). */
+    int[] volunteers() {
+        int[] out = new int[request.length];
+        for (int i = 0; i + 1 < start.length; i++) for (int k = start[i]; k < start[i + 1]; k++) out[k] = i;
         return out;
     }
 }

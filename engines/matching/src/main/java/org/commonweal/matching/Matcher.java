@@ -1,7 +1,6 @@
 package org.commonweal.matching;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -17,17 +16,30 @@ public final class Matcher {
         return optimal(instance, FeasiblePairs.of(instance));
     }
 
+    /**
+     * Each request sends one unit of flow either to a volunteer who meets every rule (costing the pair's metres) or,
+     * unmatched, straight to the sink at a price dearer than any whole matching's travel. The cheapest flow therefore
+     * matches as many requests as possible and, among those ways, travels least; a volunteer's edge to the sink carries
+     * at most their capacity.
+     */
     public static Matching optimal(Instance instance, FeasiblePairs pairs) {
         int vs = instance.volunteers().size(), rs = instance.requests().size();
-        int source = 0, sink = vs + rs + 1;
-        MinCostFlow network = new MinCostFlow(vs + rs + 2, pairs.size() + vs + rs);
-        for (int i = 0; i < vs; i++) network.addEdge(source, 1 + i, instance.volunteers().get(i).capacity(), 0);
+        int sink = vs + rs;
+        long dearest = 0;
+        for (long c : pairs.costMetres) dearest = Math.max(dearest, c);
+        long unmatched = (dearest + 1) * (rs + 1);
+        MinCostFlow network = new MinCostFlow(vs + rs + 1, pairs.size() + vs + rs);
         int[] pairEdge = new int[pairs.size()];
         for (int i = 0; i < vs; i++) {
-            for (int k = pairs.start[i]; k < pairs.start[i + 1]; k++) pairEdge[k] = network.addEdge(1 + i, 1 + vs + pairs.request[k], 1, pairs.costMetres[k]);
+            for (int k = pairs.start[i]; k < pairs.start[i + 1]; k++) pairEdge[k] = network.addEdge(vs + pairs.request[k], i, 1, pairs.costMetres[k]);
         }
-        for (int j = 0; j < rs; j++) network.addEdge(1 + vs + j, sink, 1, 0);
-        network.run(source, sink);
+        for (int i = 0; i < vs; i++) network.addEdge(i, sink, instance.volunteers().get(i).capacity(), 0);
+        int[] sources = new int[rs];
+        for (int j = 0; j < rs; j++) {
+            network.addEdge(vs + j, sink, 1, unmatched);
+            sources[j] = vs + j;
+        }
+        network.sendFromEach(sources, sink);
         int[] volunteerOf = new int[rs];
         java.util.Arrays.fill(volunteerOf, -1);
         long[] costOf = new long[rs];
@@ -46,20 +58,25 @@ public final class Matcher {
         return greedy(instance, FeasiblePairs.of(instance));
     }
 
-    /** Cheapest pair first (ties: the earlier request, then the earlier volunteer), while both sides have room. */
+    /** Cheapest pair first (ties: volunteers, then requests, in input order), while both sides have room. */
     public static Matching greedy(Instance instance, FeasiblePairs pairs) {
-        List<long[]> all = new ArrayList<>(pairs.triples());
-        all.sort(Comparator.<long[]>comparingLong(t -> t[2]).thenComparingLong(t -> t[1]).thenComparingLong(t -> t[0]));
+        int n = pairs.size();
+        // One sortable number per pair: its cost, then its position, so the sort needs no objects.
+        long[] order = new long[n];
+        for (int k = 0; k < n; k++) order[k] = pairs.costMetres[k] * n + k;
+        java.util.Arrays.sort(order);
+        int[] volunteer = pairs.volunteers();
         int rs = instance.requests().size();
         int[] room = instance.volunteers().stream().mapToInt(Volunteer::capacity).toArray();
         int[] volunteerOf = new int[rs];
         java.util.Arrays.fill(volunteerOf, -1);
         long[] costOf = new long[rs];
-        for (long[] t : all) {
-            int v = (int) t[0], r = (int) t[1];
+        for (long key : order) {
+            int k = (int) (key % n);
+            int v = volunteer[k], r = pairs.request[k];
             if (volunteerOf[r] >= 0 || room[v] == 0) continue;
             volunteerOf[r] = v;
-            costOf[r] = t[2];
+            costOf[r] = pairs.costMetres[k];
             room[v]--;
         }
         return result(instance, volunteerOf, costOf);

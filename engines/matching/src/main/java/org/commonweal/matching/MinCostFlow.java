@@ -3,11 +3,8 @@ package org.commonweal.matching;
 import java.util.Arrays;
 
 /**
- * Minimum-cost maximum flow by successive shortest paths: each step sends one more unit along the cheapest augmenting
- * path (Dijkstra on costs made non-negative by node potentials), so after every step the flow is the cheapest of its
- * size, and at the end it is the cheapest of the largest size. Costs are whole numbers, so the optimum is exact.
- * Dijkstra stops as soon as it reaches the sink; nodes it did not settle have their potential raised by the sink's
- * distance, which keeps every residual cost non-negative.
+ * Minimum-cost flow by successive shortest paths (Dijkstra on costs made non-negative by node potentials). Costs are
+ * whole numbers, so the optimum is exact.
  */
 final class MinCostFlow {
     private static final long INF = Long.MAX_VALUE / 4;
@@ -57,19 +54,29 @@ final class MinCostFlow {
         return cap[edge ^ 1];
     }
 
-    /** Runs to the maximum flow from source to sink at least cost; returns {flow, cost}. */
-    long[] run(int source, int sink) {
+    /**
+     * Sends one unit from each source to the sink, in the sources' order, each along the cheapest path in the residual
+     * network (which may reroute units sent before). This is successive shortest paths for a flow with a unit supply at
+     * each source: after each step the flow is the cheapest that carries the units sent so far, so at the end it is
+     * the cheapest of all. Every source needs some path to the sink (the caller guarantees one). Each search starts
+     * from one node and stops at the sink, so it explores only the nodes nearer than the sink: the work stays local.
+     *
+     * @return the total cost
+     */
+    long sendFromEach(int[] sources, int sink) {
         long[] potential = new long[nodes];
         long[] dist = new long[nodes];
+        Arrays.fill(dist, INF);
         int[] via = new int[nodes];
         boolean[] settled = new boolean[nodes];
-        Heap heap = new Heap(nodes);
-        long flow = 0, total = 0;
-        while (true) {
-            Arrays.fill(dist, INF);
-            Arrays.fill(settled, false);
-            dist[source] = 0;
+        int[] touched = new int[nodes];
+        Heap heap = new Heap(64);
+        long total = 0;
+        for (int source : sources) {
+            int touchedCount = 0;
             heap.clear();
+            dist[source] = 0;
+            touched[touchedCount++] = source;
             heap.push(0, source);
             while (!heap.isEmpty()) {
                 int u = heap.popNode();
@@ -82,24 +89,33 @@ final class MinCostFlow {
                     if (settled[v]) continue;
                     long d = dist[u] + cost[e] + potential[u] - potential[v];
                     if (d < dist[v]) {
+                        if (dist[v] == INF) touched[touchedCount++] = v;
                         dist[v] = d;
                         via[v] = e;
                         heap.push(d, v);
                     }
                 }
             }
-            if (!settled[sink]) return new long[]{flow, total};
+            if (!settled[sink]) throw new IllegalStateException("no path from node " + source + " to the sink");
             long reach = dist[sink];
-            for (int v = 0; v < nodes; v++) potential[v] += settled[v] ? dist[v] : reach;
-            int push = Integer.MAX_VALUE;
-            for (int v = sink; v != source; v = to[via[v] ^ 1]) push = Math.min(push, cap[via[v]]);
-            for (int v = sink; v != source; v = to[via[v] ^ 1]) {
-                cap[via[v]] -= push;
-                cap[via[v] ^ 1] += push;
-                total += (long) push * cost[via[v]];
+            // Raising every settled node by (its distance - the sink's) keeps residual costs non-negative and touches
+            // only what the search visited; the nodes it never reached keep their potential.
+            for (int k = 0; k < touchedCount; k++) {
+                int v = touched[k];
+                if (settled[v]) potential[v] += dist[v] - reach;
             }
-            flow += push;
+            for (int v = sink; v != source; v = to[via[v] ^ 1]) {
+                cap[via[v]] -= 1;
+                cap[via[v] ^ 1] += 1;
+                total += cost[via[v]];
+            }
+            for (int k = 0; k < touchedCount; k++) {
+                int v = touched[k];
+                dist[v] = INF;
+                settled[v] = false;
+            }
         }
+        return total;
     }
 
     /** A binary heap of (distance, node) with stale entries skipped by the caller; ties go to the lower node. */
