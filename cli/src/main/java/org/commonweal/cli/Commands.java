@@ -16,6 +16,7 @@ public final class Commands {
                 new org.commonweal.cli.elections.ElectionsCommand(),
                 new org.commonweal.cli.pb.PbCommand(),
                 new org.commonweal.cli.opinion.OpinionCommand(),
+                new org.commonweal.cli.match.MatchCommand(),
                 new org.commonweal.cli.bench.BenchCommand()
         );
     }

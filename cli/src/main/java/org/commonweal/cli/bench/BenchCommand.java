@@ -17,7 +17,8 @@ public final class BenchCommand implements Command {
                 Map.entry("results", new ResultsBench()),
                 Map.entry("proposals", new ProposalsBench()),
                 Map.entry("community", new CommunityBench()),
-                Map.entry("opinion", new OpinionBench()));
+                Map.entry("opinion", new OpinionBench()),
+                Map.entry("match", new MatchBench()));
     }
 
     @Override
@@ -27,7 +28,7 @@ public final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "measure the platform: page throughput (http), cold start (startup), voting (ballots), counting (results), proposals list (proposals), problem page, search and agenda (community), opinion mapping math (opinion)";
+        return "measure the platform: page throughput (http), cold start (startup), voting (ballots), counting (results), proposals list (proposals), problem page, search and agenda (community), opinion mapping math (opinion), volunteer matching (match)";
     }
 
     @Override
