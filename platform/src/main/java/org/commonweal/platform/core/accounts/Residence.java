@@ -64,7 +64,8 @@ public final class Residence {
     }
 
     /** A letter in an officer's print batch: the code appears here once and never again. */
-    public record PrintedLetter(String name, List<String> addressLines, String postcode, String placeName, String code, OffsetDateTime expiresAt) {
+    public record PrintedLetter(String name, List<String> addressLines, String postcode, String placeName, String code, OffsetDateTime printedAt,
+                                OffsetDateTime expiresAt) {
     }
 
     /** A request waiting to be printed, as the officer's list shows it (no address: that is only on the printed letter). */
@@ -183,12 +184,12 @@ public final class Residence {
             var update = h.prepareBatch("""
                     UPDATE residence_letters SET code_hash = :hash, printed_at = now(), expires_at = now() + make_interval(secs => :s)
                      WHERE account_id = :a""");
-            OffsetDateTime expires = h.createQuery("SELECT now() + make_interval(secs => :s)").bind("s", LETTER_LIFETIME.toSeconds())
-                    .mapTo(OffsetDateTime.class).one();
+            OffsetDateTime now = h.createQuery("SELECT now()").mapTo(OffsetDateTime.class).one();
+            OffsetDateTime expires = now.plus(LETTER_LIFETIME);
             for (Row r : rows) {
                 String code = newCode();
                 update.bind("hash", codeHash(r.account(), code)).bind("s", LETTER_LIFETIME.toSeconds()).bind("a", r.account()).add();
-                letters.add(new PrintedLetter(r.name(), List.of(r.address().split("\n")), r.postcode(), r.place(), code, expires));
+                letters.add(new PrintedLetter(r.name(), List.of(r.address().split("\n")), r.postcode(), r.place(), code, now, expires));
             }
             if (!rows.isEmpty()) update.execute();
             audit.record(h, actor, "residence.letters.printed", null, rows.size() + " letters");

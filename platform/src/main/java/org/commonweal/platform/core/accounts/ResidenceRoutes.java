@@ -104,7 +104,7 @@ public final class ResidenceRoutes implements Routes {
         }
         ctx.header("Cache-Control", "no-store");
         web.render(ctx, "accounts/residence-print.jte", web.page(ctx, "residence.print.title", letters.size()), "letters", letters,
-                "link", baseUrl + "/account#residence", "lifetime", Residence.LETTER_LIFETIME.toDays());
+                "link", baseUrl + "/account#residence");
     }
 
     private void showDesk(Context ctx, String email, Form form) {

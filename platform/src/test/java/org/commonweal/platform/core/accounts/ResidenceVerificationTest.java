@@ -47,6 +47,9 @@ class ResidenceVerificationTest extends PlatformTestCase {
         TestClient.Response printed = officer.post("/residence/letters/print", Map.of());
         assertThat(printed.status()).isEqualTo(200);
         assertThat(printed.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(printed.body()).contains("/assets/residence-letters.css");
+        assertThat(app.client().get("/assets/residence-letters.css").body()).as("one letter to an A4 sheet")
+                .contains("size: A4").contains("page-break-after: always");
         Matcher m = Pattern.compile("aria-label=\"Letter to " + Pattern.quote(name) + "\">[\\s\\S]*?RV1 2AB[\\s\\S]*?class=\"cw-letter__code\">([0-9A-Z]{5}-[0-9A-Z]{5})<")
                 .matcher(printed.body());
         assertThat(m.find()).as("the printed letter to %s carries its address and code", name).isTrue();
@@ -139,7 +142,7 @@ class ResidenceVerificationTest extends PlatformTestCase {
         TestClient.Response done = officer.post("/residence/desk", Map.of("account", "" + id, "place", "" + place("Castle Hill"), "evidence", "tenancy",
                 "email", "omar@example.org"));
         assertThat(done.status()).isEqualTo(302);
-        assertThat(officer.get(done.location()).body()).contains("verified at a council desk");
+        assertThat(officer.get(done.location()).body()).contains("Verified at a council desk on");
         long officerId = account("officer@demo.commonweal.org");
         assertThat(app.count("SELECT count(*) FROM residence_verifications WHERE account_id = " + id + " AND method = 'desk' AND evidence = 'tenancy' AND verified_by = "
                 + officerId)).isEqualTo(1);
