@@ -223,13 +223,15 @@ public final class Residence {
     }
 
     /** Why an officer's desk verification was not recorded. */
-    public enum DeskRefusal { UNKNOWN_ACCOUNT, NO_HOME, HOME_CHANGED, UNKNOWN_EVIDENCE }
+    public enum DeskRefusal { UNKNOWN_ACCOUNT, NO_HOME, HOME_CHANGED, UNKNOWN_EVIDENCE, OWN_HOME }
 
     /**
      * An officer records having seen proof of residence of the kind named for the account's home place, which must still be
      * {@code placeSeen} (the place the officer's page showed). Audited with the officer, the kind of proof and the place.
+     * An officer cannot verify their own home: another officer looks at their proof.
      */
     public Optional<DeskRefusal> verifyAtDesk(long accountId, long placeSeen, String evidence, Actor officer) {
+        if (officer.accountId() != null && officer.accountId() == accountId) return Optional.of(DeskRefusal.OWN_HOME);
         if (!EVIDENCE.contains(evidence)) return Optional.of(DeskRefusal.UNKNOWN_EVIDENCE);
         return jdbi.inTransaction(h -> {
             var home = h.createQuery("SELECT home_place_id FROM accounts WHERE id = :a FOR UPDATE").bind("a", accountId)

@@ -56,13 +56,15 @@ public final class ResidenceRoutes implements Routes {
 
     private void requestLetter(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
-        limiter.consume(RateLimiter.RESIDENCE_LETTER_PER_ACCOUNT, String.valueOf(user.id()));
+        // Only letters asked for count (each is posted at the council's cost), not a form sent back to mend a typo.
+        limiter.check(RateLimiter.RESIDENCE_LETTER_PER_ACCOUNT, String.valueOf(user.id()));
         Form form = Form.read(ctx, "line1", "line2", "town", "postcode");
         if (!residence.requestLetter(user.id(), user.homePlaceId(), form, web.actor(ctx))) {
             ctx.status(422);
             showLetterForm(ctx, form);
             return;
         }
+        limiter.record(RateLimiter.RESIDENCE_LETTER_PER_ACCOUNT, String.valueOf(user.id()));
         web.redirectWithNotice(ctx, "/account#residence", "residence.letter.requested");
     }
 
@@ -136,12 +138,17 @@ public final class ResidenceRoutes implements Routes {
                     "residence.desk.done");
             return;
         }
-        ctx.status(refused.get() == Residence.DeskRefusal.UNKNOWN_EVIDENCE ? 422 : 409);
+        ctx.status(switch (refused.get()) {
+            case UNKNOWN_EVIDENCE -> 422;
+            case OWN_HOME -> 403;
+            default -> 409;
+        });
         form.error("evidence", switch (refused.get()) {
             case UNKNOWN_ACCOUNT -> "residence.desk.error.unknownAccount";
             case NO_HOME -> "residence.desk.error.noHome";
             case HOME_CHANGED -> "residence.desk.error.homeChanged";
             case UNKNOWN_EVIDENCE -> "residence.desk.error.evidence";
+            case OWN_HOME -> "residence.desk.error.ownHome";
         });
         showDesk(ctx, form.value("email"), form);
     }

@@ -65,6 +65,10 @@ class ResidenceVerificationTest extends PlatformTestCase {
 
         TestClient.Response bad = lena.post("/account/residence/letter", Map.of("line1", "", "line2", "", "town", "Riverford", "postcode", "NOT A CODE"));
         assertThat(bad.status()).isEqualTo(422);
+        for (int i = 0; i < 4; i++) {
+            assertThat(lena.post("/account/residence/letter", Map.of("line1", "x", "line2", "", "town", "", "postcode", "")).status())
+                    .as("a form sent back to mend mistakes does not use up the letters allowed").isEqualTo(422);
+        }
         assertThat(bad.body()).contains("Enter address line 1").contains("Enter a full UK postcode").contains("href=\"#postcode\"");
         assertThat(rows("residence_letters", id)).as("a refused request stores nothing").isZero();
 
@@ -89,6 +93,19 @@ class ResidenceVerificationTest extends PlatformTestCase {
         TestClient.Response again = lena.post("/account/residence/code", Map.of("code", code));
         assertThat(again.status()).as("a code works once").isEqualTo(422);
         assertThat(again.body()).contains("There is no letter with a code for your home");
+    }
+
+    @Test
+    void lettersAskedForAreLimitedPerAccountAndANewOneVoidsTheOld() {
+        TestClient rae = resident("rae@example.org", "Mill Lane");
+        String first = letterCode(rae, "Resident rae");
+        rae.get("/account/residence/letter");
+        assertThat(rae.post("/account/residence/letter", ADDRESS).status()).isEqualTo(302);
+        assertThat(rae.post("/account/residence/letter", ADDRESS).status()).isEqualTo(302);
+        assertThat(rae.post("/account/residence/letter", ADDRESS).status()).as("three letters a day").isEqualTo(429);
+        assertThat(rae.post("/account/residence/code", Map.of("code", first)).body()).as("a new request voids the posted code")
+                .contains("There is no letter with a code for your home");
+        assertThat(rows("residence_verifications", account("rae@example.org"))).isZero();
     }
 
     @Test
@@ -138,6 +155,13 @@ class ResidenceVerificationTest extends PlatformTestCase {
                 "email", "omar@example.org"));
         assertThat(stale.status()).as("the place the officer checked is no longer the home").isEqualTo(409);
         assertThat(rows("residence_verifications", id)).isZero();
+
+        long officerHome = app.platform.accounts.findByEmail("officer@demo.commonweal.org").orElseThrow().homePlaceId();
+        TestClient.Response own = officer.post("/residence/desk", Map.of("account", "" + account("officer@demo.commonweal.org"),
+                "place", "" + officerHome, "evidence", "council-tax", "email", "officer@demo.commonweal.org"));
+        assertThat(own.status()).as("an officer cannot verify their own home").isEqualTo(403);
+        assertThat(own.body()).contains("You cannot verify your own home");
+        assertThat(rows("residence_verifications", account("officer@demo.commonweal.org"))).isZero();
 
         TestClient.Response done = officer.post("/residence/desk", Map.of("account", "" + id, "place", "" + place("Castle Hill"), "evidence", "tenancy",
                 "email", "omar@example.org"));
