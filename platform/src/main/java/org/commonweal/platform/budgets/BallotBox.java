@@ -89,6 +89,12 @@ public final class BallotBox {
         return Map.of("voting", Phase.VOTING.stored(), "results", Phase.RESULTS.stored(), "today", java.time.LocalDate.now(BudgetsFeature.COUNCIL_ZONE));
     }
 
+    /** The pot's rule as in force: a register uploaded for a pot is always asked for (see {@link VoterRule#withRegister}). */
+    public VoterRule rule(Pot pot) {
+        return pot.voters().withRegister(jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM budget_registers WHERE pot_id = :p)")
+                .bind("p", pot.id()).mapTo(Boolean.class).one()));
+    }
+
     public Ineligible eligibility(Pot pot, Voter voter) {
         return jdbi.withHandle(h -> eligibility(h, pot, voter));
     }

@@ -63,7 +63,7 @@ public final class BudgetsFeature implements Feature {
                 new VotingRoutes(web, budgets, proposals, ballots, register, ctx.baseUrl()),
                 new PaperRoutes(web, budgets, proposals, paper, register),
                 new RegisterRoutes(web, budgets, register),
-                new ProcessRoutes(web, budgets, ballots, paper, results, places, delivery, pabulib, deliberation, register),
+                new ProcessRoutes(web, budgets, ballots, paper, results, places, delivery, pabulib, deliberation),
                 new ProposalRoutes(web, budgets, proposals, places, delivery, deliberation)};
     }
 

@@ -18,8 +18,8 @@ import java.util.Map;
 
 /** Processes, pots and phases (officers set up and move on; anyone reads), results and the pabulib export. */
 final class ProcessRoutes implements Routes {
-    private static final String[] POT_FIELDS = {"name", "place", "amount", "currency", "ballotType", "minProjects", "maxProjects", "maxPoints",
-            "rule", "tieBreak", "tieSeed", "voters"};
+    private static final String[] POT_FIELDS = {"name", "place", "amount", "currency", "ballotType", "minProjects", "maxProjects", "maxPoints", "voters",
+            "rule", "tieBreak", "tieSeed"};
     private final Web web;
     private final BudgetService budgets;
     private final BallotBox ballots;
@@ -29,11 +29,9 @@ final class ProcessRoutes implements Routes {
     private final DeliveryService delivery;
     private final PabulibImport importer;
     private final org.commonweal.platform.deliberation.Deliberation deliberation;
-    private final VoterRegister register;
 
     ProcessRoutes(Web web, BudgetService budgets, BallotBox ballots, PaperSheets paper, ResultService results, PlaceService places, DeliveryService delivery,
-                  PabulibImport importer, org.commonweal.platform.deliberation.Deliberation deliberation, VoterRegister register) {
-        this.register = register;
+                  PabulibImport importer, org.commonweal.platform.deliberation.Deliberation deliberation) {
         this.web = web;
         this.budgets = budgets;
         this.ballots = ballots;
@@ -146,7 +144,7 @@ final class ProcessRoutes implements Routes {
         Map<Long, BallotBox.Ineligible> ineligible = new java.util.HashMap<>();
         var user = web.user(ctx);
         for (Pot p : pots) {
-            rules.put(p.id(), p.voters().withRegister(register.exists(p.id())));
+            rules.put(p.id(), ballots.rule(p));
             if (user != null && process.phase() == Phase.VOTING) {
                 BallotBox.Ineligible why = ballots.eligibility(p, Voter.of(user));
                 if (why != null) ineligible.put(p.id(), why);
@@ -160,9 +158,8 @@ final class ProcessRoutes implements Routes {
                 datesForm.set(e.getKey().stored() + ".ends", e.getValue()[1] == null ? "" : e.getValue()[1].toString());
             }
         }
-        web.render(ctx, "budgets/process.jte", web.page(ctx, "budgets.process.title", process.title()), "process", process, "pots", pots,
+        web.render(ctx, "budgets/process.jte", web.page(ctx, "budgets.process.title", process.title()), "process", process, "pots", pots, "rules", rules, "ineligible", ineligible,
                 "turnout", turnout, "dates", dates, "datesForm", datesForm, "problem", problem, "pendingPaper", paper.pendingByPot(process.id()),
-                "rules", rules, "ineligible", ineligible,
                 "follow", deliberation.followButton(new org.commonweal.platform.core.subjects.Subject(BudgetsFeature.PROCESS_KIND, process.id()), web.user(ctx)));
     }
 
