@@ -78,6 +78,26 @@ class VoterRuleTest extends PlatformTestCase {
         return app.count("SELECT count(*) FROM budget_ballots WHERE counted AND pot_id = " + pot);
     }
 
+    /** The demo shows every side: a pot for verified residents, one resident verified and one not in its area, a letter to print. */
+    @Test
+    void theDemoWalksThroughVerification() {
+        long fund = app.count("SELECT id FROM budget_processes WHERE title = 'Riverford Community Fund'");
+        long ward = app.count("SELECT id FROM budget_pots WHERE process_id = " + fund + " AND name = 'Riverside ward fund' AND voters = 'verified'");
+        var residence = app.platform.accounts.residence();
+        long amira = app.platform.accounts.findByEmail("amira@demo.commonweal.org").orElseThrow().id();
+        long chidi = app.platform.accounts.findByEmail("chidi@demo.commonweal.org").orElseThrow().id();
+        assertThat(residence.verifiedHome(amira)).as("amira verified at a desk").hasValueSatisfying(v -> assertThat(v.evidence()).isEqualTo("council-tax"));
+        assertThat(residence.verifiedHome(chidi)).isEmpty();
+        assertThat(residence.letter(chidi)).as("chidi's letter waits for the officer's batch").hasValueSatisfying(l -> assertThat(l.posted()).isFalse());
+        assertThat(app.signedInAs("officer").get("/residence/letters").body()).contains("Chidi Okafor");
+
+        TestClient amiraClient = app.signedInAs("resident");
+        assertThat(amiraClient.get("/budgets/" + fund).body()).contains("/pots/" + ward + "/vote\">Vote<");
+        TestClient orla = app.signedInAs("organiser");
+        assertThat(orla.get("/budgets/" + fund).body()).as("Orla lives in Riverside, unverified").contains("Verify your home to vote");
+        assertThat(orla.get("/budgets/" + fund + "/pots/" + ward + "/vote").body()).contains("How to become eligible");
+    }
+
     @Test
     void existingAndUnsetPotsKeepTodaysRule() {
         assertThat(app.count("SELECT count(*) FROM budget_pots WHERE id = " + declared + " AND voters = 'declared'")).isEqualTo(1);
