@@ -91,8 +91,12 @@ public final class BallotBox {
 
     /** The pot's rule as in force: a register uploaded for a pot is always asked for (see {@link VoterRule#withRegister}). */
     public VoterRule rule(Pot pot) {
-        return pot.voters().withRegister(jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM budget_registers WHERE pot_id = :p)")
-                .bind("p", pot.id()).mapTo(Boolean.class).one()));
+        return pot.voters().withRegister(hasRegister(pot));
+    }
+
+    boolean hasRegister(Pot pot) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM budget_registers WHERE pot_id = :p)")
+                .bind("p", pot.id()).mapTo(Boolean.class).one());
     }
 
     public Ineligible eligibility(Pot pot, Voter voter) {

@@ -143,8 +143,11 @@ final class ProcessRoutes implements Routes {
         Map<Long, VoterRule> rules = new java.util.HashMap<>();
         Map<Long, BallotBox.Ineligible> ineligible = new java.util.HashMap<>();
         var user = web.user(ctx);
+        // Pots whose rule requires a register that is not uploaded: a register can only be started before voting opens.
+        List<Pot> needRegister = new ArrayList<>();
         for (Pot p : pots) {
             rules.put(p.id(), ballots.rule(p));
+            if (p.voters().register() && !ballots.hasRegister(p) && process.phase().ordinal() < Phase.VOTING.ordinal()) needRegister.add(p);
             if (user != null && process.phase() == Phase.VOTING) {
                 BallotBox.Ineligible why = ballots.eligibility(p, Voter.of(user));
                 if (why != null) ineligible.put(p.id(), why);
@@ -158,7 +161,7 @@ final class ProcessRoutes implements Routes {
                 datesForm.set(e.getKey().stored() + ".ends", e.getValue()[1] == null ? "" : e.getValue()[1].toString());
             }
         }
-        web.render(ctx, "budgets/process.jte", web.page(ctx, "budgets.process.title", process.title()), "process", process, "pots", pots, "rules", rules, "ineligible", ineligible,
+        web.render(ctx, "budgets/process.jte", web.page(ctx, "budgets.process.title", process.title()), "process", process, "pots", pots, "rules", rules, "ineligible", ineligible, "needRegister", needRegister,
                 "turnout", turnout, "dates", dates, "datesForm", datesForm, "problem", problem, "pendingPaper", paper.pendingByPot(process.id()),
                 "follow", deliberation.followButton(new org.commonweal.platform.core.subjects.Subject(BudgetsFeature.PROCESS_KIND, process.id()), web.user(ctx)));
     }

@@ -39,10 +39,15 @@ class VoterRuleTest extends PlatformTestCase {
         inBoth = setup.propose(author, process, both, "Both bench", "10", "Quayside");
         setup.advanceTo(officer, process, Phase.FEASIBILITY);
         for (long p : new long[]{inDeclared, inVerified, inRegister, inBoth}) setup.feasible(officer, process, p, "10");
+        TestClient.Response before = officer.get("/budgets/" + process);
+        assertThat(before.body()).as("the officer is warned before voting opens").contains("id=\"need-register-" + register + "\"")
+                .contains("id=\"need-register-" + both + "\"").doesNotContain("id=\"need-register-" + declared + "\"");
+        assertThat(app.signedInAs("resident").get("/budgets/" + process).body()).doesNotContain("need-register-");
         String path = "/budgets/" + process + "/pots/" + both + "/register";
         officer.get(path);
         TestClient.Response uploaded = BudgetSetup.postFile(app, officer, path, Map.of(), "register.csv", "identifier\nRR0001\nRR0002\n".getBytes(StandardCharsets.UTF_8));
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
+        assertThat(officer.get("/budgets/" + process).body()).doesNotContain("id=\"need-register-" + both + "\"").contains("id=\"need-register-" + register + "\"");
         setup.advanceTo(officer, process, Phase.VOTING);
     }
 
