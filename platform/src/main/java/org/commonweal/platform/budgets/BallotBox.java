@@ -95,8 +95,7 @@ public final class BallotBox {
     }
 
     boolean hasRegister(Pot pot) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM budget_registers WHERE pot_id = :p)")
-                .bind("p", pot.id()).mapTo(Boolean.class).one());
+        return jdbi.withHandle(h -> VoterRegister.exists(h, pot.id()));
     }
 
     public Ineligible eligibility(Pot pot, Voter voter) {
@@ -155,7 +154,7 @@ public final class BallotBox {
         String receipt = newCode();
         String voterKey = keys.voterKey(pot.id(), voter.identity());
         // Four round trips: the lock (its own statement, so what the next one reads is current), the phase and the
-        // voter's claim in one statement, the ballot swap, the commit.
+        // voter's claim in one statement, the ballot swap, the commit; a fifth where the pot asks for a verified home.
         boolean stored = jdbi.inTransaction(h -> {
             VotingLock.shared(h, pot.processId());
             // The verification is held until the ballot commits, so a change of home place cannot slip between check and vote.
