@@ -96,15 +96,17 @@ public final class Platform implements AutoCloseable {
         // The platform's own entries frame the features' in the menu: home and places first, search last; the account's
         // page first among the signed-in entries, administration last.
         web.navigation().add(List.of(NavItem.main("/", "nav.home"), NavItem.main("/places", "nav.places"),
-                NavItem.account("/account", "nav.account", Role.RESIDENT)));
+                NavItem.account("/account", "nav.account", Role.RESIDENT), NavItem.account("/residence/letters", "nav.residence", Role.OFFICER)));
         for (Feature f : features) web.navigation().add(f.navigation());
         web.navigation().add(List.of(NavItem.main("/search", "nav.search"), NavItem.account("/admin", "nav.admin", Role.ADMIN)));
         // Only in the demo, and never where mail is really sent: the mail a newcomer just caused, in their own browser.
         var demoMail = config.demoMode() && config.smtp().isEmpty() ? new org.commonweal.platform.core.mail.DemoMailbox(web, csrf, outbox) : null;
+        AccountRoutes accountRoutes = new AccountRoutes(web, accounts, sessions, places, limiter, demoMail);
         List<Routes> routes = new java.util.ArrayList<>(List.of(
                 new org.commonweal.platform.core.http.StyleRoutes(),
                 new HomeRoutes(web, accounts, features),
-                new AccountRoutes(web, accounts, sessions, places, limiter, demoMail),
+                accountRoutes,
+                new org.commonweal.platform.core.accounts.ResidenceRoutes(web, accounts, places, limiter, accountRoutes, config.baseUrl()),
                 new UserAdminRoutes(web, accounts),
                 new PlaceRoutes(web, places),
                 new AdminRoutes(web, audit, outbox, config.smtp().isEmpty()),
@@ -117,6 +119,8 @@ public final class Platform implements AutoCloseable {
         this.jobs = new Jobs(database.dataSource(), config.jobsPolling());
         // Expired sessions are refused at once; sweeping only keeps the table small.
         jobs.every("session-sweep", java.time.Duration.ofHours(1), sessions::deleteExpired);
+        // Expired letters are refused at once; deleting them is what removes the postal addresses they were sent to.
+        jobs.every("residence-letter-sweep", java.time.Duration.ofHours(1), accounts.residence()::deleteExpiredLetters);
         config.smtp().map(smtp -> new MailSender(outbox, smtp)).ifPresent(sender -> jobs.every("mail-send", java.time.Duration.ofSeconds(5), sender::sendPending));
         for (Feature f : features) f.jobs(jobs);
     }

@@ -1,5 +1,6 @@
 package org.commonweal.platform.budgets;
 
+import org.commonweal.platform.core.accounts.Residence;
 import org.commonweal.platform.core.audit.Actor;
 import org.commonweal.platform.core.audit.AuditLog;
 import org.commonweal.platform.core.http.CurrentUser;
@@ -25,15 +26,26 @@ public final class BallotBox {
     private static final String CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Why a resident may not vote in a pot, as a message key; null when they may. */
+    /**
+     * Why a resident may not vote in a pot, as a message key; null when they may. {@code steps} says whether the resident
+     * can do something about it (the pages then list what, see budgets/eligibility.jte).
+     */
     public enum Ineligible {
-        NOT_VOTING("budgets.vote.closed"), UNCONFIRMED("budgets.vote.unconfirmed"), NO_HOME("budgets.vote.noHome"),
-        OUTSIDE("budgets.vote.outside"), UNKNOWN_CODE("budgets.vote.unknownCode"), PAPER_COUNTED("budgets.register.vote.paperCounted");
+        NOT_VOTING("budgets.vote.closed", false), UNCONFIRMED("budgets.vote.unconfirmed", true), NO_HOME("budgets.vote.noHome", true),
+        OUTSIDE("budgets.vote.outside", true), NOT_VERIFIED("budgets.vote.notVerified", true), NO_REGISTER("budgets.vote.noRegister", false),
+        UNKNOWN_CODE("budgets.vote.unknownCode", false), PAPER_COUNTED("budgets.register.vote.paperCounted", false);
 
         public final String messageKey;
+        public final boolean steps;
 
-        Ineligible(String messageKey) {
+        Ineligible(String messageKey, boolean steps) {
             this.messageKey = messageKey;
+            this.steps = steps;
+        }
+
+        /** The stored name used in message keys ("not-verified"). */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -55,12 +67,14 @@ public final class BallotBox {
     private final BallotKeys keys;
     private final AuditLog audit;
     private final PlaceService places;
+    private final Residence residence;
 
-    BallotBox(Jdbi jdbi, BallotKeys keys, AuditLog audit, PlaceService places) {
+    BallotBox(Jdbi jdbi, BallotKeys keys, AuditLog audit, PlaceService places, Residence residence) {
         this.jdbi = jdbi;
         this.keys = keys;
         this.audit = audit;
         this.places = places;
+        this.residence = residence;
     }
 
     /**
@@ -75,26 +89,44 @@ public final class BallotBox {
         return Map.of("voting", Phase.VOTING.stored(), "results", Phase.RESULTS.stored(), "today", java.time.LocalDate.now(BudgetsFeature.COUNCIL_ZONE));
     }
 
+    /** The pot's rule as in force: a register uploaded for a pot is always asked for (see {@link VoterRule#withRegister}). */
+    public VoterRule rule(Pot pot) {
+        return pot.voters().withRegister(hasRegister(pot));
+    }
+
+    boolean hasRegister(Pot pot) {
+        return jdbi.withHandle(h -> VoterRegister.exists(h, pot.id()));
+    }
+
     public Ineligible eligibility(Pot pot, Voter voter) {
         return jdbi.withHandle(h -> eligibility(h, pot, voter));
     }
 
     /**
-     * One query for the phase and, for a code, whether it was issued;
-     * a resident's place is checked against the cached places tree. A register entry whose paper ballot was counted
-     * has voted.
+     * One query for the phase, whether the pot has a register and, for a code, whether it was issued;
+     * a resident's place is checked against the cached places tree, and their verification (when the pot's rule asks for
+     * one) with core's {@link Residence}. A register entry whose paper ballot was counted has voted. A pot whose rule
+     * requires a register has none yet: nobody can vote in it until the officer uploads it.
      */
     private Ineligible eligibility(Handle h, Pot pot, Voter voter) {
         boolean byCode = voter.codeHash() != null;
         var row = h.createQuery("SELECT " + VOTING_OPEN + " AS open, " + (byCode
                         ? "EXISTS (SELECT 1 FROM budget_voting_codes WHERE pot_id = :p AND code_hash = :c)" : "true")
-                        + " AS issued FROM budget_processes b WHERE b.id = :process")
+                        + " AS issued, EXISTS (SELECT 1 FROM budget_registers WHERE pot_id = :p) AS registered FROM budget_processes b WHERE b.id = :process")
                 .bindMap(votingOpenParameters()).bind("process", pot.processId()).bind("p", pot.id()).bind("c", voter.codeHash())
-                .map((rs, c) -> Map.entry(rs.getBoolean("open"), rs.getBoolean("issued"))).one();
-        if (!row.getKey()) return Ineligible.NOT_VOTING;
+                .map((rs, c) -> new boolean[]{rs.getBoolean("open"), rs.getBoolean("issued"), rs.getBoolean("registered")}).one();
+        if (!row[0]) return Ineligible.NOT_VOTING;
         if (voter.registerHash() != null && alreadyVoted(h, pot.id(), voter.registerHash()) == AlreadyVoted.ON_PAPER) return Ineligible.PAPER_COUNTED;
-        if (byCode) return row.getValue() ? null : Ineligible.UNKNOWN_CODE;
-        return accountIneligible(pot, voter.account());
+        if (byCode && !row[1]) return Ineligible.UNKNOWN_CODE;
+        Ineligible why = byCode ? null : accountIneligible(pot, voter.account());
+        if (why == null && !byCode && pot.voters().verified() && !verifiedWithin(h, pot, voter.account().id(), false)) why = Ineligible.NOT_VERIFIED;
+        if (why == null && pot.voters().register() && !row[2]) why = Ineligible.NO_REGISTER;
+        return why;
+    }
+
+    /** The account's home is verified and lies in the pot's area; with {@code lock}, held so until the caller commits. */
+    private boolean verifiedWithin(Handle h, Pot pot, long accountId, boolean lock) {
+        return residence.verifiedHome(h, accountId, lock).filter(v -> places.within(pot.placeId()).contains(v.placeId())).isPresent();
     }
 
     /** What the account itself lacks to vote in the pot, from the session and the cached places tree: no query. */
@@ -122,9 +154,11 @@ public final class BallotBox {
         String receipt = newCode();
         String voterKey = keys.voterKey(pot.id(), voter.identity());
         // Four round trips: the lock (its own statement, so what the next one reads is current), the phase and the
-        // voter's claim in one statement, the ballot swap, the commit.
+        // voter's claim in one statement, the ballot swap, the commit; a fifth where the pot asks for a verified home.
         boolean stored = jdbi.inTransaction(h -> {
             VotingLock.shared(h, pot.processId());
+            // The verification is held until the ballot commits, so a change of home place cannot slip between check and vote.
+            if (voter.account() != null && pot.voters().verified() && !verifiedWithin(h, pot, voter.account().id(), true)) return false;
             // The upsert takes the voter's row lock (concurrent casts by one voter queue here) and returns the pointer
             // to their current ballot as the previous holder of the lock left it. It claims nothing unless voting is
             // open, the code was issued, and the ballot is a register entry's exactly when the pot has a register.
@@ -132,7 +166,8 @@ public final class BallotBox {
                     WITH state AS (
                         SELECT """ + VOTING_OPEN + """
                                AND (CAST(:c AS text) IS NULL OR EXISTS (SELECT 1 FROM budget_voting_codes WHERE pot_id = :p AND code_hash = :c))
-                               AND EXISTS (SELECT 1 FROM budget_registers WHERE pot_id = :p) = :registered AS open
+                               AND EXISTS (SELECT 1 FROM budget_registers WHERE pot_id = :p) = :registered
+                               AND (:registered OR NOT :registerRequired) AS open
                         FROM budget_processes b WHERE b.id = :process),
                     claimed AS (
                         INSERT INTO budget_voters (pot_id, voter_key) SELECT :p, :k FROM state WHERE state.open
@@ -140,7 +175,7 @@ public final class BallotBox {
                         RETURNING ballot_pointer, on_paper)
                     SELECT ballot_pointer, on_paper FROM claimed""")
                     .bindMap(votingOpenParameters()).bind("c", voter.codeHash()).bind("p", pot.id()).bind("process", pot.processId())
-                    .bind("registered", voter.registerHash() != null).bind("k", voterKey)
+                    .bind("registered", voter.registerHash() != null).bind("registerRequired", pot.voters().register()).bind("k", voterKey)
                     .map((rs, c) -> Map.entry(java.util.Optional.ofNullable(rs.getString(1)), rs.getBoolean(2))).findOne();
             // Not open to this voter, or a paper ballot counted for this register entry (paper is never replaced).
             if (claim.isEmpty() || claim.get().getValue()) return false;

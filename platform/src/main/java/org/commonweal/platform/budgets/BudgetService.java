@@ -315,6 +315,9 @@ public final class BudgetService {
         if (type == BallotType.CUMULATIVE && maxPoints == null && form.errorKey("maxPoints") == null) form.error("maxPoints", "budgets.error.maxPoints.required");
         String rule = form.value("rule");
         if (!Rules.names().contains(rule)) form.error("rule", "budgets.error.rule");
+        if (form.value("voters").isBlank()) form.set("voters", VoterRule.DECLARED.stored());
+        if (!VoterRule.storedValues().contains(form.value("voters"))) form.error("voters", "budgets.error.voters");
+        String voters = form.value("voters");
         String tieBreak = form.value("tieBreak").strip().isEmpty() ? TieBreak.DEFAULT.spec() : form.value("tieBreak").strip();
         form.set("tieBreak", tieBreak);
         try {
@@ -359,27 +362,28 @@ public final class BudgetService {
                 }
                 h.createUpdate("""
                         UPDATE budget_pots SET place_id = :place, name = :name, amount = :amount, ballot_type = :type, min_projects = :min,
-                               max_projects = :max, max_points = :points, rule = :rule, tie_break = :tie, tie_seed = :seed
-                        WHERE id = :id AND process_id = :process""")
+                               max_projects = :max, max_points = :points, rule = :rule, tie_break = :tie, tie_seed = :seed, voters = :voters
+                        WHERE id = :id AND process_id = :process""").bind("voters", voters)
                         .bind("process", processId).bind("id", potId).bind("place", place.get()).bind("name", name).bind("amount", amount.get())
                         .bind("type", t.stored()).bind("min", min == null ? 0 : min).bind("max", max)
                         .bind("points", t == BallotType.CUMULATIVE ? maxPoints : null).bind("rule", rule).bind("tie", tieBreak)
                         .bind("seed", s).execute();
                 audit.record(h, actor, "budget.pot.updated", "pot:" + potId,
-                        name + " " + Money.format(amount.get(), cur) + " " + t.stored() + " " + rule + " " + tieBreak + " seed " + s);
+                        name + " " + Money.format(amount.get(), cur) + " " + t.stored() + " " + rule + " " + tieBreak + " seed " + s + " voters " + voters);
                 return Optional.of(potId);
             }
             long id = h.createUpdate("""
                     INSERT INTO budget_pots (process_id, place_id, name, amount, currency, ballot_type, min_projects, max_projects,
-                                             max_points, rule, tie_break, tie_seed)
-                    VALUES (:process, :place, :name, :amount, :currency, :type, :min, :max, :points, :rule, :tie, :seed)""")
+                                             max_points, rule, tie_break, tie_seed, voters)
+                    VALUES (:process, :place, :name, :amount, :currency, :type, :min, :max, :points, :rule, :tie, :seed, :voters)""")
+                    .bind("voters", voters)
                     .bind("process", processId).bind("place", place.get()).bind("name", name).bind("amount", amount.get())
                     .bind("currency", cur).bind("type", t.stored()).bind("min", min == null ? 0 : min).bind("max", max)
                     .bind("points", t == BallotType.CUMULATIVE ? maxPoints : null).bind("rule", rule).bind("tie", tieBreak)
                     .bind("seed", s)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             audit.record(h, actor, "budget.pot.created", "pot:" + id,
-                    name + " " + Money.format(amount.get(), cur) + " " + t.stored() + " " + rule + " " + tieBreak + " seed " + s);
+                    name + " " + Money.format(amount.get(), cur) + " " + t.stored() + " " + rule + " " + tieBreak + " seed " + s + " voters " + voters);
             return Optional.of(id);
         });
     }
@@ -424,6 +428,6 @@ public final class BudgetService {
         return new Pot(rs.getLong("id"), rs.getLong("process_id"), rs.getLong("place_id"), rs.getString("place_name"), rs.getString("name"),
                 rs.getLong("amount"), rs.getString("currency"), BallotType.fromStored(rs.getString("ballot_type")), rs.getInt("min_projects"),
                 (Integer) rs.getObject("max_projects"), (Integer) rs.getObject("max_points"), rs.getString("rule"),
-                rs.getString("tie_break"), rs.getLong("tie_seed"));
+                rs.getString("tie_break"), rs.getLong("tie_seed"), VoterRule.fromStored(rs.getString("voters")));
     }
 }

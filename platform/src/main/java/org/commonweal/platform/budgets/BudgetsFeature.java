@@ -51,7 +51,7 @@ public final class BudgetsFeature implements Feature {
         this.proposals = proposals;
         ctx.services().publish(BudgetService.class, budgets);
         ctx.services().publish(ProposalService.class, proposals);
-        BallotBox ballots = new BallotBox(jdbi, new BallotKeys(jdbi), audit, places);
+        BallotBox ballots = new BallotBox(jdbi, new BallotKeys(jdbi), audit, places, ctx.accounts().residence());
         this.ballots = ballots;
         VoterRegister register = new VoterRegister(jdbi, audit);
         PaperSheets paper = new PaperSheets(jdbi, ballots, audit);
@@ -105,9 +105,14 @@ public final class BudgetsFeature implements Feature {
             if (user == null) continue;
             for (Pot pot : budgets.pots(p.id())) {
                 Voter voter = Voter.of(user);
-                if (ballots.eligibility(pot, voter) == null && !ballots.hasVoted(pot.id(), voter)) {
-                    mine.add(new org.commonweal.platform.core.feature.HomeSection.Entry(pot.name(), "/budgets/" + p.id() + "/pots/" + pot.id() + "/vote",
-                            messages.get("budgets.home.yourVote", p.title())));
+                BallotBox.Ineligible why = ballots.eligibility(pot, voter);
+                String path = "/budgets/" + p.id() + "/pots/" + pot.id() + "/vote";
+                if (why == null && !ballots.hasVoted(pot.id(), voter)) {
+                    mine.add(new org.commonweal.platform.core.feature.HomeSection.Entry(pot.name(), path, messages.get("budgets.home.yourVote", p.title())));
+                } else if (why != null && why.steps && why != BallotBox.Ineligible.OUTSIDE) {
+                    // A vote they could cast after a step of their own (not another area's pot): the link says why and what to do.
+                    mine.add(new org.commonweal.platform.core.feature.HomeSection.Entry(pot.name(), path,
+                            messages.get("budgets.home.notYet", p.title(), messages.get("budgets.pots.notEligible." + why.key()))));
                 }
             }
         }

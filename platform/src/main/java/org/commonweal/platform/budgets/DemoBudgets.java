@@ -76,13 +76,14 @@ final class DemoBudgets {
         Form about = Form.empty().set("title", LIVE_TITLE).set("place", id(COUNCIL)).set("summary", """
                 Riverford City Council sets aside £120,000 this year for projects residents choose. £100,000 is for the whole city; \
                 Riverside ward has its own £20,000 for its neighbourhoods. Pick up to five projects for the city, and share ten points \
-                among the Riverside projects if you live there.""");
+                among the Riverside projects if you live there and your home is verified.""");
         long process = created(budgets.createProcess(about, officer), about);
         Form cityPot = Form.empty().set("name", "City-wide fund").set("place", id(COUNCIL)).set("amount", "100,000").set("currency", "GBP")
                 .set("ballotType", "approval").set("maxProjects", "5").set("rule", "greedy").set("tieBreak", "").set("tieSeed", "2026");
         long city = created(budgets.createPot(process, cityPot, officer), cityPot);
         Form wardPot = Form.empty().set("name", "Riverside ward fund").set("place", id("Riverside")).set("amount", "20,000").set("currency", "GBP")
-                .set("ballotType", "cumulative").set("maxPoints", "10").set("rule", "greedy").set("tieBreak", "").set("tieSeed", "2026");
+                .set("ballotType", "cumulative").set("maxPoints", "10").set("rule", "greedy").set("tieBreak", "").set("tieSeed", "2026")
+                .set("voters", VoterRule.VERIFIED.stored());
         long riverside = created(budgets.createPot(process, wardPot, officer), wardPot);
         LocalDate today = LocalDate.now(BudgetsFeature.COUNCIL_ZONE);
         Form dates = Form.empty().set("voting.starts", today.toString()).set("voting.ends", today.plusWeeks(4).toString());

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /** Processes, pots and phases (officers set up and move on; anyone reads), results and the pabulib export. */
 final class ProcessRoutes implements Routes {
-    private static final String[] POT_FIELDS = {"name", "place", "amount", "currency", "ballotType", "minProjects", "maxProjects", "maxPoints",
+    private static final String[] POT_FIELDS = {"name", "place", "amount", "currency", "ballotType", "minProjects", "maxProjects", "maxPoints", "voters",
             "rule", "tieBreak", "tieSeed"};
     private final Web web;
     private final BudgetService budgets;
@@ -139,6 +139,20 @@ final class ProcessRoutes implements Routes {
         List<Pot> pots = budgets.pots(process.id());
         List<Long> turnout = new ArrayList<>();
         for (Pot p : pots) turnout.add(ballots.turnout(p.id()));
+        // Who may vote in each pot, in words, and while voting is open why the signed-in resident may not (no key: they may).
+        Map<Long, VoterRule> rules = new java.util.HashMap<>();
+        Map<Long, BallotBox.Ineligible> ineligible = new java.util.HashMap<>();
+        var user = web.user(ctx);
+        // Pots whose rule requires a register that is not uploaded: a register can only be started before voting opens.
+        List<Pot> needRegister = new ArrayList<>();
+        for (Pot p : pots) {
+            rules.put(p.id(), ballots.rule(p));
+            if (p.voters().register() && !ballots.hasRegister(p) && process.phase().ordinal() < Phase.VOTING.ordinal()) needRegister.add(p);
+            if (user != null && process.phase() == Phase.VOTING) {
+                BallotBox.Ineligible why = ballots.eligibility(p, Voter.of(user));
+                if (why != null) ineligible.put(p.id(), why);
+            }
+        }
         var dates = budgets.phaseDates(process.id());
         if (datesForm.errors().isEmpty() && datesForm.value(Phase.INFORMATION.stored() + ".starts").isEmpty()) {
             datesForm.set("autoAdvance", process.autoAdvance() ? "on" : "");
@@ -147,7 +161,7 @@ final class ProcessRoutes implements Routes {
                 datesForm.set(e.getKey().stored() + ".ends", e.getValue()[1] == null ? "" : e.getValue()[1].toString());
             }
         }
-        web.render(ctx, "budgets/process.jte", web.page(ctx, "budgets.process.title", process.title()), "process", process, "pots", pots,
+        web.render(ctx, "budgets/process.jte", web.page(ctx, "budgets.process.title", process.title()), "process", process, "pots", pots, "rules", rules, "ineligible", ineligible, "needRegister", needRegister,
                 "turnout", turnout, "dates", dates, "datesForm", datesForm, "problem", problem, "pendingPaper", paper.pendingByPot(process.id()),
                 "follow", deliberation.followButton(new org.commonweal.platform.core.subjects.Subject(BudgetsFeature.PROCESS_KIND, process.id()), web.user(ctx)));
     }
@@ -189,7 +203,7 @@ final class ProcessRoutes implements Routes {
     }
 
     private static Form defaults() {
-        return Form.of(Map.of("currency", "GBP", "ballotType", "knapsack", "rule", "greedy", "tieBreak", TieBreak.DEFAULT.spec()));
+        return Form.of(Map.of("currency", "GBP", "ballotType", "knapsack", "rule", "greedy", "tieBreak", TieBreak.DEFAULT.spec(), "voters", VoterRule.DECLARED.stored()));
     }
 
     private void showNewPot(Context ctx, BudgetProcess process, Form form) {
@@ -198,7 +212,8 @@ final class ProcessRoutes implements Routes {
 
     private void showPotForm(Context ctx, BudgetProcess process, Pot editing, Form form) {
         web.render(ctx, "budgets/pot-new.jte", web.page(ctx, editing == null ? "budgets.pot.new.title" : "budgets.pot.edit.title"), "process", process,
-                "form", form, "places", places.tree(), "rules", BudgetService.ruleNames(), "editing", editing);
+                "form", form, "places", places.tree(), "rules", BudgetService.ruleNames(), "editing", editing,
+                "voterRules", VoterRule.storedValues());
     }
 
     private void showEditPot(Context ctx) {
@@ -208,7 +223,7 @@ final class ProcessRoutes implements Routes {
                 .set("currency", pot.currency()).set("ballotType", pot.ballotType().stored()).set("minProjects", String.valueOf(pot.minProjects()))
                 .set("maxProjects", pot.maxProjects() == null ? "" : pot.maxProjects().toString())
                 .set("maxPoints", pot.maxPoints() == null ? "" : pot.maxPoints().toString()).set("rule", pot.rule()).set("tieBreak", pot.tieBreak())
-                .set("tieSeed", String.valueOf(pot.tieSeed()));
+                .set("tieSeed", String.valueOf(pot.tieSeed())).set("voters", pot.voters().stored());
         showPotForm(ctx, process, pot, form);
     }
 

@@ -29,8 +29,11 @@ final class VoterRegister {
     }
 
     boolean exists(long potId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM budget_registers WHERE pot_id = :p)").bind("p", potId)
-                .mapTo(Boolean.class).one());
+        return jdbi.withHandle(h -> exists(h, potId));
+    }
+
+    static boolean exists(Handle h, long potId) {
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM budget_registers WHERE pot_id = :p)").bind("p", potId).mapTo(Boolean.class).one();
     }
 
     long size(long potId) {

@@ -70,10 +70,13 @@ final class VotingRoutes implements Routes {
 
     private void renderBallot(Context ctx, BudgetProcess process, Pot pot, Voter voter, String code, Map<String, List<String>> submitted, String error) {
         BallotBox.Ineligible why = ballots.eligibility(pot, voter);
-        if (why != null && error == null) ctx.status(403);
+        // Looking is not refused: the page says why and how to become eligible. A ballot sent anyway is refused, with the same page.
+        if (why != null && error == null && ctx.method() != io.javalin.http.HandlerType.GET) ctx.status(403);
+        boolean hasRegister = register.exists(pot.id());
         web.render(ctx, "budgets/vote.jte", web.page(ctx, "budgets.vote.title", pot.name()), "process", process, "pot", pot,
                 "proposals", proposals.feasible(pot.id()), "ineligible", why, "submitted", submitted, "error", error,
-                "hasVoted", why == null && ballots.hasVoted(pot.id(), voter), "code", code, "register", register.exists(pot.id()));
+                "hasVoted", why == null && ballots.hasVoted(pot.id(), voter), "code", code, "register", hasRegister,
+                "rule", pot.voters().withRegister(hasRegister));
     }
 
     private void voteAsResident(Context ctx) {

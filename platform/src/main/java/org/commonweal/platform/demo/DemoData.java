@@ -81,10 +81,29 @@ public final class DemoData {
             long id = accounts.createConfirmed(l.email(), names[i], l.password(), roles, homes.get(i % homes.size()));
             byRole.computeIfAbsent(l.role(), r -> new ArrayList<>()).add(id);
         }
+        residence(platform, byRole.get("officer").get(0), byRole.get("resident"));
         platform.loadDemo(new DemoContext(byRole.get("admin").get(0), byRole.get("officer").get(0), byRole.get("moderator").get(0),
                 byRole.get("organiser").get(0), byRole.get("resident"), platform.config.sharedData(), say));
         setState(platform, "loaded");
         return true;
+    }
+
+    /**
+     * Amira's home was verified at a desk (she can vote where only verified residents may); Ben's is not verified; Chidi
+     * asked for a letter, waiting in the officer's next print batch.
+     */
+    private static void residence(Platform platform, long officer, List<Long> residents) {
+        var residence = platform.accounts.residence();
+        long amira = residents.get(0);
+        long amiraHome = platform.accounts.find(amira).orElseThrow().homePlaceId();
+        if (residence.verifyAtDesk(amira, amiraHome, "council-tax", new Actor(officer, "demo", "demo-data")).isPresent()) {
+            throw new IllegalStateException("demo desk verification refused");
+        }
+        long chidi = residents.get(2);
+        Form letter = Form.empty().set("line1", "14 Station Road").set("town", "Riverford").set("postcode", "RV4 7QS");
+        if (!residence.requestLetter(chidi, platform.accounts.find(chidi).orElseThrow().homePlaceId(), letter, new Actor(chidi, "demo", "demo-data"))) {
+            throw new IllegalStateException("demo letter request: " + letter.errors());
+        }
     }
 
     private static String state(Platform platform) {

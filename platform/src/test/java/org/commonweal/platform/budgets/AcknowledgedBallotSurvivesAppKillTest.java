@@ -76,7 +76,7 @@ class AcknowledgedBallotSurvivesAppKillTest {
         Config config = Config.fromEnvironment(Map.of("COMMONWEAL_DATA", dir.toString(), "PORT", "0"), true);
         try (Platform again = Platform.open(config)) {
             Jdbi jdbi = again.database().jdbi();
-            BallotBox box = new BallotBox(jdbi, new BallotKeys(jdbi), again.audit, again.places);
+            BallotBox box = new BallotBox(jdbi, new BallotKeys(jdbi), again.audit, again.places, again.accounts.residence());
             for (String receipt : receipts) assertThat(box.check(receipt)).as(receipt).isEqualTo(BallotBox.ReceiptStatus.COUNTED);
         }
     }

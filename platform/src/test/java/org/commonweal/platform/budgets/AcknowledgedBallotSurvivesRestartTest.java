@@ -34,7 +34,7 @@ class AcknowledgedBallotSurvivesRestartTest {
             Jdbi jdbi = first.database().jdbi();
             Pot pot = cityPot(first);
             potId = pot.id();
-            BallotBox box = new BallotBox(jdbi, new BallotKeys(jdbi), first.audit, first.places);
+            BallotBox box = new BallotBox(jdbi, new BallotKeys(jdbi), first.audit, first.places, first.accounts.residence());
             String code = box.issueCodes(pot, 1, "csv", Actor.SYSTEM).get(0);
             List<Long> chosen = first.feature(BudgetsFeature.class).proposals().feasible(pot.id()).stream().limit(2).map(Proposal::id).toList();
             receipt = box.cast(pot, Voter.withCode(code), new BallotChoice(chosen, null)).orElseThrow();
@@ -44,7 +44,7 @@ class AcknowledgedBallotSurvivesRestartTest {
         }
         try (Platform second = Platform.open(config)) {
             Jdbi jdbi = second.database().jdbi();
-            BallotBox box = new BallotBox(jdbi, new BallotKeys(jdbi), second.audit, second.places);
+            BallotBox box = new BallotBox(jdbi, new BallotKeys(jdbi), second.audit, second.places, second.accounts.residence());
             assertThat(box.check(receipt)).isEqualTo(BallotBox.ReceiptStatus.COUNTED);
             assertThat(box.turnout(potId)).isEqualTo(1);
         }

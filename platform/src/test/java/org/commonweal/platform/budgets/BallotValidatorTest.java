@@ -19,7 +19,7 @@ class BallotValidatorTest {
     private static final List<Long> COSTS = List.of(1_000L, 2_500L, 4_000L, 6_000L, 9_000L, 500L);
 
     private static Pot pot(BallotType type, int min, Integer max, Integer maxPoints) {
-        return new Pot(1, 1, 1, "Riverside", "Pot", AMOUNT, "GBP", type, min, max, maxPoints, "greedy", "cost,votes,lottery", 0);
+        return new Pot(1, 1, 1, "Riverside", "Pot", AMOUNT, "GBP", type, min, max, maxPoints, "greedy", "cost,votes,lottery", 0, VoterRule.DECLARED);
     }
 
     private static List<Proposal> ballot() {

@@ -23,7 +23,7 @@ public final class CrashTarget {
         Jdbi jdbi = platform.database().jdbi();
         long potId = jdbi.withHandle(h -> h.createQuery("SELECT id FROM budget_pots WHERE name = 'City-wide fund'").mapTo(Long.class).one());
         Pot pot = platform.feature(org.commonweal.platform.budgets.BudgetsFeature.class).budgets().pot(potId).orElseThrow();
-        List<String> codes = new BallotBox(jdbi, new BallotKeys(jdbi), platform.audit, platform.places).issueCodes(pot, Integer.parseInt(args[1]), "csv", Actor.SYSTEM);
+        List<String> codes = new BallotBox(jdbi, new BallotKeys(jdbi), platform.audit, platform.places, platform.accounts.residence()).issueCodes(pot, Integer.parseInt(args[1]), "csv", Actor.SYSTEM);
         List<Long> chosen = platform.feature(org.commonweal.platform.budgets.BudgetsFeature.class).proposals().feasible(potId).stream().limit(2).map(Proposal::id).toList();
         platform.start(0);
         System.out.println("READY " + platform.port() + " " + pot.processId() + " " + potId + " "

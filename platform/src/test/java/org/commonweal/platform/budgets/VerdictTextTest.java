@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every rule's reasons read as sentences with the pot's money, not as the engine's records. */
 class VerdictTextTest {
-    private static final Pot POT = new Pot(1, 1, 1, "Riverford", "Pot", 100_00, "GBP", BallotType.APPROVAL, 0, null, null, "mes", "", 0);
+    private static final Pot POT = new Pot(1, 1, 1, "Riverford", "Pot", 100_00, "GBP", BallotType.APPROVAL, 0, null, null, "mes", "", 0, VoterRule.DECLARED);
 
     private static Proposal proposal(long id, String title, long cost) {
         return new Proposal(id, 1, 1, "Riverford", null, null, title, "d", "green", cost, cost, "feasible", null);

@@ -53,7 +53,7 @@ public final class AccountRoutes implements Routes {
         r.post("/forgot-password", this::forgot, Access.PUBLIC, Role.ANYONE);
         r.get("/account/reset/{token}", this::showReset, Access.SECRET, Role.ANYONE);
         r.post("/account/reset/{token}", this::reset, Access.SECRET, Role.ANYONE);
-        r.get("/account", ctx -> showProfile(ctx, null, null), Access.SELF, Role.RESIDENT);
+        r.get("/account", ctx -> showProfile(ctx, null, null, null, null), Access.SELF, Role.RESIDENT);
         r.post("/account", this::updateProfile, Access.SELF, Role.RESIDENT);
         r.post("/account/password", this::changePassword, Access.SELF, Role.RESIDENT);
         r.get("/account/export", this::export, Access.SELF, Role.RESIDENT);
@@ -160,19 +160,44 @@ public final class AccountRoutes implements Routes {
         web.redirectWithNotice(ctx, "/sign-in", "reset.done");
     }
 
-    private void showProfile(Context ctx, Form profile, Form password) {
+    /**
+     * The account page. {@code code} is the letter-code form when it was just refused; {@code confirmPlace} the name of the
+     * home place the resident chose when changing to it would drop their verification, to confirm first.
+     */
+    void showProfile(Context ctx, Form profile, Form password, Form code, String confirmPlace) {
         CurrentUser user = web.requireUser(ctx);
         Form p = profile != null ? profile : Form.empty().set("name", user.name())
                 .set("homePlace", user.homePlaceId() == null ? "" : user.homePlaceId().toString());
+        Residence residence = accounts.residence();
+        var verification = residence.verifiedHome(user.id()).orElse(null);
         web.render(ctx, "accounts/profile.jte", web.page(ctx, "profile.title"), "form", p,
-                "passwordForm", password != null ? password : Form.empty(), "places", places.tree());
+                "passwordForm", password != null ? password : Form.empty(), "places", places.tree(),
+                "verification", verification, "verifiedPlace", verification == null ? null : places.find(verification.placeId()).map(pl -> pl.name()).orElse(null),
+                "letter", residence.letter(user.id()).orElse(null), "codeForm", code != null ? code : Form.empty(), "confirmPlace", confirmPlace);
     }
 
+    /**
+     * Saves name and home place. Moving away from a verified home (or one a letter is on its way to) drops the verification,
+     * so the page asks first, saving nothing, unless the form carries the resident's confirmation.
+     */
     private void updateProfile(Context ctx) {
-        Form form = Form.read(ctx, "name", "homePlace");
-        if (!accounts.updateProfile(web.requireUser(ctx).id(), form, web.actor(ctx))) {
+        Form form = Form.read(ctx, "name", "homePlace", "dropVerification");
+        CurrentUser user = web.requireUser(ctx);
+        String chosen = form.value("homePlace").strip();
+        boolean moving = !chosen.equals(user.homePlaceId() == null ? "" : user.homePlaceId().toString());
+        if (moving && !"yes".equals(form.value("dropVerification"))
+                && (accounts.residence().verifiedHome(user.id()).isPresent() || accounts.residence().letter(user.id()).isPresent())) {
+            // An unknown place is not confirmed but refused, by the save below.
+            String name = chosen.isEmpty() ? web.messages().get("profile.homePlace.none")
+                    : chosen.matches("[0-9]{1,18}") ? places.find(Long.parseLong(chosen)).map(pl -> pl.name()).orElse(null) : null;
+            if (name != null) {
+                showProfile(ctx, form, null, null, name);
+                return;
+            }
+        }
+        if (!accounts.updateProfile(user.id(), form, web.actor(ctx))) {
             ctx.status(422);
-            showProfile(ctx, form, null);
+            showProfile(ctx, form, null, null, null);
             return;
         }
         web.redirectWithNotice(ctx, "/account", "profile.saved");
@@ -182,7 +207,7 @@ public final class AccountRoutes implements Routes {
         Form form = Form.read(ctx, "currentPassword", "password", "passwordConfirm");
         if (!accounts.changePassword(web.requireUser(ctx).id(), ctx.cookie("cw_session"), form, web.actor(ctx))) {
             ctx.status(422);
-            showProfile(ctx, null, form.set("currentPassword", "").set("password", "").set("passwordConfirm", ""));
+            showProfile(ctx, null, form.set("currentPassword", "").set("password", "").set("passwordConfirm", ""), null, null);
             return;
         }
         web.redirectWithNotice(ctx, "/account", "password.changed");

@@ -35,6 +35,7 @@ public final class AccountService {
     private final Messages messages;
     private final String baseUrl;
     private final PersonalData personalData;
+    private final Residence residence;
 
     public AccountService(Jdbi jdbi, AuditLog audit, Outbox outbox, SessionStore sessions, PlaceService places, Messages messages, String baseUrl,
                           PersonalData personalData) {
@@ -46,6 +47,7 @@ public final class AccountService {
         this.messages = messages;
         this.baseUrl = baseUrl;
         this.personalData = personalData;
+        this.residence = new Residence(jdbi, audit, personalData);
         // Sessions are kept by the hash of their cookie only; the times are what they say about the person.
         personalData.register("account-sessions", (h, id) -> personalData.rows(h.createQuery(
                 "SELECT created_at, last_seen, expires_at FROM sessions WHERE account_id = :a ORDER BY created_at, id_hash").bind("a", id)));
@@ -56,6 +58,11 @@ public final class AccountService {
         // A deleted account's mails go too: the queued ones must not reach someone who left, and none may keep the address.
         personalData.onErase("account-mails", (h, id) -> h.createUpdate("""
                 DELETE FROM mail_outbox m USING accounts a WHERE a.id = :a AND lower(m.recipient) = lower(a.email)""").bind("a", id).execute());
+    }
+
+    /** Whether accounts' home places are verified, and the letters and desk checks that verify them. */
+    public Residence residence() {
+        return residence;
     }
 
     public Optional<Account> find(long id) {
@@ -191,6 +198,7 @@ public final class AccountService {
         jdbi.useTransaction(h -> {
             AccountRepository.updateProfile(h, accountId, name, chosen);
             audit.record(h, actor, "account.profile_updated", "account:" + accountId, null);
+            if (residence.dropOnHomeChange(h, accountId, chosen)) audit.record(h, actor, "residence.dropped", "account:" + accountId, "home place changed");
         });
         return true;
     }

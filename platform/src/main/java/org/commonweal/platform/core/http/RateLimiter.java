@@ -26,6 +26,10 @@ public final class RateLimiter {
     public static final Limit SIGN_IN_PER_ACCOUNT = new Limit("sign-in-account", 5, Duration.ofMinutes(15));
     public static final Limit REGISTER_PER_IP = new Limit("register-ip", 10, Duration.ofHours(1));
     public static final Limit EMAIL_PER_IP = new Limit("email-ip", 10, Duration.ofHours(1));
+    /** Letter codes: 50-bit codes, so a few tries an hour per account leave guessing one hopeless within its 30 days. */
+    public static final Limit RESIDENCE_CODE_PER_ACCOUNT = new Limit("residence-code-account", 5, Duration.ofMinutes(15));
+    /** Each letter is posted at the council's cost. */
+    public static final Limit RESIDENCE_LETTER_PER_ACCOUNT = new Limit("residence-letter-account", 3, Duration.ofDays(1));
     public static final Limit WRITES_PER_CLIENT = new Limit("writes", 120, Duration.ofMinutes(1));
 
     private static final int MAX_BUCKETS = 100_000;
