@@ -34,6 +34,7 @@ public final class RateLimiter {
 
     private static final int MAX_BUCKETS = 100_000;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private volatile io.github.bucket4j.TimeMeter clock = io.github.bucket4j.TimeMeter.SYSTEM_MILLISECONDS;
 
     /** Thrown when a limit is exceeded; the web layer shows it as a 429 page naming the wait. */
     public static final class TooManyRequests extends RuntimeException {
@@ -72,8 +73,35 @@ public final class RateLimiter {
     private Bucket bucket(Limit limit, String key) {
         if (buckets.size() > MAX_BUCKETS) buckets.clear();
         return buckets.computeIfAbsent(limit.name() + ":" + key, k -> Bucket.builder()
+                .withCustomTimePrecision(clock)
                 .addLimit(Bandwidth.builder().capacity(limit.attempts()).refillGreedy(limit.attempts(), limit.period()).build())
                 .build());
+    }
+
+    /**
+     * For tests: buckets made from now on see time stand still, so a test that makes a hundred requests on a slow
+     * machine is not helped by the refill that happens meanwhile.
+     */
+    public void stopTheClock() {
+        long now = System.nanoTime();
+        clock = new io.github.bucket4j.TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return now;
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return false;
+            }
+        };
+        buckets.clear();
+    }
+
+    /** For tests: back to the system clock (and fresh buckets). */
+    public void startTheClock() {
+        clock = io.github.bucket4j.TimeMeter.SYSTEM_MILLISECONDS;
+        buckets.clear();
     }
 
     /** For tests: forget every bucket. */
