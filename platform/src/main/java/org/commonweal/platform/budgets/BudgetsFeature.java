@@ -64,7 +64,8 @@ public final class BudgetsFeature implements Feature {
                 new PaperRoutes(web, budgets, proposals, paper, register),
                 new RegisterRoutes(web, budgets, register),
                 new ProcessRoutes(web, budgets, ballots, paper, results, places, delivery, pabulib, deliberation),
-                new ProposalRoutes(web, budgets, proposals, places, delivery, deliberation)};
+                new ProposalRoutes(web, budgets, proposals, places, delivery, deliberation),
+                new DeliveryRoutes(web, budgets, proposals, delivery)};
     }
 
     /**

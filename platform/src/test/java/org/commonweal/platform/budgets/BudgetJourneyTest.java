@@ -166,7 +166,7 @@ class BudgetJourneyTest extends PlatformTestCase {
         String news = fan.get("/notifications").body();
         assertThat(news).contains("was checked by the council: it can be done, costed at £2,500.00")
                 .contains("was selected: it is funded in").contains("was not selected in")
-                .contains("is under way. Contractor appointed.").contains("has been cancelled: The site flooded.")
+                .contains("is under way, 0% done. Contractor appointed.").contains("has been cancelled: The site flooded.")
                 .contains("Café benches on the quay").contains("Quay lighting");
 
         List<String> actions = app.database.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT action FROM audit_log WHERE action LIKE 'budget.%'")
