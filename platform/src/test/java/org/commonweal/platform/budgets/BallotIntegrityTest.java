@@ -233,7 +233,9 @@ class BallotIntegrityTest extends PlatformTestCase {
                 .mapTo(String.class).list());
         assertThat(audited).as("only officers' and authors' actions are audited, never a resident's vote").isSubsetOf(
                 "budget.process.created", "budget.pot.created", "budget.dates.saved", "budget.phase.opened", "budget.proposal.submitted", "budget.proposal.feasible",
-                "budget.proposal.not_feasible", "budget.codes.issued", "budget.paper_sheet.keyed", "budget.paper_sheet.counted");
+                "budget.proposal.not_feasible", "budget.codes.issued", "budget.paper_sheet.keyed", "budget.paper_sheet.counted",
+                // the demo's finished budgets: counted, published and delivered by its officer
+                "budget.results.computed", "budget.results.published", "budget.delivery.updated", "budget.milestone.added", "budget.photo.added");
 
         TestClient admin = app.signedInAs("admin");
         String hash = BallotBox.receiptHash(receipt);

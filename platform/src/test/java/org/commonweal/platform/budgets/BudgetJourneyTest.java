@@ -92,7 +92,7 @@ class BudgetJourneyTest extends PlatformTestCase {
         TestClient.Response review = amira.post("/budgets/" + process + "/pots/" + pot + "/vote",
                 Map.of("step", "review", "choice", String.valueOf(benches)));
         assertThat(review.body()).contains("<progress").contains("max=\"1000000\"").contains("value=\"250000\"").contains("Cast my vote");
-        assertThat(app.count("SELECT count(*) FROM budget_ballots")).as("reviewing stores nothing").isZero();
+        assertThat(app.count("SELECT count(*) FROM budget_ballots WHERE pot_id = " + pot)).as("reviewing stores nothing").isZero();
 
         List<List<Long>> votes = List.of(List.of(benches, playground), List.of(playground), List.of(benches, lighting),
                 List.of(playground, benches), List.of(lighting));
@@ -103,12 +103,12 @@ class BudgetJourneyTest extends PlatformTestCase {
             String receipt = BudgetSetup.receipt(cast(voter, process, pot, votes.get(i)));
             if (firstReceipt == null) firstReceipt = receipt;
         }
-        assertThat(app.count("SELECT count(*) FROM budget_ballots WHERE counted")).isEqualTo(5);
+        assertThat(app.count("SELECT count(*) FROM budget_ballots WHERE counted AND pot_id = " + pot)).isEqualTo(5);
 
         setup.advanceTo(officer, process, Phase.RESULTS);
         TestClient.Response late = cast(setup.resident("late@example.org", "Quayside"), process, pot, List.of(benches));
         assertThat(late.status()).isEqualTo(403);
-        assertThat(app.count("SELECT count(*) FROM budget_ballots")).as("no ballot after voting closed").isEqualTo(5);
+        assertThat(app.count("SELECT count(*) FROM budget_ballots WHERE pot_id = " + pot)).as("no ballot after voting closed").isEqualTo(5);
 
         // Greedy by approvals, ties to the cheaper project: benches (3 votes, £2,500), playground (3, £7,000), then lighting does not fit.
         String results = app.client().get("/budgets/" + process + "/pots/" + pot + "/results").body();
