@@ -263,7 +263,7 @@ class BallotIntegrityTest extends PlatformTestCase {
         assertThat(codes).hasSize(3).doesNotHaveDuplicates();
         assertThat(app.count("SELECT count(*) FROM budget_voting_codes WHERE pot_id = " + knapsack)).isEqualTo(3);
         assertThat(app.count("SELECT count(*) FROM budget_voting_codes WHERE code_hash = '" + codes.getFirst() + "'")).as("only hashes are kept").isZero();
-        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'budget.codes.issued'")).isEqualTo(1);
+        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'budget.codes.issued' AND subject = 'pot:" + knapsack + "'")).isEqualTo(1);
 
         TestClient resident = app.signedInAs("resident");
         resident.get("/budgets/" + process);
