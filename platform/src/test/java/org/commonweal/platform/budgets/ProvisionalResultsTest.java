@@ -147,6 +147,25 @@ class ProvisionalResultsTest extends PlatformTestCase {
         assertThat(phase(process)).as("voting closed by its date; publishing waits for an officer").isEqualTo("counting");
     }
 
+    @Test
+    void aVoterRegisterIsExtendedUntilVotingClosesNotWhileCounting() {
+        TestClient officer = app.signedInAs("officer");
+        long process = setup.createProcess(officer, "Registered fund", "Riverside");
+        long pot = setup.addPot(officer, process, "Registered pot", "Riverside", "100", "approval", Map.of());
+        String path = "/budgets/" + process + "/pots/" + pot + "/register";
+        officer.get(path);
+        assertThat(BudgetSetup.postFile(app, officer, path, Map.of(), "register.csv", "AB1\nAB2\n".getBytes()).status()).isLessThan(400);
+        setup.advanceTo(officer, process, Phase.VOTING);
+        officer.get(path);
+        assertThat(BudgetSetup.postFile(app, officer, path, Map.of(), "register.csv", "AB3\n".getBytes()).status()).isLessThan(400);
+        setup.advanceTo(officer, process, Phase.COUNTING);
+        officer.get(path);
+        assertThat(BudgetSetup.postFile(app, officer, path, Map.of(), "register.csv", "AB4\n".getBytes()).status())
+                .as("no identifier can join after the close to let a paper ballot in").isEqualTo(409);
+        assertThat(app.count("SELECT count(*) FROM budget_register_entries WHERE pot_id = " + pot))
+                .isEqualTo(3);
+    }
+
     /** The results table's row for a proposal. */
     static String rowOf(String page, long proposal) {
         int at = page.indexOf("id=\"result-" + proposal + "\"");
