@@ -86,7 +86,7 @@ public final class BallotBox {
                 AND ((d.phase = :voting AND d.ends_on < :today) OR (d.phase = :results AND d.starts_on <= :today)))))""";
 
     private static Map<String, Object> votingOpenParameters() {
-        return Map.of("voting", Phase.VOTING.stored(), "results", Phase.RESULTS.stored(), "today", java.time.LocalDate.now(BudgetsFeature.COUNCIL_ZONE));
+        return Map.of("voting", Phase.VOTING.stored(), "results", Phase.VOTING.next().stored(), "today", java.time.LocalDate.now(BudgetsFeature.COUNCIL_ZONE));
     }
 
     /** The pot's rule as in force: a register uploaded for a pot is always asked for (see {@link VoterRule#withRegister}). */

@@ -77,7 +77,8 @@ public final class BudgetService {
 
     /**
      * Opens the phase after {@code from}. The caller names the phase it saw, so a double click or two officers
-     * at once move the process one step, not two. Entering results closes voting and counts every pot.
+     * at once move the process one step, not two. Entering counting closes voting and counts every pot provisionally;
+     * entering results publishes those counts as they stand.
      */
     public boolean advancePhase(long processId, String from, Actor actor) {
         boolean moved = jdbi.inTransaction(h -> {
@@ -116,6 +117,9 @@ public final class BudgetService {
         if (next == null) return false;
         h.createUpdate("UPDATE budget_processes SET phase = :p WHERE id = :id").bind("p", next.stored()).bind("id", processId).execute();
         audit.record(h, actor, "budget.phase.opened", "budget:" + processId, from.stored() + " -> " + next.stored() + (why == null ? "" : " (" + why + ")"));
+        if (next == Phase.COUNTING) {
+            for (Pot pot : pots(h, processId)) count(h, pot, actor, "budget.results.computed");
+        }
         if (next == Phase.RESULTS) {
             // Paper sheets still pending can never be counted now: forget what was typed for them (content next to a
             // register entry's hash), keeping only the sheets so officers are told how many were left out.
@@ -123,12 +127,31 @@ public final class BudgetService {
                     DELETE FROM budget_paper_entries WHERE sheet_id IN (
                         SELECT s.id FROM budget_paper_sheets s JOIN budget_pots p ON p.id = s.pot_id WHERE p.process_id = :id)""")
                     .bind("id", processId).execute();
-            for (Pot pot : pots(h, processId)) {
-                results.compute(h, pot);
-                audit.record(h, actor, "budget.results.computed", "pot:" + pot.id(), pot.rule() + " " + pot.tieBreak() + " seed " + pot.tieSeed());
-            }
+            for (Pot pot : pots(h, processId)) audit.record(h, actor, "budget.results.published", "pot:" + pot.id(), "");
         }
         return true;
+    }
+
+    private void count(Handle h, Pot pot, Actor actor, String action) {
+        results.compute(h, pot);
+        audit.record(h, actor, action, "pot:" + pot.id(), pot.rule() + " " + pot.tieBreak() + " seed " + pot.tieSeed());
+    }
+
+    /**
+     * Counts a pot again while its result is provisional (after paper sheets were settled, say); the new count replaces
+     * the old. Holds the voting lock exclusively, so no paper ballot is being counted into the box meanwhile.
+     */
+    public java.util.Optional<org.commonweal.platform.core.http.Refusal> recount(long processId, long potId, Actor actor) {
+        return jdbi.inTransaction(h -> {
+            VotingLock.exclusive(h, processId);
+            Optional<String> phase = h.createQuery("SELECT phase FROM budget_processes WHERE id = :id FOR UPDATE")
+                    .bind("id", processId).mapTo(String.class).findOne();
+            Optional<Pot> pot = pot(h, potId).filter(p -> p.processId() == processId);
+            if (phase.isEmpty() || pot.isEmpty()) return Optional.of(org.commonweal.platform.core.http.Refusal.NOT_FOUND);
+            if (Phase.fromStored(phase.get()) != Phase.COUNTING) return Optional.of(org.commonweal.platform.core.http.Refusal.CLOSED);
+            count(h, pot.get(), actor, "budget.results.recounted");
+            return Optional.empty();
+        });
     }
 
     /**
@@ -177,6 +200,7 @@ public final class BudgetService {
     }
 
     private static boolean due(Map<Phase, LocalDate[]> dates, Phase phase, LocalDate today) {
+        if (!phase.closesByDate()) return false;
         LocalDate[] own = dates.get(phase);
         LocalDate[] next = dates.get(phase.next());
         return (own != null && own[1] != null && today.isAfter(own[1])) || (next != null && next[0] != null && !today.isBefore(next[0]));

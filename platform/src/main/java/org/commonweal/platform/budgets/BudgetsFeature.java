@@ -23,6 +23,7 @@ public final class BudgetsFeature implements Feature {
     private final BudgetService budgets;
     private final DemoBudgets demo;
     private final DemoDiscussion discussion;
+    private final DemoDelivery demoDelivery;
     private final ProposalService proposals;
     private final java.time.Duration phaseCheck;
     private final BallotBox ballots;
@@ -59,21 +60,25 @@ public final class BudgetsFeature implements Feature {
         PabulibImport pabulib = new PabulibImport(jdbi, audit, results, index);
         this.demo = new DemoBudgets(budgets, proposals, pabulib, places);
         this.discussion = new DemoDiscussion(deliberation, ctx.accounts());
+        this.demoDelivery = new DemoDelivery(demo, budgets, ballots, delivery);
         this.parts = new Routes[]{
                 new VotingRoutes(web, budgets, proposals, ballots, register, ctx.baseUrl()),
                 new PaperRoutes(web, budgets, proposals, paper, register),
                 new RegisterRoutes(web, budgets, register),
                 new ProcessRoutes(web, budgets, ballots, paper, results, places, delivery, pabulib, deliberation),
-                new ProposalRoutes(web, budgets, proposals, places, delivery, deliberation)};
+                new ProposalRoutes(web, budgets, proposals, places, delivery, deliberation),
+                new DeliveryRoutes(web, budgets, proposals, delivery)};
     }
 
     /**
      * The demo's budgets: the live "Riverford Community Fund" left open for voting, with a discussion on its street
-     * trees, and, when the shared data folder is there, two finished votes imported from its pabulib files.
+     * trees; last year's fund in delivery and a youth fund with a provisional result (see {@link DemoDelivery}); and,
+     * when the shared data folder is there, two finished votes imported from its pabulib files.
      */
     @Override
     public void loadDemo(DemoContext ctx) {
         long process = demo.load(ctx.officerId(), ctx.residentIds(), ctx.sharedData(), ctx.say());
+        demoDelivery.load(ctx.officerId(), ctx.residentIds());
         discussion.load(ctx.residentIds(), demoDiscussion(process));
     }
 

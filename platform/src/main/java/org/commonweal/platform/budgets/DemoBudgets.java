@@ -25,7 +25,7 @@ final class DemoBudgets {
     /** Small real votes, one per currency the demo shows: a Warsaw district (PLN) and an Amsterdam neighbourhood (EUR). */
     static final List<String> PAST_VOTES = List.of("Poland_Warszawa_2019_Radosc.pb", "Netherlands_Amsterdam_522.pb");
 
-    private record Idea(int author, String title, String description, String theme, String place, String estimate, String councilCost,
+    record Idea(int author, String title, String description, String theme, String place, String estimate, String councilCost,
                         String notFeasibleBecause) {
     }
 
@@ -101,7 +101,7 @@ final class DemoBudgets {
         return process;
     }
 
-    private List<Long> submit(long pot, List<Idea> ideas, List<Long> residentIds) {
+    List<Long> submit(long pot, List<Idea> ideas, List<Long> residentIds) {
         return ideas.stream().map(idea -> {
             long author = residentIds.get(idea.author() % residentIds.size());
             Form form = Form.empty().set("title", idea.title()).set("description", idea.description()).set("theme", idea.theme())
@@ -110,7 +110,7 @@ final class DemoBudgets {
         }).toList();
     }
 
-    private void assess(long proposal, Idea idea, Actor officer) {
+    void assess(long proposal, Idea idea, Actor officer) {
         Form form = idea.notFeasibleBecause() == null
                 ? Form.empty().set("decision", "feasible").set("councilCost", idea.councilCost())
                 : Form.empty().set("decision", "not_feasible").set("reason", idea.notFeasibleBecause());
@@ -119,7 +119,7 @@ final class DemoBudgets {
         });
     }
 
-    private void advanceTo(long process, Phase target, Actor officer) {
+    void advanceTo(long process, Phase target, Actor officer) {
         Phase phase = budgets.process(process).orElseThrow().phase();
         while (phase != target) {
             if (!budgets.advancePhase(process, phase.stored(), officer)) throw new IllegalStateException("demo process stuck in " + phase);
@@ -147,12 +147,12 @@ final class DemoBudgets {
         }
     }
 
-    private String id(String placeName) {
+    String id(String placeName) {
         return places.tree().stream().filter(p -> p.name().equals(placeName)).map(Place::id).findFirst()
                 .orElseThrow(() -> new IllegalStateException("demo place " + placeName + " is missing")).toString();
     }
 
-    private static long created(Optional<Long> id, Form form) {
+    static long created(Optional<Long> id, Form form) {
         return id.orElseThrow(() -> new IllegalStateException("demo data refused: " + form.value("title") + form.value("name") + " " + form.errors()));
     }
 }

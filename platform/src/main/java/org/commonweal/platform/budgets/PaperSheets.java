@@ -186,12 +186,12 @@ final class PaperSheets {
         return entries >= 2 ? row[0] : null;
     }
 
-    /** Voting must be open, checked holding the {@link VotingLock} shared so closing (which takes it exclusively) waits. */
+    /** Paper must still be open (voting, or counting before the result is published), checked holding the {@link VotingLock} shared so closing (which takes it exclusively) waits. */
     private static boolean votingOpen(Handle h, Pot pot) {
         h.execute("SET LOCAL synchronous_commit = on");
         VotingLock.shared(h, pot.processId());
         String phase = h.createQuery("SELECT phase FROM budget_processes WHERE id = :id").bind("id", pot.processId()).mapTo(String.class).one();
-        return Phase.fromStored(phase) == Phase.VOTING;
+        return Phase.fromStored(phase).paperOpen();
     }
 
     private static List<Entry> entries(Handle h, long sheetId) {

@@ -20,6 +20,7 @@ import java.util.Map;
 final class ProcessRoutes implements Routes {
     private static final String[] POT_FIELDS = {"name", "place", "amount", "currency", "ballotType", "minProjects", "maxProjects", "maxPoints", "voters",
             "rule", "tieBreak", "tieSeed"};
+    private static final Web.Closed RECOUNT_CLOSED = new Web.Closed("budgets.results.recountClosed.title", "budgets.results.recountClosed.body");
     private final Web web;
     private final BudgetService budgets;
     private final BallotBox ballots;
@@ -51,6 +52,7 @@ final class ProcessRoutes implements Routes {
         r.get("/budgets/import", ctx -> showImport(ctx, Form.empty(), null), Access.ROLE, Role.OFFICER);
         r.post("/budgets/import", this::importPabulib, Access.ROLE, Role.OFFICER);
         r.get("/budgets/{id}", this::show, Access.PUBLIC, Role.ANYONE);
+        r.get("/budgets/{id}/phase", ctx -> confirmPhase(ctx, process(ctx), null), Access.ROLE, Role.OFFICER);
         r.post("/budgets/{id}/phase", this::advance, Access.ROLE, Role.OFFICER);
         r.post("/budgets/{id}/dates", this::saveDates, Access.ROLE, Role.OFFICER);
         r.get("/budgets/{id}/pots/new", ctx -> showNewPot(ctx, process(ctx), defaults()), Access.ROLE, Role.OFFICER);
@@ -58,6 +60,7 @@ final class ProcessRoutes implements Routes {
         r.get("/budgets/{id}/pots/{pot}/edit", this::showEditPot, Access.ROLE, Role.OFFICER);
         r.post("/budgets/{id}/pots/{pot}", this::updatePot, Access.ROLE, Role.OFFICER);
         r.get("/budgets/{id}/pots/{pot}/results", this::showResults, Access.PUBLIC, Role.ANYONE);
+        r.post("/budgets/{id}/pots/{pot}/recount", this::recount, Access.ROLE, Role.OFFICER);
         r.get("/budgets/{id}/pots/{pot}/votes.pb", this::export, Access.PUBLIC, Role.ANYONE);
     }
 
@@ -163,11 +166,31 @@ final class ProcessRoutes implements Routes {
         }
         web.render(ctx, "budgets/process.jte", web.page(ctx, "budgets.process.title", process.title()), "process", process, "pots", pots, "rules", rules, "ineligible", ineligible, "needRegister", needRegister,
                 "turnout", turnout, "dates", dates, "datesForm", datesForm, "problem", problem, "pendingPaper", paper.pendingByPot(process.id()),
+                "projects", process.phase().resultsPublished() ? delivery.projects(process.id()) : List.<DeliveryService.Project>of(),
                 "follow", deliberation.followButton(new org.commonweal.platform.core.subjects.Subject(BudgetsFeature.PROCESS_KIND, process.id()), web.user(ctx)));
+    }
+
+    /**
+     * The second step of moving a stage: what opening the next one does (closing voting, publishing for good), with the
+     * button that does it. {@code problem} says why the first try did nothing.
+     */
+    private void confirmPhase(Context ctx, BudgetProcess process, String problem) {
+        if (process.phase().next() == null) {
+            ctx.redirect("/budgets/" + process.id());
+            return;
+        }
+        web.render(ctx, "budgets/phase-confirm.jte", web.page(ctx, "budgets.confirm." + process.phase().next().stored() + ".title", process.title()),
+                "process", process, "pots", budgets.pots(process.id()), "pendingPaper", paper.pendingByPot(process.id()), "problem", problem);
     }
 
     private void advance(Context ctx) {
         BudgetProcess process = process(ctx);
+        if (!"yes".equals(ctx.formParam("confirm"))) {
+            // Only the confirmation page's button moves a stage: a stray or forged post changes nothing.
+            ctx.status(422);
+            confirmPhase(ctx, process, web.messages().get("budgets.confirm.missing"));
+            return;
+        }
         boolean moved;
         try {
             moved = budgets.advancePhase(process.id(), ctx.formParam("from") == null ? "" : ctx.formParam("from"), web.actor(ctx));
@@ -251,13 +274,27 @@ final class ProcessRoutes implements Routes {
         web.redirectWithNotice(ctx, "/budgets/" + process.id(), "budgets.pot.created");
     }
 
+    /** Published results for anyone; while counting, the provisional result for officers only (anyone else: 404, as before a count). */
     private void showResults(Context ctx) {
         BudgetProcess process = process(ctx);
         Pot pot = pot(ctx, budgets);
-        var result = process.phase().resultsPublished() ? results.result(pot.id()) : java.util.Optional.<ResultService.Result>empty();
+        var user = web.user(ctx);
+        boolean provisional = process.phase() == Phase.COUNTING;
+        boolean visible = process.phase().resultsPublished() || (provisional && user != null && user.has(Role.OFFICER));
+        var result = visible ? results.result(pot.id()) : java.util.Optional.<ResultService.Result>empty();
         if (result.isEmpty()) throw new NotFoundResponse();
-        web.render(ctx, "budgets/results.jte", web.page(ctx, "budgets.results.title", pot.name()), "process", process, "pot", pot,
-                "result", result.get(), "rows", results.rows(pot.id()), "delivery", delivery.current(pot.id()), "pendingPaper", paper.pending(pot.id()));
+        if (provisional) ctx.header("Cache-Control", "no-store");
+        web.render(ctx, "budgets/results.jte", web.page(ctx, provisional ? "budgets.results.provisionalTitle" : "budgets.results.title", pot.name()),
+                "process", process, "pot", pot, "result", result.get(), "rows", results.rows(pot.id()), "delivery", delivery.current(pot.id()),
+                "pendingPaper", paper.pending(pot.id()), "provisional", provisional);
+    }
+
+    private void recount(Context ctx) {
+        BudgetProcess process = process(ctx);
+        Pot pot = pot(ctx, budgets);
+        var refused = budgets.recount(process.id(), pot.id(), web.actor(ctx));
+        web.answer(ctx, refused, "/budgets/" + process.id() + "/pots/" + pot.id() + "/results", "budgets.results.recounted",
+                () -> ctx.redirect("/budgets/" + process.id()), RECOUNT_CLOSED);
     }
 
     private void export(Context ctx) {

@@ -66,13 +66,22 @@ final class ProposalIndex {
     OpenDataset dataset() {
         return new OpenDataset("budget-proposals", "opendata.budget-proposals.title", "opendata.budget-proposals.description",
                 List.of("id", "process_id", "process_name", "pot_id", "pot_name", "place_id", "place_name", "title", "description",
-                        "theme", "currency", "estimated_cost", "council_cost", "status", "status_reason", "selected", "submitted_at"),
+                        "theme", "currency", "estimated_cost", "council_cost", "status", "status_reason", "selected", "delivery_status", "delivery_progress",
+                        "submitted_at"),
                 sink -> jdbi.useHandle(h -> h.createQuery("""
                         SELECT r.id, t.process_id, b.title AS process_name, t.id AS pot_id, t.name AS pot_name, r.place_id, p.name AS place_name,
-                               r.title, r.description, r.theme, t.currency, r.estimated_cost, r.council_cost, r.status, r.status_reason, x.funded,
+                               r.title, r.description, r.theme, t.currency, r.estimated_cost, r.council_cost, r.status, r.status_reason,
+                               -- A provisional count (phase "counting") selects nothing yet: only published results say.
+                               CASE WHEN b.phase IN ('results', 'delivery') THEN x.funded END AS funded,
+                               CASE WHEN b.phase IN ('results', 'delivery') AND x.funded THEN coalesce(u.status, 'not_started') END AS delivery_status,
+                               CASE WHEN b.phase IN ('results', 'delivery') AND x.funded AND u.status IS DISTINCT FROM 'cancelled'
+                                    THEN coalesce(u.progress, 0) END AS delivery_progress,
                                r.created_at
                         FROM budget_proposals r JOIN budget_pots t ON t.id = r.pot_id JOIN budget_processes b ON b.id = t.process_id
-                        JOIN places p ON p.id = r.place_id LEFT JOIN budget_result_projects x ON x.proposal_id = r.id ORDER BY r.id""")
+                        JOIN places p ON p.id = r.place_id LEFT JOIN budget_result_projects x ON x.proposal_id = r.id
+                        LEFT JOIN LATERAL (SELECT status, progress FROM budget_delivery_updates WHERE proposal_id = r.id ORDER BY id DESC LIMIT 1) u
+                             ON x.funded
+                        ORDER BY r.id""")
                         .setFetchSize(500)
                         .map((rs, c) -> {
                             int scale = Money.scale(rs.getString("currency"));
@@ -82,7 +91,8 @@ final class ProposalIndex {
                                     rs.getString("title"), rs.getString("description"), rs.getString("theme"), rs.getString("currency"),
                                     BigDecimal.valueOf(rs.getLong("estimated_cost"), scale),
                                     council == null ? null : BigDecimal.valueOf(council, scale), rs.getString("status"),
-                                    rs.getString("status_reason"), rs.getObject("funded", Boolean.class), rs.getObject("created_at", java.time.OffsetDateTime.class));
+                                    rs.getString("status_reason"), rs.getObject("funded", Boolean.class), rs.getString("delivery_status"),
+                                    rs.getObject("delivery_progress", Integer.class), rs.getObject("created_at", java.time.OffsetDateTime.class));
                         })
                         .useStream(rows -> rows.forEach(sink))));
     }

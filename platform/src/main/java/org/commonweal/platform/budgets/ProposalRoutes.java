@@ -48,7 +48,6 @@ final class ProposalRoutes implements Routes {
         r.post("/budgets/{id}/proposals/{proposal}", this::edit, authored, Role.RESIDENT);
         r.post("/budgets/{id}/proposals/{proposal}/withdraw", this::withdraw, authored, Role.RESIDENT);
         r.post("/budgets/{id}/proposals/{proposal}/feasibility", this::assess, Access.ROLE, Role.OFFICER);
-        r.post("/budgets/{id}/proposals/{proposal}/delivery", this::updateDelivery, Access.ROLE, Role.OFFICER);
     }
 
     private BudgetProcess process(Context ctx) {
@@ -86,19 +85,16 @@ final class ProposalRoutes implements Routes {
     private void show(Context ctx) {
         BudgetProcess process = process(ctx);
         Proposal p = proposal(ctx, process);
-        renderProposal(ctx, process, p, Form.empty(), Form.empty());
+        renderProposal(ctx, process, p, Form.empty());
     }
 
     private void renderProposal(Context ctx, BudgetProcess process, Proposal p, Form assessment) {
-        renderProposal(ctx, process, p, assessment, Form.empty());
-    }
-
-    private void renderProposal(Context ctx, BudgetProcess process, Proposal p, Form assessment, Form deliveryForm) {
         CurrentUser user = web.user(ctx);
         boolean mine = user != null && p.authorId() != null && p.authorId() == user.id();
+        boolean funded = process.phase().resultsPublished() && delivery.funded(p.id());
         web.render(ctx, "budgets/proposal.jte", web.page(ctx, "budgets.proposal.title", p.title()), "process", process, "proposal", p,
-                "pot", budgets.pot(p.potId()).orElseThrow(), "mine", mine, "assessment", assessment,
-                "funded", process.phase().resultsPublished() && delivery.funded(p.id()), "updates", delivery.updates(p.id()), "deliveryForm", deliveryForm,
+                "pot", budgets.pot(p.potId()).orElseThrow(), "mine", mine, "assessment", assessment, "funded", funded,
+                "delivery", funded ? delivery.view(p.id()) : null,
                 "thread", deliberation.thread(new org.commonweal.platform.core.subjects.Subject(ProposalIndex.KIND, p.id()), user));
     }
 
@@ -150,17 +146,5 @@ final class ProposalRoutes implements Routes {
         Form form = Form.read(ctx, "decision", "councilCost", "reason");
         var refused = proposals.assess(p.id(), form, web.actor(ctx));
         web.answer(ctx, refused, "/budgets/" + process.id() + "/proposals/" + p.id(), "budgets.proposal.assessed", () -> renderProposal(ctx, process, p, form), CLOSED);
-    }
-
-    private void updateDelivery(Context ctx) {
-        BudgetProcess process = process(ctx);
-        Proposal p = proposal(ctx, process);
-        Form form = Form.read(ctx, "status", "note");
-        if (!delivery.update(p.id(), form, web.actor(ctx))) {
-            ctx.status(422);
-            renderProposal(ctx, process, p, Form.empty(), form);
-            return;
-        }
-        web.redirectWithNotice(ctx, "/budgets/" + process.id() + "/proposals/" + p.id(), "budgets.delivery.saved");
     }
 }

@@ -81,7 +81,10 @@ public final class ProposalService {
         if (!theme.isEmpty()) where.append(" AND r.theme = :theme");
         where.append(status.isEmpty() ? " AND r.status <> 'withdrawn'" : " AND r.status = :status");
         String outcome = s.outcome() == null ? "" : s.outcome();
-        if (!outcome.isEmpty()) where.append(" AND EXISTS (SELECT 1 FROM budget_result_projects x WHERE x.proposal_id = r.id AND x.funded = :funded)");
+        // Only a published result selects: a provisional count (phase "counting") must not show through the filter.
+        if (!outcome.isEmpty()) where.append("""
+                 AND EXISTS (SELECT 1 FROM budget_result_projects x JOIN budget_pots xt ON xt.id = x.pot_id JOIN budget_processes xb ON xb.id = xt.process_id
+                             WHERE x.proposal_id = r.id AND x.funded = :funded AND xb.phase IN ('results', 'delivery'))""");
         String order = text.isEmpty() ? "r.id DESC"
                 : "ts_rank(r.search, websearch_to_tsquery('english'::regconfig, budget_unaccent(:text))) DESC, r.id DESC";
         return jdbi.withHandle(h -> {

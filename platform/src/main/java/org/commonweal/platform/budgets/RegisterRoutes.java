@@ -45,7 +45,8 @@ final class RegisterRoutes implements Routes {
     }
 
     private static boolean accepts(BudgetProcess process, boolean exists) {
-        return exists ? !process.phase().resultsPublished() : process.phase().ordinal() < Phase.VOTING.ordinal();
+        // Extending stops when voting closes: an identifier added while counting could only let a paper ballot in after the fact.
+        return exists ? process.phase().ordinal() <= Phase.VOTING.ordinal() : process.phase().ordinal() < Phase.VOTING.ordinal();
     }
 
     private void upload(Context ctx) throws java.io.IOException {

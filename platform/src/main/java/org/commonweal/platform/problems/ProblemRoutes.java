@@ -3,7 +3,7 @@ package org.commonweal.platform.problems;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import io.javalin.http.UploadedFile;
+import org.commonweal.platform.core.http.PhotoUpload;
 import org.commonweal.platform.core.http.Refusal;
 import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
@@ -15,7 +15,6 @@ import org.commonweal.platform.core.http.Web;
 import org.commonweal.platform.core.places.PlaceService;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
@@ -113,11 +112,7 @@ final class ProblemRoutes implements Routes {
     }
 
     private void photo(Context ctx) {
-        Photo photo = problems.photo(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Cache-Control", "public, max-age=300");
-        ctx.contentType(photo.contentType());
-        ctx.result(photo.bytes());
+        problems.photo(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new).serve(ctx);
     }
 
     private void showEdit(Context ctx) {
@@ -154,13 +149,7 @@ final class ProblemRoutes implements Routes {
     }
 
 
-    /** The posted photo, if a file was chosen; an oversized one is measured, not read. */
-    private static Upload upload(Context ctx) throws IOException {
-        UploadedFile file = ctx.uploadedFile("photo");
-        if (file == null || file.size() == 0) return null;
-        if (file.size() > Photo.MAX_BYTES) return new Upload(file.size(), null);
-        try (InputStream in = file.content()) {
-            return new Upload(file.size(), in.readAllBytes());
-        }
+    private static PhotoUpload upload(Context ctx) throws IOException {
+        return PhotoUpload.read(ctx, "photo");
     }
 }

@@ -1,5 +1,7 @@
 package org.commonweal.platform.problems;
 
+import org.commonweal.platform.core.http.Photo;
+import org.commonweal.platform.core.http.PhotoUpload;
 import org.commonweal.platform.core.audit.Actor;
 import org.commonweal.platform.core.audit.AuditLog;
 import org.commonweal.platform.core.http.Refusal;
@@ -78,7 +80,7 @@ public final class ProblemService {
     }
 
     /** Posts a problem; empty (with the form's errors) when the input is refused. */
-    public Optional<Long> create(long authorId, Form form, Upload upload, Actor actor) {
+    public Optional<Long> create(long authorId, Form form, PhotoUpload upload, Actor actor) {
         Fields f = validate(form, upload, false);
         if (form.hasErrors()) return Optional.empty();
         return Optional.of(jdbi.inTransaction(h -> {
@@ -94,7 +96,7 @@ public final class ProblemService {
     }
 
     /** The author changes their problem while it is still open; a new photo replaces the old, "removePhoto" drops it. */
-    public Optional<Refusal> edit(long id, long accountId, Form form, Upload upload, Actor actor) {
+    public Optional<Refusal> edit(long id, long accountId, Form form, PhotoUpload upload, Actor actor) {
         return jdbi.inTransaction(h -> {
             Optional<Problem> p = find(h, id, true);
             Optional<Refusal> refused = authorMayChange(p, accountId);
@@ -172,7 +174,7 @@ public final class ProblemService {
     }
 
     /** Checks the fields; {@code keepsPhoto} says an existing photo stays, so its alt text is still required. */
-    private Fields validate(Form form, Upload upload, boolean keepsPhoto) {
+    private Fields validate(Form form, PhotoUpload upload, boolean keepsPhoto) {
         String title = form.requireText("title", 200, "problems.error.title.required", "problems.error.title.tooLong");
         String description = form.requireText("description", 5000, "problems.error.description.required", "problems.error.description.tooLong");
         String theme = form.value("theme");

@@ -235,7 +235,9 @@ class BallotIntegrityTest extends PlatformTestCase {
                 .mapTo(String.class).list());
         assertThat(audited).as("only officers' and authors' actions are audited, never a resident's vote").isSubsetOf(
                 "budget.process.created", "budget.pot.created", "budget.dates.saved", "budget.phase.opened", "budget.proposal.submitted", "budget.proposal.feasible",
-                "budget.proposal.not_feasible", "budget.codes.issued", "budget.paper_sheet.keyed", "budget.paper_sheet.counted");
+                "budget.proposal.not_feasible", "budget.codes.issued", "budget.paper_sheet.keyed", "budget.paper_sheet.counted",
+                // the demo's finished budgets: counted, published and delivered by its officer
+                "budget.results.computed", "budget.results.published", "budget.delivery.updated", "budget.milestone.added", "budget.photo.added");
 
         TestClient admin = app.signedInAs("admin");
         String hash = BallotBox.receiptHash(receipt);
@@ -263,7 +265,7 @@ class BallotIntegrityTest extends PlatformTestCase {
         assertThat(codes).hasSize(3).doesNotHaveDuplicates();
         assertThat(app.count("SELECT count(*) FROM budget_voting_codes WHERE pot_id = " + knapsack)).isEqualTo(3);
         assertThat(app.count("SELECT count(*) FROM budget_voting_codes WHERE code_hash = '" + codes.getFirst() + "'")).as("only hashes are kept").isZero();
-        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'budget.codes.issued'")).isEqualTo(1);
+        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'budget.codes.issued' AND subject = 'pot:" + knapsack + "'")).isEqualTo(1);
 
         TestClient resident = app.signedInAs("resident");
         resident.get("/budgets/" + process);

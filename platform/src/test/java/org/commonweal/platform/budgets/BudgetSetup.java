@@ -43,7 +43,7 @@ final class BudgetSetup {
                     .bind("id", process).mapTo(String.class).one());
             if (phase.equals(target.stored())) return;
             officer.get("/budgets/" + process);
-            TestClient.Response r = officer.post("/budgets/" + process + "/phase", Map.of("from", phase));
+            TestClient.Response r = officer.post("/budgets/" + process + "/phase", Map.of("from", phase, "confirm", "yes"));
             assertThat(r.status()).as("open the phase after %s: %s", phase, r.body()).isEqualTo(302);
         }
     }

@@ -50,6 +50,11 @@ class BudgetVotingCodeCardsTest extends PlatformTestCase {
         List<String> codes = codes(page);
         assertThat(codes).hasSize(10).doesNotHaveDuplicates();
         assertThat(page.split("class=\"cw-cards-sheet\"", -1)).as("8 cards to a page: two pages").hasSize(3);
+        assertThat(page).as("every sheet says which it is, every card its place in the batch")
+                .contains("id=\"sheet-1\">Sheet 1 of 2 · Card pot<").contains("id=\"sheet-2\">Sheet 2 of 2 · Card pot<")
+                .contains(">Card 1 of 10<").contains(">Card 10 of 10<");
+        assertThat(page.indexOf("Sheet 2 of 2")).isGreaterThan(page.indexOf("Card 8 of 10")).isLessThan(page.indexOf("Card 9 of 10"));
+        assertThat(page).as("a way back besides Home").contains("href=\"/budgets/" + process + "\"");
         assertThat(page).contains("These 10 codes are shown only now and cannot be shown again").contains("/assets/budgets-voting-codes.css")
                 .contains("Cards for Riverside").contains("Card pot")
                 .contains("go to http://localhost/budgets/" + process + "/pots/" + pot + "/code-vote and enter this code");
@@ -60,7 +65,9 @@ class BudgetVotingCodeCardsTest extends PlatformTestCase {
 
         TestClient visitor = app.client();
         String path = "/budgets/" + process + "/pots/" + pot + "/code-vote";
-        visitor.get(path);
+        assertThat(visitor.get(path).body()).as("the card's address leads back to the process, not only Home")
+                .contains("class=\"govuk-back-link\" href=\"/budgets/" + process + "\"");
+        assertThat(visitor.get("/budgets/receipt").body()).contains("class=\"govuk-back-link\" href=\"/budgets\"");
         assertThat(visitor.post(path, Map.of("step", "start", "code", codes.get(9))).status()).isEqualTo(200);
         BudgetSetup.receipt(BudgetSetup.postBody(app, visitor, path, BudgetSetup.ballot(visitor, "cast", "code", codes.get(9), "choice", "" + proposal)));
     }
@@ -69,7 +76,7 @@ class BudgetVotingCodeCardsTest extends PlatformTestCase {
     void thePrintedSheetServesItsStylesheetWithEightCardsToAnA4Page() {
         TestClient.Response css = app.client().get("/assets/budgets-voting-codes.css");
         assertThat(css.status()).isEqualTo(200);
-        assertThat(css.body()).contains("size: A4").contains("grid-template-columns: 1fr 1fr").contains("grid-auto-rows: 69mm").contains("@media print");
+        assertThat(css.body()).contains("size: A4").contains("grid-template-columns: 1fr 1fr").contains("grid-template-rows: 8mm; grid-auto-rows: 66mm").contains("@media print");
     }
 
     @Test

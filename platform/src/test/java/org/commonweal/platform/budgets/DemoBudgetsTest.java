@@ -133,9 +133,30 @@ class DemoBudgetsTest {
     }
 
     @Test
+    void theDemoShowsADeliveredProjectOneInProgressAndAProvisionalResultForTheOfficer() {
+        long delivered = app.count("SELECT id FROM budget_processes WHERE title = '" + DemoDelivery.DELIVERED_TITLE + "'");
+        String overview = app.client().get("/budgets/" + delivered).body();
+        assertThat(overview).contains("Delivery of the selected projects").contains("Pocket park on Tannery Lane").contains("Delivered").contains("40%");
+        long park = app.count("SELECT id FROM budget_proposals WHERE title = 'Pocket park on Tannery Lane'");
+        String parkPage = app.client().get("/budgets/" + delivered + "/proposals/" + park).body();
+        assertThat(parkPage).contains("100% done").contains("Opening day").contains("alt=\"The new pocket park on Tannery Lane");
+        long photo = app.count("SELECT id FROM budget_delivery_photos WHERE proposal_id = " + park);
+        assertThat(app.client().get("/budgets/" + delivered + "/proposals/" + park + "/photos/" + photo).header("Content-Type")).isEqualTo("image/png");
+        long gardens = app.count("SELECT id FROM budget_proposals WHERE title = 'Rain gardens in Eastfield'");
+        assertThat(app.client().get("/budgets/" + delivered + "/proposals/" + gardens).body()).contains("40% done").contains("Overdue").contains("Planting");
+
+        long youth = app.count("SELECT id FROM budget_processes WHERE title = '" + DemoDelivery.PROVISIONAL_TITLE + "' AND phase = 'counting'");
+        long pot = app.count("SELECT id FROM budget_pots WHERE process_id = " + youth);
+        String results = "/budgets/" + youth + "/pots/" + pot + "/results";
+        assertThat(app.signedInAs("officer").get(results).body()).contains("Provisional – not published");
+        assertThat(app.client().get(results).status()).isEqualTo(404);
+        assertThat(app.signedInAs("officer").get("/budgets/" + youth + "/phase").body()).contains("Publishing is final");
+    }
+
+    @Test
     void withoutTheSharedDataTheDemoStillLoadsItsLiveProcess() throws Exception {
         try (TestApp bare = TestApp.start(Map.of("COMMONWEAL_SHARED_DATA", "/nonexistent/shared-data"))) {
-            assertThat(bare.count("SELECT count(*) FROM budget_processes")).isEqualTo(1);
+            assertThat(bare.count("SELECT count(*) FROM budget_processes")).as("the live one, one in delivery, one counting").isEqualTo(3);
             assertThat(bare.count("SELECT count(*) FROM budget_processes WHERE phase = 'voting'")).isEqualTo(1);
         }
     }

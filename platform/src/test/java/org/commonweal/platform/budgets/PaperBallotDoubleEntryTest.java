@@ -266,7 +266,7 @@ class PaperBallotDoubleEntryTest extends PlatformTestCase {
         assertThat(BudgetSetup.keySheet(first, closing, pot, "Last day", "1", "projects", "" + a).status()).isEqualTo(302);
         assertThat(BudgetSetup.keySheet(second, closing, pot, "Last day", "1", "projects", "" + a).status()).isEqualTo(302);
         assertThat(BudgetSetup.keySheet(first, closing, pot, "Last day", "2", "projects", "" + a).status()).isEqualTo(302);
-        assertThat(officer.get("/budgets/" + closing).body()).contains("Closing voting now leaves them out").contains("Closing pot: 1 sheet waiting");
+        assertThat(officer.get("/budgets/" + closing).body()).contains("can still be settled after voting closes").contains("Closing pot: 1 sheet waiting");
         setup.advanceTo(officer, closing, Phase.RESULTS);
         String results = officer.get("/budgets/" + closing + "/pots/" + pot + "/results").body();
         assertThat(results).contains("1 paper sheet was keyed in but never counted");

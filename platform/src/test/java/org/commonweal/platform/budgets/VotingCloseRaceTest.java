@@ -51,7 +51,7 @@ class VotingCloseRaceTest extends PlatformTestCase {
             }
             close = pool.submit(() -> {
                 go.await();
-                return officer.post("/budgets/" + process + "/phase", Map.of("from", "voting"));
+                return officer.post("/budgets/" + process + "/phase", Map.of("from", "voting", "confirm", "yes"));
             });
             go.countDown();
         }

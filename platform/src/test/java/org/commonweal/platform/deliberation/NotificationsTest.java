@@ -89,7 +89,7 @@ class NotificationsTest extends PlatformTestCase {
         officer.get(budget);
         officer.post("/follows", Map.of("subject", "budget:" + id, "follow", "yes", "return", budget));
         officer.get(budget);
-        assertThat(officer.post(budget + "/phase", Map.of("from", "information")).status()).isEqualTo(302);
+        assertThat(officer.post(budget + "/phase", Map.of("from", "information", "confirm", "yes")).status()).isEqualTo(302);
 
         long chidiId = account(app, "chidi");
         assertThat(app.count("SELECT count(*) FROM notifications WHERE account_id = " + chidiId + " AND subject_kind = 'budget' AND subject_id = " + id
@@ -101,7 +101,7 @@ class NotificationsTest extends PlatformTestCase {
         chidi.get(budget);
         chidi.post("/follows", Map.of("subject", "budget:" + id, "follow", "no", "return", budget));
         officer.get(budget);
-        officer.post(budget + "/phase", Map.of("from", "ideas"));
+        officer.post(budget + "/phase", Map.of("from", "ideas", "confirm", "yes"));
         assertThat(app.count("SELECT count(*) FROM notifications WHERE account_id = " + chidiId + " AND subject_id = " + id)).isEqualTo(1);
         chidi.get("/");
         assertThat(chidi.post("/follows", Map.of("subject", "budget:99999999", "follow", "yes")).status()).isEqualTo(404);

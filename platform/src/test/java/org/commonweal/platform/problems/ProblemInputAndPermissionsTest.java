@@ -1,5 +1,6 @@
 package org.commonweal.platform.problems;
 
+import org.commonweal.platform.core.http.Photo;
 import org.commonweal.platform.core.audit.Actor;
 import org.commonweal.platform.elections.Multipart;
 import org.commonweal.platform.testing.PlatformTestCase;

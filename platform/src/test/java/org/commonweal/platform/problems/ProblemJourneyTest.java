@@ -156,7 +156,7 @@ class ProblemJourneyTest extends PlatformTestCase {
                 .contains("No budget is taking proposals").doesNotContain("Northgate decides");
 
         officer.get("/budgets/" + process);
-        assertThat(officer.post("/budgets/" + process + "/phase", Map.of("from", "information")).status()).isEqualTo(302);
+        assertThat(officer.post("/budgets/" + process + "/phase", Map.of("from", "information", "confirm", "yes")).status()).isEqualTo(302);
         String choose = resident.get("/solutions/" + solution + "/budget").body();
         assertThat(choose).contains("Northgate decides").contains("/solutions/" + solution + "/budget/" + process);
         String form = resident.get("/solutions/" + solution + "/budget/" + process).body();

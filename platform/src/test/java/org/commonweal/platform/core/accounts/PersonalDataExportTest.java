@@ -53,7 +53,7 @@ class PersonalDataExportTest extends PlatformTestCase {
                 .status()).isEqualTo(302);
         long pot = app.count("SELECT max(id) FROM budget_pots WHERE process_id = " + process);
         officer.get("/budgets/" + process);
-        assertThat(officer.post("/budgets/" + process + "/phase", Map.of("from", "information")).status()).isEqualTo(302);
+        assertThat(officer.post("/budgets/" + process + "/phase", Map.of("from", "information", "confirm", "yes")).status()).isEqualTo(302);
         proposal = propose(erin, process, pot, "Erin's quay benches");
         propose(finn, process, pot, "FINN-ONLY quay lights");
 

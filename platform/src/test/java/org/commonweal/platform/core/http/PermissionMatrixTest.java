@@ -95,6 +95,8 @@ class PermissionMatrixTest extends PlatformTestCase {
         PATH_VALUES.put("/budgets/{id}/pots/{pot}", String.valueOf(pot));
         PATH_VALUES.put("/budgets/{id}/pots/{pot}/paper/sheets/{sheet}", "1");
         PATH_VALUES.put("/budgets/{id}/proposals/{proposal}", String.valueOf(proposal));
+        PATH_VALUES.put("/budgets/{id}/proposals/{proposal}/milestones/{milestone}", "1");
+        PATH_VALUES.put("/budgets/{id}/proposals/{proposal}/photos/{photo}", "1");
         PATH_VALUES.put("/consultations/{id}", String.valueOf(consultation));
         PATH_VALUES.put("/consultations/{id}/workstreams/{workstream}", String.valueOf(
                 one("SELECT id FROM consultation_workstreams WHERE consultation_id = " + consultation + " ORDER BY id")));

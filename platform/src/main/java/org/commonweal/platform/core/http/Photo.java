@@ -1,10 +1,10 @@
-package org.commonweal.platform.problems;
+package org.commonweal.platform.core.http;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * A problem's photo. The type is read from the file's first bytes (its signature), never from its name or the
+ * A photo residents see (a problem's, a budget project's delivery). The type is read from the file's first bytes (its signature), never from its name or the
  * browser's claimed type, so a renamed script or HTML page is refused and the served Content-Type is true.
  */
 public record Photo(String contentType, String altText, byte[] bytes) {
@@ -14,6 +14,17 @@ public record Photo(String contentType, String altText, byte[] bytes) {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final byte[] RIFF = {'R', 'I', 'F', 'F'};
     private static final byte[] WEBP = {'W', 'E', 'B', 'P'};
+
+    /**
+     * Sends the photo as stored: its true type, never sniffed by the browser as something else, cached briefly (a photo can
+     * be replaced or removed).
+     */
+    public void serve(io.javalin.http.Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Cache-Control", "public, max-age=300");
+        ctx.contentType(contentType);
+        ctx.result(bytes);
+    }
 
     /** The image type the bytes start with: JPEG, PNG or WebP; anything else is empty. */
     public static Optional<String> sniff(byte[] b) {
