@@ -31,6 +31,7 @@ import java.util.stream.IntStream;
 public final class AllianceModel {
     /** Monte Carlo runs are split into this many fixed blocks, so the result never depends on the thread count. */
     private static final int BLOCKS = 64;
+    private static final HareLargestRemainder HARE = new HareLargestRemainder();
 
     private final CompiledScenario s;
     private final Lot lot;
@@ -163,7 +164,9 @@ public final class AllianceModel {
         Set<String> nonParty = new HashSet<>(s.scenario.nonPartyLabels());
         int[] constituencies = new int[s.regions.length];
         for (int c = 0; c < s.constituencies(); c++) constituencies[s.region[c]]++;
-        int[] listSeats = listSeats(constituencies);
+        int house = s.scenario.ams().houseSize();
+        int[] listSeats = house == 0 ? fixedProportion(constituencies) : shareByConstituencies(constituencies, s.scenario.ams().listSeats());
+        int[] constituencySeats = house == 0 ? constituencies : shareByConstituencies(constituencies, house - s.scenario.ams().listSeats());
         double[] listScale = listScale(prePact);
         List<RegionComparison> out = new ArrayList<>();
         for (int r = 0; r < s.regions.length; r++) {
@@ -182,9 +185,10 @@ public final class AllianceModel {
                 long scaled = listScale == null ? votes[p] : Math.round(votes[p] * listScale[p]);
                 if (scaled > 0) listVote.add(new PartyVotes(s.parties[p], scaled));
             }
-            Map<String, Integer> constituencySeats = FirstPastThePost.sortedBySeats(fptp);
-            AdditionalMemberSystem.RegionSeats ams = AdditionalMemberSystem.allocate(constituencySeats, listVote, Set.of(), listVote.isEmpty() ? 0 : listSeats[r], lot);
-            out.add(new RegionComparison(s.regions[r], constituencies[r], listSeats[r], constituencySeats,
+            Map<String, Integer> won = FirstPastThePost.sortedBySeats(fptp);
+            Map<String, Integer> amsConstituency = constituencySeats[r] == constituencies[r] ? won : scaled(won, constituencySeats[r]);
+            AdditionalMemberSystem.RegionSeats ams = AdditionalMemberSystem.allocate(amsConstituency, listVote, Set.of(), listVote.isEmpty() ? 0 : listSeats[r], lot);
+            out.add(new RegionComparison(s.regions[r], constituencies[r], listSeats[r], won,
                     proportional(new DHondt(), list, constituencies[r]), proportional(new SainteLague(), list, constituencies[r]),
                     new AdditionalMemberSystem.RegionSeats(FirstPastThePost.sortedBySeats(ams.constituency()),
                             FirstPastThePost.sortedBySeats(ams.list()), FirstPastThePost.sortedBySeats(ams.total()))));
@@ -192,19 +196,27 @@ public final class AllianceModel {
         return List.copyOf(out);
     }
 
-    /** List seats by region: the house size less the constituencies shared by largest remainder, or the fixed proportion. */
-    private int[] listSeats(int[] constituencies) {
+    private int[] fixedProportion(int[] constituencies) {
         int[] out = new int[constituencies.length];
-        int house = s.scenario.ams().houseSize();
-        if (house == 0) {
-            for (int r = 0; r < out.length; r++) out[r] = s.scenario.ams().listSeatsFor(constituencies[r]);
-            return out;
-        }
+        for (int r = 0; r < out.length; r++) out[r] = s.scenario.ams().listSeatsFor(constituencies[r]);
+        return out;
+    }
+
+    /** {@code seats} shared among the regions in proportion to their constituencies (largest remainder). */
+    private int[] shareByConstituencies(int[] constituencies, int seats) {
         List<PartyVotes> weights = new ArrayList<>();
-        for (int r = 0; r < out.length; r++) weights.add(new PartyVotes(s.regions[r], constituencies[r]));
-        Map<String, Integer> shared = new HareLargestRemainder().allocate(weights, house - s.constituencies(), Threshold.NONE, lot).seats();
+        for (int r = 0; r < constituencies.length; r++) weights.add(new PartyVotes(s.regions[r], constituencies[r]));
+        Map<String, Integer> shared = HARE.allocate(weights, seats, Threshold.NONE, lot).seats();
+        int[] out = new int[constituencies.length];
         for (int r = 0; r < out.length; r++) out[r] = shared.getOrDefault(s.regions[r], 0);
         return out;
+    }
+
+    /** A region's constituency wins scaled to its number of AMS constituency seats (largest remainder). */
+    private Map<String, Integer> scaled(Map<String, Integer> won, int seats) {
+        List<PartyVotes> weights = new ArrayList<>();
+        won.forEach((p, n) -> weights.add(new PartyVotes(p, n)));
+        return withoutZeros(HARE.allocate(weights, seats, Threshold.NONE, lot).seats());
     }
 
     /** What each party's vote is multiplied by to give the list vote (its balanced list share over its present share); null when the list vote is the constituency vote. */

@@ -5,10 +5,13 @@ import java.util.Map;
 
 /**
  * How many list seats each region gets in the Additional Member System comparison, and what the list vote is.
- * Without a house size, a region gets its number of constituencies × listSeats / perConstituencies list
- * seats, rounded half up (the default is the Scottish Parliament's proportion, 56 list members to 73
- * constituencies). With a house size (e.g. 650 in all), the list seats are the house size less the
- * constituencies, shared among the regions in proportion to their constituencies (largest remainder).
+ * Without a house size, every constituency keeps its member and a region gets its number of constituencies ×
+ * listSeats / perConstituencies list seats, rounded half up (the default is the Scottish Parliament's
+ * proportion, 56 list members to 73 constituencies). With a house size (e.g. 650 in all), {@code listSeats}
+ * is the number of list members in the whole house and the rest are constituency members; each region gets
+ * its share of both in proportion to its constituencies (largest remainder), and its constituency seats go
+ * to the parties in proportion to the constituencies they win there (largest remainder), as if the
+ * constituencies were redrawn larger. The house then has exactly {@code houseSize} members.
  * The list vote is the constituency vote before any stand-down unless {@code listShares} gives national
  * list vote shares in per cent (balanced as a {@link Poll}; each party's vote scaled to its share).
  */

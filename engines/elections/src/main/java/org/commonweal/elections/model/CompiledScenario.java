@@ -282,8 +282,9 @@ final class CompiledScenario {
         for (int c = 0; c < cs; c++) localNoiseVotes[c] = total[c] * (double) constituencySd / FixedPoint.HUNDRED_MILLION;
         if (scenario.ams().listSeats() < 0) throw new ScenarioException("ams.listSeats", "must not be negative");
         if (scenario.ams().perConstituencies() < 1) throw new ScenarioException("ams.perConstituencies", "must be at least 1");
-        if (scenario.ams().houseSize() != 0 && scenario.ams().houseSize() < cs) {
-            throw new ScenarioException("ams.houseSize", "must be at least the number of constituencies (" + cs + "), got " + scenario.ams().houseSize());
+        if (scenario.ams().houseSize() < 0) throw new ScenarioException("ams.houseSize", "must not be negative");
+        if (scenario.ams().houseSize() > 0 && scenario.ams().listSeats() >= scenario.ams().houseSize()) {
+            throw new ScenarioException("ams.listSeats", "with a house size, must be fewer than the " + scenario.ams().houseSize() + " members, got " + scenario.ams().listSeats());
         }
         listShareTarget = targets(scenario.ams().listShares(), "ams.listShares");
     }
