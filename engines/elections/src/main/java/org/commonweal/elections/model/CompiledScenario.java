@@ -329,10 +329,14 @@ final class CompiledScenario {
             if (poll.shares().isEmpty()) throw new ScenarioException(field + ".shares", "give at least one party's share");
             long[] target = targets(poll.shares(), field + ".shares");
             long[] votes = new long[parties.length];
+            long[] contested = new long[parties.length];
             long all = 0;
             for (int c = 0; c < constituencies(); c++) {
                 if (!inArea(area, c)) continue;
-                for (int i = start[c]; i < start[c + 1]; i++) votes[party[i]] += base[i];
+                for (int i = start[c]; i < start[c + 1]; i++) {
+                    votes[party[i]] += base[i];
+                    contested[party[i]] += total[c];
+                }
                 all += total[c];
             }
             long[] balanced;
@@ -344,7 +348,14 @@ final class CompiledScenario {
             for (int p = 0; p < parties.length; p++) {
                 long now = ShareBalance.share(votes[p], all);
                 if (poll.kind() == SwingKind.UNIFORM) {
-                    if (votes[p] > 0 || balanced[p] > 0) out.add(new Swing(parties[p], poll.area(), SwingKind.UNIFORM, BigDecimal.valueOf(balanced[p] - now, 6), null));
+                    if (contested[p] == 0) {
+                        if (balanced[p] > 0) throw new ScenarioException(field + ".shares." + parties[p], "has no candidate in the area");
+                        continue;
+                    }
+                    // the same points in every seat the party contests, enough to move its share of the whole area
+                    long points = FixedPoint.divideRounded((balanced[p] - now) * all, contested[p]);
+                    if (Math.abs(points) > 100 * FixedPoint.MILLION) throw new ScenarioException(field + ".shares." + parties[p], "would need a swing of more than 100 points");
+                    out.add(new Swing(parties[p], poll.area(), SwingKind.UNIFORM, BigDecimal.valueOf(points, 6), null));
                     continue;
                 }
                 if (votes[p] == 0) {
