@@ -13,9 +13,13 @@ public final class ScenarioResultJson {
     private ScenarioResultJson() {
     }
 
-    public static Map<String, Object> of(ScenarioResult r, MonteCarloResult mc) {
+    /** @param partyName the name of a label (from the results file), listed under "partyNames" for every label in the result */
+    public static Map<String, Object> of(ScenarioResult r, MonteCarloResult mc, java.util.function.Function<String, String> partyName) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("constituencies", r.constituencies());
+        Map<String, String> names = new java.util.TreeMap<>();
+        r.votesBefore().keySet().forEach(label -> names.put(label, partyName.apply(label)));
+        out.put("partyNames", names);
         out.put("seatsBefore", r.seatsBefore());
         out.put("seatsAfter", r.seatsAfter());
         List<Map<String, Object>> elected = new ArrayList<>();
