@@ -31,7 +31,7 @@ import java.util.TreeSet;
 /**
  * The scenario form's fields (a fixed number of rows for each kind of change, so it works without
  * JavaScript) turned into the engine's {@link Scenario}, every field checked against the results. The vote
- * shares of a poll and of the AMS list vote have one field per common party ({@code pollShare.Lab}).
+ * shares of a poll and of the AMS list vote have one field per party with at least 1% of the vote ({@code pollShare.Lab}).
  */
 public final class ScenarioForm {
     public static final int SWING_ROWS = 2;
@@ -41,8 +41,10 @@ public final class ScenarioForm {
     public static final int OVERRIDE_ROWS = 2;
     public static final int STV_ROWS = 4;
     public static final int MAX_RUNS = 10_000;
-    /** A party is common (offered first, and given a poll field) with a seat or at least this share of the votes, in per cent. */
+    /** A party is common (offered first) with a seat or at least this share of the votes, in per cent. */
     static final double COMMON_SHARE = 2.0;
+    /** A party gets a field in the poll with at least this share of the votes, in per cent (independents and the Speaker never). */
+    static final double POLL_SHARE = 1.0;
     public static final List<String> TRANSFER_TARGETS = List.of(TransferShare.ALLY, TransferShare.SPLIT, TransferShare.ABSTAIN);
 
     /** A valid scenario and how to run it; {@code stvSize} is the size of the adjacent groups for the STV projection (0 for none). */
@@ -53,7 +55,7 @@ public final class ScenarioForm {
      * What the form offers to choose from, read from the results: the common parties (with a seat, or
      * {@value #COMMON_SHARE}% of the votes; most votes first), the others (by name), every party's name.
      */
-    public record Choices(List<String> common, List<String> others, Map<String, String> names, List<String> areas, int constituencies) {
+    public record Choices(List<String> common, List<String> others, List<String> polled, Map<String, String> names, List<String> areas, int constituencies) {
         public static Choices of(List<ConstituencyResult> results) {
             Map<String, Long> votes = new HashMap<>();
             long all = 0;
@@ -75,7 +77,8 @@ public final class ScenarioForm {
                     .sorted((a, b) -> Long.compare(votes.get(b), votes.get(a))).toList();
             List<String> others = votes.keySet().stream().filter(p -> !common.contains(p))
                     .sorted(java.util.Comparator.comparing((String p) -> names.get(p).toLowerCase(java.util.Locale.ROOT)).thenComparing(p -> p)).toList();
-            return new Choices(common, others, names, List.copyOf(areas), results.size());
+            List<String> polled = common.stream().filter(p -> !Scenario.DEFAULT_NON_PARTY_LABELS.contains(p) && 100.0 * votes.get(p) / total >= POLL_SHARE).toList();
+            return new Choices(common, others, polled, names, List.copyOf(areas), results.size());
         }
 
         public boolean has(String party) {
@@ -94,7 +97,7 @@ public final class ScenarioForm {
     public static List<String> fields(Choices choices) {
         List<String> f = new ArrayList<>(List.of("alliance", "pollArea", "pollKind", "incumbency", "constituencySd", "regionSd", "runs", "seed",
                 "amsHouse", "amsListSeats", "stvSize"));
-        for (String p : choices.common()) f.addAll(List.of("pollShare." + p, "listShare." + p));
+        for (String p : choices.polled()) f.addAll(List.of("pollShare." + p, "listShare." + p));
         for (int i = 0; i < SWING_ROWS; i++) f.addAll(List.of("swingParty" + i, "swingArea" + i, "swingKind" + i, "swingAmount" + i, "swingSd" + i));
         for (int i = 0; i < STAND_DOWN_ROWS; i++) f.addAll(List.of("standParty" + i, "standWhere" + i, "standBeneficiary" + i, "standSeats" + i));
         for (int i = 0; i < TRANSFER_ROWS; i++) {
@@ -261,18 +264,18 @@ public final class ScenarioForm {
         return matrix;
     }
 
-    /** The shares (per cent) typed for the common parties; blank fields are left out. */
+    /** The shares (per cent) typed for the polled parties; blank fields are left out. */
     private static Map<String, BigDecimal> shares(Form form, String prefix, Choices choices) {
         Map<String, BigDecimal> out = new LinkedHashMap<>();
         BigDecimal total = BigDecimal.ZERO;
-        for (String p : choices.common()) {
+        for (String p : choices.polled()) {
             if (form.value(prefix + p).isBlank()) continue;
             BigDecimal share = decimal(form, prefix + p, BigDecimal.ZERO, new BigDecimal(100), "elections.model.error.percent");
             if (share == null) continue;
             out.put(p, share);
             total = total.add(share);
         }
-        if (total.compareTo(new BigDecimal(100)) > 0) form.error(prefix + choices.common().getFirst(), "elections.model.error.sharesOverHundred");
+        if (total.compareTo(new BigDecimal(100)) > 0) form.error(prefix + choices.polled().getFirst(), "elections.model.error.sharesOverHundred");
         return out;
     }
 

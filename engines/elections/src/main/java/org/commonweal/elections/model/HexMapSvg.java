@@ -65,7 +65,7 @@ public final class HexMapSvg {
     private static final double ROW = 1.5 * SIZE;
     private static final double GAP = 24;
     private static final double HEADING = 22;
-    private static final int LEGEND_COLUMNS = 3;
+    private static final int LEGEND_COLUMNS = 2;
     private static final double LEGEND_ROW = 18;
 
     private HexMapSvg() {
