@@ -17,9 +17,7 @@ class SeatCommandsTest {
     Path dir;
 
     private String file(String name, String text) throws Exception {
-        Path p = dir.resolve(name);
-        Files.writeString(p, text);
-        return p.toString();
+        return CliRun.write(dir, name, text);
     }
 
     @Test
