@@ -10,7 +10,6 @@ import org.commonweal.elections.stv.CountingRules;
 import org.commonweal.elections.stv.Election;
 import org.commonweal.elections.stv.SyntheticElection;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,11 +99,7 @@ public final class BenchCommand implements Command {
     }
 
     private static Path findGlasgow() throws UsageException {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/data/stv/glasgow-2007");
-            if (Files.isDirectory(candidate)) return candidate;
-        }
-        throw new UsageException("Glasgow 2007 data not found above " + Path.of("").toAbsolutePath() + "; give --glasgow DIR");
+        return SharedData.find("data/stv/glasgow-2007", "--glasgow DIR");
     }
 
 }

@@ -19,6 +19,13 @@ public record CliRun(int exit, String out, String err) {
         return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Writes a scenario or results file into a test's folder; returns its path as the command line takes it. */
+    static String write(Path dir, String name, String text) throws java.io.IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p.toString();
+    }
+
     /** A House of Commons Library file from the shared data folder beside the repository, read in place. */
     static String ukElections(String name) {
         Path dir = Path.of("").toAbsolutePath();

@@ -17,9 +17,7 @@ class SeatCommandsTest {
     Path dir;
 
     private String file(String name, String text) throws Exception {
-        Path p = dir.resolve(name);
-        Files.writeString(p, text);
-        return p.toString();
+        return CliRun.write(dir, name, text);
     }
 
     @Test
@@ -150,7 +148,7 @@ class SeatCommandsTest {
                 .isEqualTo("commonweal elections: " + wrongKind + ": swings[1].kind: expected \"uniform\" or \"proportional\", got \"linear\"\n");
         String unknownField = file("u.json", "{\"standDowns\": [{\"party\": \"LD\", \"where\": \"all\", \"seats\": 3}]}");
         assertThat(CliRun.of("elections", "model", csv, "--scenario", unknownField).err())
-                .contains(unknownField + ": standDowns[0].seats: unknown field (expected one of constituencies, party, where)");
+                .contains(unknownField + ": standDowns[0].seats: unknown field (expected one of beneficiary, constituencies, party, where)");
         String unknownParty = file("p.json", "{\"alliance\": [\"Lab\", \"Libs\"]}");
         CliRun party = CliRun.of("elections", "model", csv, "--scenario", unknownParty);
         assertThat(party.exit()).isEqualTo(2);

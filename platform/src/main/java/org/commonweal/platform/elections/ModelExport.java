@@ -62,8 +62,8 @@ final class ModelExport {
         return out;
     }
 
-    static Map<String, Object> results(ScenarioResult r, MonteCarloResult mc) {
-        return ScenarioResultJson.of(r, mc);
+    static Map<String, Object> results(ScenarioResult r, MonteCarloResult mc, java.util.function.Function<String, String> partyName) {
+        return ScenarioResultJson.of(r, mc, partyName);
     }
 
     /** One row per constituency: who held it, who wins it under the scenario, and both majorities. */

@@ -1,5 +1,7 @@
 package org.commonweal.platform.elections;
 
+import org.commonweal.elections.model.PartyColours;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,22 +10,14 @@ import java.util.Map;
 
 /**
  * A parliament-style half-circle of seats as inline SVG, drawn on the server (the CSP allows no script and
- * no inline style): one dot per seat, parties from left to right in the order given, colours as SVG fill
- * attributes. Rows hold seats in proportion to their length, so the dots are evenly spaced.
+ * no inline style): one dot per seat, parties from left to right in the order given, colours (the engine's
+ * {@link PartyColours}) as SVG fill attributes; each party's group is titled with its name and seats. Rows hold seats in proportion to their length, so the dots are evenly spaced.
  */
 final class ParliamentArc {
     private static final double WIDTH = 400;
     private static final double CENTRE_Y = 205;
     private static final double OUTER = 190;
     private static final double INNER_SHARE = 0.4;
-    private static final Map<String, String> COLOURS = Map.ofEntries(
-            Map.entry("Con", "#0087dc"), Map.entry("Lab", "#e4003b"), Map.entry("LD", "#faa61a"), Map.entry("SNP", "#fdf38e"),
-            Map.entry("Green", "#02a95b"), Map.entry("PC", "#005b54"), Map.entry("DUP", "#d46a4c"), Map.entry("SF", "#326760"),
-            Map.entry("RUK", "#12b6cf"), Map.entry("Reform", "#12b6cf"), Map.entry("BRX", "#12b6cf"), Map.entry("SDLP", "#2aa82c"),
-            Map.entry("APNI", "#f6cb2f"), Map.entry("Alliance", "#f6cb2f"), Map.entry("UUP", "#48a5ee"), Map.entry("TUV", "#0c3a6a"),
-            Map.entry("Spk", "#505a5f"), Map.entry("Speaker", "#505a5f"), Map.entry("Ind", "#b1b4b6"));
-    private static final String[] FALLBACK = {"#6f72af", "#a285d1", "#f499be", "#85994b", "#912b88", "#28a197", "#b58840", "#5694ca"};
-
     private ParliamentArc() {
     }
 
@@ -31,7 +25,7 @@ final class ParliamentArc {
     }
 
     /** @param seats seats per party, in the order they sit from left to right */
-    static String svg(String id, String title, Map<String, Integer> seats) {
+    static String svg(String id, String title, Map<String, Integer> seats, java.util.function.Function<String, String> names) {
         int total = seats.values().stream().mapToInt(Integer::intValue).sum();
         StringBuilder out = new StringBuilder(64 * Math.max(total, 1));
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cw-parliament\" viewBox=\"0 0 ").append((int) WIDTH).append(' ')
@@ -42,7 +36,7 @@ final class ParliamentArc {
         int next = 0;
         for (Map.Entry<String, Integer> party : seats.entrySet()) {
             if (party.getValue() <= 0) continue;
-            out.append("<g fill=\"").append(colour(party.getKey())).append("\"><title>").append(escape(party.getKey())).append(": ")
+            out.append("<g fill=\"").append(PartyColours.of(party.getKey())).append("\"><title>").append(escape(names.apply(party.getKey()))).append(": ")
                     .append(party.getValue()).append("</title>");
             for (int i = 0; i < party.getValue(); i++, next++) {
                 Seat s = positions.get(next);
@@ -51,11 +45,6 @@ final class ParliamentArc {
             out.append("</g>");
         }
         return out.append("</svg>").toString();
-    }
-
-    static String colour(String party) {
-        String known = COLOURS.get(party);
-        return known != null ? known : FALLBACK[Math.floorMod(party.hashCode(), FALLBACK.length)];
     }
 
     private static int rows(int total) {

@@ -9,6 +9,10 @@ import org.commonweal.platform.core.http.Access;
 import org.commonweal.elections.apportionment.Lot;
 import org.commonweal.elections.fptp.ConstituencyResult;
 import org.commonweal.elections.model.AllianceModel;
+import org.commonweal.elections.model.HexLayout;
+import org.commonweal.elections.model.HexMapSvg;
+import org.commonweal.elections.model.StvAssumption;
+import org.commonweal.elections.model.StvGrouping;
 import org.commonweal.elections.model.MonteCarloResult;
 import org.commonweal.elections.model.ScenarioException;
 import org.commonweal.elections.model.ScenarioResult;
@@ -25,18 +29,21 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The seat modeller for organisers: upload constituency results, describe an alliance scenario in a form,
- * see seats before and after (with parliament arcs), the seats that change hands, the proportional
- * comparisons and Monte Carlo odds, and download the scenario and results. The scenario form is a GET
- * form: modelling stores nothing, so a result is a link that can be shared or reloaded.
+ * The seat modeller for organisers: upload constituency results (and, optionally, a hex map of the
+ * constituencies), describe a scenario in a form, and see the results first: seats before and after by party
+ * (with parliament arcs and their legend), the map, the seats that change hands, the proportional comparisons
+ * and the Monte Carlo chances; then download the scenario, results and map. The scenario form is a GET form:
+ * modelling stores nothing, so a result is a link that can be shared or reloaded.
  */
 public final class SeatModellerRoutes implements Routes {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What the results part of the page shows. */
-    public record Outcome(ScenarioResult central, MonteCarloResult monteCarlo, List<String> parties, String arcBefore, String arcAfter, String query) {
+    /** What the results part of the page shows; {@code map} is null when the results came without one. */
+    public record Outcome(ScenarioResult central, MonteCarloResult monteCarlo, List<ModellerSummary.Row> seats, List<ModellerSummary.Row> proportional,
+                          List<ModellerSummary.Chance> chances, String arcBefore, String arcAfter, String map, String query) {
     }
 
     private final Web web;
@@ -55,6 +62,7 @@ public final class SeatModellerRoutes implements Routes {
         r.get("/elections/modeller/{id}/scenario.json", ctx -> download(ctx, "scenario.json"), Access.ROLE, Role.ORGANISER, Role.ADMIN);
         r.get("/elections/modeller/{id}/results.json", ctx -> download(ctx, "results.json"), Access.ROLE, Role.ORGANISER, Role.ADMIN);
         r.get("/elections/modeller/{id}/results.csv", ctx -> download(ctx, "results.csv"), Access.ROLE, Role.ORGANISER, Role.ADMIN);
+        r.get("/elections/modeller/{id}/map.svg", ctx -> download(ctx, "map.svg"), Access.ROLE, Role.ORGANISER, Role.ADMIN);
     }
 
     private void showSets(Context ctx, Form form) {
@@ -76,9 +84,23 @@ public final class SeatModellerRoutes implements Routes {
                 form.error("file", "elections.results.error.unreadable", web.messages().get("upload.controlCharacters", controlLine));
             }
         }
+        UploadedFile mapFile = ctx.uploadedFile("map");
+        String map = null;
+        if (mapFile != null && mapFile.size() > 0) {
+            map = mapFile.size() > ResultsSets.MAX_BYTES ? null : utf8(mapFile);
+            if (mapFile.size() > ResultsSets.MAX_BYTES) form.error("map", "elections.results.error.tooBig");
+            else if (map == null) form.error("map", "elections.results.error.notUtf8");
+        }
+        if (!form.hasErrors() && map != null) {
+            try {
+                ResultsSets.checkMap(ResultsSets.parse(fileName(file), text), map);
+            } catch (ResultsSets.Unreadable e) {
+                form.error(e.getMessage().startsWith(fileName(file)) ? "file" : "map", "elections.results.error.mapUnreadable", e.getMessage());
+            }
+        }
         if (!form.hasErrors()) {
             try {
-                long id = sets.add(name, fileName(file), text, web.requireUser(ctx).id(), web.actor(ctx));
+                long id = sets.add(name, fileName(file), text, map, web.requireUser(ctx).id(), web.actor(ctx));
                 web.redirectWithNotice(ctx, "/elections/modeller/" + id, "elections.results.uploaded");
                 return;
             } catch (ResultsSets.Unreadable e) {
@@ -106,10 +128,10 @@ public final class SeatModellerRoutes implements Routes {
         }
     }
 
-    private Form scenarioForm(Context ctx) {
-        if (ctx.queryParam("seed") == null) return ScenarioForm.blank();
+    private Form scenarioForm(Context ctx, ScenarioForm.Choices choices) {
+        if (ctx.queryParam("seed") == null) return ScenarioForm.blank(choices);
         Form form = Form.empty();
-        for (String field : ScenarioForm.fields()) {
+        for (String field : ScenarioForm.fields(choices)) {
             form.set(field, field.equals("alliance") ? String.join(",", ctx.queryParams("alliance")) : ctx.queryParam(field));
         }
         return form;
@@ -119,14 +141,15 @@ public final class SeatModellerRoutes implements Routes {
         long id = Web.id(ctx, "id");
         ResultsSets.ResultsSet set = sets.find(id).orElseThrow(NotFoundResponse::new);
         List<ConstituencyResult> results = sets.results(id);
-        Form form = scenarioForm(ctx);
+        ScenarioForm.Choices choices = ScenarioForm.Choices.of(results);
+        Form form = scenarioForm(ctx, choices);
         Outcome outcome = null;
         String problem = null;
         if (ctx.queryParam("seed") != null) {
-            ScenarioForm.Model model = ScenarioForm.read(form, results);
+            ScenarioForm.Model model = read(form, results, set);
             if (model != null) {
                 try {
-                    outcome = outcome(results, model, ctx.queryString());
+                    outcome = outcome(results, model, choices, set, ctx.queryString());
                 } catch (ScenarioException e) {
                     problem = e.getMessage();
                 }
@@ -134,7 +157,20 @@ public final class SeatModellerRoutes implements Routes {
             if (form.hasErrors() || problem != null) ctx.status(422);
         }
         web.render(ctx, "elections/scenario.jte", web.page(ctx, "elections.scenario.title", set.name()), "set", set, "form", form,
-                "choices", ScenarioForm.Choices.of(results), "outcome", outcome, "problem", problem);
+                "choices", choices, "outcome", outcome, "problem", problem);
+    }
+
+    /** The form's model, with the STV groups of adjacent constituencies drawn from the set's map when the projection is asked for. */
+    private ScenarioForm.Model read(Form form, List<ConstituencyResult> results, ResultsSets.ResultsSet set) {
+        ScenarioForm.Model model = ScenarioForm.read(form, results);
+        if (model == null || model.stvSize() == 0) return model;
+        if (!set.hasMap()) {
+            form.error("stvSize", "elections.model.error.stvNeedsMap");
+            return null;
+        }
+        StvAssumption stv = model.scenario().stv();
+        Map<String, List<String>> groups = StvGrouping.adjacent(results, sets.map(set.id()).orElseThrow(), model.stvSize());
+        return new ScenarioForm.Model(model.scenario().withStv(new StvAssumption(groups, model.stvSize(), stv.transfers())), model.runs(), model.seed(), model.stvSize());
     }
 
     /** The engine's central outcome, and the Monte Carlo runs if the scenario asks for any. */
@@ -146,25 +182,63 @@ public final class SeatModellerRoutes implements Routes {
         }
     }
 
-    private Outcome outcome(List<ConstituencyResult> results, ScenarioForm.Model model, String query) {
+    private Outcome outcome(List<ConstituencyResult> results, ScenarioForm.Model model, ScenarioForm.Choices choices, ResultsSets.ResultsSet set, String query) {
         Run run = Run.of(results, model, true);
         ScenarioResult central = run.central();
-        java.util.Set<String> parties = new java.util.LinkedHashSet<>(central.seatsAfter().keySet());
-        parties.addAll(central.seatsBefore().keySet());
-        parties.addAll(central.sainteLague().keySet());
-        parties.addAll(central.ams().keySet());
-        return new Outcome(central, run.monteCarlo(), List.copyOf(parties),
-                ParliamentArc.svg("arc-before", web.messages().get("elections.scenario.arcBefore"), central.seatsBefore()),
-                ParliamentArc.svg("arc-after", web.messages().get("elections.scenario.arcAfter"), central.seatsAfter()), query);
+        return new Outcome(central, run.monteCarlo(), ModellerSummary.seats(central, choices),
+                ModellerSummary.proportional(central, choices, web.messages().get("elections.scenario.otherParties")),
+                run.monteCarlo() == null ? List.of() : ModellerSummary.chances(run.monteCarlo(), choices),
+                ParliamentArc.svg("arc-before", web.messages().get("elections.scenario.arcBefore"), central.seatsBefore(), choices::name),
+                ParliamentArc.svg("arc-after", web.messages().get("elections.scenario.arcAfter"), central.seatsAfter(), choices::name),
+                map(set, results, central, choices, "seat-map"), query);
+    }
+
+    private String map(ResultsSets.ResultsSet set, List<ConstituencyResult> results, ScenarioResult central, ScenarioForm.Choices choices, String id) {
+        if (!set.hasMap()) return null;
+        HexLayout layout = sets.map(set.id()).orElseThrow().matching(results);
+        return HexMapSvg.render(layout, central.seats(), choices::name, new MapTexts(web), id);
+    }
+
+    /** The map's words, from the feature's messages. */
+    private record MapTexts(Web web) implements HexMapSvg.Texts {
+        public String title() {
+            return web.messages().get("elections.map.title");
+        }
+
+        public String before() {
+            return web.messages().get("elections.map.before");
+        }
+
+        public String after() {
+            return web.messages().get("elections.map.after");
+        }
+
+        public String seat(String name, String before, String after, boolean changes) {
+            return changes ? web.messages().get("elections.map.seatChanges", name, before, after) : web.messages().get("elections.map.seatHolds", name, before);
+        }
+
+        public String party(String name, int before, int after) {
+            return web.messages().get("elections.map.party", name, before, after);
+        }
+
+        public String changes(int count) {
+            return web.messages().get("elections.map.changes", count);
+        }
     }
 
     private void download(Context ctx, String what) {
         long id = Web.id(ctx, "id");
         ResultsSets.ResultsSet set = sets.find(id).orElseThrow(NotFoundResponse::new);
         List<ConstituencyResult> results = sets.results(id);
-        Form form = scenarioForm(ctx);
-        ScenarioForm.Model model = ScenarioForm.read(form, results);
-        if (model == null) {
+        ScenarioForm.Choices choices = ScenarioForm.Choices.of(results);
+        Form form = scenarioForm(ctx, choices);
+        ScenarioForm.Model model;
+        try {
+            model = read(form, results, set);
+        } catch (ScenarioException e) {
+            model = null;
+        }
+        if (model == null || (what.equals("map.svg") && !set.hasMap())) {
             ctx.redirect("/elections/modeller/" + set.id() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
             return;
         }
@@ -175,11 +249,13 @@ public final class SeatModellerRoutes implements Routes {
                 return;
             }
             Run run = Run.of(results, model, what.equals("results.json"));
-            if (what.equals("results.csv")) {
+            if (what.equals("map.svg")) {
+                ctx.contentType("image/svg+xml; charset=utf-8").result(map(set, results, run.central(), choices, "seat-map"));
+            } else if (what.equals("results.csv")) {
                 ctx.contentType("text/csv; charset=utf-8").result(ModelExport.csv(run.central()));
             } else {
                 ctx.contentType("application/json").result(JSON.writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(ModelExport.results(run.central(), run.monteCarlo())));
+                        .writeValueAsString(ModelExport.results(run.central(), run.monteCarlo(), choices::name)));
             }
         } catch (ScenarioException e) {
             ctx.header("Content-Disposition", "inline");

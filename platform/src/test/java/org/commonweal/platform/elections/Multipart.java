@@ -19,6 +19,11 @@ public final class Multipart {
     }
 
     public static TestClient.Response post(TestApp app, TestClient client, String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
+        return post(app, client, path, fields, Map.of(fileField, Map.entry(fileName, content)));
+    }
+
+    /** @param files by field: the file's name and content */
+    public static TestClient.Response post(TestApp app, TestClient client, String path, Map<String, String> fields, Map<String, Map.Entry<String, byte[]>> files) {
         String boundary = "----cwtest" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         Map<String, String> all = new java.util.LinkedHashMap<>(fields);
@@ -27,10 +32,15 @@ public final class Multipart {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n" + e.getValue() + "\r\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        long size = 0;
+        for (var file : files.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey() + "\"; filename=\"" + file.getValue().getKey()
+                    + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.getValue().getValue());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+            size += file.getValue().getValue().length;
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         StringBuilder cookies = new StringBuilder();
         for (String name : new String[]{"cw_session", "cw_visitor"}) {
             String v = client.cookie(name);
@@ -42,7 +52,7 @@ public final class Multipart {
         if (!cookies.isEmpty()) request.header("Cookie", cookies.toString());
         // A large body waits for the server's go-ahead, as curl does: a refusal by its announced length then arrives
         // whole instead of racing the connection's close while the body is still being sent.
-        request.expectContinue(content.length > 1024 * 1024);
+        request.expectContinue(size > 1024 * 1024);
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new TestClient.Response(r.statusCode(), r.body(), r.headers());

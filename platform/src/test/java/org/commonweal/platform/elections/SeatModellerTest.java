@@ -71,8 +71,8 @@ class SeatModellerTest extends PlatformTestCase {
                 Files.readAllBytes(Multipart.sharedData("uk-elections/HoC-GE2024-results-by-candidate.csv")));
         assertThat(r.status()).isEqualTo(302);
         TestClient.Response page = organiser.get(r.location() + "?seed=1&runs=0");
-        assertThat(row(page.body(), "Lab")).containsExactly("411", "411");
-        assertThat(row(page.body(), "Con")).containsExactly("121", "121");
+        assertThat(row(page.body(), "Labour")).containsExactly("411", "411");
+        assertThat(row(page.body(), "Conservative")).containsExactly("121", "121");
     }
 
     @Test
@@ -138,8 +138,8 @@ class SeatModellerTest extends PlatformTestCase {
         assertThat(body).contains("<svg").contains("<title id=\"arc-before-title\">Seats before</title>").contains("role=\"img\"");
         assertThat(body).doesNotContain("style=").doesNotContain("<script>");
         assertThat(count(body, "<circle")).isEqualTo(2 * 650);
-        assertThat(row(body, "Con")).containsExactly("365", "365");
-        assertThat(row(body, "Lab")).containsExactly("202", "202");
+        assertThat(row(body, "Conservative")).containsExactly("365", "365");
+        assertThat(row(body, "Labour")).containsExactly("202", "202");
         assertThat(body).contains("Seats that change hands (0)");
     }
 
@@ -150,8 +150,8 @@ class SeatModellerTest extends PlatformTestCase {
                 List.of(new Transfer("Green", List.of(new TransferShare("ally", new BigDecimal("0.6"), null)))), null, null, null), new Lot(7)).central();
         TestClient.Response page = organiser.get("/elections/modeller/" + setId + "?" + PACT);
         assertThat(page.status()).isEqualTo(200);
-        for (String party : List.of("Con", "Lab", "LD")) {
-            assertThat(row(page.body(), party).get(1)).as(party).isEqualTo(String.valueOf(expected.seatsAfter().getOrDefault(party, 0)));
+        for (var party : Map.of("Con", "Conservative", "Lab", "Labour", "LD", "Liberal Democrat").entrySet()) {
+            assertThat(row(page.body(), party.getValue()).get(1)).as(party.getKey()).isEqualTo(String.valueOf(expected.seatsAfter().getOrDefault(party.getKey(), 0)));
         }
         assertThat(page.body()).contains("Seats that change hands (" + expected.changes().size() + ")");
         assertThat(expected.changes()).isNotEmpty();
@@ -216,11 +216,11 @@ class SeatModellerTest extends PlatformTestCase {
         return n;
     }
 
-    /** The before and after seat figures in the party's row of the seats table. */
-    private static List<String> row(String body, String party) {
+    /** The before and after seat figures in the party's row of the seats table (the party by name, after its colour swatch). */
+    static List<String> row(String body, String party) {
         String table = body.substring(body.indexOf("id=\"seats-table\""));
-        Matcher m = Pattern.compile("<th scope=\"row\" class=\"govuk-table__header\">" + Pattern.quote(party)
-                + "</th>\\s*<td[^>]*>(\\d+)</td>\\s*<td[^>]*>(\\d+)</td>").matcher(table);
+        Matcher m = Pattern.compile("<th scope=\"row\" class=\"govuk-table__header\">(?:<svg.*?</svg>)?\\s*" + Pattern.quote(party)
+                + "</th>\\s*<td[^>]*>[^<]*</td>\\s*<td[^>]*>(\\d+)</td>\\s*<td[^>]*>(\\d+)</td>").matcher(table);
         assertThat(m.find()).as("row for " + party).isTrue();
         return List.of(m.group(1), m.group(2));
     }

@@ -13,9 +13,13 @@ public final class ScenarioResultJson {
     private ScenarioResultJson() {
     }
 
-    public static Map<String, Object> of(ScenarioResult r, MonteCarloResult mc) {
+    /** @param partyName the name of a label (from the results file), listed under "partyNames" for every label in the result */
+    public static Map<String, Object> of(ScenarioResult r, MonteCarloResult mc, java.util.function.Function<String, String> partyName) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("constituencies", r.constituencies());
+        Map<String, String> names = new java.util.TreeMap<>();
+        r.votesBefore().keySet().forEach(label -> names.put(label, partyName.apply(label)));
+        out.put("partyNames", names);
         out.put("seatsBefore", r.seatsBefore());
         out.put("seatsAfter", r.seatsAfter());
         List<Map<String, Object>> elected = new ArrayList<>();
@@ -50,7 +54,21 @@ public final class ScenarioResultJson {
         proportional.put("dhondt", r.dHondt());
         proportional.put("sainteLague", r.sainteLague());
         proportional.put("ams", r.ams());
+        proportional.put("stv", r.stv());
         out.put("proportional", proportional);
+        out.put("votesBefore", r.votesBefore());
+        out.put("votesAfter", r.votesAfter());
+        List<Map<String, Object>> stvSeats = new ArrayList<>();
+        for (StvSeat seat : r.stvSeats()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("name", seat.name());
+            e.put("region", seat.region());
+            e.put("seats", seat.seats());
+            e.put("constituencies", seat.constituencies());
+            e.put("elected", seat.elected());
+            stvSeats.add(e);
+        }
+        out.put("stvSeats", stvSeats);
         List<Map<String, Object>> regions = new ArrayList<>();
         for (RegionComparison rc : r.regions()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -80,20 +98,27 @@ public final class ScenarioResultJson {
                 totals.add(e);
             }
             m.put("seatTotals", totals);
+            m.put("majorityAt", mc.majorityAt());
+            m.put("mostSeats", probabilities(mc.mostSeats(), mc.runs()));
+            m.put("majority", probabilities(mc.majority(), mc.runs()));
             List<Map<String, Object>> seats = new ArrayList<>();
             for (SeatOdds so : mc.seats()) {
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("constituency", so.id());
                 e.put("name", so.name());
                 e.put("wins", so.wins());
-                Map<String, Double> probability = new LinkedHashMap<>();
-                so.wins().forEach((p, n) -> probability.put(p, (double) n / mc.runs()));
-                e.put("probability", probability);
+                e.put("probability", probabilities(so.wins(), mc.runs()));
                 seats.add(e);
             }
             m.put("seats", seats);
             out.put("monteCarlo", m);
         }
+        return out;
+    }
+
+    private static Map<String, Double> probabilities(Map<String, Integer> wins, int runs) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        wins.forEach((p, n) -> out.put(p, (double) n / runs));
         return out;
     }
 }

@@ -7,7 +7,9 @@ public enum StandDownRule {
     /** In the constituencies listed by id or name. */
     LISTED("listed"),
     /** Wherever another alliance party is best placed (has the most votes among alliance parties after swing). */
-    ALLY_BEST_PLACED("ally-best-placed");
+    ALLY_BEST_PLACED("ally-best-placed"),
+    /** Wherever one named alliance party (the beneficiary) is the best-placed ally. */
+    BENEFICIARY_BEST_PLACED("beneficiary-best-placed");
 
     private final String jsonName;
 

@@ -19,6 +19,19 @@ public final class UkElectionData {
         return dir.resolveSibling("shared").resolve("data").resolve("uk-elections").resolve(name);
     }
 
+    /** The shared HexJSON map of the 2024 constituencies. */
+    public static org.commonweal.elections.model.HexLayout hexLayout() {
+        try {
+            var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file("uk-constituencies-2023.hexjson").toFile());
+            java.util.Map<String, org.commonweal.elections.model.HexLayout.Hex> hexes = new java.util.HashMap<>();
+            root.get("hexes").properties().forEach(e -> hexes.put(e.getKey(), new org.commonweal.elections.model.HexLayout.Hex(e.getKey(),
+                    e.getValue().get("n").asText(), e.getValue().get("q").asInt(), e.getValue().get("r").asInt())));
+            return new org.commonweal.elections.model.HexLayout(hexes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static List<ConstituencyResult> read(String name) {
         try {
             return ResultsCsv.parse(name, Files.readString(file(name)));
