@@ -22,7 +22,7 @@ import java.util.Set;
 /** {@code commonweal pb compute FILE.pb --rule NAME ...}: which projects a rule funds, and why. */
 final class PbComputeCommand implements Command {
     /** Options handed to the rule itself (equal shares uses them); the greedy rules take none. */
-    private static final List<String> RULE_OPTIONS = List.of("completion", "utility", "comparison", "eligibility", "exclusive", "unsupported", "increment");
+    static final List<String> RULE_OPTIONS = List.of("completion", "utility", "comparison", "eligibility", "exclusive", "unsupported", "increment");
 
     @Override
     public String name() {
@@ -105,7 +105,7 @@ final class PbComputeCommand implements Command {
     }
 
     /** --rule NAME with the rule's options; without --rule, the rule the file's META names, else greedy. */
-    private static Rule rule(Arguments a, Instance instance) throws UsageException {
+    static Rule rule(Arguments a, Instance instance) throws UsageException {
         Map<String, String> options = new LinkedHashMap<>();
         for (String o : RULE_OPTIONS) if (a.has(o)) options.put(o, a.text(o, ""));
         if (!a.has("rule")) {
