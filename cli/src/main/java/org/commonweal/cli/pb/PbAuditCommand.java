@@ -160,13 +160,13 @@ final class PbAuditCommand implements Command {
     static void text(String fileName, Instance instance, Outcome outcome, Audit audit, PrintStream out) {
         Money money = new Money(instance);
         String whose = outcome.rule().equals("official") ? "the official outcome" : "rule " + outcome.rule();
-        out.printf("%s: %s funds %d projects costing %s of %s.%n", fileName, whose, outcome.selected().size(),
+        out.printf("%s: %s funds %s costing %s of %s.%n", fileName, whose, count(outcome.selected().size(), "project"),
                 money.text(outcome.totalCost()), money.text(instance.budget()));
         SatisfactionDistribution s = audit.satisfaction();
         out.printf("Voters with nothing funded: %,d of %,d (%s). Gini coefficient of satisfaction (money spent on each voter's projects): %s.%n",
                 s.nothingFunded(), s.voters(), percent(s.shareWithNothing()), s.gini().setScale(3, java.math.RoundingMode.HALF_EVEN).toPlainString());
         out.println("Share of the cost of each voter's chosen projects that was funded:");
-        for (int k = 0; k < SatisfactionDistribution.BINS; k++) out.printf("  %-9s %,d voters%n", BINS[k], s.histogram()[k]);
+        for (int k = 0; k < SatisfactionDistribution.BINS; k++) out.printf("  %-9s %s%n", BINS[k], count(s.histogram()[k], "voter"));
         if (audit.representation().isEmpty()) {
             out.println("Justified representation and Pareto efficiency are checked for approval-like ballots only, not " + instance.voteType().pabulibName() + ".");
         }
@@ -178,6 +178,10 @@ final class PbAuditCommand implements Command {
                 out.printf("  %s: %s of the money (%s), %s of the votes%n", c.category(), percent(c.spentShare()), money.text(c.spent()), percent(c.voteShare()));
             }
         }
+    }
+
+    private static String count(long n, String noun) {
+        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     private static String projects(Instance instance, List<Integer> projects) {
@@ -196,8 +200,8 @@ final class PbAuditCommand implements Command {
             case NOT_CHECKED -> head + "not checked (too many ballot subsets for the work limit).";
             case VIOLATED -> {
                 long cost = r.projects().stream().mapToLong(p -> instance.projects().get(p).cost()).sum();
-                String group = String.format("violated: %,d voters who all chose %s (costing %s together) were enough to pay for them with their share of the budget",
-                        r.groupSize(), projects(instance, r.projects()), money.text(cost));
+                String group = String.format("violated: %s who all chose %s (costing %s together) were enough to pay for them with their share of the budget",
+                        count(r.groupSize(), "voter"), projects(instance, r.projects()), money.text(cost));
                 yield head + group + (r.axiom() == JustifiedRepresentation.Axiom.PJR
                         ? ", but the funded projects any of them chose (" + projects(instance, r.fundedForGroup()) + ") are worth less to them."
                         : ", but each of them got less" + (r.axiom() == JustifiedRepresentation.Axiom.EJR_UP_TO_ONE ? ", even with one more of those projects." : "."));

@@ -110,6 +110,47 @@ class PbCommandTest {
     }
 
     @Test
+    void auditOfTheOfficialOutcomeSaysHowSatisfactionIsSpreadAndWhichAxiomsHold() throws Exception {
+        Run r = run("pb", "audit", file("example.pb", EXAMPLE).toString(), "--official");
+        assertThat(r.exit()).as(r.err()).isZero();
+        // Funded a and c: voters 1-3 got 10 of the 16, 15, 15 they chose (60-70%), voter 4 6 of 11, voter 5 all.
+        assertThat(r.out()).contains("example.pb: the official outcome funds 2 projects costing 10 PLN of 10 PLN.")
+                .contains("Voters with nothing funded: 0 of 5 (0.0%).")
+                .contains("60-70%    3 voters", "50-60%    1 voter\n", "90-100%   1 voter\n")
+                .contains("EJR (cost satisfaction): satisfied.", "PJR (cardinality satisfaction): satisfied.")
+                .contains("Pareto efficiency (cost satisfaction): no affordable set of projects is better for someone and worse for nobody.");
+    }
+
+    @Test
+    void auditJsonFollowsTheDocumentedContract() throws Exception {
+        Run r = run("pb", "audit", file("example.pb", EXAMPLE).toString(), "--rule", "greedy-no-skip", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("rule").asText()).isEqualTo("greedy-no-skip");
+        assertThat(json.get("selected")).extracting(JsonNode::asText).containsExactly("a");
+        assertThat(json.get("satisfaction").get("voters").asLong()).isEqualTo(5);
+        assertThat(json.get("satisfaction").get("histogram")).hasSize(11);
+        assertThat(json.get("satisfaction").get("gini").decimalValue()).isNotNull();
+        assertThat(json.get("representation")).hasSize(6);
+        assertThat(json.get("representation").get(0).get("axiom").asText()).isEqualTo("ejr");
+        assertThat(json.get("representation").get(0).get("status").asText()).isEqualTo("satisfied");
+        // Stopping at b leaves 4 PLN, enough for c, which voters 1-3 chose: funding a and c is better for them and worse for nobody.
+        assertThat(json.get("pareto").get(0).get("status").asText()).isEqualTo("dominated");
+        assertThat(json.get("pareto").get(0).get("better")).extracting(JsonNode::asText).containsExactly("a", "c");
+    }
+
+    @Test
+    void auditRefusesOfficialWithARuleAndAFileWithoutAnOutcome() throws Exception {
+        String f = file("example.pb", EXAMPLE).toString();
+        Run both = run("pb", "audit", f, "--official", "--rule", "greedy");
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("--official audits the file's own outcome, so it takes no --rule");
+        Run none = run("pb", "audit", file("none.pb", EXAMPLE.replace("project_id;cost;name;selected", "project_id;cost;name;x")).toString(), "--official");
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("none.pb: the file records no official outcome").doesNotContain("Exception");
+    }
+
+    @Test
     void aMissingFileIsOneClearLine() {
         Run r = run("pb", "compute", dir.resolve("nowhere.pb").toString());
         assertThat(r.exit()).isEqualTo(2);
