@@ -242,7 +242,8 @@ final class ProcessRoutes implements Routes {
         var result = process.phase().resultsPublished() ? results.result(pot.id()) : java.util.Optional.<ResultService.Result>empty();
         if (result.isEmpty()) throw new NotFoundResponse();
         web.render(ctx, "budgets/results.jte", web.page(ctx, "budgets.results.title", pot.name()), "process", process, "pot", pot,
-                "result", result.get(), "rows", results.rows(pot.id()), "delivery", delivery.current(pot.id()), "pendingPaper", paper.pending(pot.id()));
+                "result", result.get(), "rows", results.rows(pot.id()), "delivery", delivery.current(pot.id()), "pendingPaper", paper.pending(pot.id()),
+                "audit", results.audit(pot));
     }
 
     private void export(Context ctx) {

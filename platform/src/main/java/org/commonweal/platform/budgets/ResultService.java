@@ -121,6 +121,19 @@ public final class ResultService {
         return order;
     }
 
+    /** The proportionality audit of the stored result, over the ballots it counted. */
+    public ResultAudit audit(Pot pot) {
+        return jdbi.withHandle(h -> {
+            List<Proposal> proposals = ProposalService.feasible(h, pot.id());
+            Instance instance = instance(pot, proposals, BallotBox.counted(h, pot.id()));
+            Set<Long> fundedIds = new HashSet<>(h.createQuery("SELECT proposal_id FROM budget_result_projects WHERE pot_id = :p AND funded")
+                    .bind("p", pot.id()).mapTo(Long.class).list());
+            Set<Integer> funded = new java.util.TreeSet<>();
+            for (int i = 0; i < proposals.size(); i++) if (fundedIds.contains(proposals.get(i).id())) funded.add(i);
+            return ResultAudit.of(instance, funded);
+        });
+    }
+
     /** The pot's vote as a pabulib file: feasible projects, counted ballots with voter ids 1..n, nothing else about voters. */
     public String pabulib(Pot pot, String processTitle) {
         Instance instance = jdbi.withHandle(h -> instance(pot, ProposalService.feasible(h, pot.id()), BallotBox.counted(h, pot.id())));
