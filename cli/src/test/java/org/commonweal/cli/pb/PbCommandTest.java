@@ -151,6 +151,29 @@ class PbCommandTest {
     }
 
     @Test
+    void fractionalPointsAreShownAsTheVotersGaveThem() throws Exception {
+        String scoring = """
+                META
+                key;value
+                budget;10
+                vote_type;scoring
+                PROJECTS
+                project_id;cost;name
+                a;6;Park benches
+                b;5;Bike racks
+                VOTES
+                voter_id;vote;points
+                1;a,b;1.5,0.25
+                2;a;2.75
+                """;
+        Run r = run("pb", "compute", file("scoring.pb", scoring).toString(), "--rule", "greedy", "--explain");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("It came 1st with 4.25 points").contains("It came 2nd with 0.25 points");
+        JsonNode json = new ObjectMapper().readTree(run("pb", "compute", file("scoring.pb", scoring).toString(), "--rule", "greedy", "--explain", "--json").out());
+        assertThat(json.get("explanation").get(0).get("reason").get("score").decimalValue()).isEqualByComparingTo("4.25");
+    }
+
+    @Test
     void aMissingFileIsOneClearLine() {
         Run r = run("pb", "compute", dir.resolve("nowhere.pb").toString());
         assertThat(r.exit()).isEqualTo(2);

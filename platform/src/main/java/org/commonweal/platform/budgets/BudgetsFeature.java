@@ -60,7 +60,7 @@ public final class BudgetsFeature implements Feature {
         this.demo = new DemoBudgets(budgets, proposals, pabulib, places);
         this.discussion = new DemoDiscussion(deliberation, ctx.accounts());
         this.parts = new Routes[]{
-                new VotingRoutes(web, budgets, proposals, ballots, register, ctx.baseUrl()),
+                new VotingRoutes(web, budgets, proposals, ballots, register, ctx.baseUrl(), results),
                 new PaperRoutes(web, budgets, proposals, paper, register),
                 new RegisterRoutes(web, budgets, register),
                 new ProcessRoutes(web, budgets, ballots, paper, results, places, delivery, pabulib, deliberation),

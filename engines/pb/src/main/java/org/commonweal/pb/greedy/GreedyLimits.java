@@ -49,7 +49,9 @@ public record GreedyLimits(long threshold, List<Limit> limits, List<int[]> exclu
         String text = instance.meta().get(THRESHOLD_KEY);
         if (text == null || text.isBlank()) return Long.MIN_VALUE;
         try {
-            return new BigDecimal(text.strip()).setScale(0, RoundingMode.CEILING).longValueExact();
+            // in the unit of the scores: points carry the file's point scale (whole votes and positional points have none)
+            int scale = instance.voteType().hasPoints() ? instance.pointScale() : 0;
+            return new BigDecimal(text.strip()).movePointRight(scale).setScale(0, RoundingMode.CEILING).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("META " + THRESHOLD_KEY + " '" + text + "' is not a number");
         }
