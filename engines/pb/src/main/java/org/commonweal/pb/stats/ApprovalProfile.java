@@ -31,7 +31,9 @@ final class ApprovalProfile {
     final long voters;
 
     ApprovalProfile(Instance instance, Outcome outcome, Utility utility) {
-        if (utility == Utility.POINTS) throw new IllegalArgumentException("proportionality axioms are checked for cost or cardinality utilities");
+        if (utility != Utility.COST && utility != Utility.CARDINALITY) {
+            throw new IllegalArgumentException("proportionality axioms are checked for cost or cardinality utilities, not " + utility.cliName());
+        }
         this.instance = instance;
         this.utility = utility;
         projects = instance.projects().size();
