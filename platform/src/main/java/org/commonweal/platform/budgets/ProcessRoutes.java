@@ -243,7 +243,7 @@ final class ProcessRoutes implements Routes {
         if (result.isEmpty()) throw new NotFoundResponse();
         web.render(ctx, "budgets/results.jte", web.page(ctx, "budgets.results.title", pot.name()), "process", process, "pot", pot,
                 "result", result.get(), "rows", results.rows(pot.id()), "delivery", delivery.current(pot.id()), "pendingPaper", paper.pending(pot.id()),
-                "audit", results.audit(pot));
+                "audit", results.audit(pot, result.get()));
     }
 
     private void export(Context ctx) {

@@ -53,6 +53,12 @@ public final class ResultService {
     }
 
     private final Jdbi jdbi;
+    /** Audits of published results, worked out once per count: a results page is public and a pot may hold 100,000 ballots. */
+    private final Map<Long, AuditOf> audits = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An audit and the stored result it audits: a recount with other figures is audited afresh. */
+    private record AuditOf(Result result, ResultAudit audit) {
+    }
 
     public ResultService(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -60,6 +66,7 @@ public final class ResultService {
 
     /** Counts and stores the pot's result inside the caller's transaction (the one that closes voting). */
     void compute(Handle h, Pot pot) {
+        audits.remove(pot.id());
         List<Proposal> proposals = ProposalService.feasible(h, pot.id());
         Instance instance = instance(pot, proposals, BallotBox.counted(h, pot.id()));
         TieBreak tieBreak = TieBreak.parse(pot.tieBreak(), pot.tieSeed());
@@ -162,9 +169,11 @@ public final class ResultService {
                 .longValueExact();
     }
 
-    /** The proportionality audit of the stored result, over the ballots it counted. */
-    public ResultAudit audit(Pot pot) {
-        return jdbi.withHandle(h -> {
+    /** The proportionality audit of the stored {@code result}, over the ballots it counted. */
+    public ResultAudit audit(Pot pot, Result result) {
+        AuditOf cached = audits.get(pot.id());
+        if (cached != null && cached.result().equals(result)) return cached.audit();
+        ResultAudit audit = jdbi.withHandle(h -> {
             List<Proposal> proposals = ProposalService.feasible(h, pot.id());
             Instance instance = instance(pot, proposals, BallotBox.counted(h, pot.id()));
             Set<Long> fundedIds = new HashSet<>(h.createQuery("SELECT proposal_id FROM budget_result_projects WHERE pot_id = :p AND funded")
@@ -173,6 +182,8 @@ public final class ResultService {
             for (int i = 0; i < proposals.size(); i++) if (fundedIds.contains(proposals.get(i).id())) funded.add(i);
             return ResultAudit.of(instance, funded);
         });
+        audits.put(pot.id(), new AuditOf(result, audit));
+        return audit;
     }
 
     /** The pot's vote as a pabulib file: feasible projects, counted ballots with voter ids 1..n, nothing else about voters. */
