@@ -92,6 +92,11 @@ final class OutcomeJson {
         ObjectNode node = MAPPER.createObjectNode();
         if (reason instanceof GreedyReason greedy) {
             switch (greedy) {
+                case GreedyReason.Initial i -> {
+                    node.put("type", "initial");
+                    node.put("budget_before", money.decimal(i.budgetBefore()));
+                    node.put("budget_after", money.decimal(i.budgetAfter()));
+                }
                 case GreedyReason.Funded f -> {
                     node.put("type", "funded");
                     node.put("budget_before", money.decimal(f.budgetBefore()));

@@ -146,6 +146,9 @@ final class OutcomeText {
         String place = ordinal(v.round());
         if (v.reason() instanceof GreedyReason reason) {
             return switch (reason) {
+                case GreedyReason.Initial i -> "funded first, as the initial budget allocation says (" + score(i.score()) + " " + noun + "); "
+                        + money.text(i.budgetBefore()) + " was left, it costs " + money.text(project.cost())
+                        + ", leaving " + money.text(i.budgetAfter()) + ".";
                 case GreedyReason.Funded f -> "funded. It came " + place + " with " + score(f.score()) + " " + noun + "; "
                         + money.text(f.budgetBefore()) + " was left, it costs " + money.text(project.cost())
                         + ", leaving " + money.text(f.budgetAfter()) + ".";

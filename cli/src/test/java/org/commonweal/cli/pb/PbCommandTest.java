@@ -174,6 +174,20 @@ class PbCommandTest {
     }
 
     @Test
+    void anInitialBudgetAllocationIsFundedFirstAndSaidSo() throws Exception {
+        // b (5) first leaves 5: a (6) no longer fits, c (4) does, then d (1).
+        Run r = run("pb", "compute", file("example.pb", EXAMPLE).toString(), "--rule", "greedy", "--initial", "b", "--explain");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("rule greedy+initial=b")
+                .contains("b \"Bike racks\": funded first, as the initial budget allocation says (4 votes); 10 PLN was left, it costs 5 PLN, leaving 5 PLN.");
+        JsonNode json = new ObjectMapper().readTree(run("pb", "compute", file("example.pb", EXAMPLE).toString(), "--rule", "greedy", "--initial", "b", "--json").out());
+        assertThat(json.get("selected")).extracting(JsonNode::asText).containsExactly("b", "c", "d");
+        Run unknown = run("pb", "compute", file("example.pb", EXAMPLE).toString(), "--rule", "greedy", "--initial", "zz");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("the initial budget allocation names project 'zz', which the file does not have");
+    }
+
+    @Test
     void aMissingFileIsOneClearLine() {
         Run r = run("pb", "compute", dir.resolve("nowhere.pb").toString());
         assertThat(r.exit()).isEqualTo(2);
@@ -195,10 +209,10 @@ class PbCommandTest {
         assertThat(rule.err()).contains("unknown rule 'borda' (expected one of greedy, greedy-no-skip, greedy-threshold, greedy-cost");
         Run option = run("pb", "compute", f, "--rules", "greedy");
         assertThat(option.exit()).isEqualTo(2);
-        assertThat(option.err()).contains("unknown option '--rules' (expected --comparison, --completion, --drop-invalid, --eligibility, --exclusive, --explain, --increment, --json, --rule, --seed, --shares, --tie-break, --unsupported, --utility, --voter)");
+        assertThat(option.err()).contains("unknown option '--rules' (expected --comparison, --completion, --drop-invalid, --eligibility, --exclusive, --explain, --increment, --initial, --json, --rule, --seed, --shares, --tie-break, --unsupported, --utility, --voter)");
         Run greedyWithCompletion = run("pb", "compute", f, "--rule", "greedy", "--completion", "add1");
         assertThat(greedyWithCompletion.exit()).isEqualTo(2);
-        assertThat(greedyWithCompletion.err()).contains("rule greedy takes no options, but got completion");
+        assertThat(greedyWithCompletion.err()).contains("rule greedy takes only the option initial, but got completion");
         Run optionWithoutRule = run("pb", "compute", f, "--completion", "add1");
         assertThat(optionWithoutRule.exit()).isEqualTo(2);
         assertThat(optionWithoutRule.err()).contains("--completion configure a rule: name it with --rule (e.g. --rule mes)");
