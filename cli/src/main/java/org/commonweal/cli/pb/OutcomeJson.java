@@ -92,6 +92,11 @@ final class OutcomeJson {
         ObjectNode node = MAPPER.createObjectNode();
         if (reason instanceof GreedyReason greedy) {
             switch (greedy) {
+                case GreedyReason.Initial i -> {
+                    node.put("type", "initial");
+                    node.put("budget_before", money.decimal(i.budgetBefore()));
+                    node.put("budget_after", money.decimal(i.budgetAfter()));
+                }
                 case GreedyReason.Funded f -> {
                     node.put("type", "funded");
                     node.put("budget_before", money.decimal(f.budgetBefore()));
@@ -103,7 +108,7 @@ final class OutcomeJson {
                 }
                 case GreedyReason.BelowThreshold b -> {
                     node.put("type", "below_threshold");
-                    node.put("threshold", b.threshold());
+                    node.put("threshold", instance.voteType().hasPoints() ? instance.toPoints(b.threshold()) : java.math.BigDecimal.valueOf(b.threshold()));
                 }
                 case GreedyReason.Excluded e -> {
                     node.put("type", "excluded");
@@ -120,7 +125,7 @@ final class OutcomeJson {
                     node.put("stopped_at", instance.projects().get(s.stoppedAt()).id());
                 }
             }
-            node.put("score", greedy.score());
+            node.put("score", instance.voteType().hasPoints() ? instance.toPoints(greedy.score()) : java.math.BigDecimal.valueOf(greedy.score()));
             return node;
         }
         node.put("type", reason.getClass().getSimpleName());

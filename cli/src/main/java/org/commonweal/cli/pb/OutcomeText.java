@@ -42,6 +42,11 @@ final class OutcomeText {
         this.noun = instance.voteType() == VoteType.APPROVAL || instance.voteType() == VoteType.CHOOSE_1 ? "votes" : "points";
     }
 
+    /** A score as the voters gave it: points may have decimals (1.5), votes never do. */
+    private String score(long scaled) {
+        return instance.voteType().hasPoints() ? instance.toPoints(scaled).toPlainString() : Long.toString(scaled);
+    }
+
     void print(String fileName, Ballots ballots, boolean explain, PrintStream out) {
         out.printf("%s: rule %s, budget %s, %d projects, %,d voters (%s ballots)%n", fileName, outcome.rule(),
                 money.text(instance.budget()), instance.projects().size(), instance.ballots().size(), instance.voteType().pabulibName());
@@ -59,7 +64,7 @@ final class OutcomeText {
         int n = 0;
         for (int p : outcome.selected()) {
             Project project = instance.projects().get(p);
-            out.printf("  %3d  %-14s %18s %10d  %s%n", ++n, project.id(), money.text(project.cost()), scores[p], shorten(project.name(), 70));
+            out.printf("  %3d  %-14s %18s %10s  %s%n", ++n, project.id(), money.text(project.cost()), score(scores[p]), shorten(project.name(), 70));
         }
         officialComparison(out);
         if (!explain) return;
@@ -87,7 +92,7 @@ final class OutcomeText {
         Project project = instance.projects().get(r.project());
         StringBuilder s = new StringBuilder();
         s.append(r.number()).append(". Funded ").append(project.id()).append(" \"").append(shorten(project.name(), 60)).append("\" for ")
-                .append(money.text(r.cost())).append(" (").append(scores[r.project()]).append(' ').append(noun).append(')');
+                .append(money.text(r.cost())).append(" (").append(score(scores[r.project()])).append(' ').append(noun).append(')');
         if (r.rho() != null) {
             s.append(" at ρ = ").append(r.rho().stripTrailingZeros().toPlainString()).append(" per unit of satisfaction: ").append(payers(r.paid()));
         } else if (r.reason() instanceof CompletionReason c && c.step() == CompletionReason.Step.GREEDY_FILL) {
@@ -141,20 +146,23 @@ final class OutcomeText {
         String place = ordinal(v.round());
         if (v.reason() instanceof GreedyReason reason) {
             return switch (reason) {
-                case GreedyReason.Funded f -> "funded. It came " + place + " with " + f.score() + " " + noun + "; "
+                case GreedyReason.Initial i -> "funded first, as the initial budget allocation says (" + score(i.score()) + " " + noun + "); "
+                        + money.text(i.budgetBefore()) + " was left, it costs " + money.text(project.cost())
+                        + ", leaving " + money.text(i.budgetAfter()) + ".";
+                case GreedyReason.Funded f -> "funded. It came " + place + " with " + score(f.score()) + " " + noun + "; "
                         + money.text(f.budgetBefore()) + " was left, it costs " + money.text(project.cost())
                         + ", leaving " + money.text(f.budgetAfter()) + ".";
-                case GreedyReason.DidNotFit d -> "not funded. It came " + place + " with " + d.score() + " " + noun
+                case GreedyReason.DidNotFit d -> "not funded. It came " + place + " with " + score(d.score()) + " " + noun
                         + ", but it costs " + money.text(d.cost()) + " and only " + money.text(d.budgetLeft()) + " was left.";
-                case GreedyReason.BelowThreshold b -> "not funded. It got " + b.score() + " " + noun + ", fewer than the "
-                        + b.threshold() + " a project needs to be funded at all.";
-                case GreedyReason.AfterStop s -> "not funded. It came " + place + " with " + s.score() + " " + noun
+                case GreedyReason.BelowThreshold b -> "not funded. It got " + score(b.score()) + " " + noun + ", fewer than the "
+                        + score(b.threshold()) + " a project needs to be funded at all.";
+                case GreedyReason.AfterStop s -> "not funded. It came " + place + " with " + score(s.score()) + " " + noun
                         + ", but counting stopped at project " + instance.projects().get(s.stoppedAt()).id()
                         + ", the first that did not fit: this rule funds nothing ranked below that.";
-                case GreedyReason.Excluded e -> "not funded. It came " + place + " with " + e.score() + " " + noun
+                case GreedyReason.Excluded e -> "not funded. It came " + place + " with " + score(e.score()) + " " + noun
                         + ", but it cannot be carried out together with " + instance.projects().get(e.rival()).id()
                         + ", which was funded before it.";
-                case GreedyReason.OverLimit o -> "not funded. It came " + place + " with " + o.score() + " " + noun
+                case GreedyReason.OverLimit o -> "not funded. It came " + place + " with " + score(o.score()) + " " + noun
                         + ", but it costs " + money.text(o.cost()) + " and only " + money.text(o.capLeft())
                         + " was left of the cap on " + o.column() + " \"" + o.value() + "\".";
             };
@@ -168,7 +176,7 @@ final class OutcomeText {
             case MesLoss l -> "not funded. Its supporters had only " + money.text(l.supportersMoney())
                     + " between them, less than its cost of " + money.text(l.cost()) + ".";
             case CompletionReason c when c.step() == CompletionReason.Step.GREEDY_FILL -> "funded by the completion after Equal Shares: "
-                    + "the money left went to the most-voted projects that fit, and it had " + c.votes() + " " + noun + ".";
+                    + "the money left went to the most-voted projects that fit, and it had " + score(c.votes()) + " " + noun + ".";
             case CompletionReason c -> (v.funded() ? "funded" : "not funded") + ". Equal Shares was compared with greedy: "
                     + c.preferGreedy() + " voters were better off under greedy and " + c.preferMes()
                     + " under Equal Shares, so greedy's outcome was used; it " + (v.funded() ? "includes" : "leaves out") + " this project.";

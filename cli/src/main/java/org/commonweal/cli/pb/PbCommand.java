@@ -13,7 +13,7 @@ public final class PbCommand implements Command {
     /** Subcommand word → handler. A new subcommand is one entry here. */
     private static Map<String, Command> subcommands() {
         Map<String, Command> subs = new LinkedHashMap<>();
-        for (Command c : List.of(new PbComputeCommand(), new PbCheckCommand(), new PbValidateCommand(), new PbConvertCommand(), new PbBenchCommand())) {
+        for (Command c : List.of(new PbComputeCommand(), new PbAuditCommand(), new PbCheckCommand(), new PbValidateCommand(), new PbConvertCommand(), new PbBenchCommand())) {
             subs.put(c.name(), c);
         }
         return subs;
@@ -26,7 +26,7 @@ public final class PbCommand implements Command {
 
     @Override
     public String summary() {
-        return "participatory budgeting: compute outcomes of .pb files, check them, validate ballots, convert, benchmark";
+        return "participatory budgeting: compute outcomes of .pb files, audit and check them, validate ballots, convert, benchmark";
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.Set;
 /** {@code commonweal pb compute FILE.pb --rule NAME ...}: which projects a rule funds, and why. */
 final class PbComputeCommand implements Command {
     /** Options handed to the rule itself (equal shares uses them); the greedy rules take none. */
-    private static final List<String> RULE_OPTIONS = List.of("completion", "utility", "comparison", "eligibility", "exclusive", "unsupported", "increment");
+    static final List<String> RULE_OPTIONS = List.of("completion", "utility", "comparison", "eligibility", "exclusive", "unsupported", "increment", "initial");
 
     @Override
     public String name() {
@@ -39,12 +39,14 @@ final class PbComputeCommand implements Command {
         if (args.contains("--help")) {
             console.out().println("""
                     Usage: commonweal pb compute FILE.pb [--rule NAME] [--completion add1|add1-max|add1u|greedy|none] [--increment AMOUNT] [--comparison]
-                           [--eligibility] [--utility cost|cardinality|points] [--exclusive "ID,ID ID,ID,ID"] [--unsupported fund|leave]
-                           [--tie-break cost,votes,lottery] [--seed N] [--drop-invalid] [--explain] [--shares | --voter ID] [--json]
+                           [--eligibility] [--utility cost|cardinality|points|sqrt|log|relative-cost] [--exclusive "ID,ID ID,ID,ID"] [--unsupported fund|leave]
+                           [--initial ID,ID] [--tie-break cost,votes,lottery] [--seed N] [--drop-invalid] [--explain] [--shares | --voter ID] [--json]
                     Rules: %s (default: the rule the file's META names, else greedy).
                     Every greedy rule honours the META's min_project_score_threshold and budget_per_category/budget_per_target.
                     --increment (Equal Shares with add1, add1-max, add1u): money added per voter per completion pass (default 1).
                     --exclusive (greedy-exclusive): groups of mutually exclusive project ids, ids joined by ',', groups by spaces.
+                    --initial ID,ID (greedy rules): an initial budget allocation: these projects are funded first, then the rule
+                    goes on with the money left.
                     phragmen skips a project that no longer fits and carries on; phragmen-no-skip stops there (as pabutools).
                     --unsupported fund|leave (phragmen rules): fund projects nobody approves once only they are left
                     (default: fund for phragmen-no-skip, as pabutools; leave for phragmen).
@@ -57,7 +59,7 @@ final class PbComputeCommand implements Command {
                     --voter ID: the same for one voter.""".formatted(String.join(", ", Rules.names())));
             return 0;
         }
-        Arguments a = Arguments.parse(args, Set.of("rule", "completion", "utility", "tie-break", "seed", "exclusive", "unsupported", "voter", "increment"),
+        Arguments a = Arguments.parse(args, Set.of("rule", "completion", "utility", "tie-break", "seed", "exclusive", "unsupported", "voter", "increment", "initial"),
                 Set.of("comparison", "eligibility", "explain", "json", "drop-invalid", "shares"));
         if (a.positional().size() != 1) throw new UsageException("compute needs exactly one FILE.pb, got " + a.positional().size());
         String path = a.positional().get(0);
@@ -105,7 +107,7 @@ final class PbComputeCommand implements Command {
     }
 
     /** --rule NAME with the rule's options; without --rule, the rule the file's META names, else greedy. */
-    private static Rule rule(Arguments a, Instance instance) throws UsageException {
+    static Rule rule(Arguments a, Instance instance) throws UsageException {
         Map<String, String> options = new LinkedHashMap<>();
         for (String o : RULE_OPTIONS) if (a.has(o)) options.put(o, a.text(o, ""));
         if (!a.has("rule")) {

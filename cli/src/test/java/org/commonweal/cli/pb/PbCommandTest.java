@@ -110,6 +110,84 @@ class PbCommandTest {
     }
 
     @Test
+    void auditOfTheOfficialOutcomeSaysHowSatisfactionIsSpreadAndWhichAxiomsHold() throws Exception {
+        Run r = run("pb", "audit", file("example.pb", EXAMPLE).toString(), "--official");
+        assertThat(r.exit()).as(r.err()).isZero();
+        // Funded a and c: voters 1-3 got 10 of the 16, 15, 15 they chose (60-70%), voter 4 6 of 11, voter 5 all.
+        assertThat(r.out()).contains("example.pb: the official outcome funds 2 projects costing 10 PLN of 10 PLN.")
+                .contains("Voters with nothing funded: 0 of 5 (0.0%).")
+                .contains("60-70%    3 voters", "50-60%    1 voter\n", "90-100%   1 voter\n")
+                .contains("EJR (cost satisfaction): satisfied.", "PJR (cardinality satisfaction): satisfied.")
+                .contains("Pareto efficiency (cost satisfaction): no affordable set of projects is better for someone and worse for nobody.");
+    }
+
+    @Test
+    void auditJsonFollowsTheDocumentedContract() throws Exception {
+        Run r = run("pb", "audit", file("example.pb", EXAMPLE).toString(), "--rule", "greedy-no-skip", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("rule").asText()).isEqualTo("greedy-no-skip");
+        assertThat(json.get("selected")).extracting(JsonNode::asText).containsExactly("a");
+        assertThat(json.get("satisfaction").get("voters").asLong()).isEqualTo(5);
+        assertThat(json.get("satisfaction").get("histogram")).hasSize(11);
+        assertThat(json.get("satisfaction").get("gini").decimalValue()).isNotNull();
+        assertThat(json.get("representation")).hasSize(6);
+        assertThat(json.get("representation").get(0).get("axiom").asText()).isEqualTo("ejr");
+        assertThat(json.get("representation").get(0).get("status").asText()).isEqualTo("satisfied");
+        // Stopping at b leaves 4 PLN, enough for c, which voters 1-3 chose: funding a and c is better for them and worse for nobody.
+        assertThat(json.get("pareto").get(0).get("status").asText()).isEqualTo("dominated");
+        assertThat(json.get("pareto").get(0).get("better")).extracting(JsonNode::asText).containsExactly("a", "c");
+    }
+
+    @Test
+    void auditRefusesOfficialWithARuleAndAFileWithoutAnOutcome() throws Exception {
+        String f = file("example.pb", EXAMPLE).toString();
+        Run both = run("pb", "audit", f, "--official", "--rule", "greedy");
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("--official audits the file's own outcome, so it takes no --rule");
+        Run none = run("pb", "audit", file("none.pb", EXAMPLE.replace("project_id;cost;name;selected", "project_id;cost;name;x")).toString(), "--official");
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("none.pb: the file records no official outcome").doesNotContain("Exception");
+    }
+
+    @Test
+    void fractionalPointsAreShownAsTheVotersGaveThem() throws Exception {
+        String scoring = """
+                META
+                key;value
+                budget;10
+                vote_type;scoring
+                PROJECTS
+                project_id;cost;name
+                a;6;Park benches
+                b;5;Bike racks
+                VOTES
+                voter_id;vote;points
+                1;a,b;1.5,0.25
+                2;a;2.75
+                """;
+        Run r = run("pb", "compute", file("scoring.pb", scoring).toString(), "--rule", "greedy", "--explain");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("It came 1st with 4.25 points").contains("It came 2nd with 0.25 points");
+        JsonNode json = new ObjectMapper().readTree(run("pb", "compute", file("scoring.pb", scoring).toString(), "--rule", "greedy", "--explain", "--json").out());
+        assertThat(json.get("explanation").get(0).get("reason").get("score").decimalValue()).isEqualByComparingTo("4.25");
+    }
+
+    @Test
+    void anInitialBudgetAllocationIsFundedFirstAndSaidSo() throws Exception {
+        // b (5) first leaves 5: a (6) no longer fits, c (4) does, then d (1).
+        Run r = run("pb", "compute", file("example.pb", EXAMPLE).toString(), "--rule", "greedy", "--initial", "b", "--explain");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("rule greedy+initial=b")
+                .contains("b \"Bike racks\": funded first, as the initial budget allocation says (4 votes); 10 PLN was left, it costs 5 PLN, leaving 5 PLN.");
+        JsonNode json = new ObjectMapper().readTree(run("pb", "compute", file("example.pb", EXAMPLE).toString(), "--rule", "greedy", "--initial", "b", "--json").out());
+        assertThat(json.get("selected")).extracting(JsonNode::asText).containsExactly("b", "c", "d");
+        Run unknown = run("pb", "compute", file("example.pb", EXAMPLE).toString(), "--rule", "greedy", "--initial", "zz");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("the initial budget allocation names project 'zz', which the file does not have");
+    }
+
+    @Test
     void aMissingFileIsOneClearLine() {
         Run r = run("pb", "compute", dir.resolve("nowhere.pb").toString());
         assertThat(r.exit()).isEqualTo(2);
@@ -131,10 +209,10 @@ class PbCommandTest {
         assertThat(rule.err()).contains("unknown rule 'borda' (expected one of greedy, greedy-no-skip, greedy-threshold, greedy-cost");
         Run option = run("pb", "compute", f, "--rules", "greedy");
         assertThat(option.exit()).isEqualTo(2);
-        assertThat(option.err()).contains("unknown option '--rules' (expected --comparison, --completion, --drop-invalid, --eligibility, --exclusive, --explain, --increment, --json, --rule, --seed, --shares, --tie-break, --unsupported, --utility, --voter)");
+        assertThat(option.err()).contains("unknown option '--rules' (expected --comparison, --completion, --drop-invalid, --eligibility, --exclusive, --explain, --increment, --initial, --json, --rule, --seed, --shares, --tie-break, --unsupported, --utility, --voter)");
         Run greedyWithCompletion = run("pb", "compute", f, "--rule", "greedy", "--completion", "add1");
         assertThat(greedyWithCompletion.exit()).isEqualTo(2);
-        assertThat(greedyWithCompletion.err()).contains("rule greedy takes no options, but got completion");
+        assertThat(greedyWithCompletion.err()).contains("rule greedy takes only the option initial, but got completion");
         Run optionWithoutRule = run("pb", "compute", f, "--completion", "add1");
         assertThat(optionWithoutRule.exit()).isEqualTo(2);
         assertThat(optionWithoutRule.err()).contains("--completion configure a rule: name it with --rule (e.g. --rule mes)");

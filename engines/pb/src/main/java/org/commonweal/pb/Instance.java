@@ -7,10 +7,18 @@ import java.util.Map;
 /**
  * A participatory-budgeting election: META, PROJECTS and VOTES sections of a pabulib file.
  * Money (budget, costs) is held as {@code long} in units of 10^-costScale of the currency, so every
- * comparison is exact; {@link #toCurrency(long)} turns it back into a decimal for display.
+ * comparison is exact; {@link #toCurrency(long)} turns it back into a decimal for display. Points on cumulative and
+ * scoring ballots are held the same way, in units of 10^-pointScale (0 unless the file gives fractional points);
+ * {@link #toPoints(long)} turns them back.
  */
 public record Instance(Map<String, String> meta, List<Project> projects, List<Ballot> ballots,
-                       List<String> projectColumns, List<String> voteColumns, int costScale, long budget) {
+                       List<String> projectColumns, List<String> voteColumns, int costScale, long budget, int pointScale) {
+    /** An instance with whole points. */
+    public Instance(Map<String, String> meta, List<Project> projects, List<Ballot> ballots,
+                    List<String> projectColumns, List<String> voteColumns, int costScale, long budget) {
+        this(meta, projects, ballots, projectColumns, voteColumns, costScale, budget, 0);
+    }
+
     public Instance {
         meta = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(meta));
         projects = List.copyOf(projects);
@@ -30,6 +38,12 @@ public record Instance(Map<String, String> meta, List<Project> projects, List<Ba
 
     public BigDecimal toCurrency(long scaled) {
         return BigDecimal.valueOf(scaled, costScale).stripTrailingZeros();
+    }
+
+    /** Points (or a sum of them) as the voters gave them: 1.5, not 150. */
+    public BigDecimal toPoints(long scaled) {
+        BigDecimal d = BigDecimal.valueOf(scaled, pointScale).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0) : d;
     }
 
     public int projectIndex(String projectId) {

@@ -5,6 +5,7 @@ import org.commonweal.pb.greedy.GreedyExclusive;
 import org.commonweal.pb.greedy.GreedyNoSkip;
 import org.commonweal.pb.greedy.GreedyPerCost;
 import org.commonweal.pb.greedy.GreedyThreshold;
+import org.commonweal.pb.greedy.InitialAllocation;
 import org.commonweal.pb.mes.EqualShares;
 import org.commonweal.pb.mes.Utility;
 import org.commonweal.pb.phragmen.SequentialPhragmen;
@@ -28,10 +29,10 @@ public final class Rules {
     private static final Map<String, Function<Map<String, String>, Rule>> BUILDERS = new LinkedHashMap<>();
 
     static {
-        BUILDERS.put("greedy", options -> withoutOptions("greedy", options, new Greedy()));
-        BUILDERS.put("greedy-no-skip", options -> withoutOptions("greedy-no-skip", options, new GreedyNoSkip()));
-        BUILDERS.put("greedy-threshold", options -> withoutOptions("greedy-threshold", options, new GreedyThreshold()));
-        BUILDERS.put("greedy-cost", options -> withoutOptions("greedy-cost", options, new GreedyPerCost()));
+        BUILDERS.put("greedy", options -> greedy("greedy", options, new Greedy()));
+        BUILDERS.put("greedy-no-skip", options -> greedy("greedy-no-skip", options, new GreedyNoSkip()));
+        BUILDERS.put("greedy-threshold", options -> greedy("greedy-threshold", options, new GreedyThreshold()));
+        BUILDERS.put("greedy-cost", options -> greedy("greedy-cost", options, new GreedyPerCost()));
         BUILDERS.put("greedy-exclusive", Rules::greedyExclusive);
         // "mes" is the Method of Equal Shares with add1 completion unless options say otherwise.
         BUILDERS.put("mes", options -> EqualShares.fromOptions("equalshares/add1", options));
@@ -42,9 +43,23 @@ public final class Rules {
 
     private static Rule greedyExclusive(Map<String, String> options) {
         for (String key : options.keySet()) {
-            if (!key.equals("exclusive")) throw new IllegalArgumentException("rule greedy-exclusive takes only the option exclusive, but got " + key);
+            if (!key.equals("exclusive") && !key.equals("initial")) {
+                throw new IllegalArgumentException("rule greedy-exclusive takes only the options exclusive and initial, but got " + key);
+            }
         }
-        return GreedyExclusive.parse(options.getOrDefault("exclusive", ""));
+        return withInitial(options, GreedyExclusive.parse(options.getOrDefault("exclusive", "")));
+    }
+
+    /** A greedy rule: its only option is an initial budget allocation (pabutools' initial_budget_allocation). */
+    private static Rule greedy(String name, Map<String, String> options, Rule rule) {
+        for (String key : options.keySet()) {
+            if (!key.equals("initial")) throw new IllegalArgumentException("rule " + name + " takes only the option initial, but got " + key);
+        }
+        return withInitial(options, rule);
+    }
+
+    private static Rule withInitial(Map<String, String> options, Rule rule) {
+        return options.containsKey("initial") ? InitialAllocation.parse(rule, options.get("initial")) : rule;
     }
 
     private static Rule maxWelfare(Map<String, String> options) {
@@ -78,12 +93,5 @@ public final class Rules {
         if (name.startsWith("equalshares")) return Optional.of(EqualShares.parse(name));
         if (name.equals("greedy-exclusive")) return Optional.empty();
         return BUILDERS.containsKey(name) ? Optional.of(build(name, Map.of())) : Optional.empty();
-    }
-
-    private static Rule withoutOptions(String name, Map<String, String> options, Rule rule) {
-        if (!options.isEmpty()) {
-            throw new IllegalArgumentException("rule " + name + " takes no options, but got " + String.join(", ", options.keySet()));
-        }
-        return rule;
     }
 }

@@ -32,7 +32,7 @@ class RulesTest {
     @Test
     void greedyRulesRefuseOptionsRatherThanIgnoreThem() {
         assertThatThrownBy(() -> Rules.build("greedy", Map.of("completion", "add1")))
-                .hasMessage("rule greedy takes no options, but got completion");
+                .hasMessage("rule greedy takes only the option initial, but got completion");
     }
 
     @Test

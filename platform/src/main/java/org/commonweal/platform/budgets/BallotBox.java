@@ -273,6 +273,18 @@ public final class BallotBox {
                 .mapTo(Long.class).one());
     }
 
+    /** A counted ballot found by its receipt: its pot, and its place in the order {@link #counted} lists the pot's ballots. */
+    public record CountedReceipt(long potId, int index) {
+    }
+
+    public java.util.Optional<CountedReceipt> countedReceipt(String receipt) {
+        String hash = receiptHash(receipt);
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT b.pot_id, (SELECT count(*) FROM budget_ballots o WHERE o.pot_id = b.pot_id AND o.counted AND o.id < b.id) AS index
+                FROM budget_ballots b WHERE b.receipt_hash = :r AND b.counted""").bind("r", hash)
+                .map((rs, c) -> new CountedReceipt(rs.getLong("pot_id"), rs.getInt("index"))).findOne());
+    }
+
     /** Counted ballots of a pot in a stable order that reveals nothing about who or when (by random id). */
     static List<BallotChoice> counted(Handle h, long potId) {
         return h.createQuery("SELECT proposal_ids, points FROM budget_ballots WHERE pot_id = :p AND counted ORDER BY id").bind("p", potId)

@@ -62,7 +62,7 @@ public final class BudgetsFeature implements Feature {
         this.discussion = new DemoDiscussion(deliberation, ctx.accounts());
         this.demoDelivery = new DemoDelivery(demo, budgets, ballots, delivery);
         this.parts = new Routes[]{
-                new VotingRoutes(web, budgets, proposals, ballots, register, ctx.baseUrl()),
+                new VotingRoutes(web, budgets, proposals, ballots, register, ctx.baseUrl(), results),
                 new PaperRoutes(web, budgets, proposals, paper, register),
                 new RegisterRoutes(web, budgets, register),
                 new ProcessRoutes(web, budgets, ballots, paper, results, places, delivery, pabulib, deliberation),

@@ -69,6 +69,8 @@ final class PabulibImport {
                 maxProjects = 1;
             }
             case CUMULATIVE -> {
+                // The platform's ballots hold whole points; the engine alone counts fractional ones (pb compute).
+                if (instance.pointScale() > 0) return Result.refused("budgets.import.error.fractionalPoints");
                 type = BallotType.CUMULATIVE;
                 maxPoints = meta(instance, "max_sum_points");
                 if (maxPoints == null) {

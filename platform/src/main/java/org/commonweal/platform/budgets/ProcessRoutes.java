@@ -286,7 +286,7 @@ final class ProcessRoutes implements Routes {
         if (provisional) ctx.header("Cache-Control", "no-store");
         web.render(ctx, "budgets/results.jte", web.page(ctx, provisional ? "budgets.results.provisionalTitle" : "budgets.results.title", pot.name()),
                 "process", process, "pot", pot, "result", result.get(), "rows", results.rows(pot.id()), "delivery", delivery.current(pot.id()),
-                "pendingPaper", paper.pending(pot.id()), "provisional", provisional);
+                "pendingPaper", paper.pending(pot.id()), "provisional", provisional, "audit", results.audit(pot, result.get()));
     }
 
     private void recount(Context ctx) {

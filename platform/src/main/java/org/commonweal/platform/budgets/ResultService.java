@@ -5,7 +5,10 @@ import org.commonweal.pb.Instance;
 import org.commonweal.pb.Outcome;
 import org.commonweal.pb.Project;
 import org.commonweal.pb.Rules;
+import org.commonweal.pb.Rational;
 import org.commonweal.pb.TieBreak;
+import org.commonweal.pb.mes.EqualShares;
+import org.commonweal.pb.mes.VoterShares;
 import org.commonweal.pb.pabulib.PabulibWriter;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -50,6 +53,12 @@ public final class ResultService {
     }
 
     private final Jdbi jdbi;
+    /** Audits of published results, worked out once per count: a results page is public and a pot may hold 100,000 ballots. */
+    private final Map<Long, AuditOf> audits = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An audit and the stored result it audits: a recount with other figures is audited afresh. */
+    private record AuditOf(Result result, ResultAudit audit) {
+    }
 
     public ResultService(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -57,6 +66,7 @@ public final class ResultService {
 
     /** Counts and stores the pot's result inside the caller's transaction (the one that closes voting). */
     void compute(Handle h, Pot pot) {
+        audits.remove(pot.id());
         List<Proposal> proposals = ProposalService.feasible(h, pot.id());
         Instance instance = instance(pot, proposals, BallotBox.counted(h, pot.id()));
         TieBreak tieBreak = TieBreak.parse(pot.tieBreak(), pot.tieSeed());
@@ -119,6 +129,61 @@ public final class ResultService {
         rows.stream().filter(Row::funded).sorted(java.util.Comparator.comparingInt(Row::round))
                 .forEach(r -> order.put(r.proposal().id(), order.size() + 1));
         return order;
+    }
+
+    /** What one ballot paid from its equal share: toward each project (title, minor units), and what it had left. */
+    public record BallotShare(long start, List<Paid> paid, long left) {
+        public record Paid(String title, long amount) {
+        }
+    }
+
+    /**
+     * How the equal share of the ballot at {@code index} (in {@link BallotBox#counted} order) was spent, when the pot was
+     * counted by Equal Shares and recounting its ballots gives the stored result; empty otherwise. Amounts are rounded to
+     * the minor unit.
+     */
+    public Optional<BallotShare> share(Pot pot, int index) {
+        if (!(Rules.build(pot.rule(), Map.of()) instanceof EqualShares rule)) return Optional.empty();
+        return jdbi.withHandle(h -> {
+            List<Proposal> proposals = ProposalService.feasible(h, pot.id());
+            Instance instance = instance(pot, proposals, BallotBox.counted(h, pot.id()));
+            if (index < 0 || index >= instance.ballots().size()) return Optional.<BallotShare>empty();
+            EqualShares.Decision decision = rule.decide(instance, TieBreak.parse(pot.tieBreak(), pot.tieSeed()));
+            Set<Long> stored = new HashSet<>(h.createQuery("SELECT proposal_id FROM budget_result_projects WHERE pot_id = :p AND funded")
+                    .bind("p", pot.id()).mapTo(Long.class).list());
+            Set<Long> recounted = new HashSet<>();
+            for (int p : decision.outcome().selected()) recounted.add(proposals.get(p).id());
+            if (!recounted.equals(stored)) return Optional.<BallotShare>empty();
+            VoterShares shares = VoterShares.of(instance, rule, decision);
+            List<BallotShare.Paid> paid = new ArrayList<>();
+            Rational[] mine = shares.paid().get(index);
+            for (int k = 0; k < shares.projects().size(); k++) {
+                if (mine[k].signum() > 0) paid.add(new BallotShare.Paid(proposals.get(shares.projects().get(k)).title(), minor(mine[k])));
+            }
+            return Optional.of(new BallotShare(minor(shares.start()), paid, minor(shares.left().get(index))));
+        });
+    }
+
+    private static long minor(Rational scaled) {
+        return new java.math.BigDecimal(scaled.numerator()).divide(new java.math.BigDecimal(scaled.denominator()), 0, java.math.RoundingMode.HALF_EVEN)
+                .longValueExact();
+    }
+
+    /** The proportionality audit of the stored {@code result}, over the ballots it counted. */
+    public ResultAudit audit(Pot pot, Result result) {
+        AuditOf cached = audits.get(pot.id());
+        if (cached != null && cached.result().equals(result)) return cached.audit();
+        ResultAudit audit = jdbi.withHandle(h -> {
+            List<Proposal> proposals = ProposalService.feasible(h, pot.id());
+            Instance instance = instance(pot, proposals, BallotBox.counted(h, pot.id()));
+            Set<Long> fundedIds = new HashSet<>(h.createQuery("SELECT proposal_id FROM budget_result_projects WHERE pot_id = :p AND funded")
+                    .bind("p", pot.id()).mapTo(Long.class).list());
+            Set<Integer> funded = new java.util.TreeSet<>();
+            for (int i = 0; i < proposals.size(); i++) if (fundedIds.contains(proposals.get(i).id())) funded.add(i);
+            return ResultAudit.of(instance, funded);
+        });
+        audits.put(pot.id(), new AuditOf(result, audit));
+        return audit;
     }
 
     /** The pot's vote as a pabulib file: feasible projects, counted ballots with voter ids 1..n, nothing else about voters. */

@@ -24,8 +24,11 @@ final class VotingRoutes implements Routes {
     private final BallotBox ballots;
     private final VoterRegister register;
     private final String baseUrl;
+    private final ResultService results;
 
-    VotingRoutes(Web web, BudgetService budgets, ProposalService proposals, BallotBox ballots, VoterRegister register, String baseUrl) {
+    VotingRoutes(Web web, BudgetService budgets, ProposalService proposals, BallotBox ballots, VoterRegister register, String baseUrl,
+                 ResultService results) {
+        this.results = results;
         this.web = web;
         this.budgets = budgets;
         this.proposals = proposals;
@@ -37,7 +40,7 @@ final class VotingRoutes implements Routes {
     @Override
     public void routes(RoutesConfig r) {
         r.get("/budgets/receipt", ctx -> web.render(ctx, "budgets/check.jte", web.page(ctx, "budgets.receipt.check.title"),
-                "form", Form.empty(), "status", null), Access.SECRET, Role.ANYONE);
+                "form", Form.empty(), "status", null, "share", null, "sharePot", null), Access.SECRET, Role.ANYONE);
         r.post("/budgets/receipt", this::checkReceipt, Access.SECRET, Role.ANYONE);
         r.get("/budgets/{id}/pots/{pot}/vote", ctx -> renderBallot(ctx, process(ctx), ProcessRoutes.pot(ctx, budgets),
                 Voter.of(web.requireUser(ctx)), null, Map.of(), null), Access.ROLE, Role.RESIDENT);
@@ -51,13 +54,28 @@ final class VotingRoutes implements Routes {
         Form form = Form.read(ctx, "receipt");
         String code = form.value("receipt").strip();
         BallotBox.ReceiptStatus status = null;
+        ResultService.BallotShare share = null;
+        Pot sharePot = null;
         if (code.isEmpty() || code.length() > 64) {
             form.error("receipt", "budgets.receipt.error.required");
             ctx.status(422);
         } else {
             status = ballots.check(code);
+            // Once the results are out, the holder of the receipt (and only they: it is never stored, only its hash) sees
+            // how the ballot's equal share was spent. The answer names the ballot's funded choices, so it is never cached.
+            var counted = status == BallotBox.ReceiptStatus.COUNTED ? ballots.countedReceipt(code) : java.util.Optional.<BallotBox.CountedReceipt>empty();
+            if (counted.isPresent()) {
+                Pot pot = budgets.pot(counted.get().potId()).orElse(null);
+                boolean published = pot != null && budgets.process(pot.processId()).map(p -> p.phase().resultsPublished()).orElse(false);
+                if (published) {
+                    share = results.share(pot, counted.get().index()).orElse(null);
+                    if (share != null) sharePot = pot;
+                }
+            }
+            ctx.header("Cache-Control", "no-store");
         }
-        web.render(ctx, "budgets/check.jte", web.page(ctx, "budgets.receipt.check.title"), "form", form, "status", status);
+        web.render(ctx, "budgets/check.jte", web.page(ctx, "budgets.receipt.check.title"), "form", form, "status", status,
+                "share", share, "sharePot", sharePot);
     }
 
     private BudgetProcess process(Context ctx) {

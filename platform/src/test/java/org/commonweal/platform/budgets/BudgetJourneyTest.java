@@ -123,6 +123,10 @@ class BudgetJourneyTest extends PlatformTestCase {
                 .contains("Support 2. When its turn came only £500.00 was left, less than its cost of £4,000.00.");
         assertThat(row(results, benches)).contains("Support 3. When its turn came £10,000.00 was left, enough to fund it; £7,500.00 was left after it.");
         assertThat(results).doesNotContain("A new bridge");
+        // The audit in words: the fifth voter chose only lighting; satisfactions 9,500, 7,000, 2,500, 9,500, 0 give Gini 0.36;
+        // lighting (40% of the pot) had too few voters left with nothing to claim it.
+        assertThat(results).contains("1 voter of 5 (20%) had none of the projects they chose funded.")
+                .contains("Gini coefficient of what voters got: 0.36").contains("Every group of voters who could have afforded projects together");
 
         assertThat(app.client().get("/budgets/" + process + "/proposals/" + benches).body()).contains(">Selected<");
         assertThat(app.client().get("/budgets/" + process + "/proposals/" + lighting).body()).contains(">Not selected<");

@@ -4,19 +4,18 @@ package org.commonweal.pb.greedy;
 
 import org.commonweal.pb.Instance;
 import org.commonweal.pb.Outcome;
-import org.commonweal.pb.Rule;
 import org.commonweal.pb.TieBreak;
 
 /** Fund projects from the highest score down, passing over any that no longer fits in the money left. */
-public final class Greedy implements Rule {
+public final class Greedy implements GreedyRule {
     @Override
     public String name() {
         return "greedy";
     }
 
     @Override
-    public Outcome outcome(Instance instance, TieBreak tieBreak) {
+    public Outcome outcome(Instance instance, TieBreak tieBreak, GreedyLimits limits) {
         long[] scores = ProjectScores.of(instance);
-        return GreedySelection.run(name(), instance, tieBreak, scores, GreedySelection.byScore(scores), true, GreedyLimits.of(instance));
+        return GreedySelection.run(name(), instance, tieBreak, scores, GreedySelection.byScore(scores), true, limits);
     }
 }

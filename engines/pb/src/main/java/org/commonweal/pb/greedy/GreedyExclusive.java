@@ -4,7 +4,6 @@ package org.commonweal.pb.greedy;
 
 import org.commonweal.pb.Instance;
 import org.commonweal.pb.Outcome;
-import org.commonweal.pb.Rule;
 import org.commonweal.pb.TieBreak;
 
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ import java.util.List;
  * no longer eligible. Pabulib files state such conflicts only in their comment, so the groups are given to the
  * rule: {@code groups} lists project ids, at most one of each group is funded.
  */
-public record GreedyExclusive(List<List<String>> groups) implements Rule {
+public record GreedyExclusive(List<List<String>> groups) implements GreedyRule {
     public GreedyExclusive {
         groups = groups.stream().map(List::copyOf).toList();
     }
@@ -38,7 +37,7 @@ public record GreedyExclusive(List<List<String>> groups) implements Rule {
     }
 
     @Override
-    public Outcome outcome(Instance instance, TieBreak tieBreak) {
+    public Outcome outcome(Instance instance, TieBreak tieBreak, GreedyLimits limits) {
         List<int[]> indices = new ArrayList<>();
         for (List<String> group : groups) {
             int[] members = new int[group.size()];
@@ -50,6 +49,6 @@ public record GreedyExclusive(List<List<String>> groups) implements Rule {
         }
         long[] scores = ProjectScores.of(instance);
         return GreedySelection.run(name(), instance, tieBreak, scores, GreedySelection.byScore(scores), true,
-                GreedyLimits.of(instance).withExclusive(indices));
+                limits.withExclusive(indices));
     }
 }

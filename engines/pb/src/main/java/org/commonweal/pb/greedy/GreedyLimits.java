@@ -19,8 +19,9 @@ import java.util.List;
  * @param threshold projects scoring below it are never funded; {@code Long.MIN_VALUE} for none
  * @param limits    per-category caps, in scaled money
  * @param exclusive groups of project indices of which at most one may be funded
+ * @param initial   projects funded before the walk begins (pabutools' initial budget allocation), in that order
  */
-public record GreedyLimits(long threshold, List<Limit> limits, List<int[]> exclusive) {
+public record GreedyLimits(long threshold, List<Limit> limits, List<int[]> exclusive, List<Integer> initial) {
     public static final String THRESHOLD_KEY = "min_project_score_threshold";
 
     /** At most {@code amount} (scaled) on projects whose {@code column} lists {@code value}. */
@@ -30,6 +31,7 @@ public record GreedyLimits(long threshold, List<Limit> limits, List<int[]> exclu
     public GreedyLimits {
         limits = List.copyOf(limits);
         exclusive = List.copyOf(exclusive);
+        initial = List.copyOf(initial);
     }
 
     /** The limits the file's META sets, without exclusions. */
@@ -37,11 +39,15 @@ public record GreedyLimits(long threshold, List<Limit> limits, List<int[]> exclu
         List<Limit> limits = new ArrayList<>();
         limits.addAll(caps(instance, "categories", "budget_per_category", "category"));
         limits.addAll(caps(instance, "targets", "budget_per_target", "target"));
-        return new GreedyLimits(threshold(instance), limits, List.of());
+        return new GreedyLimits(threshold(instance), limits, List.of(), List.of());
     }
 
     public GreedyLimits withExclusive(List<int[]> groups) {
-        return new GreedyLimits(threshold, limits, groups);
+        return new GreedyLimits(threshold, limits, groups, initial);
+    }
+
+    public GreedyLimits withInitial(List<Integer> projects) {
+        return new GreedyLimits(threshold, limits, exclusive, projects);
     }
 
     /** The minimum score from META, or {@code Long.MIN_VALUE} when the file sets none. */
@@ -49,7 +55,9 @@ public record GreedyLimits(long threshold, List<Limit> limits, List<int[]> exclu
         String text = instance.meta().get(THRESHOLD_KEY);
         if (text == null || text.isBlank()) return Long.MIN_VALUE;
         try {
-            return new BigDecimal(text.strip()).setScale(0, RoundingMode.CEILING).longValueExact();
+            // in the unit of the scores: points carry the file's point scale (whole votes and positional points have none)
+            int scale = instance.voteType().hasPoints() ? instance.pointScale() : 0;
+            return new BigDecimal(text.strip()).movePointRight(scale).setScale(0, RoundingMode.CEILING).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("META " + THRESHOLD_KEY + " '" + text + "' is not a number");
         }

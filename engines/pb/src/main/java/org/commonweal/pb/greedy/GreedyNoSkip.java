@@ -4,22 +4,21 @@ package org.commonweal.pb.greedy;
 
 import org.commonweal.pb.Instance;
 import org.commonweal.pb.Outcome;
-import org.commonweal.pb.Rule;
 import org.commonweal.pb.TieBreak;
 
 /**
  * Fund projects from the highest score down and stop at the first one the money left cannot pay for, as
  * cities do whose statutes forbid funding a less popular project over a more popular one.
  */
-public final class GreedyNoSkip implements Rule {
+public final class GreedyNoSkip implements GreedyRule {
     @Override
     public String name() {
         return "greedy-no-skip";
     }
 
     @Override
-    public Outcome outcome(Instance instance, TieBreak tieBreak) {
+    public Outcome outcome(Instance instance, TieBreak tieBreak, GreedyLimits limits) {
         long[] scores = ProjectScores.of(instance);
-        return GreedySelection.run(name(), instance, tieBreak, scores, GreedySelection.byScore(scores), false, GreedyLimits.of(instance));
+        return GreedySelection.run(name(), instance, tieBreak, scores, GreedySelection.byScore(scores), false, limits);
     }
 }

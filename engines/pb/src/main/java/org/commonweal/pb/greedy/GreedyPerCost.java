@@ -4,7 +4,6 @@ package org.commonweal.pb.greedy;
 
 import org.commonweal.pb.Instance;
 import org.commonweal.pb.Outcome;
-import org.commonweal.pb.Rule;
 import org.commonweal.pb.TieBreak;
 
 import java.math.BigInteger;
@@ -14,14 +13,14 @@ import java.util.Comparator;
  * Greedy with skipping, ranking projects by score divided by cost, so cheap well-liked projects come
  * first. Ratios are compared exactly by cross-multiplication; a free project with support ranks first.
  */
-public final class GreedyPerCost implements Rule {
+public final class GreedyPerCost implements GreedyRule {
     @Override
     public String name() {
         return "greedy-cost";
     }
 
     @Override
-    public Outcome outcome(Instance instance, TieBreak tieBreak) {
+    public Outcome outcome(Instance instance, TieBreak tieBreak, GreedyLimits limits) {
         long[] scores = ProjectScores.of(instance);
         Comparator<Integer> byRatio = Comparator.<Integer>comparingInt(p -> band(scores[p], cost(instance, p)))
                 .reversed()
@@ -32,7 +31,7 @@ public final class GreedyPerCost implements Rule {
                     BigInteger right = BigInteger.valueOf(scores[b]).multiply(BigInteger.valueOf(costA));
                     return right.compareTo(left);
                 });
-        return GreedySelection.run(name(), instance, tieBreak, scores, byRatio, true, GreedyLimits.of(instance));
+        return GreedySelection.run(name(), instance, tieBreak, scores, byRatio, true, limits);
     }
 
     private static long cost(Instance instance, int p) {

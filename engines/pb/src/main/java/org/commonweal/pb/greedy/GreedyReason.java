@@ -7,6 +7,10 @@ public sealed interface GreedyReason extends Outcome.Reason {
     /** The project's score (see {@link ProjectScores}); greedy-cost orders by score per cost but reports the score itself. */
     long score();
 
+    /** Funded before the rule began, as the initial budget allocation it was given says: {@code budgetAfter} remained. */
+    record Initial(long score, long budgetBefore, long budgetAfter) implements GreedyReason {
+    }
+
     /** Funded when reached: {@code budgetBefore} was left, {@code budgetAfter} remained. */
     record Funded(long score, long budgetBefore, long budgetAfter) implements GreedyReason {
     }

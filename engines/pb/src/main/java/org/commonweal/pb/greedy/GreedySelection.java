@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
  * The walk every greedy rule shares: take projects in the rule's order (ties by the {@link TieBreak}),
  * fund each one that fits in the money left and within its {@link GreedyLimits}, and either pass over one
  * that does not fit (skip) or stop there. A project below the minimum score or excluded by a funded rival is
- * not eligible at all, so it neither gets funded nor stops the no-skip walk.
+ * not eligible at all, so it neither gets funded nor stops the no-skip walk. Projects of an initial budget allocation
+ * are funded before the walk, from the same budget and caps.
  */
 final class GreedySelection {
     private GreedySelection() {
@@ -37,7 +38,22 @@ final class GreedySelection {
         List<Integer> selected = new ArrayList<>();
         List<Verdict> verdicts = new ArrayList<>(m);
         int round = 0;
+        boolean[] initial = new boolean[m];
+        for (int p : limits.initial()) {
+            long cost = instance.projects().get(p).cost();
+            if (cost > left) {
+                throw new IllegalArgumentException("the initial budget allocation costs more than the budget (at project '" + instance.projects().get(p).id() + "')");
+            }
+            initial[p] = true;
+            selected.add(p);
+            verdicts.add(new Verdict(p, true, ++round, new GreedyReason.Initial(scores[p], left, left - cost)));
+            left -= cost;
+            spent += cost;
+            for (int l = 0; l < capLeft.length; l++) if (counts[l][p]) capLeft[l] -= cost;
+            for (int q : rivals[p]) if (excludedBy[q] < 0) excludedBy[q] = p;
+        }
         for (int p : ranking) {
+            if (initial[p]) continue;
             round++;
             long cost = instance.projects().get(p).cost();
             int cap = overCap(counts, capLeft, p, cost);

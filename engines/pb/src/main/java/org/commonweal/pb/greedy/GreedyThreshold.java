@@ -4,7 +4,6 @@ package org.commonweal.pb.greedy;
 
 import org.commonweal.pb.Instance;
 import org.commonweal.pb.Outcome;
-import org.commonweal.pb.Rule;
 import org.commonweal.pb.TieBreak;
 
 /**
@@ -12,15 +11,15 @@ import org.commonweal.pb.TieBreak;
  * is never funded, however much money is left. Every greedy variant honours that META key (see
  * {@link GreedyLimits}), so this is plain greedy under the name pabulib files give it.
  */
-public final class GreedyThreshold implements Rule {
+public final class GreedyThreshold implements GreedyRule {
     @Override
     public String name() {
         return "greedy-threshold";
     }
 
     @Override
-    public Outcome outcome(Instance instance, TieBreak tieBreak) {
+    public Outcome outcome(Instance instance, TieBreak tieBreak, GreedyLimits limits) {
         long[] scores = ProjectScores.of(instance);
-        return GreedySelection.run(name(), instance, tieBreak, scores, GreedySelection.byScore(scores), true, GreedyLimits.of(instance));
+        return GreedySelection.run(name(), instance, tieBreak, scores, GreedySelection.byScore(scores), true, limits);
     }
 }

@@ -17,11 +17,12 @@ final class VoterComparison {
         for (int p : a) inA[p] = true;
         for (int p : b) inB[p] = true;
         long preferB = 0, preferA = 0;
+        Utility.Valuation value = utility.on(instance);
         for (Ballot ballot : instance.ballots()) {
             long ua = 0, ub = 0;
             for (int i = 0; i < ballot.size(); i++) {
                 int p = ballot.projects()[i];
-                long u = utility.of(instance, ballot, i);
+                long u = value.of(ballot, i);
                 if (inA[p]) ua += u;
                 if (inB[p]) ub += u;
             }

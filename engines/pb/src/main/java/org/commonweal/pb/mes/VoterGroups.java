@@ -63,8 +63,9 @@ final class VoterGroups {
         Map<Key, Integer> index = new HashMap<>();
         List<long[]> keys = new ArrayList<>();
         List<Long> masses = new ArrayList<>();
+        Utility.Valuation value = utility.on(instance);
         for (Ballot b : instance.ballots()) {
-            long[] pairs = supportPairs(instance, utility, eligible, b);
+            long[] pairs = supportPairs(value, eligible, b);
             Integer g = index.putIfAbsent(new Key(pairs), keys.size());
             if (g == null) {
                 keys.add(pairs);
@@ -105,14 +106,14 @@ final class VoterGroups {
     }
 
     /** (project, utility) pairs sorted by project, duplicates merged, zero utilities and ineligible projects dropped. */
-    private static long[] supportPairs(Instance instance, Utility utility, boolean[] eligible, Ballot b) {
+    private static long[] supportPairs(Utility.Valuation value, boolean[] eligible, Ballot b) {
         int[] projects = b.projects();
         long[] pairs = new long[2 * projects.length];
         int k = 0;
         for (int i = 0; i < projects.length; i++) {
             int p = projects[i];
             if (!eligible[p]) continue;
-            long u = utility.of(instance, b, i);
+            long u = value.of(b, i);
             // insertion into the sorted prefix: ballots are short
             int at = k;
             while (at > 0 && pairs[2 * (at - 1)] > p) at--;

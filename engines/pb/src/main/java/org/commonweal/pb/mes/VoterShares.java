@@ -47,11 +47,12 @@ public record VoterShares(Rational start, List<Integer> projects, List<Rational[
         // supporters of each funded project: (voter, satisfaction), satisfaction > 0
         List<List<long[]>> supporters = new ArrayList<>();
         for (int k = 0; k < projects.size(); k++) supporters.add(new ArrayList<>());
+        Utility.Valuation value = u.on(instance);
         for (int v = 0; v < n; v++) {
             Ballot b = instance.ballots().get(v);
             for (int i = 0; i < b.size(); i++) {
                 int k = column[b.projects()[i]];
-                long utility = u.of(instance, b, i);
+                long utility = value.of(b, i);
                 if (k >= 0 && utility > 0) supporters.get(k).add(new long[]{v, utility});
             }
         }

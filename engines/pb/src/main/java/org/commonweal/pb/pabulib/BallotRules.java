@@ -34,7 +34,7 @@ record BallotRules(BigDecimal minLength, BigDecimal maxLength, BigDecimal minSum
     }
 
     /** Every way the ballot breaks these rules, in words; empty when it keeps them. */
-    List<String> problems(Ballot ballot, List<Project> projects, int costScale) {
+    List<String> problems(Ballot ballot, List<Project> projects, int costScale, int pointScale) {
         List<String> problems = new ArrayList<>();
         BigDecimal length = BigDecimal.valueOf(ballot.size());
         if (minLength != null && length.compareTo(minLength) < 0) problems.add("lists " + ballot.size() + " projects, fewer than min_length " + plain(minLength));
@@ -50,18 +50,20 @@ record BallotRules(BigDecimal minLength, BigDecimal maxLength, BigDecimal minSum
             long sum = 0;
             for (int i = 0; i < ballot.size(); i++) {
                 sum += ballot.pointsAt(i);
-                if (maxPoints != null && BigDecimal.valueOf(ballot.pointsAt(i)).compareTo(maxPoints) > 0) {
-                    problems.add("gives " + ballot.pointsAt(i) + " points to project '" + projects.get(ballot.projects()[i]).id() + "', more than max_points " + plain(maxPoints));
+                BigDecimal given = BigDecimal.valueOf(ballot.pointsAt(i), pointScale);
+                if (maxPoints != null && given.compareTo(maxPoints) > 0) {
+                    problems.add("gives " + plain(given) + " points to project '" + projects.get(ballot.projects()[i]).id() + "', more than max_points " + plain(maxPoints));
                 }
             }
-            BigDecimal total = BigDecimal.valueOf(sum);
-            if (minSumPoints != null && total.compareTo(minSumPoints) < 0) problems.add("gives " + sum + " points in all, fewer than min_sum_points " + plain(minSumPoints));
-            if (maxSumPoints != null && total.compareTo(maxSumPoints) > 0) problems.add("gives " + sum + " points in all, more than max_sum_points " + plain(maxSumPoints));
+            BigDecimal total = BigDecimal.valueOf(sum, pointScale);
+            if (minSumPoints != null && total.compareTo(minSumPoints) < 0) problems.add("gives " + plain(total) + " points in all, fewer than min_sum_points " + plain(minSumPoints));
+            if (maxSumPoints != null && total.compareTo(maxSumPoints) > 0) problems.add("gives " + plain(total) + " points in all, more than max_sum_points " + plain(maxSumPoints));
         }
         return problems;
     }
 
     private static String plain(BigDecimal d) {
-        return d.stripTrailingZeros().toPlainString();
+        BigDecimal stripped = d.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 }

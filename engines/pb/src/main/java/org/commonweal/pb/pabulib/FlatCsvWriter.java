@@ -41,7 +41,7 @@ public final class FlatCsvWriter {
                 voted[p] = true;
                 values.clear();
                 for (String c : voterColumns) values.add(c.equals("voter_id") ? b.voterId() : b.columns().getOrDefault(c, ""));
-                addProject(values, instance, p, String.valueOf(i + 1), String.valueOf(b.pointsAt(i)), projectColumns);
+                addProject(values, instance, p, String.valueOf(i + 1), instance.toPoints(b.pointsAt(i)).toPlainString(), projectColumns);
                 row(out, values);
             }
         }

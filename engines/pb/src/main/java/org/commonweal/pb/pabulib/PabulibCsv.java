@@ -233,12 +233,17 @@ final class PabulibCsv {
         return s.toString();
     }
 
-    /** The 'points' column of a ballot: whole numbers joined by ','. */
-    static String joinPoints(long[] points) {
+    private static String plain(BigDecimal d) {
+        BigDecimal stripped = d.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+
+    /** The 'points' column of a ballot: numbers (in units of 10^-scale) joined by ',', as written (1.5, not 1.50). */
+    static String joinPoints(long[] points, int scale) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < points.length; i++) {
             if (i > 0) s.append(',');
-            s.append(points[i]);
+            s.append(scale == 0 ? Long.toString(points[i]) : plain(BigDecimal.valueOf(points[i], scale)));
         }
         return s.toString();
     }

@@ -104,6 +104,7 @@ public final class PabulibReader {
         private final RangeTable projectIndex = new RangeTable();
         private VoteType voteType;
         private int costScale;
+        private int pointScale; // the finest number of decimals among the points read so far
         private long budget;
         private int voterIdColumn, voteColumn, pointsColumn;
         private RangeTable[] sharedValues;
@@ -163,7 +164,7 @@ public final class PabulibReader {
             if (section == null) throw new PabulibFormatException(file, 0, "no META section (is this a pabulib .pb file?)");
             if (projects == null) finishProjects();
             if (voteHeader == null) throw new PabulibFormatException(file, 0, "no VOTES section");
-            return new Instance(meta, projects, ballots, List.of(projectHeader), List.of(voteHeader), costScale, budget);
+            return new Instance(meta, projects, ballots, List.of(projectHeader), List.of(voteHeader), costScale, budget, pointScale);
         }
 
         /** Whether the plain line just split is a section heading (which the general path then reports). */
@@ -353,7 +354,7 @@ public final class PabulibReader {
             for (int i = 0; i < voteHeader.length; i++) {
                 if (i == voterIdColumn) values[i] = voter;
                 else if (i == voteColumn) values[i] = irregularVote ? PabulibCsv.joinIds(projects, chosen) : field(i);
-                else if (i == pointsColumn && points != null) values[i] = PabulibCsv.joinPoints(points);
+                else if (i == pointsColumn && points != null) values[i] = PabulibCsv.joinPoints(points, pointScale);
                 else values[i] = shared(i);
             }
             Ballot ballot = new Ballot(voter, chosen, points, Columns.of(voteHeader, values));
@@ -379,7 +380,7 @@ public final class PabulibReader {
             Integer first = voterLines.putIfAbsent(ballot.voterId(), csv.line());
             int index = ballots.size() - 1;
             if (first != null) violate(index, ballot.voterId(), "has the same voter_id as the ballot on line " + first);
-            for (String problem : rules.problems(ballot, projects, costScale)) violate(index, ballot.voterId(), problem);
+            for (String problem : rules.problems(ballot, projects, costScale, pointScale)) violate(index, ballot.voterId(), problem);
         }
 
         /** Records a violation of ballot number {@code ballot}, on the line just read. */
@@ -452,12 +453,50 @@ public final class PabulibReader {
                 int a = PabulibCsv.skipSpaceForward(text, start, end), b = PabulibCsv.skipSpaceBackward(text, a, end);
                 try {
                     points[k] = Long.parseLong(text, a, b, 10);
+                    if (pointScale > 0) points[k] = Math.multiplyExact(points[k], TEN_POWERS[pointScale]);
                 } catch (NumberFormatException e) {
-                    fail("voter '" + voter + "' has points '" + text.substring(a, b) + "' that are not a whole number");
+                    points[k] = fractionalPoints(voter, text.substring(a, b), points, k);
+                } catch (ArithmeticException e) {
+                    fail("voter '" + voter + "' has points '" + text.substring(a, b) + "' too large to count");
                 }
                 start = end + 1;
             }
             return points;
+        }
+
+        private static final long[] TEN_POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000};
+
+        /**
+         * Points with decimals (pabulib allows them on cumulative and scoring ballots): in units of 10^-pointScale. A value
+         * finer than any before raises pointScale, and every point already read (this ballot's first {@code filled} too)
+         * is rescaled, so all points of the file stay in one unit.
+         */
+        private long fractionalPoints(String voter, String value, long[] current, int filled) {
+            BigDecimal d;
+            try {
+                d = new BigDecimal(value);
+            } catch (NumberFormatException e) {
+                fail("voter '" + voter + "' has points '" + value + "' that are not a number");
+                return 0;
+            }
+            int scale = Math.max(d.stripTrailingZeros().scale(), 0);
+            if (scale >= TEN_POWERS.length) fail("voter '" + voter + "' has points '" + value + "' with more than " + (TEN_POWERS.length - 1) + " decimals");
+            if (scale > pointScale) {
+                long factor = TEN_POWERS[scale - pointScale];
+                try {
+                    for (Ballot b : ballots) if (b.points() != null) for (int i = 0; i < b.points().length; i++) b.points()[i] = Math.multiplyExact(b.points()[i], factor);
+                    for (int i = 0; i < filled; i++) current[i] = Math.multiplyExact(current[i], factor);
+                } catch (ArithmeticException e) {
+                    fail("points with " + scale + " decimals make the file's points too large to count");
+                }
+                pointScale = scale;
+            }
+            try {
+                return d.movePointRight(pointScale).longValueExact();
+            } catch (ArithmeticException e) {
+                fail("voter '" + voter + "' has points '" + value + "' too large to count");
+                return 0;
+            }
         }
 
         /** The same array when no project repeats (the usual case, checked without allocating), else a copy without repeats. */

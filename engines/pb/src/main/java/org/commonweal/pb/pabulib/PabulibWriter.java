@@ -55,7 +55,7 @@ public final class PabulibWriter {
                 values.add(switch (column) {
                     case "voter_id" -> b.voterId();
                     case "vote" -> PabulibCsv.joinIds(instance.projects(), b.projects());
-                    case "points" -> b.points() != null ? PabulibCsv.joinPoints(b.points()) : b.columns().getOrDefault(column, "");
+                    case "points" -> b.points() != null ? PabulibCsv.joinPoints(b.points(), instance.pointScale()) : b.columns().getOrDefault(column, "");
                     default -> b.columns().getOrDefault(column, "");
                 });
             }

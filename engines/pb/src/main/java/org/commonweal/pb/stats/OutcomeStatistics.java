@@ -14,7 +14,7 @@ import org.commonweal.pb.Outcome;
  */
 public record OutcomeStatistics(long totalCost, int funded, long voters, long votersWithFunded,
                                 BigDecimal averageCostSatisfaction, BigDecimal averageCardinalitySatisfaction,
-                                EjrUpToOne.Result ejrUpToOne) {
+                                JustifiedRepresentation.Result ejrUpToOne) {
 
     public static OutcomeStatistics of(Instance instance, Outcome outcome) {
         boolean[] in = VoterSatisfaction.fundedMask(instance, outcome);
@@ -29,8 +29,9 @@ public record OutcomeStatistics(long totalCost, int funded, long voters, long vo
         BigDecimal avgCost = n == 0 ? BigDecimal.ZERO
                 : BigDecimal.valueOf(costSum).movePointLeft(instance.costScale()).divide(BigDecimal.valueOf(n), 6, RoundingMode.HALF_EVEN);
         BigDecimal avgCount = n == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(countSum).divide(BigDecimal.valueOf(n), 6, RoundingMode.HALF_EVEN);
-        EjrUpToOne.Result ejr = instance.voteType().hasPoints() || instance.voteType() == org.commonweal.pb.VoteType.ORDINAL
-                ? null : EjrUpToOne.check(instance, outcome, EjrUpToOne.DEFAULT_WORK_LIMIT);
+        JustifiedRepresentation.Result ejr = instance.voteType().hasPoints() || instance.voteType() == org.commonweal.pb.VoteType.ORDINAL
+                ? null : JustifiedRepresentation.check(JustifiedRepresentation.Axiom.EJR_UP_TO_ONE, instance, outcome,
+                org.commonweal.pb.mes.Utility.COST, JustifiedRepresentation.DEFAULT_WORK_LIMIT);
         return new OutcomeStatistics(outcome.totalCost(), outcome.selected().size(), n, withFunded, avgCost, avgCount, ejr);
     }
 }

@@ -19,7 +19,7 @@ import org.commonweal.pb.Project;
 import org.commonweal.pb.RandomInstances;
 import org.commonweal.pb.TieBreak;
 import org.commonweal.pb.TieOrder;
-import org.commonweal.pb.stats.EjrUpToOne;
+import org.commonweal.pb.stats.JustifiedRepresentation;
 
 class EqualSharesPropertiesTest {
     @Provide
@@ -77,7 +77,8 @@ class EqualSharesPropertiesTest {
         for (Utility u : new Utility[]{Utility.COST, Utility.CARDINALITY}) {
             for (Completion c : new Completion[]{Completion.NONE, Completion.ADD1, Completion.ADD1_MAX}) {
                 Outcome o = new EqualShares(u, c, false, false).outcome(instance, TieBreak.DEFAULT);
-                assertThat(EjrUpToOne.check(instance, o, u, EjrUpToOne.DEFAULT_WORK_LIMIT).status()).isEqualTo(EjrUpToOne.Status.SATISFIED);
+                assertThat(JustifiedRepresentation.check(JustifiedRepresentation.Axiom.EJR_UP_TO_ONE, instance, o, u, JustifiedRepresentation.DEFAULT_WORK_LIMIT).status())
+                        .isEqualTo(JustifiedRepresentation.Status.SATISFIED);
             }
         }
     }

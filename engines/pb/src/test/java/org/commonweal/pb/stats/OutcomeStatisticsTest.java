@@ -30,12 +30,18 @@ class OutcomeStatisticsTest {
         return new Outcome("fixed", selected, cost, List.of(), TieBreak.DEFAULT);
     }
 
+    private static final long LIMIT = JustifiedRepresentation.DEFAULT_WORK_LIMIT;
+
+    private static JustifiedRepresentation.Result ejr1(Instance i, Outcome o, Utility u, long limit) {
+        return JustifiedRepresentation.check(JustifiedRepresentation.Axiom.EJR_UP_TO_ONE, i, o, u, limit);
+    }
+
     @Test
     void ejrUpToOneFindsTheCohesiveGroupLeftWithNothing() {
         // Already T = {p0} (30% of the budget, backed by 60% of the voters) is a complaint: adding p0 gives 30, not more than 30.
         Instance i = cohesive();
-        EjrUpToOne.Result r = EjrUpToOne.check(i, funding(i, List.of(2)), EjrUpToOne.DEFAULT_WORK_LIMIT);
-        assertThat(r.status()).isEqualTo(EjrUpToOne.Status.VIOLATED);
+        JustifiedRepresentation.Result r = ejr1(i, funding(i, List.of(2)), Utility.COST, LIMIT);
+        assertThat(r.status()).isEqualTo(JustifiedRepresentation.Status.VIOLATED);
         assertThat(List.of(0, 1)).containsAll(r.projects());
         assertThat(r.groupSize()).isEqualTo(6);
     }
@@ -44,11 +50,11 @@ class OutcomeStatisticsTest {
     void ejrUpToOneNeedsStrictlyMoreThanTheGroupsDueAfterAddingOneProject() {
         // Funding p0 and p2: for T = {p0, p1} the six have 30 and, with p1 added, 60, which is not more than u(T) = 60.
         Instance i = cohesive();
-        assertThat(EjrUpToOne.check(i, funding(i, List.of(0, 2)), EjrUpToOne.DEFAULT_WORK_LIMIT).projects()).containsExactly(0, 1);
+        assertThat(ejr1(i, funding(i, List.of(0, 2)), Utility.COST, LIMIT).projects()).containsExactly(0, 1);
         // Cardinality: 1 funded, 2 with p1 added, again not more than |T| = 2.
-        assertThat(EjrUpToOne.check(i, funding(i, List.of(0, 2)), Utility.CARDINALITY, EjrUpToOne.DEFAULT_WORK_LIMIT).status())
-                .isEqualTo(EjrUpToOne.Status.VIOLATED);
-        assertThat(EjrUpToOne.check(i, funding(i, List.of(0, 1, 2)), EjrUpToOne.DEFAULT_WORK_LIMIT).status()).isEqualTo(EjrUpToOne.Status.SATISFIED);
+        assertThat(ejr1(i, funding(i, List.of(0, 2)), Utility.CARDINALITY, LIMIT).status())
+                .isEqualTo(JustifiedRepresentation.Status.VIOLATED);
+        assertThat(ejr1(i, funding(i, List.of(0, 1, 2)), Utility.COST, LIMIT).status()).isEqualTo(JustifiedRepresentation.Status.SATISFIED);
     }
 
     @Test
@@ -57,8 +63,8 @@ class OutcomeStatisticsTest {
         int[][] ballots = new int[10][];
         for (int v = 0; v < 10; v++) ballots[v] = v == 0 ? new int[]{0} : new int[]{1};
         Instance i = Instances.approval(100, new long[]{50, 10}, ballots);
-        assertThat(EjrUpToOne.check(i, funding(i, List.of(1)), EjrUpToOne.DEFAULT_WORK_LIMIT).status()).isEqualTo(EjrUpToOne.Status.SATISFIED);
-        assertThat(EjrUpToOne.check(i, funding(i, List.of(1)), 0).status()).isEqualTo(EjrUpToOne.Status.NOT_CHECKED);
+        assertThat(ejr1(i, funding(i, List.of(1)), Utility.COST, LIMIT).status()).isEqualTo(JustifiedRepresentation.Status.SATISFIED);
+        assertThat(ejr1(i, funding(i, List.of(1)), Utility.COST, 0).status()).isEqualTo(JustifiedRepresentation.Status.NOT_CHECKED);
     }
 
     @Test
@@ -74,7 +80,7 @@ class OutcomeStatisticsTest {
         // cost satisfaction: (6·60 + 4·40)/10 = 52; cardinality: (6·2 + 4·1)/10 = 1.6
         assertThat(s.averageCostSatisfaction()).isEqualByComparingTo("52");
         assertThat(s.averageCardinalitySatisfaction()).isEqualByComparingTo("1.6");
-        assertThat(s.ejrUpToOne().status()).isEqualTo(EjrUpToOne.Status.SATISFIED);
+        assertThat(s.ejrUpToOne().status()).isEqualTo(JustifiedRepresentation.Status.SATISFIED);
     }
 
     @Test
