@@ -1,0 +1,20 @@
+package org.commonweal.opinion;
+
+/**
+ * The tunables of Polis's math; {@link #POLIS} holds the values of Polis's math worker.
+ *
+ * @param pcaIterations   power-iteration steps per component when warm-started from the last update (Polis: 100)
+ * @param coldPcaIterations steps when there is no warm start: power iteration from a seeded random vector run until
+ *                        the eigenvalue stops changing or this cap (Polis runs 100 from {@code rand}; more steps make
+ *                        a first update reproducible to 1e-4 without a history)
+ * @param baseK           base clusters (Polis: 100)
+ * @param baseIterations  k-means steps for base clusters (Polis: 100)
+ * @param groupIterations k-means steps for group clusters (Polis: 20 — its option for 100 is never passed through)
+ * @param maxK            most groups (Polis: 5)
+ * @param groupKBuffer    updates in a row a new k must win before it is shown (Polis: 4)
+ * @param seed            seed of the random start vector of a cold PCA (Polis uses an unseeded {@code rand})
+ */
+public record Options(int pcaIterations, int coldPcaIterations, int baseK, int baseIterations, int groupIterations,
+                      int maxK, int groupKBuffer, long seed) {
+    public static final Options POLIS = new Options(100, 10_000, 100, 100, 20, 5, 4, 0L);
+}
