@@ -35,14 +35,13 @@ final class ManageRoutes implements Routes {
     @Override
     public void routes(RoutesConfig r) {
         Access runs = Access.owner(kind).or(Role.MODERATOR, Role.ADMIN);
-        Role[] runners = {Role.ORGANISER, Role.OFFICER, Role.MODERATOR, Role.ADMIN};
         r.get("/conversations/new", ctx -> showNew(ctx, Form.empty().set("about", ctx.queryParam("about")).set("moderation", "strict")
                 .set("participation", "signed_in")), Access.ROLE, Role.ORGANISER, Role.OFFICER);
         r.post("/conversations", this::create, Access.ROLE, Role.ORGANISER, Role.OFFICER);
-        r.get("/conversations/{id}/moderate", ctx -> showModerate(ctx, conversation(ctx), Form.empty()), runs, runners);
-        r.post("/conversations/{id}/statements/{statement}/moderate", this::moderate, runs, runners);
-        r.post("/conversations/{id}/close", this::close, runs, runners);
-        r.get("/conversations/{id}/export/{file}", this::export, runs, runners);
+        r.get("/conversations/{id}/moderate", ctx -> showModerate(ctx, conversation(ctx), Form.empty()), runs, Role.ORGANISER, Role.OFFICER, Role.MODERATOR, Role.ADMIN);
+        r.post("/conversations/{id}/statements/{statement}/moderate", this::moderate, runs, Role.ORGANISER, Role.OFFICER, Role.MODERATOR, Role.ADMIN);
+        r.post("/conversations/{id}/close", this::close, runs, Role.ORGANISER, Role.OFFICER, Role.MODERATOR, Role.ADMIN);
+        r.get("/conversations/{id}/export/{file}", this::export, runs, Role.ORGANISER, Role.OFFICER, Role.MODERATOR, Role.ADMIN);
     }
 
     private Conversation conversation(Context ctx) {
