@@ -16,7 +16,8 @@ public final class BenchCommand implements Command {
                 Map.entry("ballots", new BallotsBench()),
                 Map.entry("results", new ResultsBench()),
                 Map.entry("proposals", new ProposalsBench()),
-                Map.entry("community", new CommunityBench()));
+                Map.entry("community", new CommunityBench()),
+                Map.entry("conversations", new ConversationsBench()));
     }
 
     @Override
@@ -26,7 +27,7 @@ public final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "measure the platform: page throughput (http), cold start (startup), voting (ballots), counting (results), proposals list (proposals), problem page, search and agenda (community)";
+        return "measure the platform: page throughput (http), cold start (startup), voting (ballots), counting (results), proposals list (proposals), problem page, search and agenda (community), voting in a conversation (conversations)";
     }
 
     @Override
