@@ -15,6 +15,7 @@ public final class Commands {
                 new org.commonweal.cli.platform.MigrateCommand(),
                 new org.commonweal.cli.elections.ElectionsCommand(),
                 new org.commonweal.cli.pb.PbCommand(),
+                new org.commonweal.cli.opinion.OpinionCommand(),
                 new org.commonweal.cli.bench.BenchCommand()
         );
     }

@@ -4,9 +4,8 @@ package org.commonweal.opinion;
  * The tunables of Polis's math; {@link #POLIS} holds the values of Polis's math worker.
  *
  * @param pcaIterations   power-iteration steps per component when warm-started from the last update (Polis: 100)
- * @param coldPcaIterations steps when there is no warm start: power iteration from a seeded random vector run until
- *                        the eigenvalue stops changing or this cap (Polis runs 100 from {@code rand}; more steps make
- *                        a first update reproducible to 1e-4 without a history)
+ * @param coldPcaIterations without a warm start, at most this many subspace-iteration steps from a seeded random
+ *                        block to find the starting vectors (Polis starts from an unseeded {@code rand})
  * @param baseK           base clusters (Polis: 100)
  * @param baseIterations  k-means steps for base clusters (Polis: 100)
  * @param groupIterations k-means steps for group clusters (Polis: 20 — its option for 100 is never passed through)
@@ -16,5 +15,5 @@ package org.commonweal.opinion;
  */
 public record Options(int pcaIterations, int coldPcaIterations, int baseK, int baseIterations, int groupIterations,
                       int maxK, int groupKBuffer, long seed) {
-    public static final Options POLIS = new Options(100, 10_000, 100, 100, 20, 5, 4, 0L);
+    public static final Options POLIS = new Options(100, 1_000, 100, 100, 20, 5, 4, 0L);
 }

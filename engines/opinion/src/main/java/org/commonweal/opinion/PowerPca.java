@@ -52,24 +52,93 @@ final class PowerPca {
     }
 
     /**
-     * The first {@code min(2, rows, cols)} components. {@code start} maps statement ids to the last update's
-     * components (a warm start, new statements start at 1 as in Polis); without one a seeded random vector starts
-     * and iteration runs to convergence.
+     * The first {@code min(2, rows, cols)} components by Polis's power iteration ({@link Options#pcaIterations()}
+     * steps each, the second on the matrix with the first factored out). {@code start} holds the last update's
+     * components by statement id (a warm start; new statements start at 1, as in Polis). Without one, Polis starts
+     * from {@code rand}; here a seeded random block is first iterated to the top two-dimensional eigenspace (subspace
+     * iteration with a Rayleigh–Ritz rotation), so that a first update is reproducible and converged even when the
+     * two leading eigenvalues are close, where single-vector power iteration crawls.
      */
     List<double[]> components(long[] statementIds, List<Long> startStatements, List<double[]> start, Options options) {
         int wanted = Math.min(2, Math.min(rows, cols));
-        Random random = new Random(options.seed());
-        List<double[]> pcs = new ArrayList<>();
+        List<double[]> starts = new ArrayList<>();
         for (int i = 0; i < wanted; i++) {
             double[] begin = startVector(statementIds, startStatements, start, i);
-            boolean warm = begin != null;
-            if (!warm) {
-                begin = new double[cols];
-                for (int c = 0; c < cols; c++) begin[c] = random.nextDouble();
+            if (begin == null) {
+                starts = subspace(wanted, new Random(options.seed()), options.coldPcaIterations());
+                break;
             }
-            pcs.add(powerIteration(begin, pcs, warm ? options.pcaIterations() : options.coldPcaIterations(), warm));
+            starts.add(begin);
         }
+        List<double[]> pcs = new ArrayList<>();
+        for (int i = 0; i < wanted; i++) pcs.add(powerIteration(starts.get(i), pcs, options.pcaIterations()));
         return pcs;
+    }
+
+    /** Orthonormal estimates of the top {@code wanted} eigenvectors of XᵀX, largest first. */
+    private List<double[]> subspace(int wanted, Random random, int maxIterations) {
+        List<double[]> block = new ArrayList<>();
+        for (int j = 0; j < wanted; j++) {
+            double[] v = new double[cols];
+            for (int c = 0; c < cols; c++) v[c] = random.nextDouble() - 0.5;
+            block.add(v);
+        }
+        block = orthonormal(block);
+        for (int iteration = 0; iteration < maxIterations; iteration++) {
+            List<double[]> next = new ArrayList<>();
+            for (double[] v : block) next.add(gram(v));
+            next = orthonormal(next);
+            double change = 0;
+            for (double[] v : next) {
+                double[] rest = Arrays.copyOf(v, cols);
+                for (double[] u : block) {
+                    double coefficient = dot(u, v);
+                    for (int c = 0; c < cols; c++) rest[c] -= coefficient * u[c];
+                }
+                change = Math.max(change, Math.sqrt(dot(rest, rest)));
+            }
+            block = next;
+            if (change < 1e-10) break;
+        }
+        if (wanted < 2) return block;
+        double[] g0 = gram(block.get(0));
+        double[] g1 = gram(block.get(1));
+        double a = dot(block.get(0), g0);
+        double b = dot(block.get(0), g1);
+        double d = dot(block.get(1), g1);
+        double half = (a - d) / 2;
+        double largest = (a + d) / 2 + Math.sqrt(half * half + b * b);
+        double x = b != 0 ? largest - d : (a >= d ? 1 : 0);
+        double y = b != 0 ? b : (a >= d ? 0 : 1);
+        double norm = Math.hypot(x, y);
+        x /= norm;
+        y /= norm;
+        double[] first = new double[cols];
+        double[] second = new double[cols];
+        for (int c = 0; c < cols; c++) {
+            first[c] = x * block.get(0)[c] + y * block.get(1)[c];
+            second[c] = -y * block.get(0)[c] + x * block.get(1)[c];
+        }
+        return List.of(first, second);
+    }
+
+    /** XᵀX v. */
+    private double[] gram(double[] v) {
+        return transposeTimes(times(v, List.of(), null, null), List.of(), null, null);
+    }
+
+    private static List<double[]> orthonormal(List<double[]> vectors) {
+        List<double[]> result = new ArrayList<>();
+        for (double[] v : vectors) {
+            double[] w = Arrays.copyOf(v, v.length);
+            for (double[] u : result) {
+                double coefficient = dot(u, w);
+                for (int c = 0; c < w.length; c++) w[c] -= coefficient * u[c];
+            }
+            double norm = Math.sqrt(dot(w, w));
+            result.add(norm == 0 ? w : scale(w, 1 / norm));
+        }
+        return result;
     }
 
     private double[] startVector(long[] statementIds, List<Long> startStatements, List<double[]> start, int i) {
@@ -90,10 +159,9 @@ final class PowerPca {
 
     /**
      * Polis's power iteration: multiply by XᵀX (with earlier components factored out), normalise, stop when the
-     * eigenvalue estimate repeats exactly or after {@code iterations} + 1 products. A cold start also stops once
-     * the vector settles, since it has no history of earlier iterations behind it.
+     * eigenvalue estimate repeats exactly or after {@code iterations} + 1 products.
      */
-    private double[] powerIteration(double[] start, List<double[]> earlier, int iterations, boolean warm) {
+    private double[] powerIteration(double[] start, List<double[]> earlier, int iterations) {
         double[][] projected = new double[earlier.size()][];
         double[] norms = new double[earlier.size()];
         for (int e = 0; e < earlier.size(); e++) {
@@ -108,8 +176,7 @@ final class PowerPca {
             double[] product = transposeTimes(y, earlier, projected, norms);
             double eigenvalue = Math.sqrt(dot(product, product));
             double[] normed = eigenvalue == 0 ? product : scale(product, 1 / eigenvalue);
-            boolean settled = !warm && distance(normed, vector) < 1e-12;
-            if (left == 0 || eigenvalue == lastEigenvalue || settled) return normed;
+            if (left == 0 || eigenvalue == lastEigenvalue) return normed;
             vector = normed;
             lastEigenvalue = eigenvalue;
         }
@@ -196,12 +263,6 @@ final class PowerPca {
         double s = 0;
         for (int i = 0; i < a.length; i++) s += a[i] * b[i];
         return s;
-    }
-
-    private static double distance(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) s += (a[i] - b[i]) * (a[i] - b[i]);
-        return Math.sqrt(s);
     }
 
     private static double[] scale(double[] a, double f) {

@@ -133,27 +133,29 @@ public final class VoteMatrix {
         }
 
         public VoteMatrix build() {
-            Integer[] order = new Integer[size];
-            for (int i = 0; i < size; i++) order[i] = i;
-            // Stable sort by (participant, statement): among equal pairs the last added stays last and wins.
-            Arrays.sort(order, (a, b) -> pids[a] != pids[b] ? Long.compare(pids[a], pids[b]) : Long.compare(tids[a], tids[b]));
-            long[] statements = Arrays.stream(tids, 0, size).distinct().sorted().toArray();
             long[] participants = Arrays.stream(pids, 0, size).distinct().sorted().toArray();
+            long[] statements = Arrays.stream(tids, 0, size).distinct().sorted().toArray();
+            int[] row = new int[size];
+            int[] col = new int[size];
+            for (int i = 0; i < size; i++) {
+                row[i] = Arrays.binarySearch(participants, pids[i]);
+                col[i] = Arrays.binarySearch(statements, tids[i]);
+            }
+            int[] order = order(row, col, participants.length, statements.length);
             int[] rowStart = new int[participants.length + 1];
             int[] columns = new int[size];
             byte[] values = new byte[size];
             int n = 0;
-            int row = -1;
             for (int k = 0; k < size; k++) {
                 int i = order[k];
-                boolean lastOfPair = k + 1 == size || pids[order[k + 1]] != pids[i] || tids[order[k + 1]] != tids[i];
+                boolean lastOfPair = k + 1 == size || row[order[k + 1]] != row[i] || col[order[k + 1]] != col[i];
                 if (!lastOfPair) continue;
-                while (row < 0 || participants[row] != pids[i]) rowStart[++row] = n;
-                columns[n] = Arrays.binarySearch(statements, tids[i]);
+                columns[n] = col[i];
                 values[n] = votes[i];
+                rowStart[row[i] + 1] = n + 1;
                 n++;
             }
-            for (int r = row + 1; r <= participants.length; r++) rowStart[r] = n;
+            for (int r = 1; r <= participants.length; r++) rowStart[r] = Math.max(rowStart[r], rowStart[r - 1]);
             boolean[] out = new boolean[statements.length];
             boolean[] isMeta = new boolean[statements.length];
             for (int c = 0; c < statements.length; c++) {
@@ -161,6 +163,25 @@ public final class VoteMatrix {
                 isMeta[c] = meta.contains(statements[c]);
             }
             return new VoteMatrix(participants, statements, rowStart, Arrays.copyOf(columns, n), Arrays.copyOf(values, n), out, isMeta);
+        }
+
+        /**
+         * Vote indexes sorted by (row, column, order added), so that the last of equal pairs is the latest vote:
+         * one primitive sort of packed keys when they fit in a long, else a comparator sort.
+         */
+        private int[] order(int[] row, int[] col, int rows, int cols) {
+            if ((double) rows * cols * size < Long.MAX_VALUE / 2) {
+                long[] keys = new long[size];
+                for (int i = 0; i < size; i++) keys[i] = ((long) row[i] * cols + col[i]) * size + i;
+                Arrays.sort(keys);
+                int[] order = new int[size];
+                for (int k = 0; k < size; k++) order[k] = (int) (keys[k] % size);
+                return order;
+            }
+            Integer[] boxed = new Integer[size];
+            for (int i = 0; i < size; i++) boxed[i] = i;
+            Arrays.sort(boxed, (a, b) -> row[a] != row[b] ? Integer.compare(row[a], row[b]) : Integer.compare(col[a], col[b]));
+            return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
         }
     }
 }

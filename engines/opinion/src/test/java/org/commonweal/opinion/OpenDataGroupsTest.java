@@ -23,7 +23,7 @@ class OpenDataGroupsTest {
     Stream<DynamicTest> groupsAgainstPublishedGroupIds() {
         return SharedData.conversations("polis").stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> {
             Map<Long, Integer> published = publishedGroups(folder);
-            Analysis a = OpinionMath.update(null, ConversationFile.read(folder).votes());
+            Analysis a = OpinionMath.update(null, ConversationFile.read(folder).matrix());
             Map<Long, Integer> ours = PolisMathConformanceTest.groupsOf(a);
             double ari = AdjustedRand.of(ours, published);
             long common = ours.keySet().stream().filter(published::containsKey).count();

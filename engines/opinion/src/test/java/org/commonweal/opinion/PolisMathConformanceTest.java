@@ -30,7 +30,7 @@ class PolisMathConformanceTest {
         return SharedData.conversations("polis-math").stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> {
             PolisReference ref = PolisReference.read(folder);
             ConversationFile conversation = ConversationFile.read(folder);
-            Analysis a = OpinionMath.update(ref.stateBefore(), conversation.votes());
+            Analysis a = OpinionMath.update(ref.stateBefore(), conversation.matrix());
             JsonNode json = ref.json();
 
             assertThat(a.participants()).isEqualTo(json.get("n").asInt());
@@ -51,7 +51,7 @@ class PolisMathConformanceTest {
     Stream<DynamicTest> firstUpdateFindsPolisGroups() {
         return SharedData.conversations("polis-math").stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> {
             PolisReference ref = PolisReference.read(folder);
-            Analysis a = OpinionMath.update(null, ConversationFile.read(folder).votes());
+            Analysis a = OpinionMath.update(null, ConversationFile.read(folder).matrix());
             assertComponents(a, ref);
             double ari = AdjustedRand.of(groupsOf(a), ref.groupOfParticipant());
             System.out.printf("polis-math %s: first update %d groups, Polis %d; ARI %.3f%n", folder.getFileName(), a.groups().size(), ref.groupClusters().size(), ari);

@@ -21,6 +21,39 @@ final class Csv {
     static Csv parse(String file, String text, String... required) throws OpinionFormatException {
         Csv csv = new Csv(file);
         if (text.startsWith("\uFEFF")) text = text.substring(1);
+        List<Row> all = text.indexOf('"') < 0 ? unquoted(text) : quoted(file, text);
+        if (all.isEmpty()) throw new OpinionFormatException(file, 0, null, "is empty");
+        List<String> head = all.get(0).fields();
+        for (int i = 0; i < head.size(); i++) csv.header.putIfAbsent(head.get(i).trim(), i);
+        for (String column : required) {
+            if (!csv.header.containsKey(column)) throw new OpinionFormatException(file, 1, column, "the header has no such column");
+        }
+        for (Row r : all.subList(1, all.size())) {
+            if (r.fields().size() != head.size()) {
+                throw new OpinionFormatException(file, r.line(), null, "has " + r.fields().size() + " fields where the header has " + head.size());
+            }
+            csv.rows.add(r);
+        }
+        return csv;
+    }
+
+    /** Votes files hold no quotes: lines split at commas, which is several times quicker in a cold JVM. */
+    private static List<Row> unquoted(String text) {
+        List<Row> all = new ArrayList<>();
+        int line = 0;
+        int at = 0;
+        while (at < text.length()) {
+            int end = text.indexOf('\n', at);
+            if (end < 0) end = text.length();
+            line++;
+            int stop = end > at && text.charAt(end - 1) == '\r' ? end - 1 : end;
+            if (stop > at) all.add(new Row(line, List.of(text.substring(at, stop).split(",", -1))));
+            at = end + 1;
+        }
+        return all;
+    }
+
+    private static List<Row> quoted(String file, String text) throws OpinionFormatException {
         List<Row> all = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -67,19 +100,7 @@ final class Csv {
             fields.add(field.toString());
             all.add(new Row(rowLine, List.copyOf(fields)));
         }
-        if (all.isEmpty()) throw new OpinionFormatException(file, 0, null, "is empty");
-        List<String> head = all.get(0).fields();
-        for (int i = 0; i < head.size(); i++) csv.header.putIfAbsent(head.get(i).trim(), i);
-        for (String column : required) {
-            if (!csv.header.containsKey(column)) throw new OpinionFormatException(file, 1, column, "the header has no such column");
-        }
-        for (Row r : all.subList(1, all.size())) {
-            if (r.fields().size() != head.size()) {
-                throw new OpinionFormatException(file, r.line(), null, "has " + r.fields().size() + " fields where the header has " + head.size());
-            }
-            csv.rows.add(r);
-        }
-        return csv;
+        return all;
     }
 
     String get(Row row, String column) {

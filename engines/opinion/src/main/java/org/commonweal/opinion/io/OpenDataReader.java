@@ -1,11 +1,12 @@
 package org.commonweal.opinion.io;
 
+import org.commonweal.opinion.Vote;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,21 +27,21 @@ final class OpenDataReader {
             long id = comments.integer(r, "comment-id");
             long mod = comments.integer(r, "moderated");
             if (mod < -1 || mod > 1) throw new OpinionFormatException("comments.csv", r.line(), "moderated", "is " + mod + "; it should be 1, 0 or -1");
-            if (statements.put(id, new Statement(id, comments.get(r, "comment-body"), (int) mod, false)) != null) {
+            long author = comments.header.containsKey("author-id") ? comments.integer(r, "author-id") : -1;
+            if (statements.put(id, new Statement(id, author, comments.get(r, "comment-body"), (int) mod, false)) != null) {
                 throw new OpinionFormatException("comments.csv", r.line(), "comment-id", "comment " + id + " appears twice");
             }
         }
         Csv votesCsv = Csv.parse("votes.csv", readText(folder, "votes.csv"), "timestamp", "comment-id", "voter-id", "vote");
-        List<long[]> votes = new ArrayList<>();
+        List<VoteRow> votes = new ArrayList<>();
         for (Csv.Row r : votesCsv.rows) {
             long tid = votesCsv.integer(r, "comment-id");
             long vote = votesCsv.integer(r, "vote");
             if (vote < -1 || vote > 1) throw new OpinionFormatException("votes.csv", r.line(), "vote", "is " + vote + "; a vote is 1, -1 or 0");
             if (!statements.containsKey(tid)) throw new OpinionFormatException("votes.csv", r.line(), "comment-id", "comment " + tid + " is not in comments.csv");
-            votes.add(new long[]{votesCsv.integer(r, "voter-id"), tid, vote, votesCsv.integer(r, "timestamp")});
+            votes.add(new VoteRow(votesCsv.integer(r, "voter-id"), tid, Vote.of((int) vote), votesCsv.integer(r, "timestamp")));
         }
-        votes.sort(Comparator.comparingLong(v -> v[3]));
-        return new ConversationFile(topic(folder), statements, ConversationFile.matrix(votes, statements));
+        return new ConversationFile(topic(folder), "", statements, votes);
     }
 
     /** summary.csv is key,value lines whose value may itself hold unquoted commas, so it is read by line. */

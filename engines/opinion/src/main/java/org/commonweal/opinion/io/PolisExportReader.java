@@ -6,12 +6,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.commonweal.opinion.Vote;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +34,12 @@ final class PolisExportReader {
 
     static ConversationFile read(Path folder) throws IOException, OpinionFormatException {
         String topic = "";
+        String description = "";
         Path conversation = folder.resolve("conversation.json");
         if (Files.exists(conversation)) {
-            List<Entry> one = entries(conversation, false);
-            JsonNode t = one.isEmpty() ? null : one.get(0).node().get("topic");
-            if (t != null && t.isTextual()) topic = t.asText();
+            JsonNode about = entries(conversation, false).get(0).node();
+            if (about.path("topic").isTextual()) topic = about.get("topic").asText();
+            if (about.path("description").isTextual()) description = about.get("description").asText();
         }
         Path commentsFile = folder.resolve("comments.json");
         if (!Files.exists(commentsFile)) throw new OpinionFormatException(folder.resolve("comments.json").toString(), 0, null, "is missing");
@@ -50,7 +51,8 @@ final class PolisExportReader {
             String text = text(e, file, "txt");
             int mod = e.node().has("mod") || e.node().has("moderated") ? (int) integer(e, file, "mod", "moderated") : 0;
             JsonNode meta = e.node().get("is_meta");
-            if (statements.put(tid, new Statement(tid, text, mod, meta != null && meta.asBoolean(false))) != null) {
+            long author = e.node().has("pid") || e.node().has("participant_id") ? integer(e, file, "pid", "participant_id") : -1;
+            if (statements.put(tid, new Statement(tid, author, text, mod, meta != null && meta.asBoolean(false))) != null) {
                 throw new OpinionFormatException(file, e.line(), "tid", "statement " + tid + " appears twice");
             }
             JsonNode a = e.node().get("agree_count");
@@ -58,7 +60,6 @@ final class PolisExportReader {
             if (a != null && d != null && a.canConvertToLong() && d.canConvertToLong()) statedCounts.put(tid, new long[]{a.asLong(), d.asLong()});
         }
         List<long[]> votes = new ArrayList<>();
-        List<Double> modified = new ArrayList<>();
         for (Entry e : entries(folder.resolve("votes.json"), true)) {
             String file = "votes.json";
             long pid = integer(e, file, "pid", "participant_id");
@@ -67,19 +68,12 @@ final class PolisExportReader {
             if (vote < -1 || vote > 1) throw new OpinionFormatException(file, e.line(), "vote", "is " + vote + "; a vote is 1, -1 or 0");
             if (!statements.containsKey(tid)) throw new OpinionFormatException(file, e.line(), "tid", "statement " + tid + " is not in comments.json");
             JsonNode m = e.node().get("modified");
-            modified.add(m == null ? 0.0 : m.asDouble(0));
-            votes.add(new long[]{pid, tid, vote});
+            votes.add(new long[]{pid, tid, vote, m == null ? 0 : (long) m.asDouble(0)});
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < votes.size(); i++) order.add(i);
-        order.sort(Comparator.comparingDouble(modified::get));
         boolean flip = agreeIsMinusOne(votes, statedCounts);
-        List<long[]> sorted = new ArrayList<>();
-        for (int i : order) {
-            long[] v = votes.get(i);
-            sorted.add(new long[]{v[0], v[1], flip ? -v[2] : v[2]});
-        }
-        return new ConversationFile(topic, statements, ConversationFile.matrix(sorted, statements));
+        List<VoteRow> rows = new ArrayList<>();
+        for (long[] v : votes) rows.add(new VoteRow(v[0], v[1], Vote.of((int) (flip ? -v[2] : v[2])), v[3]));
+        return new ConversationFile(topic, description, statements, rows);
     }
 
     /** True when the comments' stated agree counts match the −1 votes better than the +1 votes. */
