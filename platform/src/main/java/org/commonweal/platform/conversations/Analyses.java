@@ -99,7 +99,7 @@ final class Analyses {
             return new Votes(b.build(), readAt, previous);
         });
         if (votes.matrix().voteCount() == 0) return;
-        Analysis analysis = Engine.update(votes.previous(), votes.matrix());
+        Analysis analysis = org.commonweal.opinion.OpinionMath.update(votes.previous(), votes.matrix());
         OpinionMap map = MapOf.analysis(analysis, OffsetDateTime.now());
         String mapJson = write(map);
         String stateJson = write(analysis.state());

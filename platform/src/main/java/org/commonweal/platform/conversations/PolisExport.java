@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * A conversation in Polis's openData layout (compdemocracy/openData), so a council's conversation can be read by the
  * tools that read Polis's: {@code comments.csv}, {@code votes.csv}, {@code participants-votes.csv} and
  * {@code summary.csv}. Participants are their numbers in the conversation, never a name or an account. A seed
- * statement has no author id. Cells go through {@link CsvCell} (a statement starting like a formula gets a leading
+ * statement's author id is -1, the engine reader's "not said". Cells go through {@link CsvCell} (a statement starting like a formula gets a leading
  * apostrophe, as every export of the platform does).
  */
 final class PolisExport {
@@ -60,7 +60,7 @@ final class PolisExport {
                 .map((rs, x) -> {
                     OffsetDateTime at = rs.getObject("created_at", OffsetDateTime.class);
                     return List.<Object>of(at.toInstant().toEpochMilli(), DATETIME.format(at), rs.getInt("number"),
-                            rs.getObject("author") == null ? "" : rs.getInt("author"), rs.getLong("agrees"), rs.getLong("disagrees"),
+                            rs.getObject("author") == null ? -1 : rs.getInt("author"), rs.getLong("agrees"), rs.getLong("disagrees"),
                             moderated(rs.getString("status")), rs.getString("body"));
                 }).forEach(row -> line(out, row)));
     }

@@ -1,8 +1,8 @@
 package org.commonweal.platform.conversations;
 
-import org.commonweal.opinion.VoteMatrix;
 import org.commonweal.opinion.io.ConversationFile;
 import org.commonweal.opinion.io.OpinionFormatException;
+import org.commonweal.opinion.io.VoteRow;
 import org.commonweal.platform.core.audit.Actor;
 import org.commonweal.platform.core.audit.AuditLog;
 import org.commonweal.platform.core.http.CurrentUser;
@@ -16,6 +16,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,14 +92,16 @@ final class PolisImport {
                     break;
                 }
             }
-            for (long pid : file.votes().participantIds()) {
+            String description = file.description() == null ? "" : file.description().strip();
+            if (description.length() > 5000) form.error("files", "conversations.error.import.description");
+            for (long pid : participants(file)) {
                 if (pid < 0 || pid > Integer.MAX_VALUE) {
                     form.error("files", "conversations.error.import.participant", pid);
                     break;
                 }
             }
             if (form.hasErrors()) return Optional.empty();
-            long id = store(file, topic, moderation, participation, owner, actor, uploads.stream().map(Upload::name).sorted().toList());
+            long id = store(file, topic, description, moderation, participation, owner, actor, uploads.stream().map(Upload::name).sorted().toList());
             analyses.recompute(id);
             return Optional.of(id);
         } finally {
@@ -107,31 +111,45 @@ final class PolisImport {
         }
     }
 
-    private long store(ConversationFile file, String topic, String moderation, String participation, CurrentUser owner, Actor actor, List<String> names) {
+    /** Everyone the files name: voters, and writers of statements (a writer who never voted still wrote). */
+    private static java.util.SortedSet<Long> participants(ConversationFile file) {
+        java.util.SortedSet<Long> pids = new java.util.TreeSet<>();
+        for (VoteRow v : file.votes()) pids.add(v.participant());
+        for (org.commonweal.opinion.io.Statement s : file.statements().values()) if (s.authorId() >= 0) pids.add(s.authorId());
+        return pids;
+    }
+
+    private long store(ConversationFile file, String topic, String description, String moderation, String participation, CurrentUser owner,
+                       Actor actor, List<String> names) {
         return jdbi.inTransaction(h -> {
             long id = h.createUpdate("""
                     INSERT INTO conversations (topic, description, moderation, participation, owner_id, for_council, imported_from)
-                    VALUES (:topic, '', :moderation, :participation, :owner, :council, :from)""")
-                    .bind("topic", topic).bind("moderation", moderation).bind("participation", participation).bind("owner", owner.id())
-                    .bind("council", owner.has(Role.OFFICER)).bind("from", String.join(", ", names)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            Map<Long, Long> statementRow = new java.util.HashMap<>();
+                    VALUES (:topic, :description, :moderation, :participation, :owner, :council, :from)""")
+                    .bind("topic", topic).bind("description", description).bind("moderation", moderation).bind("participation", participation)
+                    .bind("owner", owner.id()).bind("council", owner.has(Role.OFFICER)).bind("from", String.join(", ", names))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            Map<Long, Long> participantRow = new HashMap<>();
+            for (long pid : participants(file)) {
+                participantRow.put(pid, h.createUpdate("INSERT INTO conversation_participants (conversation_id, number) VALUES (:c, :n)")
+                        .bind("c", id).bind("n", (int) pid).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+            }
+            Map<Long, Long> statementRow = new HashMap<>();
             for (org.commonweal.opinion.io.Statement s : file.statements().values()) {
                 String status = s.moderatedOut() ? "rejected" : s.moderation() > 0 ? "approved" : "pending";
-                statementRow.put(s.id(), h.createUpdate("INSERT INTO conversation_statements (conversation_id, number, body, status) VALUES (:c, :n, :b, :s)")
-                        .bind("c", id).bind("n", (int) s.id()).bind("b", s.text().strip()).bind("s", status)
-                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+                statementRow.put(s.id(), h.createUpdate("""
+                                INSERT INTO conversation_statements (conversation_id, number, body, author_id, status) VALUES (:c, :n, :b, :a, :s)""")
+                        .bind("c", id).bind("n", (int) s.id()).bind("b", s.text().strip()).bind("a", participantRow.get(s.authorId()))
+                        .bind("s", status).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
             }
-            VoteMatrix votes = file.votes();
-            List<Long> statements = votes.statementIds();
-            PreparedBatch batch = h.prepareBatch("INSERT INTO conversation_votes (participant_id, statement_id, conversation_id, vote) VALUES (?, ?, ?, ?)");
-            for (long pid : votes.participantIds()) {
-                long participant = h.createUpdate("INSERT INTO conversation_participants (conversation_id, number) VALUES (:c, :n)")
-                        .bind("c", id).bind("n", (int) pid).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-                for (long tid : statements) {
-                    org.commonweal.opinion.Vote v = votes.vote(pid, tid);
-                    if (v != null) batch.add(participant, statementRow.get(tid), id, v.value());
-                }
-                if (batch.size() > 5_000) batch.execute();
+            // Rows come oldest first and a later vote on the same statement replaces the earlier, as in Polis.
+            Map<List<Long>, VoteRow> latest = new LinkedHashMap<>();
+            for (VoteRow v : file.votes()) latest.put(List.of(v.participant(), v.statement()), v);
+            PreparedBatch batch = h.prepareBatch("""
+                    INSERT INTO conversation_votes (participant_id, statement_id, conversation_id, vote, voted_at)
+                    VALUES (?, ?, ?, ?, CASE WHEN ? > 0 THEN to_timestamp(? / 1000.0) ELSE now() END)""");
+            for (VoteRow v : latest.values()) {
+                batch.add(participantRow.get(v.participant()), statementRow.get(v.statement()), id, v.vote().value(), v.timestampMillis(), v.timestampMillis());
+                if (batch.size() >= 5_000) batch.execute();
             }
             if (batch.size() > 0) batch.execute();
             audit.record(h, actor, "conversation.imported", "conversation:" + id, topic);
