@@ -44,7 +44,7 @@ final class ConversationsBench implements Command {
         int densityPercent = o.integer("density", 20, 1, 100);
         int voters = o.integer("voters", 100, 1, 100_000);
         int each = Math.min(o.integer("each", 20, 1, 10_000), statements);
-        try (BenchSite site = new BenchSite(Map.of())) {
+        try (BenchSite site = new BenchSite(Map.of("TRUST_PROXY", "true"))) {
             console.err().printf("loading a conversation of %,d statements with %,d participants' votes (%d%% of the matrix)...%n",
                     statements, participants, densityPercent);
             long id = load(site, statements, participants, densityPercent);
@@ -71,7 +71,10 @@ final class ConversationsBench implements Command {
         String page = site.base + "/conversations/" + id;
         for (int v = 0; v < voters; v++) {
             int kind = v % 2;
-            HttpResponse<String> first = site.http.send(HttpRequest.newBuilder(URI.create(page)).build(), HttpResponse.BodyHandlers.ofString());
+            // Each participant from their own address (TRUST_PROXY, as behind the council's proxy), so the per-client write limit is theirs.
+            String address = "10.1." + (v / 250) % 250 + "." + (v % 250 + 1);
+            HttpResponse<String> first = site.http.send(HttpRequest.newBuilder(URI.create(page)).header("X-Forwarded-For", address).build(),
+                    HttpResponse.BodyHandlers.ofString());
             String cookies = String.join("; ", first.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0]).toList());
             String csrf = BenchSite.csrf(first.body());
             String body = first.body();
@@ -79,7 +82,7 @@ final class ConversationsBench implements Command {
                 Matcher m = STATEMENT.matcher(body);
                 if (!m.find()) break;
                 HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(page + "/votes")).header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Cookie", cookies).POST(HttpRequest.BodyPublishers.ofString("_csrf=" + BenchSite.enc(csrf) + "&statement=" + m.group(1)
+                        .header("Cookie", cookies).header("X-Forwarded-For", address).POST(HttpRequest.BodyPublishers.ofString("_csrf=" + BenchSite.enc(csrf) + "&statement=" + m.group(1)
                                 + "&vote=" + (i % 3 == 0 ? "agree" : i % 3 == 1 ? "disagree" : "pass")));
                 if (kind == 1) post.header("HX-Request", "true");
                 long t0 = System.nanoTime();
@@ -87,7 +90,7 @@ final class ConversationsBench implements Command {
                 took[kind][n[kind]++] = System.nanoTime() - t0;
                 if (r.statusCode() != (kind == 1 ? 200 : 302)) throw new IllegalStateException("vote answered " + r.statusCode());
                 for (String c : r.headers().allValues("Set-Cookie")) if (c.startsWith("cw_participant=")) cookies += "; " + c.split(";")[0];
-                body = kind == 1 ? r.body() : site.http.send(HttpRequest.newBuilder(URI.create(page)).header("Cookie", cookies).build(),
+                body = kind == 1 ? r.body() : site.http.send(HttpRequest.newBuilder(URI.create(page)).header("Cookie", cookies).header("X-Forwarded-For", address).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
             }
         }

@@ -37,6 +37,12 @@ final class Analyses {
      */
     static final Duration LATE_COMMIT = Duration.ofSeconds(2);
 
+    /**
+     * A conversation whose map took t to work out waits this many times t before the job works it out again: a large
+     * one (seconds of work) then takes at most a fifth of a core, leaving the rest to the votes coming in.
+     */
+    static final int BACKOFF = 4;
+
     private record Cached(Optional<OpinionMap> map, long loadedAtNanos) {
     }
 
@@ -44,6 +50,8 @@ final class Analyses {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+    /** Per conversation, the System.nanoTime() before which the job leaves it alone (see {@link #BACKOFF}). */
+    private final Map<Long, Long> notBefore = new ConcurrentHashMap<>();
 
     Analyses(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -59,8 +67,16 @@ final class Analyses {
         return map;
     }
 
-    /** The job: recomputes every conversation with something new since its last analysis; returns how many it did. */
-    int recomputeDue() {
+    /** The job: {@link #recomputeDue(boolean)} with the back-off. */
+    void runJob() {
+        recomputeDue(true);
+    }
+
+    /**
+     * Recomputes every conversation with something new since its last analysis (unless {@code backOff} and it was
+     * worked out too recently for its size); returns how many it did.
+     */
+    int recomputeDue(boolean backOff) {
         List<Long> due = jdbi.withHandle(h -> h.createQuery("""
                 SELECT c.id FROM conversations c LEFT JOIN conversation_analyses a ON a.conversation_id = c.id
                 WHERE (a.conversation_id IS NULL AND EXISTS (SELECT 1 FROM conversation_votes v WHERE v.conversation_id = c.id))
@@ -69,9 +85,13 @@ final class Analyses {
                 ORDER BY c.id""").bind("late", (double) LATE_COMMIT.toSeconds()).mapTo(Long.class).list());
         int done = 0;
         for (long id : due) {
+            long started = System.nanoTime();
+            if (backOff && started < notBefore.getOrDefault(id, started)) continue;
             try {
                 recompute(id);
                 done++;
+                long ended = System.nanoTime();
+                notBefore.put(id, ended + BACKOFF * (ended - started));
             } catch (RuntimeException e) {
                 LOG.warn("the opinion map of conversation {} could not be worked out", id, e);
             }

@@ -53,9 +53,9 @@ public final class ConversationsFeature implements Feature {
         return conversations;
     }
 
-    /** Works out every conversation's map that has new votes now, as the background job does; how many it did. */
+    /** Works out every conversation's map that has new votes now, as the background job does (without its back-off); how many it did. */
     public int recomputeDue() {
-        return analyses.recomputeDue();
+        return analyses.recomputeDue(false);
     }
 
     @Override
@@ -70,7 +70,7 @@ public final class ConversationsFeature implements Feature {
 
     @Override
     public void jobs(Jobs jobs) {
-        jobs.every("conversation-maps", Analyses.EVERY, analyses::recomputeDue);
+        jobs.every("conversation-maps", Analyses.EVERY, analyses::runJob);
     }
 
     @Override
