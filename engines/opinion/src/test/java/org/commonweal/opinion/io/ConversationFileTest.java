@@ -47,7 +47,7 @@ class ConversationFileTest {
         write("votes.csv", "timestamp,comment-id,voter-id,vote\n1,0,7\n");
         assertThatThrownBy(() -> ConversationFile.read(dir)).hasMessage("votes.csv line 2: has 3 fields where the header has 4");
         write("comments.csv", "comment-id,moderated,comment-body\n0,1,\"never closed\n");
-        assertThatThrownBy(() -> ConversationFile.read(dir)).hasMessage("comments.csv line 2: a quoted field is never closed");
+        assertThatThrownBy(() -> ConversationFile.read(dir)).hasMessage("comments.csv line 3: is not valid CSV (Missing closing quote for value)");
     }
 
     @Test
