@@ -51,13 +51,6 @@ public final class ConversationService {
                 .map((rs, c) -> Conversation.read(rs)).list());
     }
 
-    /** The conversations about a subject (a problem's, a consultation's), newest first. */
-    public List<Conversation> about(Subject subject) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + Conversation.COLUMNS
-                        + " FROM conversations WHERE subject_kind = :k AND subject_id = :id ORDER BY id DESC")
-                .bind("k", subject.kind()).bind("id", subject.id()).map((rs, c) -> Conversation.read(rs)).list());
-    }
-
     /** Who runs a conversation: the organiser who started it, or every officer for the council's. */
     Optional<ObjectKind.Owners> owners(long id) {
         return find(id).map(c -> new ObjectKind.Owners(a -> c.ownerId() != null && c.ownerId() == a, c.forCouncil()));

@@ -49,10 +49,6 @@ public final class ConversationsFeature implements Feature {
                 new ReportRoutes(web, conversations, statements, analyses)};
     }
 
-    public ConversationService conversations() {
-        return conversations;
-    }
-
     /** Works out every conversation's map that has new votes now, as the background job does (without its back-off); how many it did. */
     public int recomputeDue() {
         return analyses.recomputeDue(false);

@@ -24,8 +24,4 @@ public record Statement(long id, long conversationId, int number, String body, b
         return new Statement(rs.getLong("id"), rs.getLong("conversation_id"), rs.getInt("number"), rs.getString("body"), rs.getBoolean("seed"),
                 rs.getString("status"), rs.getInt("agrees"), rs.getInt("disagrees"), rs.getInt("passes"));
     }
-
-    public int votes() {
-        return agrees + disagrees + passes;
-    }
 }
