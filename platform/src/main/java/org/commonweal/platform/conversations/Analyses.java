@@ -118,7 +118,12 @@ final class Analyses {
                     .bind("c", conversationId).mapTo(String.class).findOne().map(this::state).orElse(null);
             return new Votes(b.build(), readAt, previous);
         });
-        if (votes.matrix().voteCount() == 0) return;
+        if (votes.matrix().voteCount() == 0) {
+            // Nobody's votes left (an erased account's were the only ones): no map, rather than one with their dot.
+            jdbi.useHandle(h -> forget(h, conversationId));
+            cache.remove(conversationId);
+            return;
+        }
         Analysis analysis = org.commonweal.opinion.OpinionMath.update(votes.previous(), votes.matrix());
         OpinionMap map = MapOf.analysis(analysis, OffsetDateTime.now());
         String mapJson = write(map);
@@ -132,7 +137,7 @@ final class Analyses {
         cache.put(conversationId, new Cached(Optional.of(map), System.nanoTime()));
     }
 
-    /** Forgets a conversation's analysis (after an import replaces its votes). */
+    /** Forgets a conversation's analysis, when no votes are left to map. */
     static void forget(Handle h, long conversationId) {
         h.execute("DELETE FROM conversation_analyses WHERE conversation_id = ?", conversationId);
     }
