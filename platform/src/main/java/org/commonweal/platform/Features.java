@@ -2,6 +2,7 @@ package org.commonweal.platform;
 
 import org.commonweal.platform.budgets.BudgetsFeature;
 import org.commonweal.platform.consultations.ConsultationsFeature;
+import org.commonweal.platform.conversations.ConversationsFeature;
 import org.commonweal.platform.core.feature.Feature;
 import org.commonweal.platform.core.feature.FeatureContext;
 import org.commonweal.platform.deliberation.DeliberationFeature;
@@ -23,7 +24,8 @@ final class Features {
             ProblemsFeature::new,
             ConsultationsFeature::new,
             EventsFeature::new,
-            ElectionsFeature::new);
+            ElectionsFeature::new,
+            ConversationsFeature::new);
 
     private Features() {
     }

@@ -25,9 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PermissionMatrixTest extends PlatformTestCase {
     /**
      * Tables written by the pipeline itself, whatever the route answers: {@code sessions} (signing personas in again after
-     * the sign-out route). Refusals are not audited, so {@code audit_log} is watched like every other table.
+     * the sign-out route), and those background jobs write on their own clock ({@code scheduled_tasks}, the jobs'
+     * bookkeeping, and {@code conversation_analyses}, the opinion maps worked out after votes that were allowed).
+     * Refusals are not audited, so {@code audit_log} is watched like every other table.
      */
-    private static final Set<String> TECHNICAL_TABLES = Set.of("sessions");
+    private static final Set<String> TECHNICAL_TABLES = Set.of("sessions", "scheduled_tasks", "conversation_analyses");
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
 
     /** Someone the matrix signs in as (or not, for the visitor). */
@@ -60,7 +62,8 @@ class PermissionMatrixTest extends PlatformTestCase {
             "budget proposal", AMIRA,
             "problem", AMIRA,
             "solution", AMIRA,
-            "comment", AMIRA);
+            "comment", AMIRA,
+            "conversation", ORLA);
 
     /** A value for each path parameter, keyed by the path up to and including it; objects of the owner kinds are the fixtures. */
     static final Map<String, String> PATH_VALUES = new LinkedHashMap<>();
@@ -119,6 +122,11 @@ class PermissionMatrixTest extends PlatformTestCase {
         PATH_VALUES.put("/admin/users/{id}", String.valueOf(target));
         PATH_VALUES.put("/admin/places/{id}", String.valueOf(place));
         PATH_VALUES.put("/account/reset/{token}", "not-a-reset-token");
+        long conversation = orlasConversation();
+        PATH_VALUES.put("/conversations/{id}", String.valueOf(conversation));
+        PATH_VALUES.put("/conversations/{id}/statements/{statement}", String.valueOf(
+                one("SELECT id FROM conversation_statements WHERE conversation_id = " + conversation + " ORDER BY id")));
+        PATH_VALUES.put("/conversations/{id}/export/{file}", "votes.csv");
         watchEveryTable();
     }
 
@@ -277,6 +285,16 @@ class PermissionMatrixTest extends PlatformTestCase {
         assertThat(orla.post("/consultations/" + id + "/questions", Map.of("workstream", String.valueOf(workstream), "kind", "text",
                 "prompt", "Anything to add?", "maxLength", "500")).status()).isEqualTo(302);
         return id;
+    }
+
+    /** A conversation Orla started (an organiser's, so officers are not its owners), open to signed-in participants, with a seed. */
+    private static long orlasConversation() {
+        TestClient orla = signIn(ORLA);
+        orla.get("/conversations/new");
+        TestClient.Response created = orla.post("/conversations", Map.of("topic", "Matrix conversation", "moderation", "strict",
+                "participation", "signed_in", "seeds", "The matrix should be green."));
+        assertThat(created.status()).as(created.body()).isEqualTo(302);
+        return Long.parseLong(created.location().substring("/conversations/".length()));
     }
 
     /** A row-level trigger on every table but the technical ones notes each insert, update and delete in matrix_writes. */
