@@ -8,6 +8,7 @@ import org.commonweal.platform.core.feature.FeatureContext;
 import org.commonweal.platform.deliberation.DeliberationFeature;
 import org.commonweal.platform.elections.ElectionsFeature;
 import org.commonweal.platform.events.EventsFeature;
+import org.commonweal.platform.groups.GroupsFeature;
 import org.commonweal.platform.problems.ProblemsFeature;
 
 import java.util.List;
@@ -22,6 +23,7 @@ final class Features {
             DeliberationFeature::new,   // comments, moderation, follows and notifications, on every other feature's pages
             BudgetsFeature::new,
             ProblemsFeature::new,
+            GroupsFeature::new,         // before consultations, events and elections, which add sections to a group's page
             ConsultationsFeature::new,
             EventsFeature::new,
             ElectionsFeature::new,

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code commonweal bench SUBCOMMAND}: the platform's speed figures, printed (never asserted in unit tests). */
+/** {@code commonweal bench http|startup|ballots|results|proposals|community|groups}: the platform's speed figures, printed (never asserted in unit tests). */
 public final class BenchCommand implements Command {
     private static Map<String, Command> subcommands() {
         return Map.ofEntries(
@@ -19,7 +20,8 @@ public final class BenchCommand implements Command {
                 Map.entry("community", new CommunityBench()),
                 Map.entry("opinion", new OpinionBench()),
                 Map.entry("match", new MatchBench()),
-                Map.entry("conversations", new ConversationsBench()));
+                Map.entry("conversations", new ConversationsBench()),
+                Map.entry("groups", new GroupsBench()));
     }
 
     @Override
@@ -29,7 +31,7 @@ public final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "measure the platform: page throughput (http), cold start (startup), voting (ballots), counting (results), proposals list (proposals), problem page, search and agenda (community), opinion mapping math (opinion), volunteer matching (match), voting in a conversation (conversations)";
+        return "measure the platform: page throughput (http), cold start (startup), voting (ballots), counting (results), proposals list (proposals), problem page, search and agenda (community), opinion mapping math (opinion), volunteer matching (match), voting in a conversation (conversations), group page and directory (groups)";
     }
 
     @Override
