@@ -19,7 +19,7 @@ public record Conversation(long id, String topic, String description, Subject ab
      * The kinds of subject a conversation can be about. A group (being built as its own feature) joins by adding its
      * kind here once it registers one with Subjects; nothing else changes.
      */
-    public static final List<String> ATTACHABLE = List.of("problem", "consultation", "solution", "event");
+    public static final List<String> ATTACHABLE = List.of("problem", "consultation", "solution", "event", "group");
 
     static final String COLUMNS = "id, topic, description, subject_kind, subject_id, moderation, participation, owner_id, for_council, "
             + "imported_from, closed_at, created_at";

@@ -23,6 +23,7 @@ import java.util.List;
 public final class GroupsFeature implements Feature {
     /** Membership dates and verification days are UK calendar days. */
     static final ZoneId ZONE = ZoneId.of("Europe/London");
+    public static final String GROUP_KIND = "group";
     private final Groups groups;
     private final List<Routes> parts;
     private final DemoGroups demo;
@@ -36,6 +37,10 @@ public final class GroupsFeature implements Feature {
         GroupEditor editor = new GroupEditor(jdbi, ctx.audit(), ctx.places(), web.messages(), index);
         this.groups = new Groups(jdbi, ctx.audit(), editor);
         ctx.services().publish(Groups.class, groups);
+        // A group is a subject other features can point at (a conversation about it, a story of its work).
+        ctx.subjects().register(GROUP_KIND, id -> groups.find(id).map(g -> new org.commonweal.platform.core.subjects.SubjectInfo(
+                new org.commonweal.platform.core.subjects.Subject(GROUP_KIND, id), g.name(), "/groups/" + id,
+                g.placeIds().isEmpty() ? null : g.placeIds().getFirst(), null, true)));
         Memberships memberships = new Memberships(jdbi, ctx.audit(), ctx.outbox(), web.messages(), ctx.baseUrl());
         Vacancies vacancies = new Vacancies(jdbi, ctx.audit(), ctx.places());
         SkillProfiles profiles = new SkillProfiles(jdbi, ctx.audit());

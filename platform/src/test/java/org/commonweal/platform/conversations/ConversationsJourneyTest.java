@@ -51,7 +51,7 @@ class ConversationsJourneyTest extends PlatformTestCase {
                 "about", "/budgets/1", "seeds", "A fine idea\n<script>alert(1)</script>"));
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.body()).contains("Enter a topic").contains("Choose strict or open moderation")
-                .contains("Enter the address of a problem, consultation, solution or event page")
+                .contains("Enter the address of a problem, consultation, solution, event or group page")
                 .contains("Seed statement on line 2 contains HTML or script").contains("href=\"#seeds\"");
         assertThat(app.count("SELECT count(*) FROM conversations")).isEqualTo(before);
 
@@ -70,6 +70,14 @@ class ConversationsJourneyTest extends PlatformTestCase {
         // The council's: another officer runs it too; an organiser's is hers alone.
         assertThat(app.signedInAs("officer").get("/conversations/" + id + "/moderate").status()).isEqualTo(200);
         assertThat(app.signedInAs("organiser").get("/conversations/" + id + "/moderate").status()).isEqualTo(403);
+
+        long group = app.count("SELECT id FROM groups ORDER BY id LIMIT 1");
+        String groupName = app.database.jdbi().withHandle(h -> h.createQuery("SELECT name FROM groups WHERE id = :id").bind("id", group)
+                .mapTo(String.class).one());
+        TestClient.Response aboutGroup = officer.post("/conversations", Map.of("topic", "What should the group do next", "moderation", "open",
+                "participation", "signed_in", "about", "/groups/" + group));
+        assertThat(aboutGroup.status()).as(aboutGroup.body()).isEqualTo(302);
+        assertThat(app.client().get(aboutGroup.location()).body()).contains("href=\"/groups/" + group + "\"").contains(groupName);
     }
 
     @Test
