@@ -1,0 +1,174 @@
+package org.commonweal.platform.services;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Writes ORUK JSON as it is read: each row's JSON (built by PostgreSQL, see {@link OrukJson}) gets its organization and
+ * goes straight to the response through Jackson's generator, so a page or the whole export of every service never sits
+ * in memory (JDBI streams the rows with a fetch size). Organizations are asked of the Groups service once per group per
+ * response.
+ */
+final class OrukWriter {
+    /** Rows fetched from PostgreSQL at a time while streaming. */
+    static final int FETCH = 500;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Jdbi jdbi;
+    private final Providers providers;
+
+    OrukWriter(Jdbi jdbi, Providers providers) {
+        this.jdbi = jdbi;
+        this.providers = providers;
+    }
+
+    /**
+     * Where a row's organization goes: into the row (a service), into its nested "service" (a service_at_location), nowhere
+     * (taxonomies), or the row is the organization (the organizations list).
+     */
+    enum OrganizationAt { ROW, SERVICE, NONE, IS_ROW }
+
+    /**
+     * One ORUK page (ORUK's Page: total_items, total_pages, page_number, size, first_page, last_page, empty, contents).
+     * {@code select} yields columns {@code group_id} and {@code json}; {@code count} counts the same rows.
+     */
+    void page(OutputStream out, String count, String select, Function<Query, Query> bind, int page, int perPage, OrganizationAt at) {
+        jdbi.useHandle(h -> {
+            long total = bind.apply(h.createQuery(count)).mapTo(Long.class).one();
+            long pages = (total + perPage - 1) / perPage;
+            try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+                g.writeStartObject();
+                g.writeNumberField("total_items", total);
+                g.writeNumberField("total_pages", pages);
+                g.writeNumberField("page_number", page);
+                long size = Math.max(0, Math.min(perPage, total - (long) (page - 1) * perPage));
+                g.writeNumberField("size", size);
+                g.writeBooleanField("first_page", page == 1);
+                g.writeBooleanField("last_page", page >= pages);
+                g.writeBooleanField("empty", size == 0);
+                g.writeArrayFieldStart("contents");
+                Organizations orgs = new Organizations();
+                bind.apply(h.createQuery(select + " LIMIT :limit OFFSET :offset")).bind("limit", perPage)
+                        .bind("offset", (long) (page - 1) * perPage).setFetchSize(FETCH)
+                        .map((rs, c) -> Map.entry(rs.getLong("group_id"), rs.getString("json")))
+                        .useStream(rows -> rows.forEach(r -> write(g, r.getValue(), r.getKey(), at, orgs)));
+                g.writeEndArray();
+                g.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** One object (a whole service, say) or false when there is none. */
+    boolean one(OutputStream out, String select, Function<Query, Query> bind, OrganizationAt at) {
+        return jdbi.withHandle(h -> {
+            var row = bind.apply(h.createQuery(select)).map((rs, c) -> Map.entry(rs.getLong("group_id"), rs.getString("json"))).findOne();
+            if (row.isEmpty()) return false;
+            try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+                write(g, row.get().getValue(), row.get().getKey(), at, new Organizations());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return true;
+        });
+    }
+
+    /** Every row as newline-delimited JSON (ORUK's format=ndjson: everything, unpaged), streamed. */
+    void ndjson(OutputStream out, String select, Function<Query, Query> bind, OrganizationAt at) {
+        jdbi.useHandle(h -> h.inTransaction(tx -> {
+            // A cursor (fetch size) only holds inside a transaction; without one the driver would read every row first.
+            Organizations orgs = new Organizations();
+            try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+                g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+                bind.apply(tx.createQuery(select)).setFetchSize(FETCH)
+                        .map((rs, c) -> Map.entry(rs.getLong("group_id"), rs.getString("json")))
+                        .useStream(rows -> rows.forEach(r -> write(g, r.getValue(), r.getKey(), at, orgs)));
+                g.writeRaw('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        }));
+    }
+
+    private void write(JsonGenerator g, String json, long groupId, OrganizationAt at, Organizations orgs) {
+        try {
+            if (at == OrganizationAt.IS_ROW) {
+                JSON.writeTree(g, orgs.of(groupId).orElseGet(JSON::createObjectNode));
+                return;
+            }
+            ObjectNode row = (ObjectNode) JSON.readTree(json);
+            if (at == OrganizationAt.ROW) orgs.of(groupId).ifPresent(o -> row.set("organization", o));
+            if (at == OrganizationAt.SERVICE && row.get("service") instanceof ObjectNode service) {
+                orgs.of(groupId).ifPresent(o -> service.set("organization", o));
+            }
+            JSON.writeTree(g, row);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The organization with this ORUK id and its published services (one-to-one fields each); false when there is none. */
+    boolean organizationWithServices(OutputStream out, UUID orukId) {
+        Optional<Long> group = jdbi.withHandle(h -> ProviderIds.group(h, orukId));
+        Optional<ObjectNode> org = group.flatMap(g -> new Organizations().of(g));
+        if (org.isEmpty()) return false;
+        ArrayNode services = org.get().putArray("services");
+        jdbi.useHandle(h -> h.createQuery("SELECT " + OrukJson.LIST + " FROM services s WHERE s.state = 'published' AND s.group_id = :g"
+                + " ORDER BY s.name, s.id").bind("g", group.get()).mapTo(String.class).forEach(json -> {
+            try {
+                services.add(JSON.readTree(json));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            JSON.writeTree(g, org.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return true;
+    }
+
+    /** The response's organizations, each asked of the Groups service once. */
+    private final class Organizations {
+        private final Map<Long, Optional<ObjectNode>> known = new HashMap<>();
+
+        Optional<ObjectNode> of(long groupId) {
+            return known.computeIfAbsent(groupId, id -> providers.find(id).map(p -> {
+                UUID orukId = jdbi.withHandle(h -> ProviderIds.find(h, id)).orElseThrow(
+                        () -> new IllegalStateException("group " + id + " has services but no ORUK id"));
+                ObjectNode o = JSON.createObjectNode();
+                o.put("id", orukId.toString());
+                o.put("name", p.name());
+                o.put("description", p.description() == null ? "" : p.description());
+                if (p.email() != null && !p.email().isBlank()) o.put("email", p.email());
+                if (p.website() != null && !p.website().isBlank()) o.put("website", p.website());
+                ArrayNode ids = o.putArray("organization_identifiers");
+                for (Providers.Identifier i : p.identifiers()) {
+                    ObjectNode n = ids.addObject();
+                    n.put("id", UUID.nameUUIDFromBytes((orukId + "/" + i.scheme() + "-" + i.identifier()).getBytes(StandardCharsets.UTF_8)).toString());
+                    n.put("organization_id", orukId.toString());
+                    n.put("identifier_scheme", i.scheme());
+                    n.put("identifier_type", "org-id");
+                    n.put("identifier", i.identifier());
+                }
+                return o;
+            }));
+        }
+    }
+}
