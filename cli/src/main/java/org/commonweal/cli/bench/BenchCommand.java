@@ -7,7 +7,7 @@ import org.commonweal.cli.UsageException;
 import java.util.List;
 import java.util.Map;
 
-/** {@code commonweal bench http|startup|ballots|results|proposals|community}: the platform's speed figures, printed (never asserted in unit tests). */
+/** {@code commonweal bench http|startup|ballots|results|proposals|community|services}: the platform's speed figures, printed (never asserted in unit tests). */
 public final class BenchCommand implements Command {
     private static Map<String, Command> subcommands() {
         return Map.ofEntries(
@@ -16,7 +16,8 @@ public final class BenchCommand implements Command {
                 Map.entry("ballots", new BallotsBench()),
                 Map.entry("results", new ResultsBench()),
                 Map.entry("proposals", new ProposalsBench()),
-                Map.entry("community", new CommunityBench()));
+                Map.entry("community", new CommunityBench()),
+                Map.entry("services", new ServicesBench()));
     }
 
     @Override
@@ -26,7 +27,7 @@ public final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "measure the platform: page throughput (http), cold start (startup), voting (ballots), counting (results), proposals list (proposals), problem page, search and agenda (community)";
+        return "measure the platform: page throughput (http), cold start (startup), voting (ballots), counting (results), proposals list (proposals), problem page, search and agenda (community), directory and Open Referral API (services)";
     }
 
     @Override

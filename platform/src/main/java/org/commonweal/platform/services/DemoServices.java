@@ -91,7 +91,8 @@ final class DemoServices {
                 "Step-free.", Map.of("TU,TH", "17:30-21:00"), List.of("en"), List.of("money", "learning"), "", "");
         published(branch, "Youth club", "Games, sport, cooking and a quiet room for homework, with trained youth workers.",
                 "Young people aged 11 to 18", "Just turn up; a parent signs a form on the first visit.", "1", "Northgate", "Northgate Youth Centre",
-                "Mill Lane", "RV3 2ML", "Step-free.", Map.of("MO,WE,FR", "18:00-21:00", "SA", "12:00-17:00"), List.of("en"), List.of("families"), "", "");
+                "Mill Lane", "RV3 2ML", "Step-free.", Map.of("MO,WE,FR", "18:00-21:00", "SA", "12:00-17:00"), List.of("en"), List.of("families"), "", "",
+                "minimumAge", "11", "maximumAge", "18");
         published(branch, "Parent and toddler group", "Play, songs and a cup of tea for parents and carers with children under five.",
                 "Parents and carers of under-fives", "Just come along.", "1.50", "Riverside", "Quayside Community Centre", "4 Ferry Row", "RV1 2FB",
                 "Buggy park; baby changing.", Map.of("TU,TH", "09:30-11:30"), List.of("en", "ro"), List.of("families"), "", "");
@@ -120,9 +121,9 @@ final class DemoServices {
 
     private long published(long group, String name, String description, String eligibility, String access, String cost, String place,
                            String locationName, String address, String postcode, String accessibility, Map<String, String> hours,
-                           List<String> languages, List<String> terms, String contact, String phone) {
+                           List<String> languages, List<String> terms, String contact, String phone, String... more) {
         long id = create(group, name, description, eligibility, access, cost, place, locationName, address, postcode, accessibility, hours,
-                languages, terms, contact, phone);
+                languages, terms, contact, phone, more);
         rules.approve(id, Actor.SYSTEM).ifPresent(r -> {
             throw new IllegalStateException("demo service approval refused: " + r);
         });
@@ -131,13 +132,14 @@ final class DemoServices {
 
     private long create(long group, String name, String description, String eligibility, String access, String cost, String place,
                         String locationName, String address, String postcode, String accessibility, Map<String, String> hours,
-                        List<String> languages, List<String> terms, String contact, String phone) {
+                        List<String> languages, List<String> terms, String contact, String phone, String... more) {
         long placeId = places.tree().stream().filter(p -> p.name().equals(place)).map(Place::id).findFirst().orElseThrow();
         Form form = Form.empty().set("name", name).set("description", description).set("status", "active").set("eligibility", eligibility)
                 .set("applicationProcess", access).set("costAmount", cost).set("locationName", locationName).set("address1", address)
                 .set("city", "Riverford").set("postcode", postcode).set("place", String.valueOf(placeId)).set("accessibility", accessibility)
                 .set("contactName", contact).set("phone", phone).set("languages", String.join(",", languages))
                 .set("terms", String.join(",", terms.stream().map(t -> uuid(t).toString()).toList()));
+        for (int i = 0; i + 1 < more.length; i += 2) form.set(more[i], more[i + 1]);
         List<String> seen = new ArrayList<>();
         hours.forEach((days, times) -> {
             for (String d : days.split(",")) {

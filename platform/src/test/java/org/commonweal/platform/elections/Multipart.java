@@ -19,6 +19,11 @@ public final class Multipart {
     }
 
     public static TestClient.Response post(TestApp app, TestClient client, String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
+        return post(app, client, path, fields, fileField, Map.of(fileName, content));
+    }
+
+    /** As {@link #post(TestApp, TestClient, String, Map, String, String, byte[])} with several files in one field (input multiple). */
+    public static TestClient.Response post(TestApp app, TestClient client, String path, Map<String, String> fields, String fileField, Map<String, byte[]> files) {
         String boundary = "----cwtest" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         Map<String, String> all = new java.util.LinkedHashMap<>(fields);
@@ -27,10 +32,15 @@ public final class Multipart {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n" + e.getValue() + "\r\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        long size = 0;
+        for (var f : files.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + f.getKey()
+                    + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(f.getValue());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+            size += f.getValue().length;
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         StringBuilder cookies = new StringBuilder();
         for (String name : new String[]{"cw_session", "cw_visitor"}) {
             String v = client.cookie(name);
@@ -42,7 +52,7 @@ public final class Multipart {
         if (!cookies.isEmpty()) request.header("Cookie", cookies.toString());
         // A large body waits for the server's go-ahead, as curl does: a refusal by its announced length then arrives
         // whole instead of racing the connection's close while the body is still being sent.
-        request.expectContinue(content.length > 1024 * 1024);
+        request.expectContinue(size > 1024 * 1024);
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new TestClient.Response(r.statusCode(), r.body(), r.headers());
