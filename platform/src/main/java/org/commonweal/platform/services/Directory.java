@@ -64,7 +64,8 @@ public final class Directory {
                              WHERE l.service_id = s.id ORDER BY p.name) AS places,
                        ARRAY(SELECT t.name FROM service_terms st JOIN service_taxonomy_terms t ON t.id = st.term_id
                              WHERE st.service_id = s.id ORDER BY t.name) AS terms
-                FROM services s WHERE """ + c.sql() + " ORDER BY " + order + " LIMIT :limit OFFSET :offset"))
+                FROM services s
+                WHERE\s""" + c.sql() + " ORDER BY " + order + " LIMIT :limit OFFSET :offset"))
                 .bind("limit", PAGE_SIZE + 1).bind("offset", p * PAGE_SIZE)
                 .map((rs, ctx) -> new Entry(rs.getLong("id"), rs.getString("name"), rs.getString("description"), rs.getLong("group_id"),
                         rs.getString("status"), List.of((String[]) rs.getArray("places").getArray()),

@@ -76,10 +76,14 @@ final class FeedTables {
         }
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         int row = 1;
+        // Rows are counted as a spreadsheet shows them (the header is row 1); blank lines are not rows. Some feeds (the
+        // ORUK examples) end lines with CR CR LF, which would otherwise read as a blank line after every row.
+        String lines = text.replace("\r\r\n", "\n").replace("\r\n", "\n");
         try (MappingIterator<Map<String, String>> it = CSV.readerFor(Map.class).with(schema)
-                .with(CsvParser.Feature.FAIL_ON_MISSING_HEADER_COLUMNS).readValues(text)) {
+                .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(lines)) {
             while (it.hasNextValue()) {
                 Map<String, String> fields = it.nextValue();
+                if (fields.values().stream().allMatch(v -> v == null || v.isBlank())) continue;
                 row++;
                 // The ORUK examples carry some tables twice, under two names (schedule.csv and schedules.csv): a row whose
                 // id another file of the same table already gave is that row again.

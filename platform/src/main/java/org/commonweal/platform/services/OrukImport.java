@@ -109,7 +109,7 @@ public final class OrukImport {
         h.createUpdate("""
                 INSERT INTO service_taxonomy_terms (oruk_id, taxonomy_id, taxonomy_oruk_id, taxonomy_name, parent_oruk_id, code, name,
                                                     description, term_uri)
-                VALUES (:id, :taxonomy, :taxonomyOruk, :taxonomyName, :parent, :code, :name, :description, :uri)
+                VALUES (:id, :taxonomy, CAST(:taxonomyOruk AS uuid), :taxonomyName, CAST(:parent AS uuid), :code, :name, :description, :uri)
                 ON CONFLICT (oruk_id) DO UPDATE SET taxonomy_id = excluded.taxonomy_id, taxonomy_oruk_id = excluded.taxonomy_oruk_id,
                     taxonomy_name = excluded.taxonomy_name, parent_oruk_id = excluded.parent_oruk_id, code = excluded.code,
                     name = excluded.name, description = excluded.description, term_uri = excluded.term_uri""")

@@ -46,7 +46,7 @@ final class ServiceStore {
             serviceId = bind(h.createUpdate("""
                     INSERT INTO services (oruk_id, group_id, name, description, status, url, email, phone, eligibility, minimum_age,
                                           maximum_age, application_process, fees_description, accreditations, alert, state, needs_review)
-                    VALUES (coalesce(:oruk, gen_random_uuid()), :group, :name, :description, :status, :url, :email, :phone, :eligibility,
+                    VALUES (coalesce(CAST(:oruk AS uuid), gen_random_uuid()), :group, :name, :description, :status, :url, :email, :phone, :eligibility,
                             :minAge, :maxAge, :application, :fees, :accreditations, :alert, :state, :review)"""), r)
                     .bind("oruk", r.orukId()).bind("state", state).bind("review", needsReview)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -57,9 +57,9 @@ final class ServiceStore {
             var row = h.createUpdate("""
                     INSERT INTO service_locations (service_id, oruk_id, at_oruk_id, location_type, name, description, place_id, latitude,
                         longitude, address_oruk_id, address_1, address_2, city, region, postal_code, country, accessibility_oruk_id, accessibility)
-                    VALUES (:service, coalesce(:oruk, gen_random_uuid()), coalesce(:at, gen_random_uuid()), :type, :name, :description,
-                        :place, :lat, :lon, coalesce(:addressOruk, gen_random_uuid()), :a1, :a2, :city, :region, :postcode, :country,
-                        coalesce(:accessOruk, gen_random_uuid()), :accessibility)""")
+                    VALUES (:service, coalesce(CAST(:oruk AS uuid), gen_random_uuid()), coalesce(CAST(:at AS uuid), gen_random_uuid()), :type, :name, :description,
+                        :place, :lat, :lon, coalesce(CAST(:addressOruk AS uuid), gen_random_uuid()), :a1, :a2, :city, :region, :postcode, :country,
+                        coalesce(CAST(:accessOruk AS uuid), gen_random_uuid()), :accessibility)""")
                     .bind("service", serviceId).bind("oruk", l.orukId()).bind("at", l.atOrukId()).bind("type", l.type())
                     .bind("name", l.name()).bind("description", l.description()).bind("place", l.placeId()).bind("lat", l.latitude())
                     .bind("lon", l.longitude()).bind("addressOruk", l.addressOrukId()).bind("a1", l.address1()).bind("a2", l.address2())
@@ -71,8 +71,8 @@ final class ServiceStore {
         PreparedBatch schedules = h.prepareBatch("""
                 INSERT INTO service_schedules (service_id, location_id, oruk_id, freq, interval, byday, bymonthday, opens_at, closes_at,
                                                valid_from, valid_to, dtstart, description, notes)
-                VALUES (:service, :location, coalesce(:oruk, gen_random_uuid()), :freq, :interval, :byday, :bymonthday, :opens, :closes,
-                        :from, :to, :dtstart, :description, :notes)""");
+                VALUES (:service, :location, coalesce(CAST(:oruk AS uuid), gen_random_uuid()), :freq, :interval, :byday, :bymonthday, CAST(:opens AS time), CAST(:closes AS time),
+                        CAST(:from AS date), CAST(:to AS date), CAST(:dtstart AS date), :description, :notes)""");
         for (ServiceRecord.Schedule s : r.schedules()) {
             schedules.bind("service", serviceId).bind("location", s.atLocation() == null ? null : locationByAt.get(s.atLocation()))
                     .bind("oruk", s.orukId()).bind("freq", s.freq()).bind("interval", s.interval())
@@ -82,14 +82,14 @@ final class ServiceStore {
         }
         if (schedules.size() > 0) schedules.execute();
         PreparedBatch languages = h.prepareBatch("""
-                INSERT INTO service_languages (service_id, oruk_id, code, name) VALUES (:service, coalesce(:oruk, gen_random_uuid()), :code, :name)""");
+                INSERT INTO service_languages (service_id, oruk_id, code, name) VALUES (:service, coalesce(CAST(:oruk AS uuid), gen_random_uuid()), :code, :name)""");
         for (ServiceRecord.Language l : r.languages()) {
             languages.bind("service", serviceId).bind("oruk", l.orukId()).bind("code", l.code()).bind("name", l.name()).add();
         }
         if (languages.size() > 0) languages.execute();
         PreparedBatch costs = h.prepareBatch("""
                 INSERT INTO service_cost_options (service_id, oruk_id, option, amount, amount_description, valid_from, valid_to)
-                VALUES (:service, coalesce(:oruk, gen_random_uuid()), :option, :amount, :description, :from, :to)""");
+                VALUES (:service, coalesce(CAST(:oruk AS uuid), gen_random_uuid()), :option, :amount, :description, CAST(:from AS date), CAST(:to AS date))""");
         for (ServiceRecord.Cost c : r.costs()) {
             costs.bind("service", serviceId).bind("oruk", c.orukId()).bind("option", c.option()).bind("amount", c.amount())
                     .bind("description", c.amountDescription()).bind("from", c.validFrom()).bind("to", c.validTo()).add();
@@ -97,7 +97,7 @@ final class ServiceStore {
         if (costs.size() > 0) costs.execute();
         PreparedBatch contacts = h.prepareBatch("""
                 INSERT INTO service_contacts (service_id, oruk_id, name, title, phone, phone_oruk_id)
-                VALUES (:service, coalesce(:oruk, gen_random_uuid()), :name, :title, :phone, coalesce(:phoneOruk, gen_random_uuid()))""");
+                VALUES (:service, coalesce(CAST(:oruk AS uuid), gen_random_uuid()), :name, :title, :phone, coalesce(CAST(:phoneOruk AS uuid), gen_random_uuid()))""");
         for (ServiceRecord.Contact c : r.contacts()) {
             contacts.bind("service", serviceId).bind("oruk", c.orukId()).bind("name", c.name()).bind("title", c.title())
                     .bind("phone", c.phone()).bind("phoneOruk", c.phoneOrukId()).add();

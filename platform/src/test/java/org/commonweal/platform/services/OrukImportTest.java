@@ -67,7 +67,9 @@ class OrukImportTest extends PlatformTestCase {
         assertThat(OrukSchemas.errors(new OrukSchemas().response("/services/{id}"), api.body())).isEmpty();
         JsonNode example = JSON.readTree(EXAMPLES.resolve("service_full.json").toFile());
         for (String field : List.of("name", "description", "url", "email", "status", "minimum_age", "maximum_age", "assured_date", "alert")) {
-            assertThat(s.get(field)).as(field).isEqualTo(example.get(field));
+            // Text is kept without the spaces around it (the example's description ends with one).
+            assertThat(s.get(field).isTextual() ? s.get(field).asText() : s.get(field).toString()).as(field)
+                    .isEqualTo(example.get(field).isTextual() ? example.get(field).asText().strip() : example.get(field).toString());
         }
         assertThat(s.get("schedules").get(0).get("id")).isEqualTo(example.get("schedules").get(0).get("id"));
         assertThat(s.get("schedules").get(0).get("byday").asText()).isEqualTo("TH,FR");
@@ -120,10 +122,10 @@ class OrukImportTest extends PlatformTestCase {
         TestClient.Response r = upload(Map.of("services.csv", bytes(services), "organizations.csv", bytes(organizations), "schedules.csv", bytes(schedules)));
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.body()).contains("services, services.csv row 3, field name: missing")
-                .contains("services, services.csv row 3, field email: &#34;not-an-email&#34; is not an email address")
-                .contains("services, services.csv row 3, field status: &#34;open&#34; is not one of")
+                .contains("services, services.csv row 3, field email: \"not-an-email\" is not an email address")
+                .contains("services, services.csv row 3, field status: \"open\" is not one of")
                 .contains("services, services.csv row 3, field minimum_age:")
-                .contains("schedules, schedules.csv row 2, field byday: &#34;XX&#34; is not a day")
+                .contains("schedules, schedules.csv row 2, field byday: \"XX\" is not a day")
                 .contains("schedules, schedules.csv row 3, field service_id: no service 0b3c1e52-1111-4c3e-9a1b-000000000009 in the feed");
         assertThat(stored()).as("nothing of the feed is stored, not even the good row or its organization").isEqualTo(before);
         assertThat(app.count("SELECT count(*) FROM groups WHERE name = 'Brand New Broken Feed Org'")).isZero();
