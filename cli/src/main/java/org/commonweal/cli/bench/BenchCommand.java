@@ -7,7 +7,7 @@ import org.commonweal.cli.UsageException;
 import java.util.List;
 import java.util.Map;
 
-/** {@code commonweal bench http|startup|ballots|results|proposals|community|services}: the platform's speed figures, printed (never asserted in unit tests). */
+/** {@code commonweal bench http|startup|ballots|results|proposals|community|groups|services}: the platform's speed figures, printed (never asserted in unit tests). */
 public final class BenchCommand implements Command {
     private static Map<String, Command> subcommands() {
         return Map.ofEntries(
@@ -17,6 +17,7 @@ public final class BenchCommand implements Command {
                 Map.entry("results", new ResultsBench()),
                 Map.entry("proposals", new ProposalsBench()),
                 Map.entry("community", new CommunityBench()),
+                Map.entry("groups", new GroupsBench()),
                 Map.entry("services", new ServicesBench()));
     }
 
@@ -27,7 +28,7 @@ public final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "measure the platform: page throughput (http), cold start (startup), voting (ballots), counting (results), proposals list (proposals), problem page, search and agenda (community), directory and Open Referral API (services)";
+        return "measure the platform: page throughput (http), cold start (startup), voting (ballots), counting (results), proposals list (proposals), problem page, search and agenda (community), group page and directory (groups), directory and Open Referral API (services)";
     }
 
     @Override

@@ -107,9 +107,9 @@ public final class Groups {
                 .bind("g", groupId).bind("a", accountId).map((rs, c) -> membership(rs)).findOne());
     }
 
-    /** A membership runs from its start day to its end day, both inclusive (UK days). */
-    static final String RUNNING = "m.started_on <= (now() AT TIME ZONE 'Europe/London')::date "
-            + "AND (m.ended_on IS NULL OR m.ended_on >= (now() AT TIME ZONE 'Europe/London')::date)";
+    /** A membership runs from its start day to its end day, both inclusive (UK days). Spaced both sides: text blocks lose trailing spaces. */
+    static final String RUNNING = " m.started_on <= (now() AT TIME ZONE 'Europe/London')::date "
+            + "AND (m.ended_on IS NULL OR m.ended_on >= (now() AT TIME ZONE 'Europe/London')::date) ";
 
     /** The account's current memberships, by group name. */
     public List<Group.Membership> memberships(long accountId) {
