@@ -53,7 +53,7 @@ public final class Providers {
             ids.add(parts.length == 3 ? new Identifier(parts[0] + "-" + parts[1], parts[2]) : new Identifier("", orgId));
         }
         String contact = g.contact() == null ? "" : g.contact().strip();
-        return new Provider(g.id(), g.name(), g.description(), RowCheck.EMAIL.matcher(contact).matches() ? contact : null, g.website(),
+        return new Provider(g.id(), g.name(), g.description(), RowCheck.isEmail(contact) ? contact : null, g.website(),
                 g.url(), ids);
     }
 

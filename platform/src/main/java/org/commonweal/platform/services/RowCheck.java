@@ -20,7 +20,9 @@ final class RowCheck {
     record Problem(String table, String at, String field, String messageKey, Object... args) {
     }
 
-    static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@([A-Za-z0-9-]{1,63}\\.)+([A-Za-z]{2,63})");
+    /** Top-level domains reserved for examples and tests (RFC 2606): no mail goes there, and ORUK readers refuse them. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("example", "test", "invalid", "localhost", "local");
     static final Pattern WEB = Pattern.compile("https?://[^\\s]+", Pattern.CASE_INSENSITIVE);
     static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
@@ -83,9 +85,15 @@ final class RowCheck {
         return v;
     }
 
+    /** An address mail can go to, as ORUK's schemas check one (RFC 5321 mailbox with a real top-level domain). */
+    static boolean isEmail(String v) {
+        var m = EMAIL.matcher(v);
+        return v.length() <= 320 && m.matches() && !RESERVED.contains(m.group(2).toLowerCase(Locale.ROOT));
+    }
+
     String email(String field) {
         String v = text(field, 320, false);
-        if (v != null && !EMAIL.matcher(v).matches()) {
+        if (v != null && !isEmail(v)) {
             problem(field, "services.import.error.email", v);
             return null;
         }

@@ -88,7 +88,7 @@ public final class ServiceForm {
         BigDecimal amount = amount(form);
         String costDescription = optional(form, "costDescription", 500);
         String email = optional(form, "email", 320);
-        if (!email.isEmpty() && !RowCheck.EMAIL.matcher(email).matches()) form.error("email", "services.error.email");
+        if (!email.isEmpty() && !RowCheck.isEmail(email)) form.error("email", "services.error.email");
         String phone = optional(form, "phone", 50);
         if (!phone.isEmpty() && !phone.matches("[0-9+() -]{6,50}")) form.error("phone", "services.error.phone");
         String url = optional(form, "url", 500);

@@ -74,7 +74,7 @@ public final class ServicesFeature implements Feature {
 
     @Override
     public void loadDemo(DemoContext ctx) {
-        demo.load(ctx.organiserId(), ctx.officerId(), ctx.residentIds());
+        demo.load(ctx.residentIds());
     }
 
     /** The ORUK writer, for the benchmark's full export. */

@@ -90,7 +90,7 @@ class OpenReferralApiTest extends PlatformTestCase {
         assertThat(s.get("languages").findValuesAsText("code")).containsExactly("en", "pl", "ur");
         assertThat(s.get("cost_options").get(0).get("amount").asInt()).isZero();
         assertThat(s.get("attributes").get(0).get("taxonomy_term").get("name").asText()).isEqualTo("Food");
-        assertThat(s.get("organization").get("name").asText()).isEqualTo("Riverford Community Food Bank");
+        assertThat(s.get("organization").get("name").asText()).isEqualTo("Riverford Food Bank");
         assertThat(s.get("assured_date").asText()).matches("\\d{4}-\\d\\d-\\d\\d");
     }
 

@@ -62,8 +62,7 @@ class PermissionMatrixTest extends PlatformTestCase {
             "problem", AMIRA,
             "solution", AMIRA,
             "comment", AMIRA,
-            "group", ORLA,
-            "service", ORLA);
+            "service", BEN);
 
     /** A value for each path parameter, keyed by the path up to and including it; objects of the owner kinds are the fixtures. */
     static final Map<String, String> PATH_VALUES = new LinkedHashMap<>();
@@ -128,8 +127,7 @@ class PermissionMatrixTest extends PlatformTestCase {
         PATH_VALUES.put("/admin/users/{id}", String.valueOf(target));
         PATH_VALUES.put("/admin/places/{id}", String.valueOf(place));
         PATH_VALUES.put("/account/reset/{token}", "not-a-reset-token");
-        // The demo's food bank, which Orla runs, and one of its services.
-        PATH_VALUES.put("/groups/{id}", String.valueOf(one("SELECT id FROM groups WHERE name = 'Riverford Community Food Bank'")));
+        // A service of the demo's food bank, which Ben runs.
         PATH_VALUES.put("/services/{id}", String.valueOf(one("SELECT id FROM services WHERE name = 'Pantry'")));
         watchEveryTable();
     }
