@@ -123,7 +123,7 @@ final class ServicesBench implements Command {
                     FROM services s, (SELECT array_agg(id ORDER BY id) AS ids FROM places) p WHERE s.name LIKE '% service %'""");
             h.execute("""
                     INSERT INTO service_schedules (service_id, byday, opens_at, closes_at)
-                    SELECT id, (ARRAY[ARRAY['MO','TU','WE','TH','FR'], ARRAY['SA'], ARRAY['TU','TH']])[1 + id % 3],
+                    SELECT id, string_to_array((ARRAY['MO,TU,WE,TH,FR', 'SA', 'TU,TH'])[1 + id % 3], ','),
                            time '09:00' + (id % 4) * interval '1 hour', time '16:00' + (id % 4) * interval '1 hour'
                     FROM services WHERE name LIKE '% service %'""");
             h.execute("""

@@ -85,6 +85,11 @@ class OrukImportTest extends PlatformTestCase {
         long before = stored();
         assertThat(upload(Map.of("service_full.json", Files.readAllBytes(EXAMPLES.resolve("service_full.json")))).status()).isEqualTo(200);
         assertThat(stored()).as("importing the feed again updates it rather than adding to it").isEqualTo(before);
+        for (String other : List.of("organization_full.json", "service_list.json")) {
+            TestClient.Response again = upload(Map.of(other, Files.readAllBytes(EXAMPLES.resolve(other))));
+            assertThat(again.status()).as(other + ": " + again.body()).isEqualTo(200);
+        }
+        assertThat(app.count("SELECT count(*) FROM services WHERE oruk_id = '" + EXAMPLE_SERVICE + "'")).isEqualTo(1);
     }
 
     @Test

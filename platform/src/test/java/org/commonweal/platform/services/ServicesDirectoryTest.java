@@ -62,6 +62,8 @@ class ServicesDirectoryTest extends PlatformTestCase {
                 .isEqualTo(200);
         assertThat(visitor.get("/search?q=pantry").body()).as("in the one site search").contains("/services/");
         assertThat(visitor.get("/services").body()).as("a pending service is not listed").doesNotContain("Energy bill help");
+        long foodBank = app.count("SELECT id FROM groups WHERE name = 'Riverford Food Bank'");
+        assertThat(visitor.get("/groups/" + foodBank).body()).as("the group's page lists its services").contains("Pantry", "Benefits and debt advice");
     }
 
     @Test
