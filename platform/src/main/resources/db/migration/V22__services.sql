@@ -71,6 +71,8 @@ CREATE TABLE services (
     CHECK ((state = 'withdrawn') = (withdrawn_reason IS NOT NULL))
 );
 CREATE INDEX services_published ON services (id) WHERE state = 'published';
+-- The directory and the API list published services by name: read in that order, a page stops at its last row.
+CREATE INDEX services_published_name ON services (name, id) WHERE state = 'published';
 CREATE INDEX services_group ON services (group_id, id);
 CREATE INDEX services_review ON services (last_modified) WHERE needs_review;
 CREATE INDEX services_search ON services USING GIN (search);

@@ -113,14 +113,13 @@ final class OpenReferralRoutes implements Routes {
         };
         if (format.equals("ndjson")) {
             ctx.contentType("application/x-ndjson; charset=utf-8");
-            stream(ctx, out -> writer.ndjson(out, "SELECT s.group_id, " + OrukJson.FULL + " AS json " + PUBLISHED_SERVICES + where
-                    + " ORDER BY s.id", bind, OrukWriter.OrganizationAt.ROW));
+            stream(ctx, out -> writer.ndjson(out, new OrukWriter.Listing(PUBLISHED_SERVICES + where, "s.id", "s.id", "s.group_id", OrukJson.FULL),
+                    bind, OrukWriter.OrganizationAt.ROW));
             return;
         }
         int page = q.page();
         int perPage = q.perPage();
-        json(ctx, out -> writer.page(out, "SELECT count(*) " + PUBLISHED_SERVICES + where,
-                "SELECT s.group_id, " + OrukJson.LIST + " AS json " + PUBLISHED_SERVICES + where + " ORDER BY s.name, s.id",
+        json(ctx, out -> writer.page(out, new OrukWriter.Listing(PUBLISHED_SERVICES + where, "s.name, s.id", "s.id", "s.group_id", OrukJson.LIST),
                 bind, page, perPage, OrukWriter.OrganizationAt.ROW));
     }
 
@@ -145,8 +144,7 @@ final class OpenReferralRoutes implements Routes {
         };
         int page = q.page();
         int perPage = q.perPage();
-        json(ctx, out -> writer.page(out, "SELECT count(*) " + from,
-                "SELECT s.group_id, " + OrukJson.AT_LOCATION_LIST + " AS json " + from + " ORDER BY s.name, l.id",
+        json(ctx, out -> writer.page(out, new OrukWriter.Listing(from, "s.name, l.id", "l.id", "s.group_id", OrukJson.AT_LOCATION_LIST),
                 bind, page, perPage, OrukWriter.OrganizationAt.SERVICE));
     }
 
@@ -163,7 +161,7 @@ final class OpenReferralRoutes implements Routes {
         int page = q.page();
         int perPage = q.perPage();
         String from = "FROM service_providers p WHERE EXISTS (SELECT 1 FROM services s WHERE s.group_id = p.group_id AND s.state = 'published')";
-        json(ctx, out -> writer.page(out, "SELECT count(*) " + from, "SELECT p.group_id, '{}' AS json " + from + " ORDER BY p.oruk_id",
+        json(ctx, out -> writer.page(out, new OrukWriter.Listing(from, "p.oruk_id", "p.group_id", "p.group_id", "'{}'"),
                 query -> query, page, perPage, OrukWriter.OrganizationAt.IS_ROW));
     }
 
@@ -183,8 +181,7 @@ final class OpenReferralRoutes implements Routes {
         ApiRequest q = new ApiRequest(ctx);
         int page = q.page();
         int perPage = q.perPage();
-        json(ctx, out -> writer.page(out, "SELECT count(*) FROM service_taxonomies x",
-                "SELECT 0 AS group_id, " + OrukJson.TAXONOMY + " AS json FROM service_taxonomies x ORDER BY x.name, x.id",
+        json(ctx, out -> writer.page(out, new OrukWriter.Listing("FROM service_taxonomies x WHERE true", "x.name, x.id", "x.id", "0", OrukJson.TAXONOMY),
                 query -> query, page, perPage, OrukWriter.OrganizationAt.NONE));
     }
 
@@ -201,9 +198,8 @@ final class OpenReferralRoutes implements Routes {
         ApiRequest q = new ApiRequest(ctx);
         int page = q.page();
         int perPage = q.perPage();
-        String from = "FROM service_taxonomy_terms t LEFT JOIN service_taxonomies x ON x.id = t.taxonomy_id";
-        json(ctx, out -> writer.page(out, "SELECT count(*) " + from,
-                "SELECT 0 AS group_id, json_strip_nulls(" + OrukJson.TERM + ")::text AS json " + from + " ORDER BY t.name, t.id",
+        String from = "FROM service_taxonomy_terms t LEFT JOIN service_taxonomies x ON x.id = t.taxonomy_id WHERE true";
+        json(ctx, out -> writer.page(out, new OrukWriter.Listing(from, "t.name, t.id", "t.id", "0", "json_strip_nulls(" + OrukJson.TERM + ")::text"),
                 query -> query, page, perPage, OrukWriter.OrganizationAt.NONE));
     }
 

@@ -42,12 +42,32 @@ final class OrukWriter {
     enum OrganizationAt { ROW, SERVICE, NONE, IS_ROW }
 
     /**
-     * One ORUK page (ORUK's Page: total_items, total_pages, page_number, size, first_page, last_page, empty, contents).
-     * {@code select} yields columns {@code group_id} and {@code json}; {@code count} counts the same rows.
+     * What a list reads: {@code from} (tables and a WHERE condition), its order, the key that names a row, the column
+     * holding the row's group id, and the row's JSON expression.
      */
-    void page(OutputStream out, String count, String select, Function<Query, Query> bind, int page, int perPage, OrganizationAt at) {
+    record Listing(String from, String order, String key, String groupColumn, String json) {
+        String count() {
+            return "SELECT count(*) " + from;
+        }
+
+        /**
+         * The page's rows: the keys are paged first and the JSON built only for the rows kept (an OFFSET would otherwise
+         * build every skipped row's JSON too).
+         */
+        String page() {
+            return "SELECT " + groupColumn + " AS group_id, " + json + " AS json " + from + " AND " + key + " IN (SELECT " + key + " " + from
+                    + " ORDER BY " + order + " LIMIT :limit OFFSET :offset) ORDER BY " + order;
+        }
+
+        String all() {
+            return "SELECT " + groupColumn + " AS group_id, " + json + " AS json " + from + " ORDER BY " + order;
+        }
+    }
+
+    /** One ORUK page (ORUK's Page: total_items, total_pages, page_number, size, first_page, last_page, empty, contents). */
+    void page(OutputStream out, Listing listing, Function<Query, Query> bind, int page, int perPage, OrganizationAt at) {
         jdbi.useHandle(h -> {
-            long total = bind.apply(h.createQuery(count)).mapTo(Long.class).one();
+            long total = bind.apply(h.createQuery(listing.count())).mapTo(Long.class).one();
             long pages = (total + perPage - 1) / perPage;
             try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
                 g.writeStartObject();
@@ -61,8 +81,7 @@ final class OrukWriter {
                 g.writeBooleanField("empty", size == 0);
                 g.writeArrayFieldStart("contents");
                 Organizations orgs = new Organizations();
-                bind.apply(h.createQuery(select + " LIMIT :limit OFFSET :offset")).bind("limit", perPage)
-                        .bind("offset", (long) (page - 1) * perPage).setFetchSize(FETCH)
+                bind.apply(h.createQuery(listing.page())).bind("limit", perPage).bind("offset", (long) (page - 1) * perPage)
                         .map((rs, c) -> Map.entry(rs.getLong("group_id"), rs.getString("json")))
                         .useStream(rows -> rows.forEach(r -> write(g, r.getValue(), r.getKey(), at, orgs)));
                 g.writeEndArray();
@@ -88,13 +107,13 @@ final class OrukWriter {
     }
 
     /** Every row as newline-delimited JSON (ORUK's format=ndjson: everything, unpaged), streamed. */
-    void ndjson(OutputStream out, String select, Function<Query, Query> bind, OrganizationAt at) {
+    void ndjson(OutputStream out, Listing listing, Function<Query, Query> bind, OrganizationAt at) {
         jdbi.useHandle(h -> h.inTransaction(tx -> {
             // A cursor (fetch size) only holds inside a transaction; without one the driver would read every row first.
             Organizations orgs = new Organizations();
             try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
                 g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
-                bind.apply(tx.createQuery(select)).setFetchSize(FETCH)
+                bind.apply(tx.createQuery(listing.all())).setFetchSize(FETCH)
                         .map((rs, c) -> Map.entry(rs.getLong("group_id"), rs.getString("json")))
                         .useStream(rows -> rows.forEach(r -> write(g, r.getValue(), r.getKey(), at, orgs)));
                 g.writeRaw('\n');
@@ -144,31 +163,56 @@ final class OrukWriter {
         return true;
     }
 
-    /** The response's organizations, each asked of the Groups service once. */
+    /**
+     * Groups as organizations, kept for {@link #ORGANIZATION_TTL}: a page of 50 services names up to 50 groups, and asking
+     * the Groups service for each on every request would cost more than the page itself. A group's change shows in the
+     * API within that time.
+     */
+    static final java.time.Duration ORGANIZATION_TTL = java.time.Duration.ofSeconds(30);
+    private record Cached(long at, Optional<ObjectNode> organization) {
+    }
+    private final java.util.concurrent.ConcurrentHashMap<Long, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Optional<ObjectNode> cached(long groupId) {
+        long now = System.nanoTime();
+        Cached c = cache.get(groupId);
+        if (c == null || now - c.at() > ORGANIZATION_TTL.toNanos()) {
+            if (cache.size() > 50_000) cache.clear();
+            c = new Cached(now, build(groupId));
+            cache.put(groupId, c);
+        }
+        return c.organization().map(ObjectNode::deepCopy);
+    }
+
+    /** The response's organizations: each group once per response (a copy, so a response may add to it). */
     private final class Organizations {
         private final Map<Long, Optional<ObjectNode>> known = new HashMap<>();
 
         Optional<ObjectNode> of(long groupId) {
-            return known.computeIfAbsent(groupId, id -> providers.find(id).map(p -> {
-                UUID orukId = jdbi.withHandle(h -> ProviderIds.find(h, id)).orElseThrow(
-                        () -> new IllegalStateException("group " + id + " has services but no ORUK id"));
-                ObjectNode o = JSON.createObjectNode();
-                o.put("id", orukId.toString());
-                o.put("name", p.name());
-                o.put("description", p.description() == null ? "" : p.description());
-                if (p.email() != null && !p.email().isBlank()) o.put("email", p.email());
-                if (p.website() != null && !p.website().isBlank()) o.put("website", p.website());
-                ArrayNode ids = o.putArray("organization_identifiers");
-                for (Providers.Identifier i : p.identifiers()) {
-                    ObjectNode n = ids.addObject();
-                    n.put("id", UUID.nameUUIDFromBytes((orukId + "/" + i.scheme() + "-" + i.identifier()).getBytes(StandardCharsets.UTF_8)).toString());
-                    n.put("organization_id", orukId.toString());
-                    n.put("identifier_scheme", i.scheme());
-                    n.put("identifier_type", "org-id");
-                    n.put("identifier", i.identifier());
-                }
-                return o;
-            }));
+            return known.computeIfAbsent(groupId, OrukWriter.this::cached);
         }
+    }
+
+    private Optional<ObjectNode> build(long groupId) {
+        return providers.find(groupId).map(p -> {
+            UUID orukId = jdbi.withHandle(h -> ProviderIds.find(h, groupId)).orElseThrow(
+                    () -> new IllegalStateException("group " + groupId + " has services but no ORUK id"));
+            ObjectNode o = JSON.createObjectNode();
+            o.put("id", orukId.toString());
+            o.put("name", p.name());
+            o.put("description", p.description() == null ? "" : p.description());
+            if (p.email() != null && !p.email().isBlank()) o.put("email", p.email());
+            if (p.website() != null && !p.website().isBlank()) o.put("website", p.website());
+            ArrayNode ids = o.putArray("organization_identifiers");
+            for (Providers.Identifier i : p.identifiers()) {
+                ObjectNode n = ids.addObject();
+                n.put("id", UUID.nameUUIDFromBytes((orukId + "/" + i.scheme() + "-" + i.identifier()).getBytes(StandardCharsets.UTF_8)).toString());
+                n.put("organization_id", orukId.toString());
+                n.put("identifier_scheme", i.scheme());
+                n.put("identifier_type", "org-id");
+                n.put("identifier", i.identifier());
+            }
+            return o;
+        });
     }
 }
