@@ -124,18 +124,26 @@ final class OrukWriter {
         }));
     }
 
+    /**
+     * Writes one row. PostgreSQL's JSON goes out as it came, with the organization's JSON (kept as text) spliced in before
+     * its closing brace: no row is parsed, so streaming every service costs little more than copying it. Only a
+     * service_at_location, whose organization sits in its nested service, is parsed to place it.
+     */
     private void write(JsonGenerator g, String json, long groupId, OrganizationAt at, Organizations orgs) {
         try {
-            if (at == OrganizationAt.IS_ROW) {
-                JSON.writeTree(g, orgs.of(groupId).orElseGet(JSON::createObjectNode));
-                return;
+            switch (at) {
+                case NONE -> g.writeRawValue(json);
+                case IS_ROW -> g.writeRawValue(orgs.text(groupId).orElse("{}"));
+                case ROW -> {
+                    Optional<String> org = orgs.text(groupId);
+                    g.writeRawValue(org.isEmpty() ? json : json.substring(0, json.lastIndexOf('}')) + ", \"organization\" : " + org.get() + "}");
+                }
+                case SERVICE -> {
+                    ObjectNode row = (ObjectNode) JSON.readTree(json);
+                    if (row.get("service") instanceof ObjectNode service) orgs.of(groupId).ifPresent(o -> service.set("organization", o));
+                    JSON.writeTree(g, row);
+                }
             }
-            ObjectNode row = (ObjectNode) JSON.readTree(json);
-            if (at == OrganizationAt.ROW) orgs.of(groupId).ifPresent(o -> row.set("organization", o));
-            if (at == OrganizationAt.SERVICE && row.get("service") instanceof ObjectNode service) {
-                orgs.of(groupId).ifPresent(o -> service.set("organization", o));
-            }
-            JSON.writeTree(g, row);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -169,27 +177,33 @@ final class OrukWriter {
      * API within that time.
      */
     static final java.time.Duration ORGANIZATION_TTL = java.time.Duration.ofSeconds(30);
-    private record Cached(long at, Optional<ObjectNode> organization) {
+    private record Cached(long at, Optional<ObjectNode> organization, Optional<String> text) {
     }
     private final java.util.concurrent.ConcurrentHashMap<Long, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Optional<ObjectNode> cached(long groupId) {
+    private Cached cached(long groupId) {
         long now = System.nanoTime();
         Cached c = cache.get(groupId);
         if (c == null || now - c.at() > ORGANIZATION_TTL.toNanos()) {
             if (cache.size() > 50_000) cache.clear();
-            c = new Cached(now, build(groupId));
+            Optional<ObjectNode> o = build(groupId);
+            c = new Cached(now, o, o.map(ObjectNode::toString));
             cache.put(groupId, c);
         }
-        return c.organization().map(ObjectNode::deepCopy);
+        return c;
     }
 
-    /** The response's organizations: each group once per response (a copy, so a response may add to it). */
+    /** The response's organizations: each group looked up once per response. */
     private final class Organizations {
-        private final Map<Long, Optional<ObjectNode>> known = new HashMap<>();
+        private final Map<Long, Cached> known = new HashMap<>();
 
+        /** A copy of the organization, for a response that adds to it. */
         Optional<ObjectNode> of(long groupId) {
-            return known.computeIfAbsent(groupId, OrukWriter.this::cached);
+            return known.computeIfAbsent(groupId, OrukWriter.this::cached).organization().map(ObjectNode::deepCopy);
+        }
+
+        Optional<String> text(long groupId) {
+            return known.computeIfAbsent(groupId, OrukWriter.this::cached).text();
         }
     }
 
