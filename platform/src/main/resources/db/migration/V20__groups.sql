@@ -21,6 +21,8 @@ CREATE TABLE groups (
     CHECK ((logo IS NULL) = (logo_type IS NULL))
 );
 CREATE UNIQUE INDEX groups_name ON groups (lower(name));
+-- The directory finds words anywhere in a name (ILIKE '%...%'): trigrams keep that an index scan at 10,000 groups.
+CREATE INDEX groups_name_trgm ON groups USING gin (name gin_trgm_ops);
 CREATE INDEX groups_kind ON groups (kind);
 
 -- org-id identifiers (GB-CHC-1090095): one group per identifier.

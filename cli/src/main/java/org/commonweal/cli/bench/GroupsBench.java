@@ -36,6 +36,9 @@ final class GroupsBench implements Command {
         try (BenchSite site = new BenchSite(Map.of())) {
             console.err().printf("loading %,d groups and %,d memberships...%n", groups, memberships);
             long[] ids = load(site, groups, memberships);
+            console.err().printf("loaded: %,d groups, %,d memberships%n", site.platform.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM groups").mapTo(Long.class).one()), site.platform.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM group_members").mapTo(Long.class).one()));
             long ward = site.platform.places.tree().stream().filter(p -> p.kind().equals("ward")).findFirst().orElseThrow().id();
             List<String> paths = List.of("/groups/" + ids[0], "/groups/" + ids[1], "/groups?name=" + BenchSite.enc("trust 12"),
                     "/groups?kind=charity&theme=green", "/groups?place=" + ward + "&kind=community_benefit_society&page=3");
@@ -52,6 +55,8 @@ final class GroupsBench implements Command {
     /** Loads the data; returns the busy group's id and an ordinary one's. */
     private static long[] load(BenchSite site, int groups, int memberships) {
         return site.platform.database().jdbi().inTransaction(h -> {
+            // The demo's groups are there already: the bench's own come after them.
+            long before = h.createQuery("SELECT coalesce(max(id), 0) FROM groups").mapTo(Long.class).one();
             h.execute("""
                     INSERT INTO accounts (email, name, password_hash, home_place_id)
                     SELECT 'bench' || g || '@example.org', 'Bench member ' || g, 'x', p.ids[1 + g % array_length(p.ids, 1)]
@@ -66,12 +71,13 @@ final class GroupsBench implements Command {
                     FROM generate_series(1, ?) g""", groups);
             h.execute("""
                     INSERT INTO group_places (group_id, place_id)
-                    SELECT g.id, p.ids[1 + g.id % array_length(p.ids, 1)] FROM groups g, (SELECT array_agg(id ORDER BY id) AS ids FROM places) p""");
+                    SELECT g.id, p.ids[1 + g.id % array_length(p.ids, 1)] FROM groups g, (SELECT array_agg(id ORDER BY id) AS ids FROM places) p
+                    WHERE g.id > ?""", before);
             h.execute("""
                     INSERT INTO group_themes (group_id, theme)
-                    SELECT id, (ARRAY['streets','green','play','community','culture','safety','health'])[1 + id % 7] FROM groups""");
-            h.execute("INSERT INTO group_identifiers (group_id, identifier) SELECT id, 'GB-CHC-' || (1000000 + id) FROM groups WHERE kind = 'charity'");
-            long busy = h.createQuery("SELECT min(id) FROM groups WHERE name LIKE 'Trust%'").mapTo(Long.class).one();
+                    SELECT id, (ARRAY['streets','green','play','community','culture','safety','health'])[1 + id % 7] FROM groups WHERE id > ?""", before);
+            h.execute("INSERT INTO group_identifiers (group_id, identifier) SELECT id, 'GB-CHC-' || (2000000 + id) FROM groups WHERE kind = 'charity' AND id > ?", before);
+            long busy = h.createQuery("SELECT min(id) FROM groups WHERE name LIKE 'Trust%' AND id > :b").bind("b", before).mapTo(Long.class).one();
             long first = h.createQuery("SELECT min(id) FROM accounts WHERE email LIKE 'bench%'").mapTo(Long.class).one();
             // 200 members in the busy group, the rest spread over every group; one membership per person per group.
             h.execute("""
@@ -81,15 +87,15 @@ final class GroupsBench implements Command {
             h.execute("INSERT INTO group_members (group_id, account_id, role) SELECT ?, ? + g, 'member' FROM generate_series(7, 199) g", busy, first);
             h.execute("""
                     INSERT INTO group_members (group_id, account_id, role, admin)
-                    SELECT (SELECT min(id) FROM groups) + floor(random() * ?)::bigint, ? + floor(random() * 5000)::bigint,
+                    SELECT ? + 1 + floor(random() * ?)::bigint, ? + floor(random() * 5000)::bigint,
                            CASE WHEN random() < 0.2 THEN 'trustee' ELSE 'member' END, random() < 0.05
-                    FROM generate_series(1, ?) ON CONFLICT DO NOTHING""", groups, first, memberships - 200);
+                    FROM generate_series(1, ?) ON CONFLICT DO NOTHING""", before, groups, first, memberships - 200);
             h.execute("""
                     INSERT INTO group_vacancies (group_id, role, description, skills, time_needed)
-                    SELECT id, 'treasurer', 'Keep our accounts.', ARRAY['finance'], '4 hours a month' FROM groups WHERE id % 50 = 0 OR id = ?""", busy);
+                    SELECT id, 'treasurer', 'Keep our accounts.', ARRAY['finance'], '4 hours a month' FROM groups WHERE id > ? AND (id % 50 = 0 OR id = ?)""", before, busy);
             h.execute("""
                     INSERT INTO search_documents (kind, id, title, body, url)
-                    SELECT 'group', id, name, description, '/groups/' || id FROM groups ON CONFLICT (kind, id) DO NOTHING""");
+                    SELECT 'group', id, name, description, '/groups/' || id FROM groups WHERE id > ? ON CONFLICT (kind, id) DO NOTHING""", before);
             h.execute("ANALYZE");
             long other = h.createQuery("SELECT max(id) FROM groups").mapTo(Long.class).one();
             return new long[]{busy, other};

@@ -308,4 +308,24 @@ class GroupsTest extends PlatformTestCase {
         assertThat(served.header("Content-Type")).isEqualTo("image/png");
         assertThat(app.client().get("/groups/" + id).body()).contains("alt=\"Our boat on the river\"");
     }
+
+    @Test
+    void theDirectoryFiltersByNameKindPlaceAndThemeAPageAtATime() {
+        String all = app.client().get("/groups").body();
+        assertThat(all).contains("Riverford Food Bank").contains("Quayside Community Energy");
+        assertThat(app.client().get("/groups?name=food").body()).contains("Riverford Food Bank").doesNotContain("Quayside Community Energy");
+        assertThat(app.client().get("/groups?name=100%25_").body()).contains("id=\"no-groups\"");
+        assertThat(app.client().get("/groups?kind=community_benefit_society").body()).contains("Quayside Community Energy").doesNotContain("Riverford Food Bank");
+        assertThat(app.client().get("/groups?theme=green").body()).contains("Quayside Community Energy").doesNotContain("St Mark");
+        long energyWard = app.count("SELECT p.place_id FROM group_places p JOIN groups g ON g.id = p.group_id WHERE g.name = 'Quayside Community Energy'");
+        String inWard = app.client().get("/groups?place=" + energyWard).body();
+        assertThat(inWard).contains("Quayside Community Energy").contains("Riverford Food Bank").doesNotContain("Northgate Makers");
+        assertThat(app.client().get("/groups?kind=nonsense&place=x&theme=%3Cscript%3E&page=-3").status()).as("odd filters are ignored").isEqualTo(200);
+        for (int i = 0; i < 21; i++) {
+            groups.create(org.commonweal.platform.core.http.Form.empty().set("name", "Paging Club " + i).set("kind", "faith_group")
+                    .set("description", "We meet."), amira, Actor.SYSTEM).orElseThrow();
+        }
+        assertThat(app.client().get("/groups?kind=faith_group").body()).contains("page=1");
+        assertThat(app.client().get("/groups?kind=faith_group&page=1").body()).contains("Paging Club");
+    }
 }
