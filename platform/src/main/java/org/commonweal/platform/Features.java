@@ -10,6 +10,7 @@ import org.commonweal.platform.elections.ElectionsFeature;
 import org.commonweal.platform.events.EventsFeature;
 import org.commonweal.platform.groups.GroupsFeature;
 import org.commonweal.platform.problems.ProblemsFeature;
+import org.commonweal.platform.services.ServicesFeature;
 
 import java.util.List;
 import java.util.function.Function;
@@ -24,6 +25,7 @@ final class Features {
             BudgetsFeature::new,
             ProblemsFeature::new,
             GroupsFeature::new,         // before consultations, events and elections, which add sections to a group's page
+            ServicesFeature::new,       // services are groups'
             ConsultationsFeature::new,
             EventsFeature::new,
             ElectionsFeature::new,

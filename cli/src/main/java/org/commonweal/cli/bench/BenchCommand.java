@@ -9,6 +9,7 @@ import java.util.Map;
 
 /** {@code commonweal bench SUBCOMMAND}: the platform's speed figures, printed (never asserted in unit tests). */
 /** {@code commonweal bench http|startup|ballots|results|proposals|community|groups}: the platform's speed figures, printed (never asserted in unit tests). */
+/** {@code commonweal bench http|startup|ballots|results|proposals|community|groups|services}: the platform's speed figures, printed (never asserted in unit tests). */
 public final class BenchCommand implements Command {
     private static Map<String, Command> subcommands() {
         return Map.ofEntries(
@@ -21,7 +22,9 @@ public final class BenchCommand implements Command {
                 Map.entry("opinion", new OpinionBench()),
                 Map.entry("match", new MatchBench()),
                 Map.entry("conversations", new ConversationsBench()),
-                Map.entry("groups", new GroupsBench()));
+                Map.entry("groups", new GroupsBench()),
+                Map.entry("groups", new GroupsBench()),
+                Map.entry("services", new ServicesBench()));
     }
 
     @Override
@@ -31,7 +34,7 @@ public final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "measure the platform: page throughput (http), cold start (startup), voting (ballots), counting (results), proposals list (proposals), problem page, search and agenda (community), opinion mapping math (opinion), volunteer matching (match), voting in a conversation (conversations), group page and directory (groups)";
+        return "measure the platform: page throughput (http), cold start (startup), voting (ballots), counting (results), proposals list (proposals), problem page, search and agenda (community), opinion mapping math (opinion), volunteer matching (match), voting in a conversation (conversations), group page and directory (groups), directory and Open Referral API (services)";
     }
 
     @Override

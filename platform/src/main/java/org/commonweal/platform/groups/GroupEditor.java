@@ -201,4 +201,33 @@ final class GroupEditor {
             h.createUpdate("INSERT INTO group_identifiers (group_id, identifier) VALUES (:g, :i)").bind("g", id).bind("i", i).execute();
         }
     }
+
+    /**
+     * The group an imported directory feed's organization is (see {@link Groups#matchOrCreate}), inside the import's
+     * transaction: a group holding one of its identifiers, else the group of that name, else a new community group.
+     */
+    long matchOrCreate(Handle h, String name, String description, String contact, String website, List<String> identifiers, Actor actor) {
+        List<String> valid = new ArrayList<>();
+        for (String typed : identifiers) {
+            OrgIds.Checked c = OrgIds.check(typed);
+            if (c.ok() && !valid.contains(c.identifier())) valid.add(c.identifier());
+        }
+        for (String identifier : valid) {
+            Optional<Long> holder = h.createQuery("SELECT group_id FROM group_identifiers WHERE identifier = :i").bind("i", identifier)
+                    .mapTo(Long.class).findOne();
+            if (holder.isPresent()) return holder.get();
+        }
+        Optional<Long> named = h.createQuery("SELECT id FROM groups WHERE lower(name) = lower(:n)").bind("n", name).mapTo(Long.class).findOne();
+        if (named.isPresent()) return named.get();
+        long id = h.createUpdate("""
+                        INSERT INTO groups (name, kind, description, contact, website, created_by)
+                        VALUES (:name, 'community_group', :description, :contact, :website, :by)""")
+                .bind("name", name).bind("description", description == null ? "" : description)
+                .bind("contact", contact == null ? "" : contact).bind("website", website).bind("by", actor.accountId())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        for (String i : valid) h.createUpdate("INSERT INTO group_identifiers (group_id, identifier) VALUES (:g, :i)").bind("g", id).bind("i", i).execute();
+        audit.record(h, actor, "group.imported", "group:" + id, name);
+        index.update(h, id);
+        return id;
+    }
 }

@@ -176,4 +176,13 @@ public final class Groups {
                 .forEach(s -> s.provider().section(groupId, messages).filter(x -> !x.entries().isEmpty()).ifPresent(out::add));
         return out;
     }
+
+    /**
+     * The group an organization of an imported services feed is: the group holding one of its org-id identifiers
+     * (invalid ones are ignored), else the group of that name, else a new community group made from it with no admin yet
+     * (an officer adds one). Runs in the caller's transaction {@code h}, so a refused import leaves no group behind.
+     */
+    public long matchOrCreate(Handle h, String name, String description, String contact, String website, List<String> identifiers, Actor actor) {
+        return editor.matchOrCreate(h, name, description, contact, website, identifiers, actor);
+    }
 }

@@ -19,11 +19,24 @@ public final class Multipart {
     }
 
     public static TestClient.Response post(TestApp app, TestClient client, String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
-        return post(app, client, path, fields, Map.of(fileField, Map.entry(fileName, content)));
+        return post(app, client, path, fields, java.util.List.of(new Part(fileField, fileName, content)));
     }
 
     /** @param files by field: the file's name and content */
     public static TestClient.Response post(TestApp app, TestClient client, String path, Map<String, String> fields, Map<String, Map.Entry<String, byte[]>> files) {
+        return post(app, client, path, fields, files.entrySet().stream().map(f -> new Part(f.getKey(), f.getValue().getKey(), f.getValue().getValue())).toList());
+    }
+
+    /** Several files in one field (an input with {@code multiple}), by file name. */
+    public static TestClient.Response post(TestApp app, TestClient client, String path, Map<String, String> fields, String fileField, Map<String, byte[]> files) {
+        return post(app, client, path, fields, files.entrySet().stream().map(f -> new Part(fileField, f.getKey(), f.getValue())).toList());
+    }
+
+    /** One uploaded file: the form field it is sent in, its name and its content. */
+    public record Part(String field, String fileName, byte[] content) {
+    }
+
+    public static TestClient.Response post(TestApp app, TestClient client, String path, Map<String, String> fields, java.util.List<Part> files) {
         String boundary = "----cwtest" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         Map<String, String> all = new java.util.LinkedHashMap<>(fields);
@@ -33,12 +46,12 @@ public final class Multipart {
                     .getBytes(StandardCharsets.UTF_8));
         }
         long size = 0;
-        for (var file : files.entrySet()) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey() + "\"; filename=\"" + file.getValue().getKey()
+        for (Part file : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field() + "\"; filename=\"" + file.fileName()
                     + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(file.getValue().getValue());
+            body.writeBytes(file.content());
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-            size += file.getValue().getValue().length;
+            size += file.content().length;
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         StringBuilder cookies = new StringBuilder();

@@ -64,7 +64,8 @@ class PermissionMatrixTest extends PlatformTestCase {
             "problem", AMIRA,
             "solution", AMIRA,
             "comment", AMIRA,
-            "conversation", ORLA);
+            "conversation", ORLA,
+            "service", BEN);
 
     /** A value for each path parameter, keyed by the path up to and including it; objects of the owner kinds are the fixtures. */
     static final Map<String, String> PATH_VALUES = new LinkedHashMap<>();
@@ -136,6 +137,8 @@ class PermissionMatrixTest extends PlatformTestCase {
         PATH_VALUES.put("/conversations/{id}/statements/{statement}", String.valueOf(
                 one("SELECT id FROM conversation_statements WHERE conversation_id = " + conversation + " ORDER BY id")));
         PATH_VALUES.put("/conversations/{id}/export/{file}", "votes.csv");
+        // A service of the demo's food bank, which Ben runs.
+        PATH_VALUES.put("/services/{id}", String.valueOf(one("SELECT id FROM services WHERE name = 'Pantry'")));
         watchEveryTable();
     }
 
