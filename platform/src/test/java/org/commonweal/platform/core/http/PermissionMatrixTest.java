@@ -54,18 +54,18 @@ class PermissionMatrixTest extends PlatformTestCase {
     static final List<Persona> PERSONAS = List.of(VISITOR, AMIRA, BEN, ORLA, RITA, OLU, MO, ADA);
 
     /** Who owns the fixture object of each object kind (by {@link ObjectKind#name()}). */
-    static final Map<String, Persona> OWNER_OF_FIXTURE = Map.of(
-            "board election", ORLA,
-            "board election electorate", AMIRA,
-            "consultation", ORLA,
-            "event", ORLA,
-            "group", AMIRA,
-            "budget proposal", AMIRA,
-            "problem", AMIRA,
-            "solution", AMIRA,
-            "comment", AMIRA,
-            "conversation", ORLA,
-            "service", BEN);
+    static final Map<String, Persona> OWNER_OF_FIXTURE = Map.ofEntries(
+            Map.entry("board election", ORLA),
+            Map.entry("board election electorate", AMIRA),
+            Map.entry("consultation", ORLA),
+            Map.entry("event", ORLA),
+            Map.entry("group", AMIRA),
+            Map.entry("budget proposal", AMIRA),
+            Map.entry("problem", AMIRA),
+            Map.entry("solution", AMIRA),
+            Map.entry("comment", AMIRA),
+            Map.entry("conversation", ORLA),
+            Map.entry("service", BEN));
 
     /** A value for each path parameter, keyed by the path up to and including it; objects of the owner kinds are the fixtures. */
     static final Map<String, String> PATH_VALUES = new LinkedHashMap<>();
