@@ -200,7 +200,7 @@ final class VotingRoutes implements Routes {
     }
 
     /**
-     * Officers issue codes before results; the codes are returned once, as a CSV download or as a page of cards
+     * Officers issue codes until voting closes (a later code could never be used); the codes are returned once, as a CSV download or as a page of cards
      * to print and cut out (format=print), and never again: only their hashes are kept.
      */
     private void issueCodes(Context ctx) {
@@ -212,7 +212,7 @@ final class VotingRoutes implements Routes {
         } catch (NumberFormatException e) {
             count = 0;
         }
-        if (count < 1 || count > MAX_CODES || process.phase().resultsPublished()) {
+        if (count < 1 || count > MAX_CODES || process.phase().ordinal() > Phase.VOTING.ordinal()) {
             ctx.status(422);
             web.render(ctx, "error.jte", web.page(ctx, "budgets.codes.refused.title"), "message", web.messages().get("budgets.codes.refused.body", MAX_CODES));
             return;

@@ -166,6 +166,24 @@ class ProvisionalResultsTest extends PlatformTestCase {
                 .isEqualTo(3);
     }
 
+    @Test
+    void votingCodesAreIssuedUntilVotingClosesNotWhileCounting() {
+        TestClient officer = app.signedInAs("officer");
+        long process = setup.createProcess(officer, "Coded fund", "Riverside");
+        long pot = setup.addPot(officer, process, "Coded pot", "Riverside", "100", "approval", Map.of());
+        setup.advanceTo(officer, process, Phase.VOTING);
+        String path = "/budgets/" + process + "/pots/" + pot + "/codes";
+        officer.get("/budgets/" + process);
+        assertThat(officer.post(path, Map.of("count", "2", "format", "csv")).status()).isEqualTo(200);
+        setup.advanceTo(officer, process, Phase.COUNTING);
+        officer.get("/budgets/" + process);
+        long before = app.count("SELECT count(*) FROM budget_voting_codes WHERE pot_id = " + pot);
+        TestClient.Response late = officer.post(path, Map.of("count", "2", "format", "csv"));
+        assertThat(late.status()).as("a code issued after the close could never be used").isEqualTo(422);
+        assertThat(late.body()).contains("once voting has closed");
+        assertThat(app.count("SELECT count(*) FROM budget_voting_codes WHERE pot_id = " + pot)).isEqualTo(before);
+    }
+
     /** The results table's row for a proposal. */
     static String rowOf(String page, long proposal) {
         int at = page.indexOf("id=\"result-" + proposal + "\"");
