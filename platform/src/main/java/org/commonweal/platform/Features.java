@@ -7,6 +7,7 @@ import org.commonweal.platform.core.feature.FeatureContext;
 import org.commonweal.platform.deliberation.DeliberationFeature;
 import org.commonweal.platform.elections.ElectionsFeature;
 import org.commonweal.platform.events.EventsFeature;
+import org.commonweal.platform.grants.GrantsFeature;
 import org.commonweal.platform.groups.GroupsFeature;
 import org.commonweal.platform.problems.ProblemsFeature;
 
@@ -23,6 +24,7 @@ final class Features {
             BudgetsFeature::new,
             ProblemsFeature::new,
             GroupsFeature::new,         // before consultations, events and elections, which add sections to a group's page
+            GrantsFeature::new,         // after groups and budgets, whose services it uses
             ConsultationsFeature::new,
             EventsFeature::new,
             ElectionsFeature::new);
