@@ -28,12 +28,16 @@ class GrantsTest extends PlatformTestCase {
         return c;
     }
 
-    /** A programme open today for £500 to £5,000 from a £10,000 pot, with two criteria (Need weighs 3, Reach 1). */
+    /** A programme open today for £500 to £5,000 (or the largest award given), with two criteria (Need weighs 3, Reach 1). */
     static long programme(TestClient officer, String title, String pot) {
+        return programme(officer, title, pot, "5,000");
+    }
+
+    static long programme(TestClient officer, String title, String pot, String maxAward) {
         officer.get("/grants/new");
         LocalDate today = LocalDate.now(Applications.ZONE);
         TestClient.Response r = officer.post("/grants", new HashMap<>(Map.of("title", title, "description", "Money for groups.", "pot", pot,
-                "minAward", "500", "maxAward", "5,000", "place", String.valueOf(council), "opensOn", today.toString(),
+                "minAward", "500", "maxAward", maxAward, "place", String.valueOf(council), "opensOn", today.toString(),
                 "closesOn", today.plusDays(10).toString(), "decisionsBy", today.plusDays(20).toString(),
                 "criteria", "Need | 3 | Is the need shown?\nReach | 1")));
         assertThat(r.status()).as(r.body()).isEqualTo(302);
@@ -166,7 +170,7 @@ class GrantsTest extends PlatformTestCase {
     @Test
     void aDecisionWithReasonsIsRecordedTheGroupIsToldAndItsPageShowsTheGrant() {
         TestClient officer = app.signedInAs("officer");
-        long p = programme(officer, "Decided fund", "3,000");
+        long p = programme(officer, "Decided fund", "3,000", "2,000");
         TestClient ben = resident("ben");
         long fridge = submit(ben, p, "Bigger fridge", "2,000");
         long other = submit(ben, p, "Second bid", "2,000");
@@ -195,7 +199,7 @@ class GrantsTest extends PlatformTestCase {
     @Test
     void residentsDecideThroughAParticipatoryBudgetAndTheSelectedProposalsBecomeAwards() {
         TestClient officer = app.signedInAs("officer");
-        long p = programme(officer, "Residents decide", "6,000");
+        long p = programme(officer, "Residents decide", "6,000", "4,000");
         TestClient ben = resident("ben");
         long big = submit(ben, p, "Warm hall", "4,000");
         long small = submit(ben, p, "Coat swap", "3,000");
