@@ -73,7 +73,7 @@ final class DemoGroups {
         groups.addMember(energy, ctx.organiserId(), "member", false, Actor.SYSTEM);
 
         long makers = group(chidi, "Northgate Makers CIC", "cic",
-                "A shared workshop where residents repair, make and learn: tools, a repair café every month and courses for young people.",
+                "A shared workshop where residents repair, make and learn: tools, a monthly repair day and courses for young people.",
                 "workshop@northgate-makers.example", "https://northgate-makers.example", wards.getFirst(), "culture,play", "GB-COH-12345678");
         role(makers, chidi, "safeguarding_lead", true);
 
