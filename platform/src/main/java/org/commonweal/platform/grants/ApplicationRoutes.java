@@ -113,7 +113,7 @@ final class ApplicationRoutes implements Routes {
                 "assesses", assesses, "officer", user.has(Role.OFFICER), "runsGroup", groups.isAdmin(a.groupId(), user.id()),
                 "whyNotScore", assesses ? assessment.whyNotScore(p, a, user).orElse(null) : null,
                 "scores", assesses ? assessment.scores(a.id()) : List.of(),
-                "scoreForm", scoreForm.errors().isEmpty() && assesses ? assessment.myScores(p, a.id(), user.id()) : scoreForm,
+                "scoreForm", scoreForm.errors().isEmpty() && assesses ? assessment.myScores(a.id(), user.id()) : scoreForm,
                 "conflictForm", conflictForm, "decisionForm", decisionForm);
     }
 

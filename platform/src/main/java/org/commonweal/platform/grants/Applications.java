@@ -31,13 +31,11 @@ final class Applications {
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final Groups groups;
-    private final GrantIndex index;
 
-    Applications(Jdbi jdbi, AuditLog audit, Groups groups, GrantIndex index) {
+    Applications(Jdbi jdbi, AuditLog audit, Groups groups) {
         this.jdbi = jdbi;
         this.audit = audit;
         this.groups = groups;
-        this.index = index;
     }
 
     static LocalDate today() {

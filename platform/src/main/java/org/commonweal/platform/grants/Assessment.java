@@ -76,7 +76,7 @@ public final class Assessment {
     }
 
     /** The user's own scores on the application, as the scoring form's values. */
-    Form myScores(Programme p, long applicationId, long accountId) {
+    Form myScores(long applicationId, long accountId) {
         Form form = Form.empty();
         jdbi.useHandle(h -> h.createQuery("SELECT criterion_id, score, comment FROM grant_scores WHERE application_id = :a AND scorer_id = :u")
                 .bind("a", applicationId).bind("u", accountId)

@@ -44,7 +44,7 @@ public final class GrantsFeature implements Feature {
         ctx.openData().register(index.dataset(giving));
         GrantsPersonalData.register(ctx.personalData());
         this.programmes = new Programmes(jdbi, ctx.audit(), ctx.places(), ctx.accounts());
-        this.applications = new Applications(jdbi, ctx.audit(), groups, index);
+        this.applications = new Applications(jdbi, ctx.audit(), groups);
         Assessment assessment = new Assessment(jdbi, ctx.audit(), groups, programmes, ctx.subjects());
         Handoff handoff = new Handoff(jdbi, ctx.audit(), ctx.services().get(BudgetService.class), ctx.services().get(ProposalService.class),
                 ctx.services().get(ResultService.class), groups, assessment, web.messages());

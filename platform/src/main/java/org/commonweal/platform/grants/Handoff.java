@@ -70,8 +70,11 @@ final class Handoff {
         advanceTo(process, Phase.IDEAS, actor);
         Map<Long, Long> proposalOf = new HashMap<>();
         for (Application a : chosen) {
-            Form proposal = Form.empty().set("title", groups.name(a.groupId()).orElse("") + ": " + a.title()).set("description", a.purpose())
-                    .set("theme", theme(p, a)).set("place", String.valueOf(p.placeId())).set("estimatedCost", Money.plain(a.amount(), p.currency()));
+            String title = groups.name(a.groupId()).map(n -> n + ": ").orElse("") + a.title();
+            // A proposal's title holds 200 characters; a long group name gives way to the application's own title.
+            if (title.length() > 200) title = a.title();
+            Form proposal = Form.empty().set("title", title).set("description", a.purpose())
+                    .set("theme", theme(p)).set("place", String.valueOf(p.placeId())).set("estimatedCost", Money.plain(a.amount(), p.currency()));
             long author = a.applicantId() != null ? a.applicantId() : actor.accountId();
             proposalOf.put(a.id(), proposals.submit(potId, author, proposal, actor)
                     .orElseThrow(() -> new IllegalStateException("proposal for application " + a.id() + ": " + proposal.errors())));
@@ -97,7 +100,7 @@ final class Handoff {
     }
 
     /** The proposal's theme: the programme's first eligible theme, else the budgets' "community". */
-    private static String theme(Programme p, Application a) {
+    private static String theme(Programme p) {
         return p.themes().stream().filter(Proposal.THEMES::contains).findFirst().orElse("community");
     }
 
