@@ -8,6 +8,7 @@ import org.commonweal.platform.core.feature.FeatureContext;
 import org.commonweal.platform.deliberation.DeliberationFeature;
 import org.commonweal.platform.elections.ElectionsFeature;
 import org.commonweal.platform.events.EventsFeature;
+import org.commonweal.platform.grants.GrantsFeature;
 import org.commonweal.platform.groups.GroupsFeature;
 import org.commonweal.platform.problems.ProblemsFeature;
 import org.commonweal.platform.services.ServicesFeature;
@@ -26,6 +27,7 @@ final class Features {
             ProblemsFeature::new,
             GroupsFeature::new,         // before consultations, events and elections, which add sections to a group's page
             ServicesFeature::new,       // services are groups'
+            GrantsFeature::new,         // after groups and budgets, whose services it uses
             ConsultationsFeature::new,
             EventsFeature::new,
             ElectionsFeature::new,

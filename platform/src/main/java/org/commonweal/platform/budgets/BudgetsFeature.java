@@ -52,6 +52,7 @@ public final class BudgetsFeature implements Feature {
         this.proposals = proposals;
         ctx.services().publish(BudgetService.class, budgets);
         ctx.services().publish(ProposalService.class, proposals);
+        ctx.services().publish(ResultService.class, results); // grants read which proposals residents selected
         BallotBox ballots = new BallotBox(jdbi, new BallotKeys(jdbi), audit, places, ctx.accounts().residence());
         this.ballots = ballots;
         VoterRegister register = new VoterRegister(jdbi, audit);

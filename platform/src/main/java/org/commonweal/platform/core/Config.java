@@ -20,9 +20,21 @@ import java.util.OptionalInt;
 public record Config(int port, Path dataDir, Optional<String> databaseUrl, String databaseUser, String databasePassword,
                      boolean demoMode, String baseUrl, TrustedProxies trustedProxies, Optional<Smtp> smtp, int poolSize,
                      Optional<Path> sharedData, long uploadMaxBytes, Optional<String> metricsToken, OptionalInt managementPort,
-                     java.time.Duration jobsPolling, java.time.Duration phaseCheck) {
+                     java.time.Duration jobsPolling, java.time.Duration phaseCheck, Funder funder) {
     /** Room for a 10 MB document or results file plus the form around it; pabulib files are at most 4 MB. */
     public static final int DEFAULT_UPLOAD_MAX_MB = 12;
+
+    /**
+     * The council as a funder in published grants data (360Giving): its org-id (FUNDER_ORG_ID, a GB-LAE/GB-LAS/GB-LANI
+     * local-authority identifier), its name (FUNDER_NAME) and its registered 360Giving prefix (GRANTS_360G_PREFIX,
+     * "360G-" and the council's code), which starts every grant's identifier.
+     */
+    public record Funder(String orgId, String name, String grantPrefix) {
+        public Funder {
+            if (!grantPrefix.matches("360G-[A-Za-z0-9._-]+")) throw new ConfigException("GRANTS_360G_PREFIX must be 360G- and your code (got '" + grantPrefix + "')");
+            if (!orgId.matches("[A-Z]{2}-[A-Z]{2,5}-\\S+")) throw new ConfigException("FUNDER_ORG_ID must be an org-id such as GB-LAE-ABC (got '" + orgId + "')");
+        }
+    }
 
     public record Smtp(String host, int port, String username, String password, String from, boolean startTls) {
     }
@@ -42,7 +54,9 @@ public record Config(int port, Path dataDir, Optional<String> databaseUrl, Strin
                 Optional.ofNullable(env.get("METRICS_TOKEN")).map(String::strip).filter(s -> !s.isEmpty()),
                 env.containsKey("MANAGEMENT_PORT") ? OptionalInt.of(intVar(env, "MANAGEMENT_PORT", 0)) : OptionalInt.empty(),
                 java.time.Duration.ofSeconds(intVar(env, "JOBS_POLL_SECONDS", 10, 1, 3600)),
-                java.time.Duration.ofSeconds(intVar(env, "PHASE_CHECK_SECONDS", 60, 1, 3600)));
+                java.time.Duration.ofSeconds(intVar(env, "PHASE_CHECK_SECONDS", 60, 1, 3600)),
+                new Funder(env.getOrDefault("FUNDER_ORG_ID", "GB-LAE-RVF"), env.getOrDefault("FUNDER_NAME", "Riverford Council"),
+                        env.getOrDefault("GRANTS_360G_PREFIX", "360G-commonweal")));
     }
 
     /** Accepts both jdbc:postgresql://... and the postgres://user:pass@host/db form that hosting platforms hand out. */

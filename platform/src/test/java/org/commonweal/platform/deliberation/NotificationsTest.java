@@ -102,7 +102,7 @@ class NotificationsTest extends PlatformTestCase {
         chidi.post("/follows", Map.of("subject", "budget:" + id, "follow", "no", "return", budget));
         officer.get(budget);
         officer.post(budget + "/phase", Map.of("from", "ideas", "confirm", "yes"));
-        assertThat(app.count("SELECT count(*) FROM notifications WHERE account_id = " + chidiId + " AND subject_id = " + id)).isEqualTo(1);
+        assertThat(app.count("SELECT count(*) FROM notifications WHERE account_id = " + chidiId + " AND subject_kind = 'budget' AND subject_id = " + id)).isEqualTo(1);
         chidi.get("/");
         assertThat(chidi.post("/follows", Map.of("subject", "budget:99999999", "follow", "yes")).status()).isEqualTo(404);
     }

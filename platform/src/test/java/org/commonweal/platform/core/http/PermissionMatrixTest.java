@@ -60,6 +60,7 @@ class PermissionMatrixTest extends PlatformTestCase {
             Map.entry("consultation", ORLA),
             Map.entry("event", ORLA),
             Map.entry("group", AMIRA),
+            Map.entry("grant application", AMIRA),
             Map.entry("budget proposal", AMIRA),
             Map.entry("problem", AMIRA),
             Map.entry("solution", AMIRA),
@@ -115,6 +116,9 @@ class PermissionMatrixTest extends PlatformTestCase {
         PATH_VALUES.put("/consultations/{id}/results/questions/{question}", question);
         PATH_VALUES.put("/consultations/{id}/documents/{document}", "1");
         PATH_VALUES.put("/groups/{id}", String.valueOf(group));
+        long[] grant = amirasGrantApplication(group, amira);
+        PATH_VALUES.put("/grants/{id}", String.valueOf(grant[0]));
+        PATH_VALUES.put("/grants/applications/{id}", String.valueOf(grant[1]));
         PATH_VALUES.put("/groups/{id}/requests/{account}", String.valueOf(target));
         PATH_VALUES.put("/groups/{id}/members/{account}", String.valueOf(ben));
         PATH_VALUES.put("/groups/{id}/vacancies/{vacancy}", String.valueOf(vacancy));
@@ -251,6 +255,29 @@ class PermissionMatrixTest extends PlatformTestCase {
             from = m.end();
         }
         return out.append(path.substring(from)).toString();
+    }
+
+    /**
+     * A programme whose panel Amira sits on, and her (verified) group's submitted application to it: she is its group's
+     * admin and an assessor at once, so each of the application's owner rules names her alone (scoring her own group's
+     * bid is then refused as a conflict, 409, by the service).
+     */
+    private static long[] amirasGrantApplication(long group, long amira) {
+        return app.database.jdbi().inTransaction(h -> {
+            h.execute("UPDATE groups SET verified_at = now() WHERE id = ?", group);
+            long programme = h.createQuery("""
+                    INSERT INTO grant_programmes (title, description, pot, min_award, max_award, place_id, opens_on, closes_on, decisions_by)
+                    VALUES ('Matrix grants', 'For the matrix.', 100000, 10000, 50000, (SELECT min(id) FROM places), current_date - 1, current_date + 30,
+                            current_date + 60) RETURNING id""").mapTo(Long.class).one();
+            h.execute("INSERT INTO grant_criteria (programme_id, position, name, weight) VALUES (?, 0, 'Need', 1)", programme);
+            h.execute("INSERT INTO grant_panel (programme_id, account_id) VALUES (?, ?)", programme, amira);
+            long application = h.createQuery("""
+                    INSERT INTO grant_applications (programme_id, group_id, applicant_id, title, amount, purpose, outcomes, status, submitted_at)
+                    VALUES (:p, :g, :a, 'Matrix bid', 20000, 'A purpose.', 'Outcomes.', 'submitted', now()) RETURNING id""")
+                    .bind("p", programme).bind("g", group).bind("a", amira).mapTo(Long.class).one();
+            h.execute("INSERT INTO grant_budget_lines (application_id, position, item, amount) VALUES (?, 0, 'Everything', 20000)", application);
+            return new long[]{programme, application};
+        });
     }
 
     private static TestClient signIn(Persona p) {
