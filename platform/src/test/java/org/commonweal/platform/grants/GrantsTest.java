@@ -224,7 +224,10 @@ class GrantsTest extends PlatformTestCase {
         TestClient.Response vote = amira.post("/budgets/" + process + "/pots/" + pot + "/vote", Map.of("step", "cast", "choice", String.valueOf(bigProposal)));
         assertThat(vote.status()).as(vote.body()).isLessThan(400);
         officer.get("/budgets/" + process);
-        assertThat(officer.post("/budgets/" + process + "/phase", Map.of("from", "voting")).status()).isEqualTo(302);
+        assertThat(officer.post("/budgets/" + process + "/phase", Map.of("from", "voting", "confirm", "yes")).status()).isEqualTo(302);
+        assertThat(officer.post("/grants/" + p + "/residents/results", Map.of()).status())
+                .as("a provisional count is not the residents' decision until it is published").isEqualTo(409);
+        assertThat(officer.post("/budgets/" + process + "/phase", Map.of("from", "counting", "confirm", "yes")).status()).isEqualTo(302);
 
         assertThat(officer.post("/grants/" + p + "/residents/results", Map.of()).status()).isEqualTo(302);
         assertThat(app.count("SELECT amount_awarded FROM grant_applications WHERE id = " + big + " AND status = 'awarded'")).isEqualTo(400_000);
