@@ -82,7 +82,7 @@ public final class ProposalService {
         where.append(status.isEmpty() ? " AND r.status <> 'withdrawn'" : " AND r.status = :status");
         String outcome = s.outcome() == null ? "" : s.outcome();
         // Only a published result selects: a provisional count (phase "counting") must not show through the filter.
-        if (!outcome.isEmpty()) where.append("""
+        if (!outcome.isEmpty()) where.append(" ").append("""
                  AND EXISTS (SELECT 1 FROM budget_result_projects x JOIN budget_pots xt ON xt.id = x.pot_id JOIN budget_processes xb ON xb.id = xt.process_id
                              WHERE x.proposal_id = r.id AND x.funded = :funded AND xb.phase IN ('results', 'delivery'))""");
         String order = text.isEmpty() ? "r.id DESC"

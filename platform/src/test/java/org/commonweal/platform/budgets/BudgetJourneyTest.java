@@ -135,6 +135,9 @@ class BudgetJourneyTest extends PlatformTestCase {
                 .contains("Café benches on the quay").contains("Riverside playground").doesNotContain("Quay lighting");
         assertThat(app.client().get("/budgets/" + process + "/proposals?outcome=not_selected").body())
                 .contains("Quay lighting").doesNotContain("Café benches on the quay");
+        TestClient.Response both = app.client().get("/budgets/" + process + "/proposals?status=feasible&outcome=selected");
+        assertThat(both.status()).as("a status and an outcome together").isEqualTo(200);
+        assertThat(both.body()).contains("Café benches on the quay").doesNotContain("Quay lighting");
         var openData = new com.fasterxml.jackson.databind.ObjectMapper().readTree(app.client().get("/open-data/budget-proposals.json").body());
         for (var row : openData) {
             if (row.get("id").asLong() == benches) assertThat(row.get("selected").asBoolean()).isTrue();
