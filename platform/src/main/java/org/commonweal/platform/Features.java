@@ -7,6 +7,7 @@ import org.commonweal.platform.core.feature.FeatureContext;
 import org.commonweal.platform.deliberation.DeliberationFeature;
 import org.commonweal.platform.elections.ElectionsFeature;
 import org.commonweal.platform.events.EventsFeature;
+import org.commonweal.platform.groups.GroupsFeature;
 import org.commonweal.platform.problems.ProblemsFeature;
 
 import java.util.List;
@@ -21,6 +22,7 @@ final class Features {
             DeliberationFeature::new,   // comments, moderation, follows and notifications, on every other feature's pages
             BudgetsFeature::new,
             ProblemsFeature::new,
+            GroupsFeature::new,         // before consultations, events and elections, which add sections to a group's page
             ConsultationsFeature::new,
             EventsFeature::new,
             ElectionsFeature::new);

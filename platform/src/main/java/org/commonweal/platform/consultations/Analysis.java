@@ -1,5 +1,6 @@
 package org.commonweal.platform.consultations;
 
+import org.commonweal.platform.groups.Groups;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -48,7 +49,10 @@ public final class Analysis {
 
     private final Jdbi jdbi;
 
-    Analysis(Jdbi jdbi) {
+    private final Groups groups;
+
+    Analysis(Jdbi jdbi, Groups groups) {
+        this.groups = groups;
         this.jdbi = jdbi;
     }
 
@@ -147,14 +151,18 @@ public final class Analysis {
 
     /** One page (from 0) of a free-text question's answers, oldest response first; one extra row says another page exists. */
     List<TextAnswer> texts(long questionId, Set<Long> places, int page) {
-        return jdbi.withHandle(h -> texts(h, questionId, places, page));
+        List<TextAnswer> found = jdbi.withHandle(h -> texts(h, questionId, places, page));
+        // The rows keep the group's id in the organisation field; the groups service names them.
+        java.util.Map<Long, String> names = groups.names(found.stream().map(TextAnswer::organisation).filter(java.util.Objects::nonNull).map(Long::valueOf).distinct().toList());
+        return found.stream().map(t -> t.organisation() == null ? t
+                : new TextAnswer(t.responseId(), t.respondent(), t.anonymous(), names.get(Long.valueOf(t.organisation())), t.text())).toList();
     }
 
     private static List<TextAnswer> texts(Handle h, long questionId, Set<Long> places, int page) {
         return bindPlaces(h.createQuery("""
-                SELECT r.id, r.anonymous, a2.name AS account_name, o.name AS organisation_name, a.text_value
+                SELECT r.id, r.anonymous, a2.name AS account_name, r.organisation_id::text AS organisation_name, a.text_value
                 FROM consultation_answers a JOIN consultation_responses r ON r.id = a.response_id
-                LEFT JOIN accounts a2 ON a2.id = r.account_id LEFT JOIN organisations o ON o.id = r.organisation_id
+                LEFT JOIN accounts a2 ON a2.id = r.account_id
                 WHERE a.question_id = :q AND a.text_value IS NOT NULL""" + filter(places) + " ORDER BY r.id LIMIT :limit OFFSET :offset"), places)
                 .bind("q", questionId).bind("limit", TEXT_PAGE + 1).bind("offset", (long) page * TEXT_PAGE)
                 .map((rs, c) -> new TextAnswer(rs.getLong("id"), rs.getString("account_name"), rs.getBoolean("anonymous"),

@@ -1,5 +1,6 @@
 package org.commonweal.platform.consultations;
 
+import org.commonweal.platform.groups.Groups;
 import org.commonweal.platform.core.http.Refusal;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Form;
@@ -27,12 +28,12 @@ final class AnswerService {
 
     private final Jdbi jdbi;
     private final RespondentKeys keys;
-    private final Organisations organisations;
+    private final Groups groups;
 
-    AnswerService(Jdbi jdbi, RespondentKeys keys, Organisations organisations) {
+    AnswerService(Jdbi jdbi, RespondentKeys keys, Groups groups) {
         this.jdbi = jdbi;
         this.keys = keys;
-        this.organisations = organisations;
+        this.groups = groups;
     }
 
     private String key(long consultationId, long accountId, Long organisationId) {
@@ -48,9 +49,10 @@ final class AnswerService {
 
     /** The organisations that responded as themselves, by name: their responses are public acts. */
     List<String> organisationsResponded(long consultationId) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                SELECT o.name FROM consultation_responses r JOIN organisations o ON o.id = r.organisation_id
-                WHERE r.consultation_id = :c ORDER BY lower(o.name)""").bind("c", consultationId).mapTo(String.class).list());
+        List<Long> ids = jdbi.withHandle(h -> h.createQuery(
+                "SELECT DISTINCT organisation_id FROM consultation_responses WHERE consultation_id = :c AND organisation_id IS NOT NULL")
+                .bind("c", consultationId).mapTo(Long.class).list());
+        return groups.names(ids).values().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
     }
 
     private static Map<Long, AnswerSheet.Answer> answers(Handle h, long responseId) {
@@ -74,7 +76,7 @@ final class AnswerService {
             Optional<Consultation> c = h.createQuery(ConsultationService.SELECT + " WHERE c.id = :id FOR SHARE OF c").bind("id", consultationId)
                     .map((rs, x) -> ConsultationService.consultation(rs)).findOne();
             if (c.isEmpty() || !c.get().acceptsAnswers(today)) return Optional.of(Refusal.CLOSED);
-            if (organisationId != null && organisations.role(organisationId, user.id()).isEmpty()) return Optional.of(Refusal.FORBIDDEN);
+            if (organisationId != null && groups.role(organisationId, user.id()).isEmpty()) return Optional.of(Refusal.FORBIDDEN);
             List<Question> questions = ConsultationService.structure(h, consultationId).stream().flatMap(w -> w.questions().stream()).toList();
             Map<Long, AnswerSheet.Answer> answers = AnswerSheet.read(questions, fields, form);
             if (!form.hasErrors() && answers.isEmpty() && !questions.isEmpty()) form.error(questions.getFirst().field(), "consultations.error.answer.none");

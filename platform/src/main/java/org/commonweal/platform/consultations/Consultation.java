@@ -17,6 +17,12 @@ public record Consultation(long id, Long organisationId, String organisationName
         return closedOn != null && closedOn.isBefore(closesOn);
     }
 
+    /** The same consultation with its group's name, which the groups service gives (the row keeps only the id). */
+    public Consultation withOrganisationName(String name) {
+        return new Consultation(id, organisationId, name, title, body, placeId, placeName, opensOn, closesOn, status, answersPublic,
+                outcomePublishedAt, closedOn);
+    }
+
     public boolean draft() {
         return status.equals("draft");
     }

@@ -55,13 +55,14 @@ final class ConsultationIndex {
                 .map(c -> new SubjectInfo(new Subject(KIND, id), c.title(), url(id), c.placeId(), null, !c.finished(today)));
     }
 
-    OpenDataset questions() {
+    /** @param named gives the consultations their groups' names (the rows keep only the ids) */
+    OpenDataset questions(java.util.function.UnaryOperator<List<Consultation>> named) {
         return new OpenDataset("consultations", "opendata.consultations.title", "opendata.consultations.description",
                 List.of("consultation_id", "title", "run_by", "status", "opens_on", "closes_on", "place_id", "place_name", "workstream",
                         "question_id", "question_number", "question_kind", "question", "options"),
                 sink -> jdbi.useHandle(h -> {
-                    List<Consultation> list = h.createQuery(ConsultationService.SELECT + " WHERE c.status <> 'draft' ORDER BY c.id")
-                            .map((rs, c) -> ConsultationService.consultation(rs)).list();
+                    List<Consultation> list = named.apply(h.createQuery(ConsultationService.SELECT + " WHERE c.status <> 'draft' ORDER BY c.id")
+                            .map((rs, c) -> ConsultationService.consultation(rs)).list());
                     for (Consultation c : list) {
                         for (Workstream w : ConsultationService.structure(h, c.id())) {
                             for (Question q : w.questions()) {
@@ -78,14 +79,13 @@ final class ConsultationIndex {
      * Finished consultations' answers, one row per option (choices, rankings), per rating value, or per free-text
      * question (its count only). For a ranking, {@code rank_total / responses} is the option's mean place.
      */
-    OpenDataset results() {
+    OpenDataset results(Analysis analysis) {
         return new OpenDataset("consultation-results", "opendata.consultation-results.title", "opendata.consultation-results.description",
                 List.of("consultation_id", "question_id", "question_number", "question_kind", "option_id", "option", "rating_value", "responses", "rank_total"),
                 sink -> jdbi.useHandle(h -> {
                     List<Long> finished = h.createQuery("""
                             SELECT id FROM consultations WHERE status = 'closed' OR (status = 'published' AND closes_on < :today) ORDER BY id""")
                             .bind("today", LocalDate.now(ConsultationsFeature.ZONE)).mapTo(Long.class).list();
-                    Analysis analysis = new Analysis(jdbi);
                     for (long id : finished) {
                         List<Question> questions = ConsultationService.structure(h, id).stream().flatMap(w -> w.questions().stream()).toList();
                         for (Analysis.QuestionResult r : analysis.results(id, questions, null).questions()) {

@@ -1,5 +1,6 @@
 package org.commonweal.platform.consultations;
 
+import org.commonweal.platform.groups.Groups;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
@@ -30,21 +31,21 @@ final class ConsultationRoutes implements Routes {
     private final AnswerService answers;
     private final Documents documents;
     private final Analysis analysis;
-    private final Organisations organisations;
+    private final Groups groups;
     private final Bans bans;
     private final RateLimiter limiter;
 
     private final org.commonweal.platform.deliberation.Deliberation deliberation;
 
     ConsultationRoutes(Web web, ConsultationService consultations, AnswerService answers, Documents documents, Analysis analysis,
-                       Organisations organisations, Bans bans, RateLimiter limiter, org.commonweal.platform.deliberation.Deliberation deliberation) {
+                       Groups groups, Bans bans, RateLimiter limiter, org.commonweal.platform.deliberation.Deliberation deliberation) {
         this.deliberation = deliberation;
         this.web = web;
         this.consultations = consultations;
         this.answers = answers;
         this.documents = documents;
         this.analysis = analysis;
-        this.organisations = organisations;
+        this.groups = groups;
         this.bans = bans;
         this.limiter = limiter;
     }
@@ -121,7 +122,7 @@ final class ConsultationRoutes implements Routes {
     /** Who the form answers for: the user ("me") or an organisation they belong to (its id in {@code as}). */
     private Optional<Long> respondingFor(Context ctx, String as, CurrentUser user) {
         if (as == null || as.isEmpty() || as.equals("me")) return Optional.empty();
-        Long org = ConsultationService.parseId(as).filter(o -> organisations.role(o, user.id()).isPresent()).orElseThrow(ForbiddenResponse::new);
+        Long org = ConsultationService.parseId(as).filter(o -> groups.role(o, user.id()).isPresent()).orElseThrow(ForbiddenResponse::new);
         return Optional.of(org);
     }
 
@@ -147,7 +148,7 @@ final class ConsultationRoutes implements Routes {
         Map<String, Question> byField = new LinkedHashMap<>();
         for (Workstream w : streams) for (Question q : w.questions()) byField.put(q.field(), q);
         web.render(ctx, "consultations/respond.jte", web.page(ctx, "consultations.respond.title", c.title()), "c", c, "workstreams", streams,
-                "form", form, "byField", byField, "memberships", organisations.memberships(user.id()), "editing", editing,
+                "form", form, "byField", byField, "memberships", groups.memberships(user.id()), "editing", editing,
                 "open", c.acceptsAnswers(today()));
     }
 

@@ -13,6 +13,8 @@ import org.commonweal.platform.core.subjects.SubjectChange;
 import org.commonweal.platform.core.subjects.Subjects;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.commonweal.platform.groups.Group;
+import org.commonweal.platform.groups.Groups;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,9 +33,9 @@ import java.util.Optional;
 public final class ConsultationService {
     // Ends with a line break: a clause appended as a text block starts with no space of its own.
     static final String SELECT = """
-            SELECT c.id, c.organisation_id, o.name AS organisation_name, c.title, c.body, c.place_id, p.name AS place_name,
+            SELECT c.id, c.organisation_id, c.title, c.body, c.place_id, p.name AS place_name,
                    c.opens_on, c.closes_on, c.status, c.answers_public, c.outcome_published_at, c.closed_on
-            FROM consultations c LEFT JOIN organisations o ON o.id = c.organisation_id LEFT JOIN places p ON p.id = c.place_id
+            FROM consultations c LEFT JOIN places p ON p.id = c.place_id
             """;
     static final int MAX_OPTIONS = 20;
 
@@ -42,21 +44,31 @@ public final class ConsultationService {
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final PlaceService places;
-    private final Organisations organisations;
+    private final Groups groups;
     private final ConsultationIndex index;
     private final Subjects subjects;
 
-    ConsultationService(Jdbi jdbi, AuditLog audit, PlaceService places, Organisations organisations, ConsultationIndex index, Subjects subjects) {
+    ConsultationService(Jdbi jdbi, AuditLog audit, PlaceService places, Groups groups, ConsultationIndex index, Subjects subjects) {
         this.jdbi = jdbi;
         this.audit = audit;
         this.places = places;
-        this.organisations = organisations;
+        this.groups = groups;
         this.index = index;
         this.subjects = subjects;
     }
 
     public Optional<Consultation> find(long id) {
-        return jdbi.withHandle(h -> find(h, id));
+        return jdbi.withHandle(h -> find(h, id)).map(this::named);
+    }
+
+    /** The consultation with its group's name: the rows keep only the group's id, and groups are asked for names. */
+    Consultation named(Consultation c) {
+        return c.organisationId() == null ? c : c.withOrganisationName(groups.name(c.organisationId()).orElse(null));
+    }
+
+    List<Consultation> namedAll(List<Consultation> list) {
+        Map<Long, String> names = groups.names(list.stream().map(Consultation::organisationId).filter(java.util.Objects::nonNull).distinct().toList());
+        return list.stream().map(c -> c.organisationId() == null ? c : c.withOrganisationName(names.get(c.organisationId()))).toList();
     }
 
     static Optional<Consultation> find(Handle h, long id) {
@@ -65,23 +77,23 @@ public final class ConsultationService {
 
     /** Published and closed consultations, newest opening first. */
     public List<Consultation> published() {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE c.status <> 'draft' ORDER BY c.opens_on DESC, c.id DESC LIMIT 200")
-                .map((rs, c) -> consultation(rs)).list());
+        return namedAll(jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE c.status <> 'draft' ORDER BY c.opens_on DESC, c.id DESC LIMIT 200")
+                .map((rs, c) -> consultation(rs)).list()));
     }
 
     /** Drafts the user may manage (the council's for officers, their organisations' for organisers). */
     public List<Consultation> draftsFor(CurrentUser user) {
-        List<Long> orgs = manageableOrganisations(user).stream().map(Organisation::id).toList();
+        List<Long> orgs = manageableOrganisations(user).stream().map(Group.Summary::id).toList();
         boolean officer = user.has(Role.OFFICER);
-        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE c.status = 'draft' AND ((c.organisation_id IS NULL AND :officer) OR c.organisation_id = ANY(:orgs))"
+        return namedAll(jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE c.status = 'draft' AND ((c.organisation_id IS NULL AND :officer) OR c.organisation_id = ANY(:orgs))"
                 + " ORDER BY c.id DESC").bind("officer", officer).bindArray("orgs", Long.class, orgs.toArray(Long[]::new))
-                .map((rs, c) -> consultation(rs)).list());
+                .map((rs, c) -> consultation(rs)).list()));
     }
 
-    /** Organisations whose consultations the user may run: organisers (holding the organiser role) of them. */
-    public List<Organisation> manageableOrganisations(CurrentUser user) {
+    /** Groups whose consultations the user may run: organisers who run (administer) the group. */
+    public List<Group.Summary> manageableOrganisations(CurrentUser user) {
         if (user == null || !user.has(Role.ORGANISER)) return List.of();
-        return organisations.memberships(user.id()).stream().filter(Organisations.Membership::organiser).map(Organisations.Membership::organisation).toList();
+        return groups.administeredBy(user.id());
     }
 
     public boolean mayCreate(CurrentUser user) {
@@ -100,7 +112,7 @@ public final class ConsultationService {
 
     private ObjectKind.Owners owners(Consultation c) {
         if (c.organisationId() == null) return ObjectKind.Owners.theCouncil();
-        return ObjectKind.Owners.accounts(account -> organisations.role(c.organisationId(), account).filter("organiser"::equals).isPresent());
+        return ObjectKind.Owners.accounts(account -> groups.isAdmin(c.organisationId(), account));
     }
 
     /** Workstreams in order, each with its questions in order and each question with its options in order. */
@@ -356,7 +368,7 @@ public final class ConsultationService {
     }
 
     static Consultation consultation(ResultSet rs) throws SQLException {
-        return new Consultation(rs.getLong("id"), (Long) rs.getObject("organisation_id"), rs.getString("organisation_name"), rs.getString("title"),
+        return new Consultation(rs.getLong("id"), (Long) rs.getObject("organisation_id"), null, rs.getString("title"),
                 rs.getString("body"), (Long) rs.getObject("place_id"), rs.getString("place_name"), rs.getObject("opens_on", LocalDate.class),
                 rs.getObject("closes_on", LocalDate.class), rs.getString("status"), rs.getBoolean("answers_public"),
                 rs.getObject("outcome_published_at", java.time.OffsetDateTime.class), rs.getObject("closed_on", LocalDate.class));

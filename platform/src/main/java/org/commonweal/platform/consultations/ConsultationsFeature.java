@@ -1,5 +1,7 @@
 package org.commonweal.platform.consultations;
 
+import org.commonweal.platform.groups.Groups;
+import org.commonweal.platform.groups.GroupSection;
 import io.javalin.config.RoutesConfig;
 import org.commonweal.platform.core.accounts.AccountService;
 import org.commonweal.platform.core.accounts.Bans;
@@ -20,7 +22,8 @@ import java.util.List;
 
 /**
  * Policy review: councils and organisations consult residents in workstreams of questions, read the answers
- * (charts, place filter, CSV) and publish what they did about them; organisations and their members are kept here too.
+ * (charts, place filter, CSV) and publish what they did about them. Groups (from the groups feature) run consultations
+ * and answer them as themselves; their pages list the consultations they answered.
  */
 public final class ConsultationsFeature implements Feature {
     /** Opening and closing days are UK calendar days. */
@@ -28,7 +31,7 @@ public final class ConsultationsFeature implements Feature {
     private final Routes[] parts;
     private final ConsultationService consultations;
     private final AnswerService answers;
-    private final Organisations organisations;
+    private final Groups groups;
     private final AccountService accounts;
 
     public ConsultationsFeature(FeatureContext ctx) {
@@ -37,33 +40,29 @@ public final class ConsultationsFeature implements Feature {
         var audit = ctx.audit();
         var places = ctx.places();
         this.accounts = ctx.accounts();
-        this.organisations = new Organisations(jdbi, audit, accounts);
+        this.groups = ctx.services().get(Groups.class);
         ConsultationIndex index = new ConsultationIndex(jdbi, ctx.search());
         ctx.subjects().register(ConsultationIndex.KIND, index::find);
-        ctx.openData().register(index.questions());
-        ctx.openData().register(index.results());
         RespondentKeys respondentKeys = new RespondentKeys(jdbi);
-        ConsultationsPersonalData.register(ctx.personalData(), respondentKeys);
-        this.consultations = new ConsultationService(jdbi, audit, places, organisations, index, ctx.subjects());
-        this.answers = new AnswerService(jdbi, respondentKeys, organisations);
+        ConsultationsPersonalData.register(ctx.personalData(), respondentKeys, groups);
+        this.consultations = new ConsultationService(jdbi, audit, places, groups, index, ctx.subjects());
+        ctx.openData().register(index.questions(consultations::namedAll));
+        this.answers = new AnswerService(jdbi, respondentKeys, groups);
         Documents documents = new Documents(jdbi, audit);
-        Analysis analysis = new Analysis(jdbi);
+        Analysis analysis = new Analysis(jdbi, groups);
+        ctx.openData().register(index.results(analysis));
         ObjectKind consultation = new ObjectKind("consultation", consultations::owners);
         this.parts = new Routes[]{
                 // Before the public routes: "/consultations/new" must not be read as a consultation's id.
-                new ManageRoutes(web, consultations, consultation, documents, organisations, places),
-                new ConsultationRoutes(web, consultations, answers, documents, analysis, organisations, ctx.bans(), ctx.limiter(),
+                new ManageRoutes(web, consultations, consultation, documents, places),
+                new ConsultationRoutes(web, consultations, answers, documents, analysis, groups, ctx.bans(), ctx.limiter(),
                         ctx.services().get(org.commonweal.platform.deliberation.Deliberation.class)),
-                new ResultsRoutes(web, consultations, consultation, analysis, new ResponsesCsv(jdbi), places),
-                new OrganisationRoutes(web, organisations)};
+                new ResultsRoutes(web, consultations, consultation, analysis, new ResponsesCsv(jdbi, groups), places)};
+        groups.addSection(GroupSection.CONSULTATIONS, new AnsweredSection(jdbi)::section);
     }
 
     public ConsultationService consultations() {
         return consultations;
-    }
-
-    public Organisations organisations() {
-        return organisations;
     }
 
     /** Consultations taking answers today. */
@@ -78,7 +77,7 @@ public final class ConsultationsFeature implements Feature {
     /** The demo's consultations (see {@link DemoConsultations}). */
     @Override
     public void loadDemo(DemoContext ctx) {
-        new DemoConsultations(consultations, answers, organisations, accounts).load(ctx.officerId(), ctx.organiserId(), ctx.residentIds());
+        new DemoConsultations(consultations, answers, groups, accounts).load(ctx.officerId(), ctx.organiserId(), ctx.residentIds());
     }
 
     @Override

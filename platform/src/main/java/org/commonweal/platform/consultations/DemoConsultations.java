@@ -1,5 +1,7 @@
 package org.commonweal.platform.consultations;
 
+import org.commonweal.platform.groups.Groups;
+import org.commonweal.platform.groups.Group;
 import org.commonweal.platform.core.accounts.Account;
 import org.commonweal.platform.core.accounts.AccountService;
 import org.commonweal.platform.core.audit.Actor;
@@ -21,23 +23,22 @@ import java.util.Set;
 final class DemoConsultations {
     private final ConsultationService consultations;
     private final AnswerService answers;
-    private final Organisations organisations;
+    private final Groups groups;
     private final AccountService accounts;
 
-    DemoConsultations(ConsultationService consultations, AnswerService answers, Organisations organisations, AccountService accounts) {
+    DemoConsultations(ConsultationService consultations, AnswerService answers, Groups groups, AccountService accounts) {
         this.consultations = consultations;
         this.answers = answers;
-        this.organisations = organisations;
+        this.groups = groups;
         this.accounts = accounts;
     }
 
     void load(long officerId, long organiserId, List<Long> residentIds) {
         LocalDate today = ConsultationRoutes.today();
         CurrentUser officer = user(officerId);
-        long branch = organisation("Riverford Green Futures branch", "party_branch");
-        long association = organisation("Riverside Residents' Association", "group");
-        member(branch, organiserId, "organiser");
-        member(association, residentIds.get(0), "member");
+        // The groups' demo (loaded before this one) made the organiser run a party branch and the first resident a tenant member.
+        long branch = demoGroup(groups.administeredBy(organiserId), "party_branch");
+        long association = demoGroup(groups.memberships(residentIds.get(0)).stream().map(Group.Membership::group).toList(), "tenants_association");
 
         long open = create(officer, "Riverford 2030: rebuilding together", """
                 Riverford City Council is reviewing its policies for the next decade, and we want to start from what residents \
@@ -94,13 +95,8 @@ final class DemoConsultations {
         return new CurrentUser(a.id(), a.name(), a.email(), true, a.homePlaceId(), Set.copyOf(a.roles()));
     }
 
-    private long organisation(String name, String kind) {
-        return organisations.create(Form.empty().set("name", name).set("kind", kind), Actor.SYSTEM).orElseThrow();
-    }
-
-    private void member(long organisation, long accountId, String role) {
-        String email = accounts.find(accountId).orElseThrow().email();
-        if (!organisations.addMember(organisation, Form.empty().set("email", email).set("role", role), Actor.SYSTEM)) throw new IllegalStateException("demo member " + email);
+    private static long demoGroup(List<Group.Summary> among, String kind) {
+        return among.stream().filter(g -> g.kind().equals(kind)).findFirst().orElseThrow(() -> new IllegalStateException("no demo group of kind " + kind)).id();
     }
 
     private long create(CurrentUser officer, String title, String body, LocalDate opens, LocalDate closes, boolean answersPublic) {

@@ -28,15 +28,13 @@ final class ManageRoutes implements Routes {
     private final ConsultationService consultations;
     private final ObjectKind consultation;
     private final Documents documents;
-    private final Organisations organisations;
     private final PlaceService places;
 
-    ManageRoutes(Web web, ConsultationService consultations, ObjectKind consultation, Documents documents, Organisations organisations, PlaceService places) {
+    ManageRoutes(Web web, ConsultationService consultations, ObjectKind consultation, Documents documents, PlaceService places) {
         this.web = web;
         this.consultations = consultations;
         this.consultation = consultation;
         this.documents = documents;
-        this.organisations = organisations;
         this.places = places;
     }
 

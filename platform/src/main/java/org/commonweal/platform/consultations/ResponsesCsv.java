@@ -1,5 +1,6 @@
 package org.commonweal.platform.consultations;
 
+import org.commonweal.platform.groups.Groups;
 import org.commonweal.platform.core.opendata.CsvCell;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,8 +20,11 @@ import java.util.stream.Collectors;
 final class ResponsesCsv {
     private final Jdbi jdbi;
 
-    ResponsesCsv(Jdbi jdbi) {
+    private final Groups groups;
+
+    ResponsesCsv(Jdbi jdbi, Groups groups) {
         this.jdbi = jdbi;
+        this.groups = groups;
     }
 
     void write(long consultationId, List<Question> questions, Writer out) throws IOException {
@@ -29,17 +33,17 @@ final class ResponsesCsv {
         line(out, header);
         Map<Long, String> optionLabels = new HashMap<>();
         for (Question q : questions) for (Question.Option o : q.options()) optionLabels.put(o.id(), o.label());
-        record Row(long id, Long accountId, String name, String organisation, boolean anonymous, String place, String submitted, String updated) {
+        record Row(long id, Long accountId, String name, Long organisationId, boolean anonymous, String place, String submitted, String updated) {
         }
         List<Row> rows = new ArrayList<>();
         Map<Long, Map<Long, String>> cells = new HashMap<>();
         jdbi.useHandle(h -> {
             h.createQuery("""
-                    SELECT r.id, r.account_id, a.name, o.name AS organisation, r.anonymous, p.name AS place, r.submitted_at, r.updated_at
-                    FROM consultation_responses r LEFT JOIN accounts a ON a.id = r.account_id LEFT JOIN organisations o ON o.id = r.organisation_id
+                    SELECT r.id, r.account_id, a.name, r.organisation_id, r.anonymous, p.name AS place, r.submitted_at, r.updated_at
+                    FROM consultation_responses r LEFT JOIN accounts a ON a.id = r.account_id
                     LEFT JOIN places p ON p.id = r.place_id WHERE r.consultation_id = :c ORDER BY r.id""").bind("c", consultationId)
                     .map((rs, c) -> rows.add(new Row(rs.getLong("id"), rs.getBoolean("anonymous") ? null : (Long) rs.getObject("account_id"),
-                            rs.getString("name"), rs.getString("organisation"), rs.getBoolean("anonymous"), rs.getString("place"),
+                            rs.getString("name"), (Long) rs.getObject("organisation_id"), rs.getBoolean("anonymous"), rs.getString("place"),
                             rs.getObject("submitted_at", java.time.OffsetDateTime.class).toString(),
                             rs.getObject("updated_at", java.time.OffsetDateTime.class).toString()))).list();
             h.createQuery("""
@@ -62,12 +66,14 @@ final class ResponsesCsv {
             chosen.forEach((response, byQuestion) -> byQuestion.forEach((question, labels) -> cells.computeIfAbsent(response, k -> new HashMap<>())
                     .put(question, String.join("ranking".equals(kinds.get(question)) ? " > " : "; ", labels))));
         });
+        Map<Long, String> groupNames = groups.names(rows.stream().map(Row::organisationId).filter(java.util.Objects::nonNull).distinct().toList());
         for (Row r : rows) {
             List<Object> line = new ArrayList<>();
+            String organisation = r.organisationId() == null ? null : groupNames.get(r.organisationId());
             line.add(r.id());
-            line.add(r.organisation() != null ? r.organisation() : r.anonymous() ? "Anonymous" : r.name());
+            line.add(organisation != null ? organisation : r.anonymous() ? "Anonymous" : r.name());
             line.add(r.accountId());
-            line.add(r.organisation());
+            line.add(organisation);
             line.add(r.anonymous());
             line.add(r.place());
             line.add(r.submitted());

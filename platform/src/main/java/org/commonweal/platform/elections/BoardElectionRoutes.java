@@ -1,5 +1,7 @@
 package org.commonweal.platform.elections;
 
+import org.commonweal.platform.groups.Groups;
+import org.commonweal.platform.groups.Group;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
@@ -31,12 +33,14 @@ public final class BoardElectionRoutes implements Routes {
     private final BoardElections elections;
     private final AccountService accounts;
     private final String baseUrl;
+    private final Groups groups;
     /** An election is its creator's (an organiser) to manage. */
     private final ObjectKind electionKind;
     /** An election's electorate is its listed members': each may cast their own ballot. */
     private final ObjectKind electorateKind;
 
-    public BoardElectionRoutes(Web web, BoardElections elections, AccountService accounts, String baseUrl) {
+    public BoardElectionRoutes(Web web, BoardElections elections, AccountService accounts, String baseUrl, Groups groups) {
+        this.groups = groups;
         this.web = web;
         this.elections = elections;
         this.accounts = accounts;
@@ -56,6 +60,7 @@ public final class BoardElectionRoutes implements Routes {
         r.post("/elections/manage/new", this::create, Access.ROLE, Role.ORGANISER, Role.ADMIN);
         r.get("/elections/manage/{id}", ctx -> showManage(ctx, election(ctx), Form.empty(), Form.empty(), null), managing, Role.ORGANISER, Role.ADMIN);
         r.post("/elections/manage/{id}/electors", this::addElectors, managing, Role.ORGANISER, Role.ADMIN);
+        r.post("/elections/manage/{id}/electors/register", this::addRegister, managing, Role.ORGANISER, Role.ADMIN);
         r.post("/elections/manage/{id}/codes", this::generateCodes, managing, Role.ORGANISER, Role.ADMIN);
         r.post("/elections/manage/{id}/close", this::close, managing, Role.ORGANISER, Role.ADMIN);
         // Published counts are public, so the list of them is too; a member also sees the elections they may vote in.
@@ -95,8 +100,37 @@ public final class BoardElectionRoutes implements Routes {
     }
 
     private void showManage(Context ctx, BoardElection e, Form electors, Form codes, String problem) {
+        showManage(ctx, e, electors, codes, problem, Form.empty());
+    }
+
+    private void showManage(Context ctx, BoardElection e, Form electors, Form codes, String problem, Form register) {
         web.render(ctx, "elections/manage-one.jte", web.page(ctx, "elections.board.manageOne.title", e.title()), "election", e,
-                "turnout", elections.turnout(e.id()), "electors", electors, "codes", codes, "problem", problem);
+                "turnout", elections.turnout(e.id()), "electors", electors, "codes", codes, "problem", problem, "register", register,
+                "registers", groupsWithRegisters(web.requireUser(ctx)));
+    }
+
+    /** The groups whose register the user may take an electorate from: co-operatives and societies they run. */
+    private List<Group.Summary> groupsWithRegisters(CurrentUser user) {
+        return groups.administeredBy(user.id()).stream().filter(g -> Group.KEEPS_REGISTER.contains(g.kind())).toList();
+    }
+
+    /** The electorate from a group's register of members: only the group's admins may hand its register to an election. */
+    private void addRegister(Context ctx) {
+        BoardElection e = election(ctx);
+        CurrentUser user = web.requireUser(ctx);
+        Form form = Form.read(ctx, "group");
+        Optional<Group.Summary> group = groupsWithRegisters(user).stream().filter(g -> String.valueOf(g.id()).equals(form.value("group"))).findFirst();
+        if (e.published()) form.error("group", "elections.board.error.published");
+        else if (group.isEmpty()) form.error("group", "elections.board.error.register");
+        List<Long> register = group.map(g -> groups.electorate(g.id())).orElse(List.of());
+        if (!form.hasErrors() && register.isEmpty()) form.error("group", "elections.board.error.registerEmpty");
+        if (form.hasErrors()) {
+            ctx.status(422);
+            showManage(ctx, e, Form.empty(), Form.empty(), null, form);
+            return;
+        }
+        elections.addElectorsFromRegister(e.id(), group.get().id(), register, web.actor(ctx));
+        web.redirectWithNotice(ctx, "/elections/manage/" + e.id(), "elections.board.electorsAdded");
     }
 
     private void addElectors(Context ctx) {

@@ -118,6 +118,31 @@ public final class BoardElections {
         });
     }
 
+    /**
+     * Adds the members on a group's register (one member, one vote) and marks the election as the group's, so the
+     * group's page lists it; returns how many were new.
+     */
+    public int addElectorsFromRegister(long id, long groupId, List<Long> register, Actor actor) {
+        return jdbi.inTransaction(h -> {
+            int added = 0;
+            for (long a : register) {
+                added += h.createUpdate("INSERT INTO election_electors (election_id, account_id) VALUES (:e, :a) ON CONFLICT DO NOTHING")
+                        .bind("e", id).bind("a", a).execute();
+            }
+            h.createUpdate("UPDATE elections SET group_id = :g WHERE id = :e").bind("g", groupId).bind("e", id).execute();
+            audit.record(h, actor, "elections.electors_added", "election:" + id, added + " members added from the register of group:" + groupId);
+            return added;
+        });
+    }
+
+    /** A group's page section "Elections held": its elections, newest first, with their state. */
+    java.util.Optional<org.commonweal.platform.groups.GroupSection> groupSection(long groupId, org.commonweal.platform.core.i18n.Messages messages) {
+        var entries = jdbi.withHandle(h -> h.createQuery("SELECT id, title, status FROM elections WHERE group_id = :g ORDER BY id DESC LIMIT 10")
+                .bind("g", groupId).map((rs, c) -> new org.commonweal.platform.groups.GroupSection.Entry(rs.getString("title"), "/elections/" + rs.getLong("id"),
+                        messages.get("elections.board.status." + rs.getString("status")))).list());
+        return java.util.Optional.of(new org.commonweal.platform.groups.GroupSection("elections.group.held", entries));
+    }
+
     /** New one-time codes: returned once, for the printed sheet, and stored only as hashes. */
     public List<String> generateCodes(long id, int count, Actor actor) {
         List<String> codes = new ArrayList<>(count);

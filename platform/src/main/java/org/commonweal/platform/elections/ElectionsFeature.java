@@ -1,5 +1,7 @@
 package org.commonweal.platform.elections;
 
+import org.commonweal.platform.groups.Groups;
+import org.commonweal.platform.groups.GroupSection;
 import io.javalin.config.RoutesConfig;
 import org.commonweal.platform.core.feature.Feature;
 import org.commonweal.platform.core.feature.FeatureContext;
@@ -19,9 +21,12 @@ public final class ElectionsFeature implements Feature {
     public ElectionsFeature(FeatureContext ctx) {
         ElectionsPersonalData.boardElections(ctx.personalData());
         ElectionsPersonalData.seatModeller(ctx.personalData());
+        Groups groups = ctx.services().get(Groups.class);
+        BoardElections boardElections = new BoardElections(ctx.jdbi(), ctx.audit());
+        groups.addSection(GroupSection.ELECTIONS, boardElections::groupSection);
         this.parts = new Routes[]{
                 new SeatModellerRoutes(ctx.web(), new ResultsSets(ctx.jdbi(), ctx.audit())),
-                new BoardElectionRoutes(ctx.web(), new BoardElections(ctx.jdbi(), ctx.audit()), ctx.accounts(), ctx.baseUrl())};
+                new BoardElectionRoutes(ctx.web(), boardElections, ctx.accounts(), ctx.baseUrl(), groups)};
     }
 
     @Override

@@ -54,7 +54,7 @@ final class DemoEvents {
         Form form = Form.empty().set("kind", kind).set("title", title).set("description", description).set("startDate", day.toString())
                 .set("startTime", start).set("endDate", day.toString()).set("endTime", end).set("place", String.valueOf(place))
                 .set("venue", venue).set("onlineUrl", link).set("capacity", capacity).set("registrationOpen", "yes");
-        return events.create(organiserId, form, Actor.SYSTEM)
+        return events.create(organiserId, form, Actor.SYSTEM, null)
                 .orElseThrow(() -> new IllegalStateException("demo event " + title + ": " + form.errors()));
     }
 }

@@ -19,7 +19,7 @@ import java.util.Optional;
 record EventDetails(String kind, String title, String description, OffsetDateTime startsAt, OffsetDateTime endsAt, long placeId,
                     String venue, String onlineUrl, Integer capacity, boolean registrationOpen) {
     static final String[] FIELDS = {"kind", "title", "description", "startDate", "startTime", "endDate", "endTime", "place",
-            "venue", "onlineUrl", "capacity", "registrationOpen"};
+            "venue", "onlineUrl", "capacity", "registrationOpen", "group"};
     static final int MAX_CAPACITY = 100_000;
 
     static Optional<EventDetails> read(Form form, PlaceService places) {

@@ -1,5 +1,6 @@
 package org.commonweal.platform.events;
 
+import org.commonweal.platform.groups.Groups;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -28,9 +29,11 @@ final class EventRoutes implements Routes {
 
     private final org.commonweal.platform.deliberation.Deliberation deliberation;
     private final Access managing;
+    private final Groups groups;
 
     EventRoutes(Web web, EventService events, Registrations registrations, PlaceService places, RateLimiter limiter,
-                org.commonweal.platform.deliberation.Deliberation deliberation, Access managing) {
+                org.commonweal.platform.deliberation.Deliberation deliberation, Access managing, Groups groups) {
+        this.groups = groups;
         this.deliberation = deliberation;
         this.managing = managing;
         this.web = web;
@@ -87,15 +90,29 @@ final class EventRoutes implements Routes {
     }
 
     private void showForm(Context ctx, Event editing, Form form) {
+        // The groups the organiser runs, and the event's own group (an officer editing keeps it), as "whose event is it" choices.
+        java.util.Map<String, String> groupChoices = new java.util.LinkedHashMap<>();
+        groupChoices.put("", web.messages().get("events.field.group.none"));
+        for (var g : groups.administeredBy(web.requireUser(ctx).id())) groupChoices.put(String.valueOf(g.id()), g.name());
+        EventDetails.parseId(form.value("group")).ifPresent(g -> groups.name(g).ifPresent(n -> groupChoices.putIfAbsent(String.valueOf(g), n)));
         web.render(ctx, "events/form.jte", web.page(ctx, editing == null ? "events.new.title" : "events.edit.title"), "editing", editing,
-                "form", form, "places", places.tree());
+                "form", form, "places", places.tree(), "groupChoices", groupChoices);
+    }
+
+    /** The group the form names: none, one the user runs, or the one the event already had; anything else is an error on the field. */
+    private Long group(Form form, CurrentUser user, Long current) {
+        String value = form.value("group").strip();
+        if (value.isEmpty()) return null;
+        Optional<Long> id = EventDetails.parseId(value).filter(g -> g.equals(current) || groups.isAdmin(g, user.id()));
+        if (id.isEmpty()) form.error("group", "events.error.group");
+        return id.orElse(null);
     }
 
     private void create(Context ctx) {
         CurrentUser user = web.requireUser(ctx);
         limiter.consume(CREATES, "account:" + user.id());
         Form form = Form.read(ctx, EventDetails.FIELDS);
-        Optional<Long> id = events.create(user.id(), form, web.actor(ctx));
+        Optional<Long> id = events.create(user.id(), form, web.actor(ctx), group(form, user, null));
         if (id.isEmpty()) {
             ctx.status(422);
             showForm(ctx, null, form);
@@ -106,13 +123,15 @@ final class EventRoutes implements Routes {
 
     private void showEdit(Context ctx) {
         Event e = event(ctx);
-        showForm(ctx, e, EventDetails.of(e));
+        showForm(ctx, e, EventDetails.of(e).set("group", events.groupOf(e.id()).map(String::valueOf).orElse("")));
     }
 
     private void edit(Context ctx) {
         Event e = event(ctx);
         Form form = Form.read(ctx, EventDetails.FIELDS);
-        web.answer(ctx, events.edit(e.id(), web.requireUser(ctx), form, web.actor(ctx)), EventIndex.url(e.id()), "events.notice.saved", () -> showForm(ctx, e, form), null);
+        CurrentUser user = web.requireUser(ctx);
+        Long group = group(form, user, events.groupOf(e.id()).orElse(null));
+        web.answer(ctx, events.edit(e.id(), user, form, web.actor(ctx), group), EventIndex.url(e.id()), "events.notice.saved", () -> showForm(ctx, e, form), null);
     }
 
     private void cancel(Context ctx) {

@@ -98,23 +98,35 @@ public final class EventService {
                 .bindArray("places", Long.class, placeIds.toArray(Long[]::new)).map((rs, c) -> event(rs)).list());
     }
 
-    Optional<Long> create(long organiserId, Form form, Actor actor) {
+    /** @param groupId the group whose event it is (its page lists it), already checked as one the organiser runs; null for none */
+    /** The group an event is for, if any. */
+    Optional<Long> groupOf(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT group_id FROM events WHERE id = :id").bind("id", id).mapTo(Long.class).findOne());
+    }
+
+    /** A group's events, not cancelled, latest first. */
+    List<Event> ofGroup(long groupId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE e.group_id = :g AND e.cancelled_at IS NULL ORDER BY e.starts_at DESC, e.id DESC LIMIT :n")
+                .bind("g", groupId).bind("n", limit).map((rs, c) -> event(rs)).list());
+    }
+
+    Optional<Long> create(long organiserId, Form form, Actor actor, Long groupId) {
         Optional<EventDetails> details = EventDetails.read(form, places);
         if (details.isEmpty()) return Optional.empty();
         EventDetails d = details.get();
         return Optional.of(jdbi.inTransaction(h -> {
             long id = bind(h.createUpdate("""
                     INSERT INTO events (organiser_id, kind, title, description, starts_at, ends_at, place_id, venue, online_url,
-                                        capacity, registration_open)
-                    VALUES (:organiser, :kind, :title, :description, :starts, :ends, :place, :venue, :link, :capacity, :open)"""), d)
-                    .bind("organiser", organiserId).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                                        capacity, registration_open, group_id)
+                    VALUES (:organiser, :kind, :title, :description, :starts, :ends, :place, :venue, :link, :capacity, :open, :group)"""), d)
+                    .bind("organiser", organiserId).bind("group", groupId).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             audit.record(h, actor, "event.created", EventIndex.subject(id).key(), d.title());
             index.update(h, id);
             return id;
         }));
     }
 
-    Optional<Refusal> edit(long id, CurrentUser user, Form form, Actor actor) {
+    Optional<Refusal> edit(long id, CurrentUser user, Form form, Actor actor, Long groupId) {
         Optional<EventDetails> details = EventDetails.read(form, places);
         List<Long> promoted = new ArrayList<>();
         Optional<Refusal> refused = jdbi.inTransaction(h -> {
@@ -131,8 +143,8 @@ public final class EventService {
             bind(h.createUpdate("""
                     UPDATE events SET kind = :kind, title = :title, description = :description, starts_at = :starts, ends_at = :ends,
                            place_id = :place, venue = :venue, online_url = :link, capacity = :capacity, registration_open = :open,
-                           sequence = sequence + 1, updated_at = now()
-                    WHERE id = :id"""), d).bind("id", id).execute();
+                           group_id = :group, sequence = sequence + 1, updated_at = now()
+                    WHERE id = :id"""), d).bind("id", id).bind("group", groupId).execute();
             promoted.addAll(Registrations.fillPlaces(h, id));
             audit.record(h, actor, "event.edited", EventIndex.subject(id).key(), d.title());
             index.update(h, id);

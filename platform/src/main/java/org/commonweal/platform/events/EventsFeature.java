@@ -1,5 +1,7 @@
 package org.commonweal.platform.events;
 
+import org.commonweal.platform.groups.Groups;
+import org.commonweal.platform.groups.GroupSection;
 import io.javalin.config.RoutesConfig;
 import org.commonweal.platform.core.accounts.PersonalData;
 import org.commonweal.platform.core.audit.AuditLog;
@@ -26,6 +28,7 @@ public final class EventsFeature implements Feature {
 
     public EventsFeature(FeatureContext ctx) {
         Jdbi jdbi = ctx.jdbi();
+        Groups groups = ctx.services().get(Groups.class);
         Web web = ctx.web();
         var places = ctx.places();
         EventIndex index = new EventIndex(jdbi, ctx.search(), web.messages());
@@ -45,7 +48,9 @@ public final class EventsFeature implements Feature {
                 new CalendarRoutes(web, events, registrations, feeds, places),
                 new AttendanceRoutes(web, events, attendance, managing),
                 new EventRoutes(web, events, registrations, places, ctx.limiter(), ctx.services().get(org.commonweal.platform.deliberation.Deliberation.class),
-                        managing)};
+                        managing, groups)};
+        groups.addSection(GroupSection.EVENTS, (groupId, messages) -> java.util.Optional.of(new GroupSection("events.group.title",
+                events.ofGroup(groupId, 10).stream().map(e -> new GroupSection.Entry(e.title(), EventIndex.url(e.id()), e.when() + " · " + e.placeName())).toList())));
     }
 
     /** Upcoming events in the wards (one full with a waiting list, one online) and a past one with minutes. */

@@ -1,6 +1,5 @@
 package org.commonweal.platform.problems;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -10,20 +9,9 @@ import java.util.Optional;
 public record Photo(String contentType, String altText, byte[] bytes) {
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     public static final int MAX_ALT = 500;
-    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    private static final byte[] RIFF = {'R', 'I', 'F', 'F'};
-    private static final byte[] WEBP = {'W', 'E', 'B', 'P'};
 
-    /** The image type the bytes start with: JPEG, PNG or WebP; anything else is empty. */
+    /** The image type the bytes start with: JPEG, PNG or WebP; anything else is empty (see {@link org.commonweal.platform.core.http.ImageType}). */
     public static Optional<String> sniff(byte[] b) {
-        if (startsWith(b, 0, JPEG)) return Optional.of("image/jpeg");
-        if (startsWith(b, 0, PNG)) return Optional.of("image/png");
-        if (startsWith(b, 0, RIFF) && startsWith(b, 8, WEBP)) return Optional.of("image/webp");
-        return Optional.empty();
-    }
-
-    private static boolean startsWith(byte[] b, int at, byte[] signature) {
-        return b.length >= at + signature.length && Arrays.equals(b, at, at + signature.length, signature, 0, signature.length);
+        return org.commonweal.platform.core.http.ImageType.sniff(b);
     }
 }

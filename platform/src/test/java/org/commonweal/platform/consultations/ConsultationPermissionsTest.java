@@ -31,17 +31,16 @@ class ConsultationPermissionsTest extends PlatformTestCase {
         councilQuestion = setup.question(officer, council, w, Map.of("kind", "text", "prompt", "Your view?"));
         setup.publish(officer, council);
 
-        orgA = app.platform.feature(org.commonweal.platform.consultations.ConsultationsFeature.class).organisations().all().stream().filter(o -> o.name().contains("Green Futures")).findFirst().orElseThrow().id();
-        TestClient admin = app.signedInAs("admin");
-        admin.get("/organisations");
-        TestClient.Response created = admin.post("/organisations", Map.of("name", "Eastfield Allotment Society", "kind", "group"));
-        assertThat(created.status()).isEqualTo(302);
-        orgB = Long.parseLong(created.location().replace("/organisations/", ""));
+        orgA = app.count("SELECT id FROM groups WHERE name LIKE '%Green Futures%'");
+        // Bea starts her own group, so she runs it (and, as an organiser, its consultations).
         app.platform.accounts.createConfirmed("bea@example.org", "Bea Organiser", "bea-password-123", EnumSet.of(Role.ORGANISER), null);
-        admin.get("/organisations/" + orgB);
-        assertThat(admin.post("/organisations/" + orgB + "/members", Map.of("email", "bea@example.org", "role", "organiser")).status()).isEqualTo(302);
         organiserB = app.client();
         organiserB.signIn("bea@example.org", "bea-password-123");
+        organiserB.get("/groups/new");
+        TestClient.Response created = organiserB.post("/groups", Map.of("name", "Eastfield Allotment Society", "kind", "community_group",
+                "description", "Allotments on Eastfield."));
+        assertThat(created.status()).isEqualTo(302);
+        orgB = Long.parseLong(created.location().replace("/groups/", ""));
         orgBConsultation = setup.create(organiserB, String.valueOf(orgB), "Allotment rules", ConsultationSetup.TODAY, ConsultationSetup.TODAY.plusDays(5));
     }
 
@@ -69,10 +68,10 @@ class ConsultationPermissionsTest extends PlatformTestCase {
         assertThat(resident.get("/consultations/" + council + "/results").status()).isEqualTo(403);
         assertThat(resident.get("/consultations/" + council + "/responses.csv").status()).isEqualTo(403);
         assertThat(resident.get("/consultations/" + council + "/results/questions/" + councilQuestion).status()).isEqualTo(403);
-        assertThat(resident.get("/organisations").status()).isEqualTo(403);
-        assertThat(resident.post("/organisations", Map.of("name", "Sneaky", "kind", "group")).status()).isEqualTo(403);
+        assertThat(resident.get("/groups/" + orgB + "/members").status()).isEqualTo(403);
+        assertThat(resident.post("/groups/" + orgB, Map.of("name", "Sneaky", "kind", "community_group", "description", "x")).status()).isEqualTo(403);
         assertThat(app.count("SELECT count(*) FROM consultations WHERE title IN ('Mine', 'Taken')")).isZero();
-        assertThat(app.count("SELECT count(*) FROM organisations WHERE name = 'Sneaky'")).isZero();
+        assertThat(app.count("SELECT count(*) FROM groups WHERE name = 'Sneaky'")).isZero();
     }
 
     @Test

@@ -285,7 +285,8 @@ public final class AccountService {
         return deleted;
     }
 
-    private String validEmail(Form form) {
+    /** The form's "email" field, stripped, with an error when it is blank or not an address: every form asking for one checks it so. */
+    public static String validEmail(Form form) {
         String email = form.value("email").strip();
         form.set("email", email);
         if (email.isEmpty()) form.error("email", "error.email.required");

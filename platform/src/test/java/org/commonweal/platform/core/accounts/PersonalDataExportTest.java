@@ -93,13 +93,9 @@ class PersonalDataExportTest extends PlatformTestCase {
         finn.get("/events/" + registeredEvent);
         finn.post("/events/" + registeredEvent + "/register", Map.of());
 
-        // Consultations: Erin answers once for her organisation and once anonymously for herself.
-        TestClient admin = app.signedInAs("admin");
-        admin.get("/organisations");
-        organisation = idAfter(admin.post("/organisations", Map.of("name", "Quay Friends", "kind", "group")), "/organisations/");
-        admin.get("/organisations/" + organisation);
-        assertThat(admin.post("/organisations/" + organisation + "/members", Map.of("email", "erin@example.org", "role", "member")).status())
-                .isEqualTo(302);
+        // Consultations: Erin answers once for her group (she started it) and once anonymously for herself.
+        erin.get("/groups/new");
+        organisation = idAfter(erin.post("/groups", Map.of("name", "Quay Friends", "kind", "community_group", "description", "Friends of the quay.")), "/groups/");
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
         officer.get("/consultations/new");
         TestClient.Response created = officer.post("/consultations", Map.of("owner", "council", "title", "Quay future", "body", "Tell us.",
@@ -164,7 +160,7 @@ class PersonalDataExportTest extends PlatformTestCase {
         assertThat(names).isSorted().containsAll(List.of("account-mails", "account-sessions", "board-election-electorates", "board-elections-run",
                 "budget-proposals", "comment-reports", "comments", "consultation-responses", "consultations-created", "event-calendar-feed",
                 "event-registrations", "events-organised", "follows", "moderation-bans", "notification-settings", "notifications",
-                "organisation-memberships", "problem-solutions", "problem-supports", "problems", "seat-modeller-results"));
+                "group-memberships", "problem-solutions", "problem-supports", "problems", "seat-modeller-results"));
         assertThat(names).as("nothing about ballots or votes").noneMatch(n -> n.contains("ballot") || n.contains("vote"));
         assertThat(export.get("data").get("events-organised").isArray()).isTrue();
         assertThat(export.get("data").get("events-organised")).as("an empty section is an empty list").isEmpty();
@@ -221,7 +217,8 @@ class PersonalDataExportTest extends PlatformTestCase {
         assertThat(responses.get(1).get("anonymous").asBoolean()).as("her anonymous answer is hers to download").isTrue();
         assertThat(responses.get(1).get("forOrganisation").isNull()).isTrue();
         assertThat(responses.get(1).get("answers").get(0).get("text").asText()).isEqualTo("ANON-SECRET answer");
-        assertThat(ids(data.get("organisation-memberships"), "organisationId")).containsExactly(organisation);
+        assertThat(ids(data.get("group-memberships"), "groupId")).containsExactly(organisation);
+        assertThat(ids(data.get("groups-created"), "id")).containsExactly(organisation);
 
         JsonNode electorates = data.get("board-election-electorates");
         assertThat(ids(electorates, "electionId")).containsExactly(election);

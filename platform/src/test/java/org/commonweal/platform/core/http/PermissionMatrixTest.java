@@ -57,6 +57,7 @@ class PermissionMatrixTest extends PlatformTestCase {
             "board election electorate", AMIRA,
             "consultation", ORLA,
             "event", ORLA,
+            "group", AMIRA,
             "budget proposal", AMIRA,
             "problem", AMIRA,
             "solution", AMIRA,
@@ -72,10 +73,9 @@ class PermissionMatrixTest extends PlatformTestCase {
         // A home place like every demo account's, so she may vote in the demo budget as any resident may.
         Long home = app.platform.accounts.find(amira).orElseThrow().homePlaceId();
         long rita = app.platform.accounts.createConfirmed(RITA.email(), "Rita Rival", RITA.password(), EnumSet.of(Role.ORGANISER), home);
-        // Another organisation's organiser: the one who would rig Orla's election or run her organisation's consultation.
-        long rival = app.platform.feature(org.commonweal.platform.consultations.ConsultationsFeature.class).organisations().create(
-                Form.empty().set("name", "Rival Tenants").set("kind", "group"), org.commonweal.platform.core.audit.Actor.SYSTEM).orElseThrow();
-        app.database.jdbi().useHandle(h -> h.execute("INSERT INTO organisation_members (organisation_id, account_id, role) VALUES (?, ?, 'organiser')", rival, rita));
+        // Another group's organiser: the one who would rig Orla's election or run her group's consultation.
+        app.platform.feature(org.commonweal.platform.groups.GroupsFeature.class).groups().create(Form.empty().set("name", "Rival Tenants")
+                .set("kind", "tenants_association").set("description", "A rival group."), rita, org.commonweal.platform.core.audit.Actor.SYSTEM).orElseThrow();
         long target = app.platform.accounts.createConfirmed("target@matrix.example", "Tess Target", "matrix-target-pass", Set.of(), null);
         long place = app.platform.places.create(Form.empty().set("name", "Matrix Ward").set("gssCode", "").set("parent", ""),
                 org.commonweal.platform.core.audit.Actor.SYSTEM).orElseThrow();
@@ -84,7 +84,13 @@ class PermissionMatrixTest extends PlatformTestCase {
         long proposal = one("SELECT id FROM budget_proposals WHERE author_id = " + amira + " ORDER BY id");
         long pot = one("SELECT pot_id FROM budget_proposals WHERE id = " + proposal);
         long process = one("SELECT process_id FROM budget_pots WHERE id = " + pot);
-        long consultation = orlasConsultation(one("SELECT organisation_id FROM organisation_members WHERE role = 'organiser' AND account_id = " + orla));
+        long consultation = orlasConsultation(one("SELECT group_id FROM group_members WHERE admin AND account_id = " + orla));
+        // Amira runs the demo's community benefit society, and only she does; Ben is one of its members.
+        long group = one("SELECT m.group_id FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.admin AND g.kind = 'community_benefit_society' AND m.account_id = " + amira);
+        long ben = account(BEN);
+        long vacancy = app.database.jdbi().withHandle(h -> h.createQuery(
+                "INSERT INTO group_vacancies (group_id, role, description, time_needed) VALUES (:g, 'trustee', 'A trustee', 'A day a month') RETURNING id")
+                .bind("g", group).mapTo(Long.class).one());
         long event = one("SELECT id FROM events WHERE organiser_id = " + orla + " ORDER BY id");
         long problem = one("SELECT id FROM problems WHERE author_id = " + amira + " ORDER BY id");
         long solution = one("SELECT id FROM problem_solutions WHERE author_id = " + amira + " ORDER BY id");
@@ -102,8 +108,11 @@ class PermissionMatrixTest extends PlatformTestCase {
         PATH_VALUES.put("/consultations/{id}/questions/{question}", question);
         PATH_VALUES.put("/consultations/{id}/results/questions/{question}", question);
         PATH_VALUES.put("/consultations/{id}/documents/{document}", "1");
-        PATH_VALUES.put("/organisations/{id}", String.valueOf(rival));
-        PATH_VALUES.put("/organisations/{id}/members/{account}", String.valueOf(target));
+        PATH_VALUES.put("/groups/{id}", String.valueOf(group));
+        PATH_VALUES.put("/groups/{id}/requests/{account}", String.valueOf(target));
+        PATH_VALUES.put("/groups/{id}/members/{account}", String.valueOf(ben));
+        PATH_VALUES.put("/groups/{id}/vacancies/{vacancy}", String.valueOf(vacancy));
+        PATH_VALUES.put("/groups/invites/{token}", "not-an-invitation");
         PATH_VALUES.put("/elections/manage/{id}", String.valueOf(election));
         PATH_VALUES.put("/elections/{id}", String.valueOf(election));
         PATH_VALUES.put("/events/{id}", String.valueOf(event));
