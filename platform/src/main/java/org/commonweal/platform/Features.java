@@ -8,6 +8,7 @@ import org.commonweal.platform.deliberation.DeliberationFeature;
 import org.commonweal.platform.elections.ElectionsFeature;
 import org.commonweal.platform.events.EventsFeature;
 import org.commonweal.platform.groups.GroupsFeature;
+import org.commonweal.platform.library.LibraryFeature;
 import org.commonweal.platform.problems.ProblemsFeature;
 
 import java.util.List;
@@ -25,7 +26,8 @@ final class Features {
             GroupsFeature::new,         // before consultations, events and elections, which add sections to a group's page
             ConsultationsFeature::new,
             EventsFeature::new,
-            ElectionsFeature::new);
+            ElectionsFeature::new,
+            LibraryFeature::new);       // after budgets and groups: stories come from delivered projects and show on group pages
 
     private Features() {
     }
