@@ -49,7 +49,7 @@ class FeaturesTest extends PlatformTestCase {
     @Test
     void theMenuFollowsTheListAndShowsEachRoleItsOwnEntries() {
         List<String> visitor = menu(app.client().get("/").body());
-        assertThat(visitor).containsExactly("/", "/places", "/budgets", "/problems", "/groups", "/consultations", "/events", "/elections", "/search",
+        assertThat(visitor).containsExactly("/", "/places", "/budgets", "/problems", "/groups", "/consultations", "/events", "/elections", "/library", "/search",
                 "/sign-in", "/register");
         List<String> organiser = menu(app.signedInAs("organiser").get("/").body());
         assertThat(organiser).containsSubsequence("/elections", "/elections/modeller", "/search", "/account", "/notifications");

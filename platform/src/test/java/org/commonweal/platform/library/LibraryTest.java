@@ -63,7 +63,7 @@ class LibraryTest extends PlatformTestCase {
         assertThat(author.post("/library/" + id + "/publish", Map.of()).status()).as("authors do not publish").isEqualTo(403);
         officer.get("/library/" + id);
         assertThat(officer.post("/library/" + id + "/publish", Map.of()).status()).as("only a story sent for review is published").isEqualTo(409);
-        assertThat(app.platform.search.search(new org.commonweal.platform.core.search.SearchIndex.Query("Zebra crossing", Set.of(), null, 0)).hits()).isEmpty();
+        assertThat(app.platform.search.search(new org.commonweal.platform.core.search.SearchIndex.Query("Zebra crossing", Set.of("story"), null, 0)).hits()).isEmpty();
 
         publish(author, officer, id);
         assertThat(app.client().get("/library/" + id).status()).isEqualTo(200);
@@ -78,7 +78,7 @@ class LibraryTest extends PlatformTestCase {
         officer.get("/library/" + id);
         assertThat(officer.post("/library/" + id + "/takedown", Map.of()).status()).isEqualTo(302);
         assertThat(app.client().get("/library/" + id).status()).isEqualTo(404);
-        assertThat(app.platform.search.search(new org.commonweal.platform.core.search.SearchIndex.Query("Zebra crossing", Set.of(), null, 0)).hits()).isEmpty();
+        assertThat(app.platform.search.search(new org.commonweal.platform.core.search.SearchIndex.Query("Zebra crossing", Set.of("story"), null, 0)).hits()).isEmpty();
     }
 
     @Test

@@ -61,7 +61,8 @@ class PermissionMatrixTest extends PlatformTestCase {
             "budget proposal", AMIRA,
             "problem", AMIRA,
             "solution", AMIRA,
-            "comment", AMIRA);
+            "comment", AMIRA,
+            "story", AMIRA);
 
     /** A value for each path parameter, keyed by the path up to and including it; objects of the owner kinds are the fixtures. */
     static final Map<String, String> PATH_VALUES = new LinkedHashMap<>();
