@@ -117,7 +117,12 @@ class LibraryTest extends PlatformTestCase {
             h.execute("INSERT INTO budget_result_projects (pot_id, proposal_id, cost, support, points, funded, round, reason, reason_key, reason_args, greedy_funded) "
                     + "VALUES (?, ?, 1, 1, 1, true, 1, 'funded', 'k', '{}', true)", pot, proposal);
             h.execute("INSERT INTO budget_delivery_updates (proposal_id, status, note) VALUES (?, 'done', 'Finished')", proposal);
+            // Results are published once a process reaches them; only then does its page show a funded project's delivery.
+            h.execute("UPDATE budget_processes SET phase = 'delivery' WHERE id = (SELECT process_id FROM budget_pots WHERE id = ?)", pot);
         });
+        long process = app.count("SELECT t.process_id FROM budget_proposals r JOIN budget_pots t ON t.id = r.pot_id WHERE r.id = " + proposal);
+        assertThat(c.get("/budgets/" + process + "/proposals/" + proposal).body()).as("one step from the project")
+                .contains("href=\"/library/new?project=" + proposal + "\"");
         String form = c.get("/library/new?project=" + proposal).body();
         assertThat(form).contains(title).contains("name=\"sourceId\" value=\"" + proposal + "\"");
         Map<String, String> filled = story(title, "Quayside", "green", "deliver_services");
