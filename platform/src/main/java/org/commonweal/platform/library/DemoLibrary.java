@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * The demo's library: five stories written by residents and published by the officer through the same services the
  * pages use (one linked to a resident's group), one more made in one step from a budget project the officer marks
- * delivered, and one draft still waiting for review.
+ * delivered (with the shared data), a published award round and an open one with a nomination.
  */
 final class DemoLibrary {
     private record Demo(int author, String title, String summary, String problem, String approach, String theme, String purpose,
@@ -55,14 +55,16 @@ final class DemoLibrary {
     private final DeliveryService delivery;
     private final Groups groups;
     private final PlaceService places;
+    private final Awards awards;
 
-    DemoLibrary(StoryService stories, StoryPrefill prefill, BudgetService budgets, DeliveryService delivery, Groups groups, PlaceService places) {
+    DemoLibrary(StoryService stories, StoryPrefill prefill, BudgetService budgets, DeliveryService delivery, Groups groups, PlaceService places, Awards awards) {
         this.stories = stories;
         this.prefill = prefill;
         this.budgets = budgets;
         this.delivery = delivery;
         this.groups = groups;
         this.places = places;
+        this.awards = awards;
     }
 
     void load(long officerId, List<Long> residentIds) {
@@ -80,6 +82,23 @@ final class DemoLibrary {
                     author, officer);
         }
         fromDeliveredProject(residentIds.get(0), officerId, officer);
+        celebrate(residentIds, officer);
+    }
+
+    /** A published round that awarded the most nominated group, and an open round with one nomination in it. */
+    private void celebrate(List<Long> residentIds, Actor officer) {
+        List<Long> nominated = residentIds.stream().flatMap(r -> groups.memberships(r).stream()).map(m -> m.group().id()).distinct().limit(2).toList();
+        if (nominated.isEmpty()) return;
+        long last = awards.openRound(Form.empty().set("title", "Community awards 2025"), officer).orElseThrow();
+        for (int i = 0; i < residentIds.size(); i++) {
+            awards.nominate(last, residentIds.get(i), Form.empty().set("group", String.valueOf(nominated.get(i % nominated.size())))
+                    .set("reason", "They kept going all year and brought new people in."));
+        }
+        awards.award(last, Form.empty().set("group", String.valueOf(nominated.get(0))).set("citation", "For a year of steady, welcoming work."), officer);
+        awards.publish(last, officer);
+        long now = awards.openRound(Form.empty().set("title", "Community awards 2026"), officer).orElseThrow();
+        awards.nominate(now, residentIds.get(residentIds.size() - 1), Form.empty().set("group", String.valueOf(nominated.get(0)))
+                .set("reason", "They opened their doors to everyone this winter."));
     }
 
     /** The officer marks the first funded project delivered; its proposer tells the story from the prefilled form. */

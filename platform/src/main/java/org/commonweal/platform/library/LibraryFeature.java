@@ -21,6 +21,8 @@ import java.util.Optional;
  */
 public final class LibraryFeature implements Feature {
     private final StoryRoutes routes;
+    private final AwardRoutes awardRoutes;
+    private final Awards awards;
     private final StoryService stories;
     private final DemoLibrary demo;
 
@@ -35,12 +37,22 @@ public final class LibraryFeature implements Feature {
         BudgetService budgets = ctx.services().get(BudgetService.class);
         DeliveryService delivery = ctx.services().get(DeliveryService.class);
         StoryPrefill prefill = new StoryPrefill(ctx.services().get(ProposalService.class), budgets, delivery, ctx.subjects());
-        this.demo = new DemoLibrary(stories, prefill, budgets, delivery, groups, ctx.places());
+        this.awards = new Awards(jdbi, ctx.audit(), id -> groups.find(id).isPresent());
+        this.awardRoutes = new AwardRoutes(ctx.web(), awards, groups);
+        this.demo = new DemoLibrary(stories, prefill, budgets, delivery, groups, ctx.places(), awards);
         this.routes = new StoryRoutes(ctx.web(), stories, prefill, ctx.places(), groups, ctx.bans(), ctx.limiter(),
                 ctx.services().get(Deliberation.class));
         groups.addSection(GroupSection.STORIES, (groupId, messages) -> Optional.of(new GroupSection("library.group.title",
                 stories.forGroup(groupId, 10).stream().map(s -> new GroupSection.Entry(s.title(), StoryIndex.url(s.id()),
                         s.placeName() + " · " + messages.get("budgets.theme." + s.theme()))).toList())));
+        // Right after its stories: the group's awards and nominations, and the way to nominate it.
+        groups.addSection(GroupSection.STORIES + 1, (groupId, messages) -> {
+            Awards.Counts counts = awards.counts(groupId);
+            return Optional.of(new GroupSection("library.group.recognition", List.of(new GroupSection.Entry(
+                    messages.get("library.group.counts", counts.awards(), counts.nominations()), "/celebrate",
+                    messages.get("library.awards.title")), new GroupSection.Entry(messages.get("library.group.nominate"),
+                    "/celebrate?group=" + groupId, messages.get("library.group.nominateDetail")))));
+        });
     }
 
     @Override
@@ -53,6 +65,10 @@ public final class LibraryFeature implements Feature {
         return List.of(NavItem.main("/library", "nav.library"));
     }
 
+    public Awards awards() {
+        return awards;
+    }
+
     public StoryService stories() {
         return stories;
     }
@@ -60,5 +76,6 @@ public final class LibraryFeature implements Feature {
     @Override
     public void routes(RoutesConfig r) {
         routes.routes(r);
+        awardRoutes.routes(r);
     }
 }

@@ -119,6 +119,7 @@ class PermissionMatrixTest extends PlatformTestCase {
         PATH_VALUES.put("/events/{id}", String.valueOf(event));
         PATH_VALUES.put("/events/{id}/attendance/{registration}", "1");
         PATH_VALUES.put("/problems/{id}", String.valueOf(problem));
+        PATH_VALUES.put("/celebrate/rounds/{id}", String.valueOf(one("SELECT id FROM award_rounds WHERE status = 'open' ORDER BY id")));
         PATH_VALUES.put("/library/{id}", String.valueOf(one("SELECT id FROM library_stories WHERE author_id = " + amira + " ORDER BY id")));
         PATH_VALUES.put("/solutions/{id}", String.valueOf(solution));
         PATH_VALUES.put("/solutions/{id}/budget/{process}", String.valueOf(process));
