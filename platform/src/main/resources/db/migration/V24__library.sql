@@ -26,6 +26,9 @@ CREATE TABLE library_stories (
     created_at     TIMESTAMPTZ NOT NULL DEFAULT now(),
     updated_at     TIMESTAMPTZ NOT NULL DEFAULT now(),
     published_at   TIMESTAMPTZ,
+    -- The library's own word search (its filters combine with words, which the site-wide search does not know).
+    document       tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig,
+                       title || ' ' || summary || ' ' || approach || ' ' || outcomes)) STORED,
     CHECK (ended_on IS NULL OR started_on IS NULL OR ended_on >= started_on),
     CHECK ((source_kind IS NULL) = (source_id IS NULL))
 );
@@ -33,3 +36,4 @@ CREATE INDEX library_stories_status ON library_stories (status, published_at DES
 CREATE INDEX library_stories_author ON library_stories (author_id);
 CREATE INDEX library_stories_group ON library_stories (group_id) WHERE status = 'published';
 CREATE INDEX library_stories_theme_place ON library_stories (theme, place_id) WHERE status = 'published';
+CREATE INDEX library_stories_document ON library_stories USING gin (document) WHERE status = 'published';

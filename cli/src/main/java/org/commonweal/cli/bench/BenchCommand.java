@@ -7,7 +7,7 @@ import org.commonweal.cli.UsageException;
 import java.util.List;
 import java.util.Map;
 
-/** {@code commonweal bench http|startup|ballots|results|proposals|community|opinion|match|groups}: the platform's speed figures, printed (never asserted in unit tests). */
+/** {@code commonweal bench http|startup|ballots|results|proposals|community|opinion|match|groups|library}: the platform's speed figures, printed (never asserted in unit tests). */
 public final class BenchCommand implements Command {
     private static Map<String, Command> subcommands() {
         return Map.ofEntries(
@@ -19,7 +19,8 @@ public final class BenchCommand implements Command {
                 Map.entry("community", new CommunityBench()),
                 Map.entry("opinion", new OpinionBench()),
                 Map.entry("match", new MatchBench()),
-                Map.entry("groups", new GroupsBench()));
+                Map.entry("groups", new GroupsBench()),
+                Map.entry("library", new LibraryBench()));
     }
 
     @Override
@@ -29,7 +30,7 @@ public final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "measure the platform: page throughput (http), cold start (startup), voting (ballots), counting (results), proposals list (proposals), problem page, search and agenda (community), opinion mapping math (opinion), volunteer matching (match), group page and directory (groups)";
+        return "measure the platform: page throughput (http), cold start (startup), voting (ballots), counting (results), proposals list (proposals), problem page, search and agenda (community), opinion mapping math (opinion), volunteer matching (match), group page and directory (groups), library search and story page (library)";
     }
 
     @Override

@@ -27,7 +27,9 @@ public final class StoryService {
     static final String[] FIELDS = {"title", "summary", "problem", "approach", "place", "theme", "purpose", "participants", "startedOn",
             "endedOn", "outcomes", "evidence", "cost", "lessons", "group", "sourceKind", "sourceId"};
     private static final String SELECT = """
-            SELECT s.*, a.name AS author_name, p.name AS place_name
+            SELECT s.id, s.author_id, s.place_id, s.group_id, s.title, s.summary, s.problem, s.approach, s.theme, s.purpose,
+                   s.participants, s.started_on, s.ended_on, s.outcomes, s.evidence, s.cost_minor, s.lessons, s.source_kind, s.source_id,
+                   s.status, s.published_at, a.name AS author_name, p.name AS place_name
               FROM library_stories s JOIN places p ON p.id = s.place_id LEFT JOIN accounts a ON a.id = s.author_id""";
 
     /** The list's filters: words ("" = any), a place with the places inside it (null = anywhere), theme and purpose ("" = any). */
@@ -69,8 +71,7 @@ public final class StoryService {
         return jdbi.withHandle(h -> {
             var q = h.createQuery(SELECT + "\n" + """
                      WHERE s.status = 'published' AND %s AND (:theme = '' OR s.theme = :theme) AND (:purpose = '' OR s.purpose = :purpose)
-                       AND (:text = '' OR to_tsvector('english', s.title || ' ' || s.summary || ' ' || s.approach || ' ' || s.outcomes)
-                                          @@ plainto_tsquery('english', :text))
+                       AND (:text = '' OR s.document @@ plainto_tsquery('english', :text))
                      ORDER BY s.published_at DESC, s.id DESC LIMIT :limit OFFSET :offset""".formatted(
                             within == null ? "TRUE" : "s.place_id = ANY(:places)"))
                     .bind("theme", b.theme() == null ? "" : b.theme()).bind("purpose", b.purpose() == null ? "" : b.purpose())
