@@ -28,7 +28,7 @@ final class DemoLibrary {
                     "A walkabout at dusk with a councillor, a map of the dark spots, and a petition to the ward budget.", "safety",
                     "influence_decisions", "Ferry Row", 40, "Six solar lights fitted within three months; evening footfall up.",
                     "Footfall count: 120 people an evening before, 310 after (council counter, 2 weeks each).", "4800", "Walk it at dusk with decision makers."),
-            new Demo(1, "A Saturday repair café at the library", "Volunteers fix toasters, bikes and clothes once a month.",
+            new Demo(1, "A Saturday repair shop at the library", "Volunteers fix toasters, bikes and clothes once a month.",
                     "Broken things went to landfill and people could not afford repairs.",
                     "Volunteer fixers, a borrowed room and a sign-up sheet; tools from a small grant.", "community", "deliver_services",
                     "Station Road", 25, "300 items repaired in the first year, 70% of them fixed first time.",
