@@ -34,8 +34,9 @@ final class LibraryBench implements Command {
         try (BenchSite site = new BenchSite(Map.of())) {
             console.err().printf("loading %,d stories...%n", stories);
             long story = load(site, stories);
-            console.err().printf("loaded: %,d published stories%n", site.platform.database().jdbi().withHandle(h -> h.createQuery(
-                    "SELECT count(*) FROM library_stories WHERE status = 'published'").mapTo(Long.class).one()));
+            long published = site.platform.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM library_stories WHERE status = 'published'").mapTo(Long.class).one());
+            console.err().printf("loaded: %,d published stories%n", published);
             long ward = site.platform.places.tree().stream().filter(p -> p.kind().equals("ward")).findFirst().orElseThrow().id();
             List<String> paths = List.of("/library", "/library?q=" + BenchSite.enc("rain garden"), "/library?theme=green&purpose=plan",
                     "/library?place=" + ward + "&page=3", "/search?q=" + BenchSite.enc("rain garden"), "/library/" + story);
