@@ -10,6 +10,7 @@ import org.commonweal.platform.elections.ElectionsFeature;
 import org.commonweal.platform.events.EventsFeature;
 import org.commonweal.platform.grants.GrantsFeature;
 import org.commonweal.platform.groups.GroupsFeature;
+import org.commonweal.platform.library.LibraryFeature;
 import org.commonweal.platform.problems.ProblemsFeature;
 import org.commonweal.platform.services.ServicesFeature;
 
@@ -31,7 +32,8 @@ final class Features {
             ConsultationsFeature::new,
             EventsFeature::new,
             ElectionsFeature::new,
-            ConversationsFeature::new);
+            ConversationsFeature::new,
+            LibraryFeature::new);       // after budgets and groups: stories come from delivered projects and show on group pages
 
     private Features() {
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 /** {@code commonweal bench SUBCOMMAND}: the platform's speed figures, printed (never asserted in unit tests). */
 /** {@code commonweal bench http|startup|ballots|results|proposals|community|groups}: the platform's speed figures, printed (never asserted in unit tests). */
 /** {@code commonweal bench http|startup|ballots|results|proposals|community|groups|services}: the platform's speed figures, printed (never asserted in unit tests). */
+/** {@code commonweal bench http|startup|ballots|results|proposals|community|opinion|match|groups|library}: the platform's speed figures, printed (never asserted in unit tests). */
 public final class BenchCommand implements Command {
     private static Map<String, Command> subcommands() {
         return Map.ofEntries(
@@ -24,7 +25,9 @@ public final class BenchCommand implements Command {
                 Map.entry("conversations", new ConversationsBench()),
                 Map.entry("groups", new GroupsBench()),
                 Map.entry("groups", new GroupsBench()),
-                Map.entry("services", new ServicesBench()));
+                Map.entry("services", new ServicesBench()),
+                Map.entry("groups", new GroupsBench()),
+                Map.entry("library", new LibraryBench()));
     }
 
     @Override
@@ -34,7 +37,7 @@ public final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "measure the platform: page throughput (http), cold start (startup), voting (ballots), counting (results), proposals list (proposals), problem page, search and agenda (community), opinion mapping math (opinion), volunteer matching (match), voting in a conversation (conversations), group page and directory (groups), directory and Open Referral API (services)";
+        return "measure the platform: page throughput (http), cold start (startup), voting (ballots), counting (results), proposals list (proposals), problem page, search and agenda (community), opinion mapping math (opinion), volunteer matching (match), voting in a conversation (conversations), group page and directory (groups), directory and Open Referral API (services), library search and story page (library)";
     }
 
     @Override

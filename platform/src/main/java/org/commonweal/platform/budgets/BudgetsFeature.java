@@ -58,6 +58,7 @@ public final class BudgetsFeature implements Feature {
         VoterRegister register = new VoterRegister(jdbi, audit);
         PaperSheets paper = new PaperSheets(jdbi, ballots, audit);
         DeliveryService delivery = new DeliveryService(jdbi, audit, subjects);
+        ctx.services().publish(DeliveryService.class, delivery); // the library turns a delivered project into a story
         PabulibImport pabulib = new PabulibImport(jdbi, audit, results, index);
         this.demo = new DemoBudgets(budgets, proposals, pabulib, places);
         this.discussion = new DemoDiscussion(deliberation, ctx.accounts());

@@ -66,7 +66,8 @@ class PermissionMatrixTest extends PlatformTestCase {
             Map.entry("solution", AMIRA),
             Map.entry("comment", AMIRA),
             Map.entry("conversation", ORLA),
-            Map.entry("service", BEN));
+            Map.entry("service", BEN),
+            Map.entry("story", AMIRA));
 
     /** A value for each path parameter, keyed by the path up to and including it; objects of the owner kinds are the fixtures. */
     static final Map<String, String> PATH_VALUES = new LinkedHashMap<>();
@@ -128,6 +129,8 @@ class PermissionMatrixTest extends PlatformTestCase {
         PATH_VALUES.put("/events/{id}", String.valueOf(event));
         PATH_VALUES.put("/events/{id}/attendance/{registration}", "1");
         PATH_VALUES.put("/problems/{id}", String.valueOf(problem));
+        PATH_VALUES.put("/celebrate/rounds/{id}", String.valueOf(one("SELECT id FROM award_rounds WHERE status = 'open' ORDER BY id")));
+        PATH_VALUES.put("/library/{id}", String.valueOf(one("SELECT id FROM library_stories WHERE author_id = " + amira + " ORDER BY id")));
         PATH_VALUES.put("/solutions/{id}", String.valueOf(solution));
         PATH_VALUES.put("/solutions/{id}/budget/{process}", String.valueOf(process));
         PATH_VALUES.put("/comments/{id}", String.valueOf(comment));

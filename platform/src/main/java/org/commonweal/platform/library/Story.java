@@ -1,0 +1,30 @@
+package org.commonweal.platform.library;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A case story: what a community did about a problem, how, and what came of it, in Participedia's terms where they
+ * fit (purpose, approach, number of participants, outcomes and the evidence for them). Money is in minor units.
+ */
+public record Story(long id, Long authorId, String authorName, long placeId, String placeName, Long groupId, String title, String summary,
+                    String problem, String approach, String theme, String purpose, Integer participants, LocalDate startedOn,
+                    LocalDate endedOn, String outcomes, String evidence, Long costMinor, String lessons, String sourceKind, Long sourceId,
+                    String status, OffsetDateTime publishedAt) {
+    /** The budgets' themes, so a story made from a budget project keeps its theme (names are the messages budgets.theme.*). */
+    public static final List<String> THEMES = org.commonweal.platform.budgets.Proposal.THEMES;
+    /** Participedia's "purposes" of a case, the ones a local story can have. */
+    public static final List<String> PURPOSES = List.of("influence_decisions", "deliver_services", "build_capacity", "plan", "research");
+    /** What a story may have come from: subject kinds of other features. */
+    public static final List<String> SOURCES = List.of("proposal", "problem", "consultation");
+
+    public boolean published() {
+        return status.equals("published");
+    }
+
+    /** The author may change it and send it for review until it is published. */
+    public boolean editableByAuthor() {
+        return status.equals("draft") || status.equals("submitted");
+    }
+}
