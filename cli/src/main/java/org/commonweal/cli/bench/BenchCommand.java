@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** {@code commonweal bench SUBCOMMAND}: the platform's speed figures, printed (never asserted in unit tests). */
 /** {@code commonweal bench http|startup|ballots|results|proposals|community|groups}: the platform's speed figures, printed (never asserted in unit tests). */
-/** {@code commonweal bench http|startup|ballots|results|proposals|community|groups|services}: the platform's speed figures, printed (never asserted in unit tests). */
-/** {@code commonweal bench http|startup|ballots|results|proposals|community|opinion|match|groups|library}: the platform's speed figures, printed (never asserted in unit tests). */
+/** {@code commonweal bench SUBCOMMAND}: the platform's and the engines' speed figures, printed (never asserted in unit tests). */
 public final class BenchCommand implements Command {
     private static Map<String, Command> subcommands() {
         return Map.ofEntries(
@@ -24,9 +23,7 @@ public final class BenchCommand implements Command {
                 Map.entry("match", new MatchBench()),
                 Map.entry("conversations", new ConversationsBench()),
                 Map.entry("groups", new GroupsBench()),
-                Map.entry("groups", new GroupsBench()),
                 Map.entry("services", new ServicesBench()),
-                Map.entry("groups", new GroupsBench()),
                 Map.entry("library", new LibraryBench()));
     }
 
