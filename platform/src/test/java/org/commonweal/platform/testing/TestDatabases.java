@@ -27,11 +27,17 @@ public final class TestDatabases {
                 server = EmbeddedDatabase.start(dir.resolve("postgres"));
                 execute("CREATE DATABASE commonweal_template");
                 Database.connect(server.jdbcUrl("commonweal_template"), EmbeddedDatabase.USER, server.password(), 2, null).close();
+                // Each run's cluster is over a gigabyte: left behind, a few hundred runs fill a developer's disk.
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         server.close();
                     } catch (Exception ignored) {
-                        // the JVM is exiting; the temporary directory goes with it
+                        // the JVM is exiting; the directory is removed below all the same
+                    }
+                    try (var paths = Files.walk(dir)) {
+                        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    } catch (Exception ignored) {
+                        // nothing more can be done while the JVM exits
                     }
                 }));
             } catch (Exception e) {
