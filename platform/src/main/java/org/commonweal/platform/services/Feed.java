@@ -264,7 +264,7 @@ record Feed(List<Taxonomy> taxonomies, List<Term> terms, Map<UUID, Providers.Inc
 
     /**
      * A latitude or longitude; one out of range is left out (and counted) rather than refused: some feeds, the ORUK
-     * example among them, carry placeholder figures, and the rest of the location is still worth having.
+     * example among them, carry made-up figures (100, 101), and the rest of the location is still worth having.
      */
     private static Double coordinate(RowCheck c, String field, int limit, Map<String, Integer> notKept) {
         BigDecimal n = c.number(field);

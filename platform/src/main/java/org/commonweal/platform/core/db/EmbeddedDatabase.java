@@ -136,6 +136,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
+            // A file system without POSIX modes (Windows) protects the file by the user profile's own access rules.
             Files.createFile(temporary);
         }
         Files.writeString(temporary, content);
