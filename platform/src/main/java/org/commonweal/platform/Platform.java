@@ -93,18 +93,21 @@ public final class Platform implements AutoCloseable {
         FeatureContext context = new FeatureContext(config, jdbi, web, audit, places, accounts, subjects, search, openData, personalData,
                 bans, limiter, outbox, new Services());
         for (var make : Features.ALL) features.add(make.apply(context));
-        // The platform's own entries frame the features' in the menu: home and places first, search last; the account's
-        // page first among the signed-in entries, administration last.
+        // The main menu: home and places, the hubs the features fill, search; the tools hub for staff last. In the header,
+        // the account's page first, administration last.
         web.navigation().add(List.of(NavItem.main("/", "nav.home"), NavItem.main("/places", "nav.places"),
-                NavItem.account("/account", "nav.account", Role.RESIDENT), NavItem.account("/residence/letters", "nav.residence", Role.OFFICER)));
+                NavItem.hub(NavItem.Area.TAKE_PART), NavItem.hub(NavItem.Area.COMMUNITY), NavItem.main("/search", "nav.search"),
+                NavItem.hub(NavItem.Area.TOOLS), NavItem.account("/account", "nav.account", Role.RESIDENT),
+                NavItem.in(NavItem.Area.TOOLS, "/residence/letters", "nav.residence", Role.OFFICER)));
         for (Feature f : features) web.navigation().add(f.navigation());
-        web.navigation().add(List.of(NavItem.main("/search", "nav.search"), NavItem.account("/admin", "nav.admin", Role.ADMIN)));
+        web.navigation().add(List.of(NavItem.in(NavItem.Area.TOOLS, "/admin", "nav.admin", Role.ADMIN)));
         // Only in the demo, and never where mail is really sent: the mail a newcomer just caused, in their own browser.
         var demoMail = config.demoMode() && config.smtp().isEmpty() ? new org.commonweal.platform.core.mail.DemoMailbox(web, csrf, outbox) : null;
         AccountRoutes accountRoutes = new AccountRoutes(web, accounts, sessions, places, limiter, demoMail);
         List<Routes> routes = new java.util.ArrayList<>(List.of(
                 new org.commonweal.platform.core.http.StyleRoutes(),
                 new HomeRoutes(web, accounts, features),
+                new org.commonweal.platform.home.HubRoutes(web),
                 accountRoutes,
                 new org.commonweal.platform.core.accounts.ResidenceRoutes(web, accounts, places, limiter, accountRoutes, config.baseUrl()),
                 new UserAdminRoutes(web, accounts),

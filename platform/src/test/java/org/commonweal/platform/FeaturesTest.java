@@ -15,9 +15,18 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The feature list is the one place a feature is registered: the menu and the demo come from it. */
+/** The feature list is the one place a feature is registered: the menus and the demo come from it. */
 class FeaturesTest extends PlatformTestCase {
     private static final Pattern MENU_LINK = Pattern.compile("class=\"govuk-service-navigation__link\" href=\"([^\"]+)\"");
+
+    private static final Pattern HUB_LINK = Pattern.compile("<h2 class=\"govuk-heading-m govuk-!-margin-bottom-0\"><a class=\"govuk-link\" href=\"([^\"]+)\"");
+
+    private static List<String> hub(String html) {
+        Matcher m = HUB_LINK.matcher(html);
+        List<String> hrefs = new java.util.ArrayList<>();
+        while (m.find()) hrefs.add(m.group(1));
+        return hrefs;
+    }
 
     private static List<String> menu(String html) {
         Matcher m = MENU_LINK.matcher(html);
@@ -47,24 +56,41 @@ class FeaturesTest extends PlatformTestCase {
     }
 
     @Test
-    void theMenuFollowsTheListAndShowsEachRoleItsOwnEntries() {
-        List<String> visitor = menu(app.client().get("/").body());
-        assertThat(visitor).containsExactly("/", "/places", "/budgets", "/problems", "/groups", "/services", "/grants", "/consultations", "/events",
-                "/elections", "/conversations", "/library", "/search", "/sign-in", "/register");
-        List<String> organiser = menu(app.signedInAs("organiser").get("/").body());
-        assertThat(organiser).containsSubsequence("/elections", "/elections/modeller", "/search", "/account", "/notifications");
-        assertThat(organiser).doesNotContain("/moderation", "/admin");
-        List<String> admin = menu(app.signedInAs("admin").get("/").body());
-        assertThat(admin).containsSubsequence("/account", "/notifications", "/moderation", "/admin");
-        assertThat(admin).contains("/elections/modeller");
-        assertThat(app.signedInAs("moderator").get("/").body()).contains("href=\"/moderation\"");
-        assertThat(menu(app.signedInAs("officer").get("/").body())).containsSubsequence("/services", "/services/review");
+    void theMainMenuKeepsToHomePlacesTheHubsAndSearch() {
+        assertThat(menu(app.client().get("/").body())).containsExactly("/", "/places", "/take-part", "/community", "/search");
+        assertThat(menu(app.signedInAs("resident").get("/").body())).containsExactly("/", "/places", "/take-part", "/community", "/search");
+        for (String staff : List.of("officer", "organiser", "moderator", "admin")) {
+            assertThat(menu(app.signedInAs(staff).get("/").body())).as(staff).containsExactly("/", "/places", "/take-part", "/community", "/search", "/tools");
+        }
     }
 
     @Test
-    void theCurrentEntryIsTheLongestThatMatches() {
+    void eachHubListsTheFeaturesInTheirOrderAndEachRoleItsOwnTools() {
+        assertThat(hub(app.client().get("/take-part").body())).containsExactly("/budgets", "/problems", "/consultations", "/elections", "/conversations");
+        assertThat(hub(app.client().get("/community").body())).containsExactly("/groups", "/services", "/grants", "/events", "/library");
+        assertThat(hub(app.signedInAs("resident").get("/community").body())).contains("/account/skills");
+        assertThat(hub(app.signedInAs("officer").get("/tools").body())).containsExactly("/residence/letters", "/services/review");
+        assertThat(hub(app.signedInAs("organiser").get("/tools").body())).containsExactly("/elections/modeller");
+        assertThat(hub(app.signedInAs("moderator").get("/tools").body())).containsExactly("/moderation");
+        assertThat(hub(app.signedInAs("admin").get("/tools").body())).containsSubsequence("/residence/letters", "/moderation", "/services/review",
+                "/elections/modeller", "/admin");
+        assertThat(app.signedInAs("resident").get("/tools").status()).isEqualTo(403);
+        assertThat(app.signedInAs("resident").get("/").body()).contains("href=\"/account\"", "href=\"/notifications\"").doesNotContain("href=\"/tools\"");
+    }
+
+    @Test
+    void everyHubEntryHasItsLineOfExplanation() {
+        String body = app.signedInAs("admin").get("/community").body() + app.signedInAs("admin").get("/take-part").body()
+                + app.signedInAs("admin").get("/tools").body();
+        assertThat(body).doesNotContain(".hint").doesNotContain("nav.");
+    }
+
+    @Test
+    void theCurrentHubIsMarkedOnItsFeaturesPages() {
         String modeller = app.signedInAs("organiser").get("/elections/modeller").body();
-        assertThat(modeller).contains("href=\"/elections/modeller\" aria-current=\"page\"").doesNotContain("href=\"/elections\" aria-current=\"page\"");
+        assertThat(modeller).contains("href=\"/tools\" aria-current=\"page\"").doesNotContain("href=\"/take-part\" aria-current=\"page\"");
+        assertThat(app.client().get("/budgets").body()).contains("href=\"/take-part\" aria-current=\"page\"");
+        assertThat(app.client().get("/community").body()).contains("href=\"/community\" aria-current=\"page\"");
     }
 
     @Test

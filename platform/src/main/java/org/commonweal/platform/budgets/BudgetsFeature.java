@@ -92,7 +92,7 @@ public final class BudgetsFeature implements Feature {
 
     @Override
     public List<NavItem> navigation() {
-        return List.of(NavItem.main("/budgets", "nav.budgets"));
+        return List.of(NavItem.in(NavItem.Area.TAKE_PART, "/budgets", "nav.budgets"));
     }
 
     /**

@@ -22,8 +22,7 @@ final class AnsweredSection {
                         WHERE r.organisation_id = :g AND c.status <> 'draft' ORDER BY r.submitted_at DESC, c.id DESC LIMIT :n""")
                 .bind("g", groupId).bind("n", SHOWN)
                 .map((rs, x) -> new GroupSection.Entry(rs.getString("title"), ConsultationIndex.url(rs.getLong("id")),
-                        messages.get("consultations.group.answeredOn", rs.getObject("submitted_at", OffsetDateTime.class)
-                                .atZoneSameInstant(ConsultationsFeature.ZONE).toLocalDate().toString()))).list());
+                        messages.get("consultations.group.answeredOn", messages.date(rs.getObject("submitted_at", OffsetDateTime.class))))).list());
         return Optional.of(new GroupSection("consultations.group.answered", entries));
     }
 }

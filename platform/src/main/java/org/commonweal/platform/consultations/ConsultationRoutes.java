@@ -159,7 +159,7 @@ final class ConsultationRoutes implements Routes {
         if (ban.isPresent()) {
             ctx.status(403);
             String message = ban.get().endsAt() == null ? web.messages().get("consultations.banned.indefinitely")
-                    : web.messages().get("consultations.banned.until", ban.get().endsAt().atZoneSameInstant(ConsultationsFeature.ZONE).toLocalDate().toString());
+                    : web.messages().get("consultations.banned.until", web.messages().date(ban.get().endsAt()));
             web.render(ctx, "error.jte", web.page(ctx, "consultations.banned.title"), "message", message);
             return;
         }

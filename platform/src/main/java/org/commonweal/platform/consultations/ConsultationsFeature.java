@@ -82,7 +82,7 @@ public final class ConsultationsFeature implements Feature {
 
     @Override
     public List<NavItem> navigation() {
-        return List.of(NavItem.main("/consultations", "nav.consultations"));
+        return List.of(NavItem.in(NavItem.Area.TAKE_PART, "/consultations", "nav.consultations"));
     }
 
     @Override

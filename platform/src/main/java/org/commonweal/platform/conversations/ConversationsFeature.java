@@ -61,7 +61,7 @@ public final class ConversationsFeature implements Feature {
 
     @Override
     public List<NavItem> navigation() {
-        return List.of(NavItem.main("/conversations", "nav.conversations"));
+        return List.of(NavItem.in(NavItem.Area.TAKE_PART, "/conversations", "nav.conversations"));
     }
 
     @Override

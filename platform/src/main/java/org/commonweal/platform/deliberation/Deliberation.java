@@ -13,8 +13,6 @@ import org.commonweal.platform.core.subjects.Subjects;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +20,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +33,6 @@ public final class Deliberation {
     static final RateLimiter.Limit POSTS = new RateLimiter.Limit("comment-posts", 10, java.time.Duration.ofMinutes(5));
     static final int MAX_BODY = 5000;
     static final List<String> REPORT_REASONS = List.of("abuse", "spam", "personal", "misinformation", "offtopic", "other");
-    private static final DateTimeFormatter BAN_END = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
 
     /** Why a change was refused; routes turn it into a status code and a message. */
 
@@ -133,7 +129,7 @@ public final class Deliberation {
     /** The ban's end as residents read it, in UK time. */
     String banEnd(Bans.Ban ban) {
         return ban.endsAt() == null ? messages.get("deliberation.ban.untilLifted")
-                : messages.get("deliberation.ban.until", BAN_END.format(ban.endsAt().atZoneSameInstant(ZoneId.of("Europe/London"))));
+                : messages.get("deliberation.ban.until", messages.dateTime(ban.endsAt()));
     }
 
     /** The account's ban in force, as the text shown when refusing its post. */

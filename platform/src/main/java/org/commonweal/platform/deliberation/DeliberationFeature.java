@@ -67,7 +67,7 @@ public final class DeliberationFeature implements Feature {
     @Override
     public List<NavItem> navigation() {
         return List.of(NavItem.account("/notifications", "nav.notifications", Role.RESIDENT),
-                NavItem.account("/moderation", "nav.moderation", Role.MODERATOR));
+                NavItem.in(NavItem.Area.TOOLS, "/moderation", "nav.moderation", Role.MODERATOR));
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class ElectionsFeature implements Feature {
 
     @Override
     public List<NavItem> navigation() {
-        return List.of(NavItem.main("/elections", "nav.elections"), NavItem.main("/elections/modeller", "nav.modeller", Role.ORGANISER));
+        return List.of(NavItem.in(NavItem.Area.TAKE_PART, "/elections", "nav.elections"), NavItem.in(NavItem.Area.TOOLS, "/elections/modeller", "nav.modeller", Role.ORGANISER));
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class EventsFeature implements Feature {
 
     @Override
     public List<NavItem> navigation() {
-        return List.of(NavItem.main("/events", "nav.events"));
+        return List.of(NavItem.in(NavItem.Area.COMMUNITY, "/events", "nav.events"));
     }
 
     /** The next events, anywhere. */

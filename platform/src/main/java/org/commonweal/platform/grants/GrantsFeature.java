@@ -67,7 +67,7 @@ public final class GrantsFeature implements Feature {
 
     @Override
     public List<NavItem> navigation() {
-        return List.of(NavItem.main("/grants", "nav.grants"));
+        return List.of(NavItem.in(NavItem.Area.COMMUNITY, "/grants", "nav.grants"));
     }
 
     @Override

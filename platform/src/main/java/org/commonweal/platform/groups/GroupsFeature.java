@@ -65,7 +65,7 @@ public final class GroupsFeature implements Feature {
 
     @Override
     public List<NavItem> navigation() {
-        return List.of(NavItem.main("/groups", "nav.groups"), NavItem.account("/account/skills", "nav.skills", Role.RESIDENT));
+        return List.of(NavItem.in(NavItem.Area.COMMUNITY, "/groups", "nav.groups"), NavItem.in(NavItem.Area.COMMUNITY, "/account/skills", "nav.skills", Role.RESIDENT));
     }
 
     @Override

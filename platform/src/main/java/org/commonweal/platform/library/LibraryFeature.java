@@ -62,7 +62,7 @@ public final class LibraryFeature implements Feature {
 
     @Override
     public List<NavItem> navigation() {
-        return List.of(NavItem.main("/library", "nav.library"));
+        return List.of(NavItem.in(NavItem.Area.COMMUNITY, "/library", "nav.library"));
     }
 
     public Awards awards() {

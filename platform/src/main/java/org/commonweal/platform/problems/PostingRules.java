@@ -7,9 +7,6 @@ import org.commonweal.platform.core.http.RateLimiter;
 import org.commonweal.platform.core.http.Web;
 
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -19,7 +16,6 @@ import java.util.Optional;
 final class PostingRules {
     /** Enough for a resident raising a few problems and ideas in a sitting; far below what a spammer needs. */
     static final RateLimiter.Limit POSTS = new RateLimiter.Limit("problems-posts", 10, Duration.ofHours(1));
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK).withZone(ZoneId.of("Europe/London"));
 
     private final Web web;
     private final Bans bans;
@@ -49,7 +45,7 @@ final class PostingRules {
             ctx.status(403);
             String message = ban.get().endsAt() == null
                     ? web.messages().get("problems.banned.untilLifted", ban.get().reason())
-                    : web.messages().get("problems.banned.until", WHEN.format(ban.get().endsAt()), ban.get().reason());
+                    : web.messages().get("problems.banned.until", web.messages().dateTime(ban.get().endsAt()), ban.get().reason());
             web.render(ctx, "error.jte", web.page(ctx, "problems.banned.title"), "message", message);
             return false;
         }

@@ -64,7 +64,7 @@ public final class ProblemsFeature implements Feature {
 
     @Override
     public List<NavItem> navigation() {
-        return List.of(NavItem.main("/problems", "nav.problems"));
+        return List.of(NavItem.in(NavItem.Area.TAKE_PART, "/problems", "nav.problems"));
     }
 
     /** The agenda's top problems this month, for the resident's home place or the whole area. */

@@ -61,7 +61,7 @@ public final class ServicesFeature implements Feature {
 
     @Override
     public List<NavItem> navigation() {
-        return List.of(NavItem.main("/services", "nav.services"), NavItem.main("/services/review", "nav.services.review", Role.OFFICER));
+        return List.of(NavItem.in(NavItem.Area.COMMUNITY, "/services", "nav.services"), NavItem.in(NavItem.Area.TOOLS, "/services/review", "nav.services.review", Role.OFFICER));
     }
 
     /** A few services open now, anywhere. */

@@ -9,6 +9,16 @@ public record Page(String title, CurrentUser user, String csrf, Messages message
         return messages.get(key, args);
     }
 
+    /** A day in words ("7 December 2026"); see {@link Messages#date}. */
+    public String date(java.time.temporal.TemporalAccessor when) {
+        return messages.date(when);
+    }
+
+    /** A moment in words ("7 December 2026, 14:05"); see {@link Messages#dateTime}. */
+    public String dateTime(java.time.OffsetDateTime when) {
+        return messages.dateTime(when);
+    }
+
     public boolean signedIn() {
         return user != null;
     }
@@ -17,9 +27,14 @@ public record Page(String title, CurrentUser user, String csrf, Messages message
         return user != null && user.has(role);
     }
 
-    /** The menu's places to go ({@code false}) or the account's entries ({@code true}) this page's user sees. */
-    public java.util.List<NavItem> menu(boolean accountArea) {
-        return navigation.visibleTo(user, accountArea);
+    /** The main menu's entries this page's user sees. */
+    public java.util.List<NavItem> menu() {
+        return navigation.main(user);
+    }
+
+    /** The entries of a hub, or the account's own, that this page's user sees. */
+    public java.util.List<NavItem> menu(NavItem.Area area) {
+        return navigation.in(area, user);
     }
 
     /** Whether this page is within the menu entry. */

@@ -85,6 +85,31 @@ public final class Messages {
         return jar.provider().getPath(uri);
     }
 
+    /**
+     * A day in words in this language ("7 December 2026"): a date as it is, a moment as the day it was in the UK. Pages
+     * never show ISO dates; forms' date fields keep them.
+     */
+    public String date(java.time.temporal.TemporalAccessor when) {
+        if (when == null) return "";
+        java.time.LocalDate day = switch (when) {
+            case java.time.LocalDate d -> d;
+            case java.time.LocalDateTime t -> t.toLocalDate();
+            case java.time.OffsetDateTime t -> t.atZoneSameInstant(UK_TIME).toLocalDate();
+            case java.time.ZonedDateTime t -> t.withZoneSameInstant(UK_TIME).toLocalDate();
+            case java.time.Instant t -> t.atZone(UK_TIME).toLocalDate();
+            default -> java.time.LocalDate.from(when);
+        };
+        return day.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", locale));
+    }
+
+    /** A moment in words, as the UK's clocks showed it ("7 December 2026, 14:05"). */
+    public String dateTime(java.time.OffsetDateTime when) {
+        if (when == null) return "";
+        return when.atZoneSameInstant(UK_TIME).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", locale));
+    }
+
+    private static final java.time.ZoneId UK_TIME = java.time.ZoneId.of("Europe/London");
+
     public String get(String key, Object... args) {
         String pattern = patterns.get(key);
         if (pattern == null) throw new IllegalArgumentException("no message for key '" + key + "'");

@@ -36,6 +36,16 @@ class MessagesTest {
     }
 
     @Test
+    void datesAreWrittenInWordsOnTheDayTheyWereInTheUk() {
+        assertThat(Messages.ENGLISH.date(java.time.LocalDate.of(2026, 12, 7))).isEqualTo("7 December 2026");
+        // 23:30 UTC in summer is already the next day in London; in winter it is not.
+        assertThat(Messages.ENGLISH.date(java.time.OffsetDateTime.parse("2026-07-31T23:30:00Z"))).isEqualTo("1 August 2026");
+        assertThat(Messages.ENGLISH.date(java.time.OffsetDateTime.parse("2026-12-31T23:30:00Z"))).isEqualTo("31 December 2026");
+        assertThat(Messages.ENGLISH.dateTime(java.time.OffsetDateTime.parse("2026-07-31T23:30:00Z"))).isEqualTo("1 August 2026, 00:30");
+        assertThat(Messages.ENGLISH.date(null)).isEmpty();
+    }
+
+    @Test
     void everyMessageFormatsWithoutLosingApostrophesOrBraces() {
         for (String key : Messages.ENGLISH.keys()) {
             String text = Messages.ENGLISH.get(key, 2, 3, 4, 5, 6, 7, 8);
