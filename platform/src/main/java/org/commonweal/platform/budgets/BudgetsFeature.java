@@ -107,7 +107,7 @@ public final class BudgetsFeature implements Feature {
         for (BudgetProcess p : budgets.processes()) {
             if (p.phase() != Phase.VOTING) continue;
             java.time.LocalDate[] voting = budgets.phaseDates(p.id()).get(Phase.VOTING);
-            String closes = voting != null && voting[1] != null ? messages.get("budgets.home.closes", voting[1].toString()) : messages.get("budgets.home.open");
+            String closes = voting != null && voting[1] != null ? messages.get("budgets.home.closes", voting[1]) : messages.get("budgets.home.open");
             open.add(new org.commonweal.platform.core.feature.HomeSection.Entry(p.title(), "/budgets/" + p.id(), closes + " · " + p.areaLabel()));
             if (user == null) continue;
             for (Pot pot : budgets.pots(p.id())) {

@@ -117,10 +117,28 @@ public final class Messages {
         if (args.length == 0 && pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) return pattern;
         // Parsed once per key; an ICU MessageFormat is not safe to share unlocked, and a format takes microseconds.
         com.ibm.icu.text.MessageFormat format = compiled.computeIfAbsent(key, k -> new com.ibm.icu.text.MessageFormat(pattern, locale));
-        Object[] values = countsAsNumbers(pluralArguments.computeIfAbsent(key, k -> pluralArguments(pattern)), args);
+        Object[] values = datesInWords(countsAsNumbers(pluralArguments.computeIfAbsent(key, k -> pluralArguments(pattern)), args));
         synchronized (format) {
             return format.format(values);
         }
+    }
+
+    /** A day or a moment given as an argument is written in words, as {@link #date} and {@link #dateTime} write it. */
+    private Object[] datesInWords(Object[] args) {
+        Object[] out = args;
+        for (int i = 0; i < args.length; i++) {
+            String words = switch (args[i]) {
+                case java.time.LocalDate d -> date(d);
+                case java.time.OffsetDateTime t -> dateTime(t);
+                case java.time.ZonedDateTime t -> dateTime(t.toOffsetDateTime());
+                case java.time.Instant t -> dateTime(t.atOffset(java.time.ZoneOffset.UTC));
+                case null, default -> null;
+            };
+            if (words == null) continue;
+            if (out == args) out = args.clone();
+            out[i] = words;
+        }
+        return out;
     }
 
     /**

@@ -43,6 +43,8 @@ class MessagesTest {
         assertThat(Messages.ENGLISH.date(java.time.OffsetDateTime.parse("2026-12-31T23:30:00Z"))).isEqualTo("31 December 2026");
         assertThat(Messages.ENGLISH.dateTime(java.time.OffsetDateTime.parse("2026-07-31T23:30:00Z"))).isEqualTo("1 August 2026, 00:30");
         assertThat(Messages.ENGLISH.date(null)).isEmpty();
+        // A date handed to a message as an argument is written the same way, never as 2026-12-07.
+        assertThat(Messages.ENGLISH.get("budgets.home.closes", java.time.LocalDate.of(2027, 1, 4))).isEqualTo("Voting closes on 4 January 2027");
     }
 
     @Test
