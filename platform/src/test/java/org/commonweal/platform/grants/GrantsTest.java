@@ -226,6 +226,8 @@ class GrantsTest extends PlatformTestCase {
         assertThat(app.count("SELECT amount FROM budget_pots WHERE id = " + pot)).isEqualTo(600_000);
         assertThat(app.count("SELECT count(*) FROM budget_processes WHERE id = " + process + " AND phase = 'voting'")).isEqualTo(1);
         assertThat(app.count("SELECT count(*) FROM grant_applications WHERE programme_id = " + p + " AND status = 'with_residents'")).isEqualTo(2);
+        assertThat(officer.get("/grants/applications/" + big).body()).contains("Residents are deciding this application in a participatory budget")
+                .doesNotContain("id=\"score-form\"");
         // Recording before the results are out is refused, with why.
         TestClient.Response early = officer.post("/grants/" + p + "/residents/results", Map.of());
         assertThat(early.status()).isEqualTo(409);
