@@ -56,6 +56,11 @@ public final class BudgetService {
     }
 
     public Optional<Long> createProcess(Form form, Actor actor) {
+        return jdbi.inTransaction(h -> createProcess(h, form, actor));
+    }
+
+    /** {@link #createProcess(Form, Actor)} in the caller's transaction {@code h}. */
+    Optional<Long> createProcess(Handle h, Form form, Actor actor) {
         String title = form.requireText("title", 200, "budgets.error.title.required", "budgets.error.title.tooLong");
         String summary = form.value("summary").strip();
         form.set("summary", summary);
@@ -63,16 +68,14 @@ public final class BudgetService {
         Optional<Long> place = parseId(form.value("place"));
         if (place.isEmpty()) form.error("place", "error.place.unknown");
         if (form.hasErrors()) return Optional.empty();
-        return jdbi.inTransaction(h -> {
-            if (!exists(h, "places", place.get())) {
-                form.error("place", "error.place.unknown");
-                return Optional.empty();
-            }
-            long id = h.createUpdate("INSERT INTO budget_processes (place_id, title, summary) VALUES (:p, :t, :s)")
-                    .bind("p", place.get()).bind("t", title).bind("s", summary).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            audit.record(h, actor, "budget.process.created", "budget:" + id, title);
-            return Optional.of(id);
-        });
+        if (!exists(h, "places", place.get())) {
+            form.error("place", "error.place.unknown");
+            return Optional.empty();
+        }
+        long id = h.createUpdate("INSERT INTO budget_processes (place_id, title, summary) VALUES (:p, :t, :s)")
+                .bind("p", place.get()).bind("t", title).bind("s", summary).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        audit.record(h, actor, "budget.process.created", "budget:" + id, title);
+        return Optional.of(id);
     }
 
     /**
@@ -110,6 +113,15 @@ public final class BudgetService {
                 }
             }
         });
+    }
+
+    /** Opens phase after phase, in the caller's transaction {@code h}, until the process is in {@code target}; announces nothing. */
+    void advanceTo(Handle h, long processId, Phase target, Actor actor) {
+        Phase phase = process(h, processId).orElseThrow().phase();
+        while (phase != target) {
+            if (!advance(h, processId, phase, actor, null)) throw new IllegalStateException("budget " + processId + " cannot pass " + phase);
+            phase = phase.next();
+        }
     }
 
     private boolean advance(Handle h, long processId, Phase from, Actor actor, String why) {
@@ -317,6 +329,11 @@ public final class BudgetService {
     }
 
     private Optional<Long> savePot(long processId, Long potId, Form form, Actor actor) {
+        return jdbi.inTransaction(h -> savePot(h, processId, potId, form, actor));
+    }
+
+    /** Creates ({@code potId} null) or changes a pot in the caller's transaction {@code h}; empty, with the form's errors, when refused. */
+    Optional<Long> savePot(Handle h, long processId, Long potId, Form form, Actor actor) {
         String name = form.requireText("name", 200, "budgets.error.potName.required", "budgets.error.potName.tooLong");
         String currency = form.value("currency").strip().toUpperCase(Locale.ROOT);
         form.set("currency", currency.isEmpty() ? "GBP" : currency);
@@ -361,55 +378,53 @@ public final class BudgetService {
         BallotType t = type;
         long s = seed;
         String cur = currency;
-        return jdbi.inTransaction(h -> {
-            Optional<BudgetProcess> process = process(h, processId);
-            if (process.isEmpty()) return Optional.empty();
-            if (!process.get().phase().potsEditable()) {
-                form.error("name", "budgets.error.potsClosed");
+        Optional<BudgetProcess> process = process(h, processId);
+        if (process.isEmpty()) return Optional.empty();
+        if (!process.get().phase().potsEditable()) {
+            form.error("name", "budgets.error.potsClosed");
+            return Optional.empty();
+        }
+        if (!PlaceScope.within(h, process.get().placeId(), place.get())) {
+            form.error("place", "budgets.error.potPlace");
+            return Optional.empty();
+        }
+        if (h.createQuery("SELECT EXISTS (SELECT 1 FROM budget_pots WHERE process_id = :p AND name = :n AND id IS DISTINCT FROM :id)")
+                .bind("p", processId).bind("n", name).bind("id", potId).mapTo(Boolean.class).one()) {
+            form.error("name", "budgets.error.potName.taken");
+            return Optional.empty();
+        }
+        if (potId != null) {
+            List<Long> proposalPlaces = h.createQuery("SELECT DISTINCT place_id FROM budget_proposals WHERE pot_id = :id")
+                    .bind("id", potId).mapTo(Long.class).list();
+            if (proposalPlaces.stream().anyMatch(pl -> !PlaceScope.within(h, place.get(), pl))) {
+                form.error("place", "budgets.error.potPlaceShrinks");
                 return Optional.empty();
             }
-            if (!PlaceScope.within(h, process.get().placeId(), place.get())) {
-                form.error("place", "budgets.error.potPlace");
-                return Optional.empty();
-            }
-            if (h.createQuery("SELECT EXISTS (SELECT 1 FROM budget_pots WHERE process_id = :p AND name = :n AND id IS DISTINCT FROM :id)")
-                    .bind("p", processId).bind("n", name).bind("id", potId).mapTo(Boolean.class).one()) {
-                form.error("name", "budgets.error.potName.taken");
-                return Optional.empty();
-            }
-            if (potId != null) {
-                List<Long> proposalPlaces = h.createQuery("SELECT DISTINCT place_id FROM budget_proposals WHERE pot_id = :id")
-                        .bind("id", potId).mapTo(Long.class).list();
-                if (proposalPlaces.stream().anyMatch(pl -> !PlaceScope.within(h, place.get(), pl))) {
-                    form.error("place", "budgets.error.potPlaceShrinks");
-                    return Optional.empty();
-                }
-                h.createUpdate("""
-                        UPDATE budget_pots SET place_id = :place, name = :name, amount = :amount, ballot_type = :type, min_projects = :min,
-                               max_projects = :max, max_points = :points, rule = :rule, tie_break = :tie, tie_seed = :seed, voters = :voters
-                        WHERE id = :id AND process_id = :process""").bind("voters", voters)
-                        .bind("process", processId).bind("id", potId).bind("place", place.get()).bind("name", name).bind("amount", amount.get())
-                        .bind("type", t.stored()).bind("min", min == null ? 0 : min).bind("max", max)
-                        .bind("points", t == BallotType.CUMULATIVE ? maxPoints : null).bind("rule", rule).bind("tie", tieBreak)
-                        .bind("seed", s).execute();
-                audit.record(h, actor, "budget.pot.updated", "pot:" + potId,
-                        name + " " + Money.format(amount.get(), cur) + " " + t.stored() + " " + rule + " " + tieBreak + " seed " + s + " voters " + voters);
-                return Optional.of(potId);
-            }
-            long id = h.createUpdate("""
-                    INSERT INTO budget_pots (process_id, place_id, name, amount, currency, ballot_type, min_projects, max_projects,
-                                             max_points, rule, tie_break, tie_seed, voters)
-                    VALUES (:process, :place, :name, :amount, :currency, :type, :min, :max, :points, :rule, :tie, :seed, :voters)""")
-                    .bind("voters", voters)
-                    .bind("process", processId).bind("place", place.get()).bind("name", name).bind("amount", amount.get())
-                    .bind("currency", cur).bind("type", t.stored()).bind("min", min == null ? 0 : min).bind("max", max)
+            h.createUpdate("""
+                    UPDATE budget_pots SET place_id = :place, name = :name, amount = :amount, ballot_type = :type, min_projects = :min,
+                           max_projects = :max, max_points = :points, rule = :rule, tie_break = :tie, tie_seed = :seed, voters = :voters
+                    WHERE id = :id AND process_id = :process""").bind("voters", voters)
+                    .bind("process", processId).bind("id", potId).bind("place", place.get()).bind("name", name).bind("amount", amount.get())
+                    .bind("type", t.stored()).bind("min", min == null ? 0 : min).bind("max", max)
                     .bind("points", t == BallotType.CUMULATIVE ? maxPoints : null).bind("rule", rule).bind("tie", tieBreak)
-                    .bind("seed", s)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            audit.record(h, actor, "budget.pot.created", "pot:" + id,
+                    .bind("seed", s).execute();
+            audit.record(h, actor, "budget.pot.updated", "pot:" + potId,
                     name + " " + Money.format(amount.get(), cur) + " " + t.stored() + " " + rule + " " + tieBreak + " seed " + s + " voters " + voters);
-            return Optional.of(id);
-        });
+            return Optional.of(potId);
+        }
+        long id = h.createUpdate("""
+                INSERT INTO budget_pots (process_id, place_id, name, amount, currency, ballot_type, min_projects, max_projects,
+                                         max_points, rule, tie_break, tie_seed, voters)
+                VALUES (:process, :place, :name, :amount, :currency, :type, :min, :max, :points, :rule, :tie, :seed, :voters)""")
+                .bind("voters", voters)
+                .bind("process", processId).bind("place", place.get()).bind("name", name).bind("amount", amount.get())
+                .bind("currency", cur).bind("type", t.stored()).bind("min", min == null ? 0 : min).bind("max", max)
+                .bind("points", t == BallotType.CUMULATIVE ? maxPoints : null).bind("rule", rule).bind("tie", tieBreak)
+                .bind("seed", s)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        audit.record(h, actor, "budget.pot.created", "pot:" + id,
+                name + " " + Money.format(amount.get(), cur) + " " + t.stored() + " " + rule + " " + tieBreak + " seed " + s + " voters " + voters);
+        return Optional.of(id);
     }
 
     private static Integer optionalCount(Form form, String field, int least) {

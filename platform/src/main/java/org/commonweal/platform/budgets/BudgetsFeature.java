@@ -53,6 +53,7 @@ public final class BudgetsFeature implements Feature {
         ctx.services().publish(BudgetService.class, budgets);
         ctx.services().publish(ProposalService.class, proposals);
         ctx.services().publish(ResultService.class, results); // grants read which proposals residents selected
+        ctx.services().publish(ReadyBallot.class, new ReadyBallot(budgets, proposals)); // grants hand a shortlist to residents in one transaction
         BallotBox ballots = new BallotBox(jdbi, new BallotKeys(jdbi), audit, places, ctx.accounts().residence());
         this.ballots = ballots;
         VoterRegister register = new VoterRegister(jdbi, audit);

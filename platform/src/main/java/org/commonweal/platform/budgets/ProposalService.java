@@ -100,23 +100,26 @@ public final class ProposalService {
     }
 
     public Optional<Long> submit(long potId, long authorId, Form form, Actor actor) {
-        return jdbi.inTransaction(h -> {
-            Optional<Pot> pot = BudgetService.pot(h, potId);
-            if (pot.isEmpty()) return Optional.empty();
-            Phase phase = BudgetService.process(h, pot.get().processId()).orElseThrow().phase();
-            Fields f = validate(h, pot.get(), form);
-            if (!phase.acceptsProposals()) form.error("title", "budgets.error.proposalsClosed");
-            if (form.hasErrors()) return Optional.empty();
-            long id = h.createUpdate("""
-                    INSERT INTO budget_proposals (pot_id, place_id, author_id, title, description, theme, estimated_cost)
-                    VALUES (:pot, :place, :author, :title, :description, :theme, :cost)""")
-                    .bind("pot", potId).bind("place", f.placeId).bind("author", authorId).bind("title", f.title)
-                    .bind("description", f.description).bind("theme", f.theme).bind("cost", f.cost)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            audit.record(h, actor, "budget.proposal.submitted", "proposal:" + id, f.title);
-            index.update(h, id);
-            return Optional.of(id);
-        });
+        return jdbi.inTransaction(h -> submit(h, potId, authorId, form, actor));
+    }
+
+    /** {@link #submit(long, long, Form, Actor)} in the caller's transaction {@code h}. */
+    Optional<Long> submit(Handle h, long potId, long authorId, Form form, Actor actor) {
+        Optional<Pot> pot = BudgetService.pot(h, potId);
+        if (pot.isEmpty()) return Optional.empty();
+        Phase phase = BudgetService.process(h, pot.get().processId()).orElseThrow().phase();
+        Fields f = validate(h, pot.get(), form);
+        if (!phase.acceptsProposals()) form.error("title", "budgets.error.proposalsClosed");
+        if (form.hasErrors()) return Optional.empty();
+        long id = h.createUpdate("""
+                INSERT INTO budget_proposals (pot_id, place_id, author_id, title, description, theme, estimated_cost)
+                VALUES (:pot, :place, :author, :title, :description, :theme, :cost)""")
+                .bind("pot", potId).bind("place", f.placeId).bind("author", authorId).bind("title", f.title)
+                .bind("description", f.description).bind("theme", f.theme).bind("cost", f.cost)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        audit.record(h, actor, "budget.proposal.submitted", "proposal:" + id, f.title);
+        index.update(h, id);
+        return Optional.of(id);
     }
 
     public Optional<Refusal> edit(long id, long accountId, Form form, Actor actor) {
@@ -153,36 +156,7 @@ public final class ProposalService {
      * resident's on the ballot), or not feasible with a reason residents can read.
      */
     public Optional<Refusal> assess(long id, Form form, Actor actor) {
-        Optional<Refusal> refused = jdbi.inTransaction(h -> {
-            Optional<Proposal> p = h.createQuery(SELECT + " WHERE r.id = :id FOR UPDATE OF r").bind("id", id).map((rs, c) -> proposal(rs)).findOne();
-            if (p.isEmpty()) return Optional.of(Refusal.NOT_FOUND);
-            Pot pot = BudgetService.pot(h, p.get().potId()).orElseThrow();
-            if (!BudgetService.process(h, pot.processId()).orElseThrow().phase().feasibilityOpen() || p.get().status().equals("withdrawn")) {
-                form.error("decision", "budgets.error.feasibilityClosed");
-                return Optional.of(Refusal.CLOSED);
-            }
-            String decision = form.value("decision");
-            if (decision.equals("feasible")) {
-                Optional<Long> cost = Money.parse(form.value("councilCost"), pot.currency());
-                if (cost.isEmpty()) form.error("councilCost", "budgets.error.amount");
-                else if (cost.get() > pot.amount()) form.error("councilCost", "budgets.error.costOverPot");
-                if (form.hasErrors()) return Optional.of(Refusal.INVALID);
-                h.createUpdate("UPDATE budget_proposals SET status = 'feasible', council_cost = :c, status_reason = NULL, updated_at = now() WHERE id = :id")
-                        .bind("c", cost.get()).bind("id", id).execute();
-                audit.record(h, actor, "budget.proposal.feasible", "proposal:" + id, Money.format(cost.get(), pot.currency()));
-            } else if (decision.equals("not_feasible")) {
-                String reason = form.requireText("reason", 2000, "budgets.error.reason.required", "budgets.error.reason.tooLong");
-                if (form.hasErrors()) return Optional.of(Refusal.INVALID);
-                h.createUpdate("UPDATE budget_proposals SET status = 'not_feasible', council_cost = NULL, status_reason = :r, updated_at = now() WHERE id = :id")
-                        .bind("r", reason).bind("id", id).execute();
-                audit.record(h, actor, "budget.proposal.not_feasible", "proposal:" + id, reason);
-            } else {
-                form.error("decision", "budgets.error.decision");
-                return Optional.of(Refusal.INVALID);
-            }
-            index.update(h, id);
-            return Optional.empty();
-        });
+        Optional<Refusal> refused = jdbi.inTransaction(h -> assess(h, id, form, actor));
         // Told after the decision commits: followers hear that it was costed (and at how much) or why not.
         if (refused.isEmpty()) find(id).ifPresent(p -> subjects.announce(p.status().equals("feasible")
                 ? org.commonweal.platform.core.subjects.SubjectChange.toFollowers(subject(id), actor.accountId(), "budgets.announce.feasible",
@@ -190,6 +164,38 @@ public final class ProposalService {
                 : org.commonweal.platform.core.subjects.SubjectChange.toFollowers(subject(id), actor.accountId(), "budgets.announce.notFeasible",
                         p.title(), p.statusReason() == null ? "" : p.statusReason())));
         return refused;
+    }
+
+    /** The feasibility decision of {@link #assess(long, Form, Actor)} in the caller's transaction {@code h}, announcing nothing. */
+    Optional<Refusal> assess(Handle h, long id, Form form, Actor actor) {
+        Optional<Proposal> p = h.createQuery(SELECT + " WHERE r.id = :id FOR UPDATE OF r").bind("id", id).map((rs, c) -> proposal(rs)).findOne();
+        if (p.isEmpty()) return Optional.of(Refusal.NOT_FOUND);
+        Pot pot = BudgetService.pot(h, p.get().potId()).orElseThrow();
+        if (!BudgetService.process(h, pot.processId()).orElseThrow().phase().feasibilityOpen() || p.get().status().equals("withdrawn")) {
+            form.error("decision", "budgets.error.feasibilityClosed");
+            return Optional.of(Refusal.CLOSED);
+        }
+        String decision = form.value("decision");
+        if (decision.equals("feasible")) {
+            Optional<Long> cost = Money.parse(form.value("councilCost"), pot.currency());
+            if (cost.isEmpty()) form.error("councilCost", "budgets.error.amount");
+            else if (cost.get() > pot.amount()) form.error("councilCost", "budgets.error.costOverPot");
+            if (form.hasErrors()) return Optional.of(Refusal.INVALID);
+            h.createUpdate("UPDATE budget_proposals SET status = 'feasible', council_cost = :c, status_reason = NULL, updated_at = now() WHERE id = :id")
+                    .bind("c", cost.get()).bind("id", id).execute();
+            audit.record(h, actor, "budget.proposal.feasible", "proposal:" + id, Money.format(cost.get(), pot.currency()));
+        } else if (decision.equals("not_feasible")) {
+            String reason = form.requireText("reason", 2000, "budgets.error.reason.required", "budgets.error.reason.tooLong");
+            if (form.hasErrors()) return Optional.of(Refusal.INVALID);
+            h.createUpdate("UPDATE budget_proposals SET status = 'not_feasible', council_cost = NULL, status_reason = :r, updated_at = now() WHERE id = :id")
+                    .bind("r", reason).bind("id", id).execute();
+            audit.record(h, actor, "budget.proposal.not_feasible", "proposal:" + id, reason);
+        } else {
+            form.error("decision", "budgets.error.decision");
+            return Optional.of(Refusal.INVALID);
+        }
+        index.update(h, id);
+        return Optional.empty();
     }
 
     static org.commonweal.platform.core.subjects.Subject subject(long proposalId) {

@@ -55,6 +55,7 @@ public final class Assessment {
     /** Why the user may not score the application (a message key), or empty when they may. */
     Optional<String> whyNotScore(Programme p, Application a, CurrentUser user) {
         if (!assesses(p, user)) return Optional.of("grants.error.score.notAssessor");
+        if (a.status().equals("with_residents")) return Optional.of("grants.error.score.withResidents");
         if (!a.awaitingDecision()) return Optional.of("grants.error.score.decided");
         if (groups.role(a.groupId(), user.id()).isPresent()) return Optional.of("grants.error.conflict.member");
         if (declared(a.id(), user.id())) return Optional.of("grants.error.conflict.declared");

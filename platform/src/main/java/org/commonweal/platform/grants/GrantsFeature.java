@@ -2,7 +2,7 @@ package org.commonweal.platform.grants;
 
 import io.javalin.config.RoutesConfig;
 import org.commonweal.platform.budgets.BudgetService;
-import org.commonweal.platform.budgets.ProposalService;
+import org.commonweal.platform.budgets.ReadyBallot;
 import org.commonweal.platform.budgets.ResultService;
 import org.commonweal.platform.core.feature.DemoContext;
 import org.commonweal.platform.core.feature.Feature;
@@ -46,7 +46,7 @@ public final class GrantsFeature implements Feature {
         this.programmes = new Programmes(jdbi, ctx.audit(), ctx.places(), ctx.accounts());
         this.applications = new Applications(jdbi, ctx.audit(), groups);
         Assessment assessment = new Assessment(jdbi, ctx.audit(), groups, programmes, ctx.subjects());
-        Handoff handoff = new Handoff(jdbi, ctx.audit(), ctx.services().get(BudgetService.class), ctx.services().get(ProposalService.class),
+        Handoff handoff = new Handoff(jdbi, ctx.audit(), ctx.services().get(BudgetService.class), ctx.services().get(ReadyBallot.class),
                 ctx.services().get(ResultService.class), groups, assessment, web.messages());
         // An application is its group's admins'; the programme's panel and officers assess it. One object, three circles of owners.
         ObjectKind ofGroup = new ObjectKind("grant application", id -> applications.find(id)
@@ -62,7 +62,7 @@ public final class GrantsFeature implements Feature {
                         Access.owner(either).or(Role.OFFICER), Access.owner(ofGroup), Access.owner(onPanel).or(Role.OFFICER)));
         groups.addSection(GroupSection.GRANTS, (groupId, messages) -> Optional.of(new GroupSection("grants.group.title",
                 applications.awardedTo(groupId, 10).stream().map(a -> programmes.find(a.programmeId()).map(p -> new GroupSection.Entry(a.title(), p.url(),
-                        messages.get("grants.group.entry", p.money(a.amountAwarded()), p.title(), a.awardedOn().toString())))).flatMap(Optional::stream).toList())));
+                        messages.get("grants.group.entry", p.money(a.amountAwarded()), p.title(), Programme.day(a.awardedOn()))))).flatMap(Optional::stream).toList())));
     }
 
     @Override
@@ -80,7 +80,7 @@ public final class GrantsFeature implements Feature {
     public List<HomeSection> home(CurrentUser user, Messages messages) {
         var today = Applications.today();
         List<HomeSection.Entry> open = programmes.list().stream().filter(p -> p.open(today)).limit(3)
-                .map(p -> new HomeSection.Entry(p.title(), p.url(), messages.get("grants.home.entry", p.money(p.maxAward()), p.closesOn().toString()))).toList();
+                .map(p -> new HomeSection.Entry(p.title(), p.url(), messages.get("grants.home.entry", p.money(p.maxAward()), Programme.day(p.closesOn())))).toList();
         return List.of(new HomeSection("grants.home.title", open, "/grants", "grants.home.all"));
     }
 

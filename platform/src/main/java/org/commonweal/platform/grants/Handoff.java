@@ -3,9 +3,8 @@ package org.commonweal.platform.grants;
 import org.commonweal.platform.budgets.BudgetProcess;
 import org.commonweal.platform.budgets.BudgetService;
 import org.commonweal.platform.budgets.Money;
-import org.commonweal.platform.budgets.Phase;
 import org.commonweal.platform.budgets.Proposal;
-import org.commonweal.platform.budgets.ProposalService;
+import org.commonweal.platform.budgets.ReadyBallot;
 import org.commonweal.platform.budgets.ResultService;
 import org.commonweal.platform.core.audit.Actor;
 import org.commonweal.platform.core.audit.AuditLog;
@@ -15,6 +14,7 @@ import org.commonweal.platform.core.i18n.Messages;
 import org.commonweal.platform.groups.Groups;
 import org.jdbi.v3.core.Jdbi;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,26 +23,27 @@ import java.util.Optional;
 /**
  * Hands a programme's decision to residents as a participatory budget, through the budgets feature's published services
  * (never its tables): a process and a pot the size of the programme's pot, one proposal per shortlisted application (its
- * title, purpose and the amount asked, costed as asked), opened for voting. Once the budget's results are out, the
+ * title, purpose and the amount asked, costed as asked), opened for voting, in the same transaction as the programme's
+ * own change ({@link ReadyBallot}). Once the budget's results are out, the
  * selected proposals become awards and the others are declined, each applicant told.
  */
 final class Handoff {
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final BudgetService budgets;
-    private final ProposalService proposals;
+    private final ReadyBallot ballot;
     private final ResultService results;
     private final Groups groups;
     private final Assessment assessment;
     private final Messages messages;
 
-    Handoff(Jdbi jdbi, AuditLog audit, BudgetService budgets, ProposalService proposals, ResultService results, Groups groups, Assessment assessment,
+    Handoff(Jdbi jdbi, AuditLog audit, BudgetService budgets, ReadyBallot ballot, ResultService results, Groups groups, Assessment assessment,
             Messages messages) {
         this.messages = messages;
         this.jdbi = jdbi;
         this.audit = audit;
         this.budgets = budgets;
-        this.proposals = proposals;
+        this.ballot = ballot;
         this.results = results;
         this.groups = groups;
         this.assessment = assessment;
@@ -63,53 +64,39 @@ final class Handoff {
             return Optional.of(Refusal.INVALID);
         }
         Form about = Form.empty().set("title", p.title()).set("place", String.valueOf(p.placeId())).set("summary", p.description());
-        long process = budgets.createProcess(about, actor).orElseThrow(() -> new IllegalStateException("budget process: " + about.errors()));
         Form pot = Form.empty().set("name", p.title()).set("place", String.valueOf(p.placeId())).set("amount", Money.plain(p.pot(), p.currency()))
                 .set("currency", p.currency()).set("ballotType", "approval").set("rule", "greedy").set("tieBreak", "").set("tieSeed", String.valueOf(p.id()));
-        long potId = budgets.createPot(process, pot, actor).orElseThrow(() -> new IllegalStateException("budget pot: " + pot.errors()));
-        advanceTo(process, Phase.IDEAS, actor);
-        Map<Long, Long> proposalOf = new HashMap<>();
+        List<ReadyBallot.Entry> entries = new ArrayList<>();
         for (Application a : chosen) {
             String title = groups.name(a.groupId()).map(n -> n + ": ").orElse("") + a.title();
             // A proposal's title holds 200 characters; a long group name gives way to the application's own title.
             if (title.length() > 200) title = a.title();
             Form proposal = Form.empty().set("title", title).set("description", a.purpose())
                     .set("theme", theme(p)).set("place", String.valueOf(p.placeId())).set("estimatedCost", Money.plain(a.amount(), p.currency()));
-            long author = a.applicantId() != null ? a.applicantId() : actor.accountId();
-            proposalOf.put(a.id(), proposals.submit(potId, author, proposal, actor)
-                    .orElseThrow(() -> new IllegalStateException("proposal for application " + a.id() + ": " + proposal.errors())));
+            entries.add(new ReadyBallot.Entry(a.applicantId() != null ? a.applicantId() : actor.accountId(), proposal));
         }
-        advanceTo(process, Phase.FEASIBILITY, actor);
-        for (Application a : chosen) {
-            Form costed = Form.empty().set("decision", "feasible").set("councilCost", Money.plain(a.amount(), p.currency()));
-            proposals.assess(proposalOf.get(a.id()), costed, actor).ifPresent(r -> {
-                throw new IllegalStateException("costing application " + a.id() + ": " + r + " " + costed.errors());
-            });
-        }
-        advanceTo(process, Phase.VOTING, actor);
-        jdbi.useTransaction(h -> {
-            h.createUpdate("UPDATE grant_programmes SET budget_process_id = :b, budget_pot_id = :pot WHERE id = :p")
-                    .bind("b", process).bind("pot", potId).bind("p", p.id()).execute();
-            for (Application a : chosen) {
-                h.createUpdate("UPDATE grant_applications SET status = 'with_residents', proposal_id = :pr, updated_at = now() WHERE id = :id")
-                        .bind("pr", proposalOf.get(a.id())).bind("id", a.id()).execute();
+        // One transaction for the budget and the programme: a failure half way leaves neither a budget nor applications marked as handed over.
+        return jdbi.inTransaction(h -> {
+            // Two officers at once: the second finds the programme handed over and makes no second budget.
+            if (h.createQuery("SELECT budget_process_id IS NOT NULL FROM grant_programmes WHERE id = :p FOR UPDATE").bind("p", p.id()).mapTo(Boolean.class).one()) {
+                form.error("shortlist", "grants.error.handoff.done");
+                return Optional.of(Refusal.ALREADY_DONE);
             }
-            audit.record(h, actor, "grants.programme.handed_to_residents", "grant-programme:" + p.id(), "budget:" + process + " pot:" + potId);
+            ReadyBallot.Opened opened = ballot.open(h, about, pot, entries, actor);
+            h.createUpdate("UPDATE grant_programmes SET budget_process_id = :b, budget_pot_id = :pot WHERE id = :p")
+                    .bind("b", opened.processId()).bind("pot", opened.potId()).bind("p", p.id()).execute();
+            for (int i = 0; i < chosen.size(); i++) {
+                h.createUpdate("UPDATE grant_applications SET status = 'with_residents', proposal_id = :pr, updated_at = now() WHERE id = :id")
+                        .bind("pr", opened.proposalIds().get(i)).bind("id", chosen.get(i).id()).execute();
+            }
+            audit.record(h, actor, "grants.programme.handed_to_residents", "grant-programme:" + p.id(), "budget:" + opened.processId() + " pot:" + opened.potId());
+            return Optional.<Refusal>empty();
         });
-        return Optional.empty();
     }
 
     /** The proposal's theme: the programme's first eligible theme, else the budgets' "community". */
     private static String theme(Programme p) {
         return p.themes().stream().filter(Proposal.THEMES::contains).findFirst().orElse("community");
-    }
-
-    private void advanceTo(long process, Phase target, Actor actor) {
-        Phase phase = budgets.process(process).orElseThrow().phase();
-        while (phase != target) {
-            if (!budgets.advancePhase(process, phase.stored(), actor)) throw new IllegalStateException("budget process stuck in " + phase);
-            phase = phase.next();
-        }
     }
 
     /** The budget process the programme was handed to, if any. */

@@ -49,11 +49,18 @@ final class ProgrammeRoutes implements Routes {
         r.get("/grants", ctx -> web.render(ctx, "grants/list.jte", web.page(ctx, "grants.list.title"), "programmes", programmes.list(),
                 "today", Applications.today()), Access.PUBLIC, Role.ANYONE);
         r.get("/grants/new", ctx -> showForm(ctx, Form.empty().set("opensOn", Applications.today().toString())
-                .set("criteria", web.messages().get("grants.field.criteria.example"))), Access.ROLE, Role.OFFICER);
+                .set("criteria", web.messages().get("grants.field.criteria.example")), null), Access.ROLE, Role.OFFICER);
         r.post("/grants", this::create, Access.ROLE, Role.OFFICER);
         r.get("/grants/{id}", ctx -> show(ctx, programme(ctx), Form.empty(), Form.empty()), Access.PUBLIC, Role.ANYONE);
+        r.get("/grants/{id}/edit", ctx -> {
+            Programme p = programme(ctx);
+            showForm(ctx, Programmes.form(p), p);
+        }, Access.ROLE, Role.OFFICER);
+        r.post("/grants/{id}", this::update, Access.ROLE, Role.OFFICER);
         // Officers act for the council on every programme.
         r.post("/grants/{id}/panel", this::appoint, Access.ROLE, Role.OFFICER);
+        r.get("/grants/{id}/panel/{account}", this::confirmRemoval, Access.ROLE, Role.OFFICER);
+        r.post("/grants/{id}/panel/{account}", this::removeFromPanel, Access.ROLE, Role.OFFICER);
         r.post("/grants/{id}/residents", this::handOver, Access.ROLE, Role.OFFICER);
         r.post("/grants/{id}/residents/results", this::recordResults, Access.ROLE, Role.OFFICER);
         r.get("/open-data/grants/360giving.json", this::package360, Access.PUBLIC, Role.ANYONE);
@@ -67,10 +74,19 @@ final class ProgrammeRoutes implements Routes {
         return programme(ctx, programmes, "id");
     }
 
-    private void showForm(Context ctx, Form form) {
+    /** The programme's form: a new one ({@code editing} null) or changes to {@code editing}. */
+    private void showForm(Context ctx, Form form, Programme editing) {
         Map<String, String> themes = new LinkedHashMap<>();
         for (String t : Proposal.THEMES) themes.put(t, web.messages().get("budgets.theme." + t));
-        web.render(ctx, "grants/form.jte", web.page(ctx, "grants.new.title"), "form", form, "places", places.tree(), "themes", themes);
+        web.render(ctx, "grants/form.jte", editing == null ? web.page(ctx, "grants.new.title") : web.page(ctx, "grants.edit.programme.title", editing.title()),
+                "form", form, "places", places.tree(), "themes", themes, "editing", editing);
+    }
+
+    private void update(Context ctx) {
+        Programme p = programme(ctx);
+        Form form = Form.read(ctx, Programmes.FIELDS);
+        form.set("themes", String.join(",", ctx.formParams("themes")));
+        web.answer(ctx, programmes.update(p.id(), form, web.actor(ctx)), p.url(), "grants.notice.updated", () -> showForm(ctx, form, p), null);
     }
 
     private void create(Context ctx) {
@@ -79,7 +95,7 @@ final class ProgrammeRoutes implements Routes {
         var id = programmes.create(form, web.actor(ctx));
         if (id.isEmpty()) {
             ctx.status(422);
-            showForm(ctx, form);
+            showForm(ctx, form, null);
             return;
         }
         web.redirectWithNotice(ctx, "/grants/" + id.get(), "grants.notice.created");
@@ -104,6 +120,21 @@ final class ProgrammeRoutes implements Routes {
         Programme p = programme(ctx);
         Form form = Form.read(ctx, "email");
         web.answer(ctx, programmes.appoint(p.id(), form, web.actor(ctx)), p.url(), "grants.notice.appointed", () -> show(ctx, p, form, Form.empty()), null);
+    }
+
+    /** The confirmation page says what happens to the member's scores before anything changes. */
+    private void confirmRemoval(Context ctx) {
+        Programme p = programme(ctx);
+        Programmes.PanelRemoval r = programmes.removal(p.id(), Web.id(ctx, "account")).orElseThrow(NotFoundResponse::new);
+        web.render(ctx, "grants/panel-remove.jte", web.page(ctx, "grants.panel.remove.title", r.member().name()), "programme", p,
+                "name", r.member().name(), "droppedApplications", r.droppedApplications(), "droppedScores", r.droppedScores(),
+                "keptApplications", r.keptApplications(), "accountId", r.member().id());
+    }
+
+    private void removeFromPanel(Context ctx) {
+        Programme p = programme(ctx);
+        web.answer(ctx, programmes.removeFromPanel(p.id(), Web.id(ctx, "account"), web.actor(ctx)), p.url(), "grants.notice.panelRemoved",
+                () -> show(ctx, p, Form.empty(), Form.empty()), null);
     }
 
     private void handOver(Context ctx) {

@@ -116,11 +116,24 @@ class GrantsTest extends PlatformTestCase {
         app.database.jdbi().useHandle(h -> h.execute(
                 "UPDATE grant_programmes SET opens_on = current_date - 10, closes_on = current_date - 1 WHERE id = ?", p));
         TestClient ben = resident("ben");
-        assertThat(ben.get("/grants/" + p + "/apply").body()).contains("Applications closed on " + LocalDate.now(Applications.ZONE).minusDays(1));
+        LocalDate yesterday = LocalDate.now(Applications.ZONE).minusDays(1);
+        assertThat(ben.get("/grants/" + p + "/apply").body()).contains("Applications closed on " + Programme.day(yesterday))
+                .doesNotContain(yesterday.toString());
         TestClient.Response late = ben.post("/grants/" + p + "/apply", application(foodBank, "Fridge", "1,000", "Fridge | 1,000", "submit"));
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.body()).contains("Applications closed on");
         assertThat(app.count("SELECT count(*) FROM grant_applications WHERE programme_id = " + p)).isZero();
+    }
+
+    @Test
+    void datesAreWrittenInWordsOnEveryGrantsPage() {
+        long p = programme(app.signedInAs("officer"), "Dated fund", "10,000");
+        LocalDate closes = LocalDate.now(Applications.ZONE).plusDays(10);
+        assertThat(Programme.day(LocalDate.of(2026, 12, 7))).isEqualTo("7 December 2026");
+        TestClient ben = resident("ben");
+        for (String path : new String[]{"/grants", "/grants/" + p, "/grants/" + p + "/apply"}) {
+            assertThat(ben.get(path).body()).as(path).contains(Programme.day(closes)).doesNotContain(closes.toString());
+        }
     }
 
     @Test
@@ -213,6 +226,8 @@ class GrantsTest extends PlatformTestCase {
         assertThat(app.count("SELECT amount FROM budget_pots WHERE id = " + pot)).isEqualTo(600_000);
         assertThat(app.count("SELECT count(*) FROM budget_processes WHERE id = " + process + " AND phase = 'voting'")).isEqualTo(1);
         assertThat(app.count("SELECT count(*) FROM grant_applications WHERE programme_id = " + p + " AND status = 'with_residents'")).isEqualTo(2);
+        assertThat(officer.get("/grants/applications/" + big).body()).contains("Residents are deciding this application in a participatory budget")
+                .doesNotContain("id=\"score-form\"");
         // Recording before the results are out is refused, with why.
         TestClient.Response early = officer.post("/grants/" + p + "/residents/results", Map.of());
         assertThat(early.status()).isEqualTo(409);
@@ -234,5 +249,131 @@ class GrantsTest extends PlatformTestCase {
         assertThat(app.count("SELECT count(*) FROM grant_applications WHERE id = " + small + " AND status = 'declined'")).isEqualTo(1);
         assertThat(ben.get("/grants/applications/" + big).body()).contains("Selected by residents in the participatory budget");
         assertThat(officer.post("/grants/" + p + "/residents", Map.of("shortlist", String.valueOf(small))).status()).as("handed over once").isEqualTo(409);
+    }
+
+    @Test
+    void aHandOverThatFailsHalfWayLeavesNoBudgetAndNoApplicationHandedOver() {
+        TestClient officer = app.signedInAs("officer");
+        long p = programme(officer, "Half-way failure", "6,000", "4,000");
+        TestClient ben = resident("ben");
+        long first = submit(ben, p, "Warm room", "2,000");
+        long second = submit(ben, p, "Breaks the budget", "3,000");
+        long processes = app.count("SELECT count(*) FROM budget_processes"), pots = app.count("SELECT count(*) FROM budget_pots");
+        long proposals = app.count("SELECT count(*) FROM budget_proposals");
+        // The second proposal's insert fails: the process, its pot and the first proposal are in the database by then.
+        app.database.jdbi().useHandle(h -> h.execute("""
+                CREATE FUNCTION grants_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF NEW.title LIKE '%Breaks the budget' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$;
+                CREATE TRIGGER grants_test_fail BEFORE INSERT ON budget_proposals FOR EACH ROW EXECUTE FUNCTION grants_test_fail();"""));
+        try {
+            officer.get("/grants/" + p);
+            assertThat(GrantsHttp.postRepeated(app, officer, "/grants/" + p + "/residents", "shortlist", first, second).status()).isEqualTo(500);
+        } finally {
+            app.database.jdbi().useHandle(h -> h.execute("DROP TRIGGER grants_test_fail ON budget_proposals; DROP FUNCTION grants_test_fail();"));
+        }
+        assertThat(app.count("SELECT count(*) FROM budget_processes")).isEqualTo(processes);
+        assertThat(app.count("SELECT count(*) FROM budget_pots")).isEqualTo(pots);
+        assertThat(app.count("SELECT count(*) FROM budget_proposals")).isEqualTo(proposals);
+        assertThat(app.count("SELECT count(*) FROM grant_programmes WHERE id = " + p + " AND budget_process_id IS NULL")).isEqualTo(1);
+        assertThat(app.count("SELECT count(*) FROM grant_applications WHERE programme_id = " + p + " AND status = 'submitted' AND proposal_id IS NULL")).isEqualTo(2);
+        // Nothing was left half done, so the officer simply tries again.
+        assertThat(GrantsHttp.postRepeated(app, officer, "/grants/" + p + "/residents", "shortlist", first, second).status()).isEqualTo(302);
+        assertThat(app.count("SELECT count(*) FROM budget_proposals")).isEqualTo(proposals + 2);
+    }
+
+    @Test
+    void anOfficerRemovesAPanelMemberWhoseScoresOnOpenApplicationsGoAndOnDecidedOnesStay() {
+        TestClient officer = app.signedInAs("officer");
+        long p = programme(officer, "Panel changes", "10,000");
+        TestClient ben = resident("ben");
+        long open = submit(ben, p, "Still open", "1,000");
+        long decided = submit(ben, p, "Decided already", "1,000");
+        long need = criterion(p, "Need"), reach = criterion(p, "Reach");
+        long amiraId = app.count("SELECT id FROM accounts WHERE email = 'amira@demo.commonweal.org'");
+        officer.get("/grants/" + p);
+        assertThat(officer.post("/grants/" + p + "/panel", Map.of("email", "amira@demo.commonweal.org")).status()).isEqualTo(302);
+        TestClient amira = resident("amira");
+        for (long a : new long[]{open, decided}) {
+            amira.get("/grants/applications/" + a);
+            assertThat(amira.post("/grants/applications/" + a + "/scores", Map.of("score-" + need, "4", "score-" + reach, "2")).status()).isEqualTo(302);
+        }
+        officer.get("/grants/applications/" + decided);
+        assertThat(officer.post("/grants/applications/" + decided + "/decision", Map.of("decision", "decline", "reason", "Not this time.")).status()).isEqualTo(302);
+
+        assertThat(officer.get("/grants/" + p).body()).contains("/grants/" + p + "/panel/" + amiraId);
+        String confirm = officer.get("/grants/" + p + "/panel/" + amiraId).body();
+        assertThat(confirm).contains("has scored 1 application still open to scoring: those 2 scores are removed")
+                .contains("Their scores on 1 application already decided or handed to residents stay");
+        assertThat(amira.get("/grants/" + p + "/panel/" + amiraId).status()).as("officers only").isEqualTo(403);
+        assertThat(amira.post("/grants/" + p + "/panel/" + amiraId, Map.of()).status()).isEqualTo(403);
+        assertThat(app.count("SELECT count(*) FROM grant_panel WHERE programme_id = " + p)).as("a refused removal changes nothing").isEqualTo(1);
+
+        assertThat(officer.post("/grants/" + p + "/panel/" + amiraId, Map.of()).status()).isEqualTo(302);
+        assertThat(app.count("SELECT count(*) FROM grant_panel WHERE programme_id = " + p)).isZero();
+        assertThat(app.count("SELECT count(*) FROM grant_scores WHERE application_id = " + open)).isZero();
+        assertThat(app.count("SELECT count(*) FROM grant_scores WHERE application_id = " + decided + " AND scorer_id = " + amiraId)).isEqualTo(2);
+        assertThat(amira.get("/grants/applications/" + open).status()).as("off the panel, the applications are not hers to see").isEqualTo(403);
+        // Someone not on the panel cannot be removed from it.
+        assertThat(officer.get("/grants/" + p + "/panel/" + amiraId).status()).isEqualTo(404);
+        assertThat(officer.post("/grants/" + p + "/panel/" + amiraId, Map.of()).status()).isEqualTo(404);
+    }
+
+    /** The programme form as {@link #programme} filled it in, with some fields changed. */
+    private static Map<String, String> programmeForm(String title, String pot, String closes, String criteria) {
+        LocalDate today = LocalDate.now(Applications.ZONE);
+        return new HashMap<>(Map.of("title", title, "description", "Money for groups.", "pot", pot, "minAward", "500", "maxAward", "5,000",
+                "place", String.valueOf(council), "opensOn", today.toString(), "closesOn", closes, "decisionsBy", today.plusDays(20).toString(),
+                "criteria", criteria));
+    }
+
+    @Test
+    void anOfficerChangesAProgrammeButNotTheCriteriaAssessorsHaveScoredNorTheClosingDayIntoThePast() {
+        TestClient officer = app.signedInAs("officer");
+        long p = programme(officer, "Editable fund", "10,000");
+        LocalDate today = LocalDate.now(Applications.ZONE);
+        String closes = today.plusDays(10).toString();
+        assertThat(officer.get("/grants/" + p).body()).contains("/grants/" + p + "/edit");
+        assertThat(officer.get("/grants/" + p + "/edit").body()).contains("Need | 3 | Is the need shown?").contains("Reach | 1");
+        long need = criterion(p, "Need");
+        // Before anyone scores: rename the programme, grow the pot, re-weight Need, drop Reach, add Impact.
+        TestClient.Response changed = officer.post("/grants/" + p, programmeForm("Edited fund", "12,000", closes, "Impact | 2 | Who gains\nNeed | 1 | Is the need shown?"));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(302);
+        assertThat(app.count("SELECT pot FROM grant_programmes WHERE id = " + p + " AND title = 'Edited fund'")).isEqualTo(1_200_000);
+        assertThat(app.count("SELECT weight FROM grant_criteria WHERE id = " + need + " AND position = 1")).isEqualTo(1);
+        assertThat(app.count("SELECT count(*) FROM grant_criteria WHERE programme_id = " + p)).isEqualTo(2);
+        long impact = criterion(p, "Impact");
+
+        TestClient ben = resident("ben");
+        long bid = submit(ben, p, "Kitchen", "1,000");
+        officer.get("/grants/applications/" + bid);
+        assertThat(officer.post("/grants/applications/" + bid + "/scores", Map.of("score-" + need, "4", "score-" + impact, "3")).status()).isEqualTo(302);
+
+        TestClient.Response reweighted = officer.post("/grants/" + p, programmeForm("Changed again", "12,000", closes, "Impact | 2\nNeed | 5"));
+        assertThat(reweighted.status()).isEqualTo(422);
+        assertThat(reweighted.body()).contains("Assessors have scored Need, so its weight stays 1");
+        TestClient.Response removed = officer.post("/grants/" + p, programmeForm("Changed again", "12,000", closes, "Impact | 2"));
+        assertThat(removed.body()).contains("Assessors have scored Need, so it cannot be removed or renamed");
+        Map<String, String> closedYesterday = programmeForm("Changed again", "12,000", today.minusDays(1).toString(), "Impact | 2\nNeed | 1");
+        closedYesterday.put("opensOn", today.minusDays(5).toString());
+        TestClient.Response past = officer.post("/grants/" + p, closedYesterday);
+        assertThat(past.status()).isEqualTo(422);
+        assertThat(past.body()).contains("Groups have applied, so the closing day cannot move into the past (today is " + Programme.day(today) + ")");
+        TestClient.Response twice = officer.post("/grants/" + p, programmeForm("Changed again", "12,000", closes, "Impact | 2\nimpact | 1\nNeed | 1"));
+        assertThat(twice.body()).contains("The criterion impact is listed twice");
+        assertThat(app.count("SELECT count(*) FROM grant_programmes WHERE id = " + p + " AND title = 'Edited fund'")).as("nothing stored").isEqualTo(1);
+
+        // Clarifying a scored criterion's guidance and adding a new one are fine; the scored criterion keeps its id and scores.
+        TestClient.Response clarified = officer.post("/grants/" + p, programmeForm("Edited fund", "12,000", closes, "Need | 1 | Shown with figures\nImpact | 2\nFairness | 1"));
+        assertThat(clarified.status()).as(clarified.body()).isEqualTo(302);
+        assertThat(app.count("SELECT count(*) FROM grant_criteria WHERE id = " + need + " AND guidance = 'Shown with figures' AND position = 0")).isEqualTo(1);
+        assertThat(app.count("SELECT count(*) FROM grant_scores WHERE application_id = " + bid)).isEqualTo(2);
+
+        assertThat(officer.post("/grants/applications/" + bid + "/decision", Map.of("decision", "full", "reason", "Good.")).status()).isEqualTo(302);
+        TestClient.Response shrunk = officer.post("/grants/" + p, new HashMap<>(Map.of("title", "Edited fund", "description", "Money for groups.", "pot", "800",
+                "minAward", "500", "maxAward", "800", "place", String.valueOf(council), "opensOn", today.toString(), "closesOn", closes,
+                "decisionsBy", today.plusDays(20).toString(), "criteria", "Need | 1\nImpact | 2\nFairness | 1")));
+        assertThat(shrunk.body()).contains("The pot cannot be less than the £1,000.00 already awarded");
+        assertThat(ben.post("/grants/" + p, programmeForm("Mine now", "12,000", closes, "Need | 1")).status()).as("officers only").isEqualTo(403);
+        assertThat(ben.get("/grants/" + p + "/edit").status()).isEqualTo(403);
     }
 }

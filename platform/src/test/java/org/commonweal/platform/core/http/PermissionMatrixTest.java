@@ -117,8 +117,9 @@ class PermissionMatrixTest extends PlatformTestCase {
         PATH_VALUES.put("/consultations/{id}/results/questions/{question}", question);
         PATH_VALUES.put("/consultations/{id}/documents/{document}", "1");
         PATH_VALUES.put("/groups/{id}", String.valueOf(group));
-        long[] grant = amirasGrantApplication(group, amira);
+        long[] grant = amirasGrantApplication(group, amira, target);
         PATH_VALUES.put("/grants/{id}", String.valueOf(grant[0]));
+        PATH_VALUES.put("/grants/{id}/panel/{account}", String.valueOf(target));
         PATH_VALUES.put("/grants/applications/{id}", String.valueOf(grant[1]));
         PATH_VALUES.put("/groups/{id}/requests/{account}", String.valueOf(target));
         PATH_VALUES.put("/groups/{id}/members/{account}", String.valueOf(ben));
@@ -265,7 +266,7 @@ class PermissionMatrixTest extends PlatformTestCase {
      * admin and an assessor at once, so each of the application's owner rules names her alone (scoring her own group's
      * bid is then refused as a conflict, 409, by the service).
      */
-    private static long[] amirasGrantApplication(long group, long amira) {
+    private static long[] amirasGrantApplication(long group, long amira, long panelMember) {
         return app.database.jdbi().inTransaction(h -> {
             h.execute("UPDATE groups SET verified_at = now() WHERE id = ?", group);
             long programme = h.createQuery("""
@@ -274,6 +275,7 @@ class PermissionMatrixTest extends PlatformTestCase {
                             current_date + 60) RETURNING id""").mapTo(Long.class).one();
             h.execute("INSERT INTO grant_criteria (programme_id, position, name, weight) VALUES (?, 0, 'Need', 1)", programme);
             h.execute("INSERT INTO grant_panel (programme_id, account_id) VALUES (?, ?)", programme, amira);
+            h.execute("INSERT INTO grant_panel (programme_id, account_id) VALUES (?, ?)", programme, panelMember); // one the officer may remove
             long application = h.createQuery("""
                     INSERT INTO grant_applications (programme_id, group_id, applicant_id, title, amount, purpose, outcomes, status, submitted_at)
                     VALUES (:p, :g, :a, 'Matrix bid', 20000, 'A purpose.', 'Outcomes.', 'submitted', now()) RETURNING id""")
