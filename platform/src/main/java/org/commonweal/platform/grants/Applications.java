@@ -208,11 +208,11 @@ final class Applications {
     private static Optional<Refusal> notOpen(Programme p, Form form) {
         LocalDate today = today();
         if (p.closed(today)) {
-            form.error("title", "grants.error.closed", Programme.day(p.closesOn()));
+            form.error("title", "grants.error.closed", p.closesOn());
             return Optional.of(Refusal.CLOSED);
         }
         if (!p.open(today)) {
-            form.error("title", "grants.error.notOpen", Programme.day(p.opensOn()));
+            form.error("title", "grants.error.notOpen", p.opensOn());
             return Optional.of(Refusal.CLOSED);
         }
         return Optional.empty();

@@ -62,7 +62,7 @@ public final class GrantsFeature implements Feature {
                         Access.owner(either).or(Role.OFFICER), Access.owner(ofGroup), Access.owner(onPanel).or(Role.OFFICER)));
         groups.addSection(GroupSection.GRANTS, (groupId, messages) -> Optional.of(new GroupSection("grants.group.title",
                 applications.awardedTo(groupId, 10).stream().map(a -> programmes.find(a.programmeId()).map(p -> new GroupSection.Entry(a.title(), p.url(),
-                        messages.get("grants.group.entry", p.money(a.amountAwarded()), p.title(), Programme.day(a.awardedOn()))))).flatMap(Optional::stream).toList())));
+                        messages.get("grants.group.entry", p.money(a.amountAwarded()), p.title(), a.awardedOn())))).flatMap(Optional::stream).toList())));
     }
 
     @Override
@@ -80,7 +80,7 @@ public final class GrantsFeature implements Feature {
     public List<HomeSection> home(CurrentUser user, Messages messages) {
         var today = Applications.today();
         List<HomeSection.Entry> open = programmes.list().stream().filter(p -> p.open(today)).limit(3)
-                .map(p -> new HomeSection.Entry(p.title(), p.url(), messages.get("grants.home.entry", p.money(p.maxAward()), Programme.day(p.closesOn())))).toList();
+                .map(p -> new HomeSection.Entry(p.title(), p.url(), messages.get("grants.home.entry", p.money(p.maxAward()), p.closesOn()))).toList();
         return List.of(new HomeSection("grants.home.title", open, "/grants", "grants.home.all"));
     }
 

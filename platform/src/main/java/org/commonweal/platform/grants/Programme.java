@@ -3,9 +3,7 @@ package org.commonweal.platform.grants;
 import org.commonweal.platform.budgets.Money;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A grants programme an officer runs: the pot and the range of one award (minor units of {@code currency}), where and on
@@ -18,13 +16,6 @@ public record Programme(long id, String title, String description, String curren
     public Programme {
         themes = List.copyOf(themes);
         criteria = List.copyOf(criteria);
-    }
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-
-    /** A day as the pages and mails write it: "7 December 2026". */
-    public static String day(LocalDate date) {
-        return DAY.format(date);
     }
 
     public record Criterion(long id, String name, int weight, String guidance) {

@@ -152,7 +152,7 @@ final class Programmes {
                     .mapTo(Boolean.class).one();
             LocalDate today = Applications.today();
             if (applied && !f.closes().equals(now.closesOn()) && f.closes().isBefore(today)) {
-                form.error("closesOn", "grants.error.edit.closesInPast", Programme.day(today));
+                form.error("closesOn", "grants.error.edit.closesInPast", today);
             }
             if (applied && !f.opens().equals(now.opensOn()) && f.opens().isAfter(today)) form.error("opensOn", "grants.error.edit.opensLater");
             Map<Integer, Long> kept = keptCriteria(h, now, f.criteria(), form);
