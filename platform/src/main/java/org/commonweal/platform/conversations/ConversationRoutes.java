@@ -162,13 +162,14 @@ final class ConversationRoutes implements Routes {
             web.redirectWithNotice(ctx, back != null ? back : Conversation.url(c.id()), written.waiting() ? "conversations.written.waiting" : "conversations.written");
             return;
         }
-        if (written.refusal() == Refusal.FORBIDDEN) form.error("body", "conversations.error.notVerified");
-        List<Statement> similar = "conversations.error.statement.similar".equals(form.errorKey("body")) ? statements.similar(c, form.value("body")) : List.of();
         if (written.refusal() == Refusal.FORBIDDEN) {
+            // Not a verified resident: the page says why, on the form and in place of it.
             ctx.status(Refusal.FORBIDDEN.status());
-            show(ctx, c, form, similar);
+            form.error("body", "conversations.error.notVerified");
+            show(ctx, c, form, List.of());
             return;
         }
+        List<Statement> similar = "conversations.error.statement.similar".equals(form.errorKey("body")) ? statements.similar(c, form.value("body")) : List.of();
         web.refuse(ctx, written.refusal(), () -> show(ctx, c, form, similar), CLOSED);
     }
 }
