@@ -29,10 +29,10 @@ final class Features {
             GroupsFeature::new,         // before consultations, events and elections, which add sections to a group's page
             ServicesFeature::new,       // services are groups'
             GrantsFeature::new,         // after groups and budgets, whose services it uses
+            ConversationsFeature::new,  // before consultations, whose questions can be conversations
             ConsultationsFeature::new,
             EventsFeature::new,
             ElectionsFeature::new,
-            ConversationsFeature::new,
             LibraryFeature::new);       // after budgets and groups: stories come from delivered projects and show on group pages
 
     private Features() {

@@ -79,7 +79,8 @@ final class AnswerService {
             if (organisationId != null && groups.role(organisationId, user.id()).isEmpty()) return Optional.of(Refusal.FORBIDDEN);
             List<Question> questions = ConsultationService.structure(h, consultationId).stream().flatMap(w -> w.questions().stream()).toList();
             Map<Long, AnswerSheet.Answer> answers = AnswerSheet.read(questions, fields, form);
-            if (!form.hasErrors() && answers.isEmpty() && !questions.isEmpty()) form.error(questions.getFirst().field(), "consultations.error.answer.none");
+            List<Question> answerable = questions.stream().filter(Question::answerable).toList();
+            if (!form.hasErrors() && answers.isEmpty() && !answerable.isEmpty()) form.error(answerable.getFirst().field(), "consultations.error.answer.none");
             if (form.hasErrors()) return Optional.of(Refusal.INVALID);
             boolean hidden = organisationId == null && anonymous;
             String key = key(consultationId, user.id(), organisationId);

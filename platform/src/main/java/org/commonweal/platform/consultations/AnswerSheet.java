@@ -84,6 +84,9 @@ final class AnswerSheet {
             case "ranking" -> {
                 return ranking(q, fields, form);
             }
+            case "conversation" -> {
+                return Optional.empty();
+            }
             default -> throw new IllegalStateException("unknown question kind " + q.kind());
         }
     }

@@ -87,7 +87,8 @@ final class ConsultationIndex {
                             SELECT id FROM consultations WHERE status = 'closed' OR (status = 'published' AND closes_on < :today) ORDER BY id""")
                             .bind("today", LocalDate.now(ConsultationsFeature.ZONE)).mapTo(Long.class).list();
                     for (long id : finished) {
-                        List<Question> questions = ConsultationService.structure(h, id).stream().flatMap(w -> w.questions().stream()).toList();
+                        List<Question> questions = ConsultationService.structure(h, id).stream().flatMap(w -> w.questions().stream())
+                                .filter(Question::answerable).toList();
                         for (Analysis.QuestionResult r : analysis.results(id, questions, null).questions()) {
                             Question q = r.question();
                             if (q.hasOptions()) {

@@ -36,9 +36,12 @@ final class ConsultationRoutes implements Routes {
     private final RateLimiter limiter;
 
     private final org.commonweal.platform.deliberation.Deliberation deliberation;
+    private final ConversationQuestions conversations;
 
     ConsultationRoutes(Web web, ConsultationService consultations, AnswerService answers, Documents documents, Analysis analysis,
-                       Groups groups, Bans bans, RateLimiter limiter, org.commonweal.platform.deliberation.Deliberation deliberation) {
+                       Groups groups, Bans bans, RateLimiter limiter, org.commonweal.platform.deliberation.Deliberation deliberation,
+                       ConversationQuestions conversations) {
+        this.conversations = conversations;
         this.deliberation = deliberation;
         this.web = web;
         this.consultations = consultations;
@@ -81,8 +84,11 @@ final class ConsultationRoutes implements Routes {
     private void show(Context ctx) {
         Consultation c = visible(ctx, web, consultations);
         CurrentUser user = web.user(ctx);
+        List<Workstream> streams = consultations.structure(c.id());
         web.render(ctx, "consultations/consultation.jte", web.page(ctx, "consultations.page.title", c.title()), "c", c,
-                "workstreams", consultations.structure(c.id()), "documents", documents.list(c.id()), "today", today(),
+                "workstreams", streams, "conversations", conversations.embedded(streams, user),
+                "answerable", streams.stream().anyMatch(w -> w.questions().stream().anyMatch(Question::answerable)),
+                "documents", documents.list(c.id()), "today", today(),
                 "manager", consultations.mayManage(user, c), "organisationsResponded", organisationsResponded(c.id()),
                 "thread", deliberation.thread(new org.commonweal.platform.core.subjects.Subject(ConsultationIndex.KIND, c.id()), user));
     }
@@ -106,7 +112,9 @@ final class ConsultationRoutes implements Routes {
     private void outcome(Context ctx) {
         Consultation c = visible(ctx, web, consultations);
         if (!c.outcomePublished()) throw new NotFoundResponse();
-        web.render(ctx, "consultations/outcome.jte", web.page(ctx, "consultations.outcome.title", c.title()), "c", c, "workstreams", consultations.structure(c.id()));
+        List<Workstream> streams = consultations.structure(c.id());
+        web.render(ctx, "consultations/outcome.jte", web.page(ctx, "consultations.outcome.title", c.title()), "c", c, "workstreams", streams,
+                "findings", conversations.findings(streams));
     }
 
     /** The free-text answers, when the owner chose to publish answers: names, "Anonymous" or the organisation's name. */

@@ -1,5 +1,6 @@
 package org.commonweal.platform.consultations;
 
+import org.commonweal.platform.conversations.Conversations;
 import org.commonweal.platform.core.audit.Actor;
 import org.commonweal.platform.core.audit.AuditLog;
 import org.commonweal.platform.core.http.Refusal;
@@ -47,8 +48,11 @@ public final class ConsultationService {
     private final Groups groups;
     private final ConsultationIndex index;
     private final Subjects subjects;
+    private final Conversations conversations;
 
-    ConsultationService(Jdbi jdbi, AuditLog audit, PlaceService places, Groups groups, ConsultationIndex index, Subjects subjects) {
+    ConsultationService(Jdbi jdbi, AuditLog audit, PlaceService places, Groups groups, ConsultationIndex index, Subjects subjects,
+                        Conversations conversations) {
+        this.conversations = conversations;
         this.jdbi = jdbi;
         this.audit = audit;
         this.places = places;
@@ -135,7 +139,8 @@ public final class ConsultationService {
                 .map((rs, ctx) -> questions.computeIfAbsent(rs.getLong("workstream_id"), k -> new ArrayList<>()).add(new Question(
                         rs.getLong("id"), rs.getLong("workstream_id"), ++number[0], rs.getString("kind"), rs.getString("prompt"),
                         (Integer) rs.getObject("max_length"), (Integer) rs.getObject("max_choices"), (Integer) rs.getObject("scale"),
-                        rs.getString("low_label"), rs.getString("high_label"), options.getOrDefault(rs.getLong("id"), List.of())))).list();
+                        rs.getString("low_label"), rs.getString("high_label"), options.getOrDefault(rs.getLong("id"), List.of()),
+                        (Long) rs.getObject("conversation_id")))).list();
         return h.createQuery("SELECT id, title, outcome FROM consultation_workstreams WHERE consultation_id = :c ORDER BY position, id")
                 .bind("c", consultationId).map((rs, ctx) -> new Workstream(rs.getLong("id"), rs.getString("title"), rs.getString("outcome"),
                         questions.getOrDefault(rs.getLong("id"), List.of()))).list();
@@ -237,22 +242,29 @@ public final class ConsultationService {
         });
     }
 
-    /** Adds a question at the end of a workstream after checking its definition (see {@link QuestionDefinition}). */
+    /**
+     * Adds a question at the end of a workstream after checking its definition (see {@link QuestionDefinition}). A
+     * conversation is started with it, in the same transaction, about this consultation, run by its owners (the
+     * council's, or the organiser's who adds it), and withheld while the consultation is a draft.
+     */
     public Optional<Refusal> addQuestion(CurrentUser user, long id, long workstreamId, Form form, Actor actor) {
         return change(user, id, true, (h, c) -> {
             boolean ours = h.createQuery("SELECT 1 FROM consultation_workstreams WHERE id = :w AND consultation_id = :c")
                     .bind("w", workstreamId).bind("c", id).mapTo(Integer.class).findOne().isPresent();
             if (!ours) return Optional.of(Refusal.NOT_FOUND);
-            Optional<QuestionDefinition> q = QuestionDefinition.read(form);
+            Optional<QuestionDefinition> q = QuestionDefinition.read(form, conversations);
             if (q.isEmpty()) return Optional.of(Refusal.INVALID);
             QuestionDefinition d = q.get();
+            Long conversation = d.conversation() == null ? null : conversations.start(h, d.prompt(), d.conversation(),
+                    new Subject(ConsultationIndex.KIND, id), user.id(), c.organisationId() == null, c.draft(), actor);
             long qid = h.createUpdate("""
-                    INSERT INTO consultation_questions (consultation_id, workstream_id, position, kind, prompt, max_length, max_choices, scale, low_label, high_label)
+                    INSERT INTO consultation_questions (consultation_id, workstream_id, position, kind, prompt, max_length, max_choices, scale, low_label,
+                                                        high_label, conversation_id)
                     VALUES (:c, :w, (SELECT coalesce(max(position), 0) + 1 FROM consultation_questions WHERE workstream_id = :w),
-                            :kind, :prompt, :maxLength, :maxChoices, :scale, :low, :high)""")
+                            :kind, :prompt, :maxLength, :maxChoices, :scale, :low, :high, :conversation)""")
                     .bind("c", id).bind("w", workstreamId).bind("kind", d.kind()).bind("prompt", d.prompt()).bind("maxLength", d.maxLength())
                     .bind("maxChoices", d.maxChoices()).bind("scale", d.scale()).bind("low", d.lowLabel()).bind("high", d.highLabel())
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                    .bind("conversation", conversation).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             int position = 0;
             for (String label : d.options()) {
                 h.createUpdate("INSERT INTO consultation_options (question_id, position, label) VALUES (:q, :p, :l)")
@@ -265,8 +277,12 @@ public final class ConsultationService {
 
     public Optional<Refusal> deleteQuestion(CurrentUser user, long id, long questionId, Actor actor) {
         return change(user, id, true, (h, c) -> {
+            Optional<Long> conversation = h.createQuery("SELECT conversation_id FROM consultation_questions WHERE id = :q AND consultation_id = :c")
+                    .bind("q", questionId).bind("c", id).mapTo(Long.class).findOne();
             int n = h.createUpdate("DELETE FROM consultation_questions WHERE id = :q AND consultation_id = :c").bind("q", questionId).bind("c", id).execute();
             if (n == 0) return Optional.of(Refusal.NOT_FOUND);
+            // Its conversation goes too while nobody but the owners has seen it; one already shown is closed, its report kept.
+            conversation.ifPresent(cid -> conversations.discard(h, cid, actor));
             audit.record(h, actor, "consultation.question_deleted", "consultation:" + id, "question:" + questionId);
             return Optional.empty();
         });
@@ -282,6 +298,7 @@ public final class ConsultationService {
                 return Optional.of(Refusal.INVALID);
             }
             h.createUpdate("UPDATE consultations SET status = 'published', updated_at = now() WHERE id = :id").bind("id", id).execute();
+            for (long conversation : conversationIds(h, id)) conversations.release(h, conversation);
             audit.record(h, actor, "consultation.published", "consultation:" + id, c.title());
             return Optional.empty();
         });
@@ -298,6 +315,7 @@ public final class ConsultationService {
             if (!c.status().equals("published")) return Optional.of(Refusal.CLOSED);
             h.createUpdate("UPDATE consultations SET status = 'closed', closed_on = :today, updated_at = now() WHERE id = :id")
                     .bind("today", LocalDate.now(ConsultationsFeature.ZONE)).bind("id", id).execute();
+            for (long conversation : conversationIds(h, id)) conversations.close(h, conversation, actor);
             audit.record(h, actor, "consultation.closed", "consultation:" + id, c.title());
             return Optional.empty();
         });
@@ -335,6 +353,12 @@ public final class ConsultationService {
             subjects.announce(SubjectChange.toFollowers(new Subject(ConsultationIndex.KIND, id), actor.accountId(), "consultations.announce.outcome", c.title()));
         }
         return refused;
+    }
+
+    /** The conversations the consultation's questions embed. */
+    private static List<Long> conversationIds(Handle h, long consultationId) {
+        return h.createQuery("SELECT conversation_id FROM consultation_questions WHERE consultation_id = :c AND conversation_id IS NOT NULL ORDER BY id")
+                .bind("c", consultationId).mapTo(Long.class).list();
     }
 
     @FunctionalInterface

@@ -45,7 +45,9 @@ public final class ConsultationsFeature implements Feature {
         ctx.subjects().register(ConsultationIndex.KIND, index::find);
         RespondentKeys respondentKeys = new RespondentKeys(jdbi);
         ConsultationsPersonalData.register(ctx.personalData(), respondentKeys, groups);
-        this.consultations = new ConsultationService(jdbi, audit, places, groups, index, ctx.subjects());
+        var conversations = ctx.services().get(org.commonweal.platform.conversations.Conversations.class);
+        ConversationQuestions conversationQuestions = new ConversationQuestions(conversations);
+        this.consultations = new ConsultationService(jdbi, audit, places, groups, index, ctx.subjects(), conversations);
         ctx.openData().register(index.questions(consultations::namedAll));
         this.answers = new AnswerService(jdbi, respondentKeys, groups);
         Documents documents = new Documents(jdbi, audit);
@@ -56,8 +58,8 @@ public final class ConsultationsFeature implements Feature {
                 // Before the public routes: "/consultations/new" must not be read as a consultation's id.
                 new ManageRoutes(web, consultations, consultation, documents, places),
                 new ConsultationRoutes(web, consultations, answers, documents, analysis, groups, ctx.bans(), ctx.limiter(),
-                        ctx.services().get(org.commonweal.platform.deliberation.Deliberation.class)),
-                new ResultsRoutes(web, consultations, consultation, analysis, new ResponsesCsv(jdbi, groups), places)};
+                        ctx.services().get(org.commonweal.platform.deliberation.Deliberation.class), conversationQuestions),
+                new ResultsRoutes(web, consultations, consultation, analysis, new ResponsesCsv(jdbi, groups), places, conversationQuestions)};
         groups.addSection(GroupSection.CONSULTATIONS, new AnsweredSection(jdbi)::section);
     }
 

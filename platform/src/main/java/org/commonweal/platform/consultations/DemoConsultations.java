@@ -61,6 +61,12 @@ final class DemoConsultations {
         question(officer, open, politics, Map.of("kind", "rating", "prompt", "How much say do you feel you have over local decisions?", "scale", "5",
                 "lowLabel", "None", "highLabel", "A great deal"));
         question(officer, open, politics, Map.of("kind", "text", "prompt", "How should residents be involved in decisions from now on?", "maxLength", "2000"));
+        question(officer, open, politics, Map.of("kind", "conversation", "prompt", "What would make your neighbourhood a better place to live?",
+                "moderation", "strict", "participation", "signed_in", "seeds", """
+                        Every neighbourhood needs a place where people can meet for free.
+                        Streets near schools should close to traffic at the start and end of the day.
+                        The council should publish what it spends in each ward.
+                        Empty shops should be lent to local groups until they are let."""));
         publish(officer, open);
 
         List<Question> q = questions(open);
@@ -119,8 +125,9 @@ final class DemoConsultations {
         check(consultations.publish(officer, id, Form.empty(), Actor.SYSTEM), "publish");
     }
 
+    /** The questions answered on the form, in order (a conversation is taken part in on the consultation's page). */
     private List<Question> questions(long id) {
-        return consultations.structure(id).stream().flatMap(w -> w.questions().stream()).toList();
+        return consultations.structure(id).stream().flatMap(w -> w.questions().stream()).filter(Question::answerable).toList();
     }
 
     /**

@@ -11,6 +11,6 @@ public record ManageForms(Form details, Form workstream, Form question, Form sta
                 .set("opens", c.opensOn().toString()).set("closes", c.closesOn().toString()).set("answersPublic", c.answersPublic() ? "yes" : "");
         Form outcome = Form.empty();
         for (Workstream w : streams) outcome.set("outcome-" + w.id(), w.outcome() == null ? "" : w.outcome());
-        return new ManageForms(details, Form.empty(), Form.empty().set("kind", "single"), Form.empty(), outcome, null);
+        return new ManageForms(details, Form.empty(), Form.empty().set("kind", "single").set("moderation", "strict").set("participation", "signed_in"), Form.empty(), outcome, null);
     }
 }

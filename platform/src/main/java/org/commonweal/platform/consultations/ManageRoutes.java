@@ -22,7 +22,8 @@ import java.util.Optional;
  */
 final class ManageRoutes implements Routes {
     static final String[] DETAILS = {"owner", "title", "body", "place", "opens", "closes", "answersPublic"};
-    static final String[] QUESTION = {"workstream", "kind", "prompt", "options", "maxLength", "maxChoices", "scale", "lowLabel", "highLabel"};
+    static final String[] QUESTION = {"workstream", "kind", "prompt", "options", "maxLength", "maxChoices", "scale", "lowLabel", "highLabel",
+            "moderation", "participation", "seeds"};
 
     private final Web web;
     private final ConsultationService consultations;

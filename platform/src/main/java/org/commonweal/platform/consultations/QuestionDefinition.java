@@ -1,5 +1,6 @@
 package org.commonweal.platform.consultations;
 
+import org.commonweal.platform.conversations.Conversations;
 import org.commonweal.platform.core.http.Form;
 
 import java.util.ArrayList;
@@ -11,20 +12,22 @@ import java.util.Set;
 
 /**
  * A question as its owner defines it, read from the question form: the kind, the wording, the options (one per line)
- * and the kind's limits. Nulls stand for limits the kind does not have.
+ * and the kind's limits; for a conversation, its settings as the conversations service reads them. Nulls stand for
+ * what the kind does not have.
  */
 record QuestionDefinition(String kind, String prompt, Integer maxLength, Integer maxChoices, Integer scale, String lowLabel, String highLabel,
-                          List<String> options) {
+                          List<String> options, Conversations.Start conversation) {
     static final int DEFAULT_MAX_LENGTH = 2000;
     static final int LONGEST_TEXT = 10000;
 
-    static Optional<QuestionDefinition> read(Form form) {
+    static Optional<QuestionDefinition> read(Form form, Conversations conversations) {
         String kind = form.value("kind");
         if (!Question.KINDS.contains(kind)) form.error("kind", "consultations.error.question.kind");
         String prompt = form.requireText("prompt", 500, "consultations.error.question.prompt.required", "consultations.error.question.prompt.tooLong");
         Integer maxLength = null, maxChoices = null, scale = null;
         String low = null, high = null;
         List<String> options = List.of();
+        Conversations.Start conversation = null;
         switch (kind) {
             case "text" -> maxLength = number(form, "maxLength", 1, LONGEST_TEXT, DEFAULT_MAX_LENGTH, "consultations.error.question.maxLength");
             case "rating" -> {
@@ -39,10 +42,14 @@ record QuestionDefinition(String kind, String prompt, Integer maxLength, Integer
                     if (maxChoices != null && maxChoices == -1) maxChoices = null;
                 }
             }
+            case "conversation" -> {
+                if (prompt != null && prompt.length() > Question.LONGEST_TOPIC) form.error("prompt", "consultations.error.question.topicTooLong");
+                conversation = conversations.read(form).orElse(null);
+            }
             default -> { }
         }
         if (form.hasErrors()) return Optional.empty();
-        return Optional.of(new QuestionDefinition(kind, prompt, maxLength, maxChoices, scale, low, high, options));
+        return Optional.of(new QuestionDefinition(kind, prompt, maxLength, maxChoices, scale, low, high, options, conversation));
     }
 
     /** A whole number in [min, max]; blank gives {@code fallback} (and is an error when there is none). */

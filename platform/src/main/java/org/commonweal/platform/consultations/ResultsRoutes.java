@@ -24,8 +24,11 @@ final class ResultsRoutes implements Routes {
     private final Analysis analysis;
     private final ResponsesCsv csv;
     private final PlaceService places;
+    private final ConversationQuestions conversations;
 
-    ResultsRoutes(Web web, ConsultationService consultations, ObjectKind consultation, Analysis analysis, ResponsesCsv csv, PlaceService places) {
+    ResultsRoutes(Web web, ConsultationService consultations, ObjectKind consultation, Analysis analysis, ResponsesCsv csv, PlaceService places,
+                  ConversationQuestions conversations) {
+        this.conversations = conversations;
         this.web = web;
         this.consultations = consultations;
         this.consultation = consultation;
@@ -59,8 +62,9 @@ final class ResultsRoutes implements Routes {
         Consultation c = owned(ctx);
         Optional<Place> place = place(ctx);
         Set<Long> within = place.map(p -> places.within(p.id())).orElse(null);
+        List<Workstream> streams = consultations.structure(c.id());
         web.render(ctx, "consultations/results.jte", web.page(ctx, "consultations.results.title", c.title()), "c", c,
-                "workstreams", consultations.structure(c.id()), "result", analysis.results(c.id(), questions(c.id()), within),
+                "workstreams", streams, "result", analysis.results(c.id(), questions(c.id()), within), "findings", conversations.findings(streams),
                 "places", places.tree(), "place", place.orElse(null));
     }
 
@@ -79,7 +83,7 @@ final class ResultsRoutes implements Routes {
     private void export(Context ctx) throws java.io.IOException {
         Consultation c = owned(ctx);
         StringWriter out = new StringWriter();
-        csv.write(c.id(), questions(c.id()), out);
+        csv.write(c.id(), questions(c.id()).stream().filter(Question::answerable).toList(), out);
         ctx.header("Content-Disposition", "attachment; filename=\"consultation-" + c.id() + "-responses.csv\"");
         ctx.contentType("text/csv; charset=utf-8");
         ctx.result(out.toString());

@@ -20,18 +20,24 @@ final class Ballots {
 
     private final Jdbi jdbi;
     private final Analyses analyses;
+    private final Eligibility eligibility;
 
-    Ballots(Jdbi jdbi, Analyses analyses) {
+    Ballots(Jdbi jdbi, Analyses analyses, Eligibility eligibility) {
         this.jdbi = jdbi;
         this.analyses = analyses;
+        this.eligibility = eligibility;
     }
 
-    /** Counts the participant's vote on a statement shown in the conversation; a second vote on it replaces the first. */
+    /**
+     * Counts the participant's vote on a statement shown in the conversation; a second vote on it replaces the first.
+     * Refused with {@link Refusal#FORBIDDEN}, storing nothing, when the participant may not take part ({@link Eligibility}).
+     */
     Optional<Refusal> vote(Conversation c, Participant who, long statementId, String vote) {
         Integer value = VOTES.get(vote);
         if (value == null) return Optional.of(Refusal.INVALID);
         if (!c.open()) return Optional.of(Refusal.CLOSED);
         return jdbi.inTransaction(h -> {
+            if (!eligibility.admits(h, c, who)) return Optional.of(Refusal.FORBIDDEN);
             boolean shown = h.createQuery("SELECT EXISTS (SELECT 1 FROM conversation_statements WHERE id = :s AND conversation_id = :c AND status IN "
                     + c.shownStatuses() + ")").bind("s", statementId).bind("c", c.id()).mapTo(Boolean.class).one();
             if (!shown) return Optional.of(Refusal.NOT_FOUND);

@@ -34,11 +34,16 @@ final class ConversationIndex {
 
     void update(Handle h, long id) {
         Conversation c = ConversationService.find(h, id).orElseThrow();
-        search.publish(h, new SearchDocument(subject(id), c.topic(), c.description(), Conversation.url(id), null));
+        if (c.withheld()) search.withdraw(h, subject(id));
+        else search.publish(h, new SearchDocument(subject(id), c.topic(), c.description(), Conversation.url(id), null));
+    }
+
+    void withdraw(Handle h, long id) {
+        search.withdraw(h, subject(id));
     }
 
     Optional<SubjectInfo> find(long id) {
-        return jdbi.withHandle(h -> ConversationService.find(h, id)).map(c -> new SubjectInfo(subject(id), c.topic(), Conversation.url(id), null,
+        return jdbi.withHandle(h -> ConversationService.find(h, id)).filter(c -> !c.withheld()).map(c -> new SubjectInfo(subject(id), c.topic(), Conversation.url(id), null,
                 c.ownerId(), c.open()));
     }
 
@@ -51,7 +56,7 @@ final class ConversationIndex {
                                count(v.vote) FILTER (WHERE v.vote = 0) AS passes
                         FROM conversation_statements s JOIN conversations c ON c.id = s.conversation_id
                         LEFT JOIN conversation_votes v ON v.statement_id = s.id
-                        WHERE s.status = 'approved' OR (c.moderation = 'open' AND s.status = 'pending')
+                        WHERE NOT c.withheld AND (s.status = 'approved' OR (c.moderation = 'open' AND s.status = 'pending'))
                         GROUP BY c.id, s.id ORDER BY c.id, s.number""")
                         .setFetchSize(500)
                         .map((rs, x) -> Arrays.<Object>asList(rs.getLong("conversation_id"), rs.getString("topic"), rs.getInt("number"),

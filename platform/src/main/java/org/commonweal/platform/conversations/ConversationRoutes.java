@@ -30,17 +30,19 @@ final class ConversationRoutes implements Routes {
     private final Statements statements;
     private final Ballots ballots;
     private final Analyses analyses;
+    private final Eligibility eligibility;
     private final Deliberation deliberation;
     private final RateLimiter limiter;
     private final boolean secureCookies;
 
     ConversationRoutes(Web web, ConversationService conversations, Statements statements, Ballots ballots, Analyses analyses,
-                       Deliberation deliberation, RateLimiter limiter, boolean secureCookies) {
+                       Eligibility eligibility, Deliberation deliberation, RateLimiter limiter, boolean secureCookies) {
         this.web = web;
         this.conversations = conversations;
         this.statements = statements;
         this.ballots = ballots;
         this.analyses = analyses;
+        this.eligibility = eligibility;
         this.deliberation = deliberation;
         this.limiter = limiter;
         this.secureCookies = secureCookies;
@@ -55,12 +57,13 @@ final class ConversationRoutes implements Routes {
         r.post("/conversations/{id}/statements", this::write, Access.ROLE, Role.RESIDENT);
     }
 
-    static Conversation conversation(Context ctx, ConversationService conversations) {
-        return conversations.find(Web.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
+    /** The conversation in the path, if the user may see it (a withheld one only those who run it): otherwise 404. */
+    static Conversation conversation(Context ctx, Web web, ConversationService conversations) {
+        return conversations.find(Web.id(ctx, "id")).filter(c -> conversations.visible(c, web.user(ctx))).orElseThrow(NotFoundResponse::new);
     }
 
     private Conversation conversation(Context ctx) {
-        return conversation(ctx, conversations);
+        return conversation(ctx, web, conversations);
     }
 
     private void list(Context ctx) {
@@ -95,14 +98,10 @@ final class ConversationRoutes implements Routes {
         VoteCard.Progress progress = who == null ? ballots.progress(c, new Participant(null, null)) : ballots.progress(c, who);
         CurrentUser user = web.user(ctx);
         web.render(ctx, "conversations/conversation.jte", web.page(ctx, "conversations.conversation.title", c.topic()),
-                "c", c, "about", conversations.aboutInfo(c).orElse(null), "card", new VoteCard(c, next.orElse(null), progress, mayVote(ctx, c)),
+                "c", c, "about", conversations.aboutInfo(c).orElse(null), "card", new VoteCard(c, next.orElse(null), progress, eligibility.barrier(c, user)),
                 "form", statementForm, "similar", similar, "map", analyses.latest(c.id()).orElse(null),
                 "runs", conversations.runs(c, user), "waiting", conversations.runs(c, user) ? statements.waiting(c.id()) : 0L,
                 "bannedUntil", user == null ? null : deliberation.banned(user.id()).orElse(null));
-    }
-
-    private boolean mayVote(Context ctx, Conversation c) {
-        return c.open() && (web.user(ctx) != null || c.anonymousAllowed());
     }
 
     private void vote(Context ctx) {
@@ -121,17 +120,28 @@ final class ConversationRoutes implements Routes {
         }
         Optional<Refusal> refused = ballots.vote(c, who, statement, form.value("vote"));
         boolean htmx = "true".equals(ctx.header("HX-Request"));
+        String back = back(ctx, c);
         if (refused.isEmpty() && htmx) {
             web.render(ctx, "conversations/card.jte", web.page(ctx, "conversations.conversation.title", c.topic()),
-                    "card", new VoteCard(c, ballots.next(c, who).orElse(null), ballots.progress(c, who), true));
+                    "card", new VoteCard(c, ballots.next(c, who).orElse(null), ballots.progress(c, who), null), "embedded", back != null);
             return;
         }
-        if (refused.isPresent() && refused.get() == Refusal.INVALID) {
-            ctx.status(422);
+        // Invalid: the card again; forbidden (not a verified resident): the page, whose card says why and how to become one.
+        if (refused.isPresent() && (refused.get() == Refusal.INVALID || refused.get() == Refusal.FORBIDDEN)) {
+            ctx.status(refused.get().status());
             show(ctx, c, Form.empty(), List.of());
             return;
         }
-        web.answer(ctx, refused, Conversation.url(c.id()) + "#vote", "conversations.voted", () -> show(ctx, c, Form.empty(), List.of()), CLOSED);
+        web.answer(ctx, refused, back != null ? back : Conversation.url(c.id()) + "#vote", "conversations.voted", () -> show(ctx, c, Form.empty(), List.of()), CLOSED);
+    }
+
+    /**
+     * Where a form of a card embedded in another feature's page returns ({@code back=subject}): that page, which is the
+     * conversation's subject; never an address the request names.
+     */
+    private String back(Context ctx, Conversation c) {
+        if (!"subject".equals(ctx.formParam("back"))) return null;
+        return conversations.aboutInfo(c).map(i -> i.url() + "#conversation-" + c.id()).orElse(null);
     }
 
     private void write(Context ctx) {
@@ -148,7 +158,15 @@ final class ConversationRoutes implements Routes {
         limiter.consume(Statements.WRITES, "account:" + user.id());
         Statements.Written written = statements.write(c, Participant.account(user.id()), form);
         if (written.refusal() == null) {
-            web.redirectWithNotice(ctx, Conversation.url(c.id()), written.waiting() ? "conversations.written.waiting" : "conversations.written");
+            String back = back(ctx, c);
+            web.redirectWithNotice(ctx, back != null ? back : Conversation.url(c.id()), written.waiting() ? "conversations.written.waiting" : "conversations.written");
+            return;
+        }
+        if (written.refusal() == Refusal.FORBIDDEN) {
+            // Not a verified resident: the page says why, on the form and in place of it.
+            ctx.status(Refusal.FORBIDDEN.status());
+            form.error("body", "conversations.error.notVerified");
+            show(ctx, c, form, List.of());
             return;
         }
         List<Statement> similar = "conversations.error.statement.similar".equals(form.errorKey("body")) ? statements.similar(c, form.value("body")) : List.of();

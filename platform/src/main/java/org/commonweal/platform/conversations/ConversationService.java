@@ -44,10 +44,10 @@ public final class ConversationService {
                 .map((rs, c) -> Conversation.read(rs)).findOne();
     }
 
-    /** Open conversations first, newest first. */
+    /** Open conversations first, newest first (withheld ones are not listed). */
     public List<Conversation> list(int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + Conversation.COLUMNS
-                        + " FROM conversations ORDER BY closed_at IS NOT NULL, id DESC LIMIT :limit").bind("limit", limit)
+                        + " FROM conversations WHERE NOT withheld ORDER BY closed_at IS NOT NULL, id DESC LIMIT :limit").bind("limit", limit)
                 .map((rs, c) -> Conversation.read(rs)).list());
     }
 
@@ -77,32 +77,61 @@ public final class ConversationService {
         List<String> seeds = seeds(form);
         if (form.hasErrors()) return Optional.empty();
         boolean council = owner.has(Role.OFFICER);
-        long id = jdbi.inTransaction(h -> {
-            long created = h.createUpdate("""
-                    INSERT INTO conversations (topic, description, subject_kind, subject_id, moderation, participation, owner_id, for_council)
-                    VALUES (:topic, :description, :kind, :subject, :moderation, :participation, :owner, :council)""")
-                    .bind("topic", topic).bind("description", description).bind("kind", about == null ? null : about.kind())
-                    .bind("subject", about == null ? null : about.id()).bind("moderation", moderation).bind("participation", participation)
-                    .bind("owner", owner.id()).bind("council", council).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            for (int i = 0; i < seeds.size(); i++) {
-                h.createUpdate("INSERT INTO conversation_statements (conversation_id, number, body, seed, status) VALUES (:c, :n, :b, true, 'approved')")
-                        .bind("c", created).bind("n", i).bind("b", seeds.get(i)).execute();
-            }
-            audit.record(h, actor, "conversation.created", "conversation:" + created, topic);
-            index.update(h, created);
-            return created;
-        });
+        long id = jdbi.inTransaction(h -> insert(h, topic, description, about, moderation, participation, owner.id(), council, false, seeds, actor));
         return Optional.of(id);
+    }
+
+    /** Stores a conversation with its seed statements (approved) in the caller's transaction; its id. */
+    long insert(Handle h, String topic, String description, Subject about, String moderation, String participation, long ownerId,
+                boolean council, boolean withheld, List<String> seeds, Actor actor) {
+        long created = h.createUpdate("""
+                INSERT INTO conversations (topic, description, subject_kind, subject_id, moderation, participation, owner_id, for_council, withheld)
+                VALUES (:topic, :description, :kind, :subject, :moderation, :participation, :owner, :council, :withheld)""")
+                .bind("topic", topic).bind("description", description).bind("kind", about == null ? null : about.kind())
+                .bind("subject", about == null ? null : about.id()).bind("moderation", moderation).bind("participation", participation)
+                .bind("owner", ownerId).bind("council", council).bind("withheld", withheld)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        for (int i = 0; i < seeds.size(); i++) {
+            h.createUpdate("INSERT INTO conversation_statements (conversation_id, number, body, seed, status) VALUES (:c, :n, :b, true, 'approved')")
+                    .bind("c", created).bind("n", i).bind("b", seeds.get(i)).execute();
+        }
+        audit.record(h, actor, "conversation.created", "conversation:" + created, topic);
+        index.update(h, created);
+        return created;
+    }
+
+    /** Shows a withheld conversation to everyone: listed, searchable, a subject. */
+    void release(Handle h, long id) {
+        if (h.createUpdate("UPDATE conversations SET withheld = false WHERE id = :id AND withheld").bind("id", id).execute() > 0) index.update(h, id);
+    }
+
+    /** Whether the user may see the conversation: everyone, unless it is withheld (then those who run it). */
+    boolean visible(Conversation c, CurrentUser user) {
+        return !c.withheld() || runs(c, user);
+    }
+
+    /** In the caller's transaction: a withheld conversation (seen by nobody but its owners) is deleted; a shown one is closed. */
+    void discard(Handle h, long id, Actor actor) {
+        int deleted = h.createUpdate("DELETE FROM conversations WHERE id = :id AND withheld").bind("id", id).execute();
+        if (deleted > 0) {
+            index.withdraw(h, id);
+            audit.record(h, actor, "conversation.deleted", "conversation:" + id, null);
+        } else {
+            close(h, id, actor);
+        }
+    }
+
+    /** In the caller's transaction: closes the conversation if it is open; whether it did. */
+    boolean close(Handle h, long id, Actor actor) {
+        if (h.createUpdate("UPDATE conversations SET closed_at = now() WHERE id = :id AND closed_at IS NULL").bind("id", id).execute() == 0) return false;
+        audit.record(h, actor, "conversation.closed", "conversation:" + id, null);
+        return true;
     }
 
     /** Closes a conversation to new statements and votes; its map and report stay. */
     Optional<Refusal> close(long id, Actor actor) {
-        return jdbi.inTransaction(h -> {
-            int n = h.createUpdate("UPDATE conversations SET closed_at = now() WHERE id = :id AND closed_at IS NULL").bind("id", id).execute();
-            if (n == 0) return Optional.of(find(h, id).isEmpty() ? Refusal.NOT_FOUND : Refusal.ALREADY_DONE);
-            audit.record(h, actor, "conversation.closed", "conversation:" + id, null);
-            return Optional.empty();
-        });
+        return jdbi.inTransaction(h -> close(h, id, actor) ? Optional.<Refusal>empty()
+                : Optional.of(find(h, id).isEmpty() ? Refusal.NOT_FOUND : Refusal.ALREADY_DONE));
     }
 
     /**
@@ -146,7 +175,8 @@ public final class ConversationService {
         return c.about() == null ? Optional.empty() : subjects.find(c.about());
     }
 
-    private static List<String> seeds(Form form) {
+    /** The form's {@code seeds}: one statement per line, each checked as a participant's is; an error names the line. */
+    static List<String> seeds(Form form) {
         List<String> seeds = new ArrayList<>();
         int line = 0;
         for (String raw : form.value("seeds").split("\\R")) {

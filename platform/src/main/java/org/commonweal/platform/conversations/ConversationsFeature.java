@@ -35,16 +35,19 @@ public final class ConversationsFeature implements Feature {
         ConversationsPersonalData.register(ctx.personalData());
         this.conversations = new ConversationService(jdbi, ctx.audit(), ctx.subjects(), index);
         this.analyses = new Analyses(jdbi);
-        Statements statements = new Statements(jdbi, ctx.audit());
-        Ballots ballots = new Ballots(jdbi, analyses);
+        Eligibility eligibility = new Eligibility(ctx.accounts().residence());
+        Statements statements = new Statements(jdbi, ctx.audit(), eligibility);
+        Ballots ballots = new Ballots(jdbi, analyses, eligibility);
         PolisExport export = new PolisExport(jdbi, analyses, ctx.baseUrl());
+        // Consultations embed conversations as a kind of question, through this service alone.
+        ctx.services().publish(Conversations.class, new Conversations(conversations, ballots, statements, analyses, eligibility));
         ObjectKind kind = new ObjectKind("conversation", conversations::owners);
         this.demo = new DemoConversation(conversations, analyses, jdbi);
         this.parts = new Routes[]{
                 // Before the public routes: "/conversations/new" must not be read as a conversation's id.
                 new ManageRoutes(web, conversations, statements, export, kind),
                 new ImportRoutes(web, new PolisImport(jdbi, ctx.audit(), index, analyses)),
-                new ConversationRoutes(web, conversations, statements, ballots, analyses, ctx.services().get(Deliberation.class), ctx.limiter(),
+                new ConversationRoutes(web, conversations, statements, ballots, analyses, eligibility, ctx.services().get(Deliberation.class), ctx.limiter(),
                         ctx.baseUrl().startsWith("https://")),
                 new ReportRoutes(web, conversations, statements, analyses)};
     }

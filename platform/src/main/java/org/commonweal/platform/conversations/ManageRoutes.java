@@ -45,7 +45,7 @@ final class ManageRoutes implements Routes {
     }
 
     private Conversation conversation(Context ctx) {
-        return ConversationRoutes.conversation(ctx, conversations);
+        return ConversationRoutes.conversation(ctx, web, conversations);
     }
 
     private void showNew(Context ctx, Form form) {

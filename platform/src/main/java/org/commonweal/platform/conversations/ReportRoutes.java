@@ -44,7 +44,7 @@ final class ReportRoutes implements Routes {
     }
 
     private void map(Context ctx) {
-        Conversation c = ConversationRoutes.conversation(ctx, conversations);
+        Conversation c = ConversationRoutes.conversation(ctx, web, conversations);
         Optional<OpinionMap> map = analyses.latest(c.id());
         Integer you = viewerNumber(ctx, c).orElse(null);
         web.render(ctx, "conversations/map.jte", web.page(ctx, "conversations.map.title", c.topic()), "c", c, "map", map.orElse(null),
@@ -53,7 +53,7 @@ final class ReportRoutes implements Routes {
     }
 
     private void report(Context ctx) {
-        Conversation c = ConversationRoutes.conversation(ctx, conversations);
+        Conversation c = ConversationRoutes.conversation(ctx, web, conversations);
         List<Statement> shown = statements.shown(c);
         web.render(ctx, "conversations/report.jte", web.page(ctx, "conversations.report.title", c.topic()), "c", c,
                 "map", analyses.latest(c.id()).orElse(null), "texts", texts(c), "statements", shown,

@@ -24,10 +24,12 @@ final class Statements {
 
     private final Jdbi jdbi;
     private final AuditLog audit;
+    private final Eligibility eligibility;
 
-    Statements(Jdbi jdbi, AuditLog audit) {
+    Statements(Jdbi jdbi, AuditLog audit, Eligibility eligibility) {
         this.jdbi = jdbi;
         this.audit = audit;
+        this.eligibility = eligibility;
     }
 
     /** What writing a statement came to: its number and whether it waits for a moderator, or the refusal. */
@@ -37,6 +39,7 @@ final class Statements {
     /**
      * Adds the form's {@code body} as the participant's statement. Unless the form says {@code anyway}, a statement like
      * one already shown is refused with the similar ones to choose from ({@link #similar}); the page offers to send it anyway.
+     * A participant who may not take part ({@link Eligibility}) is refused with {@link Refusal#FORBIDDEN} and nothing is stored.
      */
     Written write(Conversation c, Participant who, Form form) {
         if (!c.open()) return new Written(null, false, Refusal.CLOSED);
@@ -46,16 +49,16 @@ final class Statements {
         if (problem != null) form.error("body", problem);
         else if (!form.value("anyway").equals("yes") && !similar(c, body).isEmpty()) form.error("body", "conversations.error.statement.similar");
         if (form.hasErrors()) return new Written(null, false, Refusal.INVALID);
-        int number = jdbi.inTransaction(h -> {
+        return jdbi.inTransaction(h -> {
+            if (!eligibility.admits(h, c, who)) return new Written(null, false, Refusal.FORBIDDEN);
             long author = who.findOrCreate(h, c.id());
             int n = nextNumber(h, c.id());
             h.createUpdate("INSERT INTO conversation_statements (conversation_id, number, body, author_id, status) VALUES (:c, :n, :b, :a, :s)")
                     // pending either way: strict moderation hides it until approved, open shows it until rejected.
                     .bind("c", c.id()).bind("n", n).bind("b", body).bind("a", author).bind("s", "pending").execute();
             changed(h, c.id());
-            return n;
+            return new Written(n, c.strict(), null);
         });
-        return new Written(number, c.strict(), null);
     }
 
     /** Statements already shown that look like {@code text}: the same words, or most of the same letters. */

@@ -200,7 +200,10 @@ class ConsultationJourneyTest extends PlatformTestCase {
         String list = app.client().get("/consultations").body();
         assertThat(list).contains("Riverford 2030: rebuilding together").contains("The future of Quayside car park");
         long demo = app.count("SELECT id FROM consultations WHERE title = 'Riverford 2030: rebuilding together'");
-        assertThat(app.count("SELECT count(DISTINCT kind) FROM consultation_questions WHERE consultation_id = " + demo)).isEqualTo(5);
+        assertThat(app.count("SELECT count(DISTINCT kind) FROM consultation_questions WHERE consultation_id = " + demo)).isEqualTo(6);
+        long conversation = app.count("SELECT conversation_id FROM consultation_questions WHERE kind = 'conversation' AND consultation_id = " + demo);
+        assertThat(app.signedInAs("resident").get("/consultations/" + demo).body()).as("its conversation's card")
+                .contains("id=\"conversation-" + conversation + "\"").contains("name=\"vote\" value=\"agree\"");
         assertThat(app.count("SELECT count(*) FROM consultation_workstreams WHERE consultation_id = " + demo)).isEqualTo(3);
         assertThat(app.count("SELECT count(*) FROM consultation_responses WHERE consultation_id = " + demo)).isGreaterThanOrEqualTo(4);
         long closed = app.count("SELECT id FROM consultations WHERE title = 'The future of Quayside car park'");
