@@ -46,6 +46,7 @@ public final class ConsultationsFeature implements Feature {
         RespondentKeys respondentKeys = new RespondentKeys(jdbi);
         ConsultationsPersonalData.register(ctx.personalData(), respondentKeys, groups);
         this.consultations = new ConsultationService(jdbi, audit, places, groups, index, ctx.subjects());
+        ctx.services().publish(ConsultationService.class, consultations); // the library tells a finished consultation's story
         ctx.openData().register(index.questions(consultations::namedAll));
         this.answers = new AnswerService(jdbi, respondentKeys, groups);
         Documents documents = new Documents(jdbi, audit);
