@@ -92,7 +92,7 @@ final class DemoLibrary {
                     author, officer);
         }
         String agrees = email(residentIds.get(0));
-        named.requestsFor(agrees).forEach(r -> named.answer(r.id(), agrees, Form.empty().set("consent", "given"), demo(residentIds.get(0))));
+        named.requestsFor(agrees).stream().filter(r -> r.storyId() != null).forEach(r -> named.answer(r.id(), agrees, Form.empty().set("consent", "given"), demo(residentIds.get(0))));
         fromDeliveredProject(residentIds.get(0), officerId, officer);
         celebrate(residentIds, officer);
     }
@@ -114,7 +114,8 @@ final class DemoLibrary {
         }
         awards.award(last, Form.empty().set("group", String.valueOf(nominated.get(0))).set("citation", "For a year of steady, welcoming work."), officer);
         awards.award(last, Form.empty().set("person", volunteer).set("citation", "For fixing what others threw away, and teaching others to."), officer);
-        named.requestsFor(volunteer).forEach(r -> named.answer(r.id(), volunteer, Form.empty().set("consent", "given"), demo(residentIds.get(1))));
+        named.requestsFor(volunteer).stream().filter(r -> Long.valueOf(last).equals(r.roundId()))
+                .forEach(r -> named.answer(r.id(), volunteer, Form.empty().set("consent", "given"), demo(residentIds.get(1))));
         awards.publish(last, officer);
         long now = awards.openRound(Form.empty().set("title", "Community awards 2026"), officer).orElseThrow();
         awards.nominate(now, residentIds.get(residentIds.size() - 1), email(residentIds.get(residentIds.size() - 1)),

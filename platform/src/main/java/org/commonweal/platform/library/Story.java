@@ -22,6 +22,18 @@ public record Story(long id, Long authorId, String authorName, long placeId, Str
     /** What a story may have come from: subject kinds of other features. */
     public static final List<String> SOURCES = List.of("proposal", "problem", "consultation");
 
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+
+    /** A day as pages write it ("1 March 2025"), never the ISO form. */
+    public static String day(LocalDate date) {
+        return date == null ? "" : date.format(DAY);
+    }
+
+    /** Which message says when it happened: both days, only the start, or only the end. */
+    public String whenKey() {
+        return startedOn == null ? "library.when.until" : endedOn == null ? "library.when.from" : "library.when";
+    }
+
     public boolean published() {
         return status.equals("published");
     }

@@ -54,8 +54,12 @@ class LibraryTest extends PlatformTestCase {
         TestClient author = person("lib-author@example.org", Set.of());
         TestClient other = person("lib-other@example.org", Set.of());
         TestClient officer = person("lib-officer@example.org", Set.of(Role.OFFICER));
-        long id = draft(author, story("Zebra crossing by the quiet school", "Quayside", "safety", "influence_decisions"));
-        assertThat(author.get("/library/" + id).body()).contains("Zebra crossing by the quiet school").contains("£1,250.50").contains("12 people");
+        Map<String, String> zebra = story("Zebra crossing by the quiet school", "Quayside", "safety", "influence_decisions");
+        zebra.put("startedOn", "2025-03-01");
+        zebra.put("endedOn", "2025-09-30");
+        long id = draft(author, zebra);
+        assertThat(author.get("/library/" + id).body()).contains("Zebra crossing by the quiet school").contains("£1,250.50").contains("12 people")
+                .as("days as people write them").contains("1 March 2025 to 30 September 2025");
         assertThat(app.client().get("/library/" + id).status()).as("a visitor never sees a draft").isEqualTo(404);
         assertThat(other.get("/library/" + id).status()).isEqualTo(404);
         other.get("/library");
