@@ -34,7 +34,7 @@ final class DemoLibrary {
                     "Broken things went to landfill and people could not afford repairs.",
                     "Volunteer fixers, a borrowed room and a sign-up sheet; tools from a small grant.", "community", "deliver_services",
                     "Station Road", 25, "300 items repaired in the first year, 70% of them fixed first time.",
-                    "Repair log kept by the volunteers: 300 items, 1.2 tonnes kept out of landfill.", "1200", "Keep a log from day one.", "repair cafe, volunteers, waste"),
+                    "Repair log kept by the volunteers: 300 items, 1.2 tonnes kept out of landfill.", "1200", "Keep a log from day one.", "repairs, volunteers, waste"),
             new Demo(2, "Teenagers designed their own youth space", "Young people ran the consultation and chose the furniture.",
                     "The youth club closed and young people had nowhere to go.",
                     "Three design workshops run by young people, a vote among 60 of them, and a budget bid.", "play", "influence_decisions", "Castle Hill", 60,

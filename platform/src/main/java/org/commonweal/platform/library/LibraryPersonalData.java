@@ -16,7 +16,10 @@ final class LibraryPersonalData {
     static void register(PersonalData data) {
         data.register("library-stories", (h, account) -> data.rows(h.createQuery("""
                 SELECT s.id, s.title, s.summary, s.problem, s.approach, p.name AS place, s.theme, s.purpose, s.participants,
-                       s.started_on, s.ended_on, s.outcomes, s.evidence, s.cost_minor, s.lessons, s.status, s.created_at, s.published_at
+                       s.started_on, s.ended_on, s.outcomes, s.evidence, s.cost_minor, s.lessons, s.status, s.created_at, s.published_at,
+                       ARRAY(SELECT t.tag FROM library_story_tags t WHERE t.story_id = s.id ORDER BY t.tag) AS tags,
+                       ARRAY(SELECT l.title || ' <' || l.url || '>' FROM library_story_links l WHERE l.story_id = s.id ORDER BY l.id) AS documents,
+                       (SELECT count(*) FROM library_story_photos ph WHERE ph.story_id = s.id) AS photos
                   FROM library_stories s JOIN places p ON p.id = s.place_id WHERE s.author_id = :a ORDER BY s.id""").bind("a", account),
                 row -> StoryIndex.url((Long) row.get("id"))));
         // Nominations go with their nominator's account (foreign key, on delete cascade); awards stay with their group.

@@ -1,5 +1,7 @@
 package org.commonweal.platform.library;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.commonweal.platform.core.http.Photo;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.elections.Multipart;
@@ -17,7 +19,7 @@ class StoryEvidenceTest extends PlatformTestCase {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
 
     @Test
-    void theAuthorAddsCheckedPhotosAndLinksThatReadersSee() {
+    void theAuthorAddsCheckedPhotosAndLinksThatReadersSee() throws Exception {
         TestClient author = LibraryTest.person("evidence-author@example.org", Set.of());
         TestClient other = LibraryTest.person("evidence-other@example.org", Set.of());
         TestClient officer = LibraryTest.person("evidence-officer@example.org", Set.of(Role.OFFICER));
@@ -61,6 +63,9 @@ class StoryEvidenceTest extends PlatformTestCase {
         assertThat(served.header("Content-Type")).isEqualTo("image/png");
         assertThat(served.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(author.post("/library/" + id + "/photos/" + photo + "/remove", Map.of()).status()).as("published: the library's").isEqualTo(409);
+        JsonNode mine = new ObjectMapper().readTree(author.get("/account/export").body()).get("data").get("library-stories").get(0);
+        assertThat(mine.get("documents").get(0).asText()).isEqualTo("Parish minutes <https://example.org/minutes.pdf>");
+        assertThat(mine.get("photos").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -14,13 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Free tags: checked with the field named, kept trimmed and lower-case, a filter in the library and found by the one search. */
 class StoryTagsTest extends PlatformTestCase {
     @Test
-    void tagsAreNormalisedShownFilteredAndSearched() {
+    void tagsAreNormalisedShownFilteredAndSearched() throws Exception {
         TestClient author = LibraryTest.person("tags-author@example.org", Set.of());
         TestClient officer = LibraryTest.person("tags-officer@example.org", Set.of(Role.OFFICER));
         Map<String, String> form = LibraryTest.story("Seed swap on the towpath", "Quayside", "green", "build_capacity");
         form.put("tags", "  Seed Library , gardening,seed library, ");
         long id = LibraryTest.draft(author, form);
         assertThat(app.platform.feature(LibraryFeature.class).stories().tags(id)).containsExactly("gardening", "seed library");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(author.get("/account/export").body()).get("data")
+                .get("library-stories").get(0).get("tags").toString()).as("in the author's download").isEqualTo("[\"gardening\",\"seed library\"]");
         assertThat(author.get("/library/" + id + "/edit").body()).contains("value=\"gardening, seed library\"");
         LibraryTest.publish(author, officer, id);
         long other = LibraryTest.draft(author, LibraryTest.story("Untagged story about seeds", "Quayside", "green", "build_capacity"));
