@@ -38,7 +38,7 @@ final class LibraryBench implements Command {
                     "SELECT count(*) FROM library_stories WHERE status = 'published'").mapTo(Long.class).one());
             console.err().printf("loaded: %,d published stories%n", published);
             long ward = site.platform.places.tree().stream().filter(p -> p.kind().equals("ward")).findFirst().orElseThrow().id();
-            List<String> paths = List.of("/library", "/library?q=" + BenchSite.enc("rain garden"), "/library?theme=green&purpose=plan",
+            List<String> paths = List.of("/library", "/library?q=" + BenchSite.enc("rain garden"), "/library?theme=green&purpose=influence_organisations",
                     "/library?place=" + ward + "&page=3", "/search?q=" + BenchSite.enc("rain garden"), "/library/" + story);
             for (String path : paths) {
                 site.timeGets(site.base + path, Math.max(200, requests));
@@ -62,7 +62,7 @@ final class LibraryBench implements Command {
                            'What residents did about it, how, and what came of it, in story ' || g || '.',
                            'A problem residents had for years.', 'Meetings, a plan, volunteers and a small grant.',
                            (ARRAY['streets','green','play','community','culture','safety','health'])[1 + g % 7],
-                           (ARRAY['influence_decisions','deliver_services','build_capacity','plan','research'])[1 + g % 5],
+                           (ARRAY['influence_decisions','deliver_services','build_capacity','influence_organisations','research'])[1 + g % 5],
                            10 + g % 200, 'It worked: fewer complaints and more people involved.', 'Counts before and after.',
                            100000 + g * 10, 'Start small.', 'published', now() - g * interval '1 hour'
                     FROM generate_series(1, ?) g, (SELECT array_agg(id ORDER BY id) AS ids FROM places) p""", stories);

@@ -257,25 +257,18 @@ public final class DeliveryService {
      * {@link Photo#MAX_BYTES}, with alt text describing it for those who cannot see it.
      */
     public Optional<Refusal> addPhoto(long proposalId, Form form, PhotoUpload upload, Actor actor) {
-        String type = null;
-        if (upload == null) form.error("photo", "budgets.error.photo.missing");
-        else if (upload.tooLarge()) form.error("photo", "budgets.error.photo.tooLarge");
-        else {
-            type = Photo.sniff(upload.bytes()).orElse(null);
-            if (type == null) form.error("photo", "budgets.error.photo.type");
-        }
-        String alt = form.requireText("photoAlt", Photo.MAX_ALT, "budgets.error.photoAlt.required", "budgets.error.photoAlt.tooLong");
+        Optional<Photo> photo = Photo.accept(form, upload, "photo", "photoAlt");
         if (!funded(proposalId)) form.error("photo", "budgets.error.notFunded");
         else if (photos(proposalId).size() >= MAX_PHOTOS) form.error("photo", "budgets.error.photo.tooMany");
         if (form.hasErrors()) return Optional.of(Refusal.INVALID);
-        String contentType = type;
+        Photo p = photo.orElseThrow();
         jdbi.useTransaction(h -> {
             long id = h.createUpdate("INSERT INTO budget_delivery_photos (proposal_id, content_type, alt_text, bytes) VALUES (:p, :t, :a, :b)")
-                    .bind("p", proposalId).bind("t", contentType).bind("a", alt).bind("b", upload.bytes())
+                    .bind("p", proposalId).bind("t", p.contentType()).bind("a", p.altText()).bind("b", p.bytes())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             audit.record(h, actor, "budget.photo.added", "proposal:" + proposalId, "photo " + id);
         });
-        announce(proposalId, actor, "budgets.announce.photo", alt);
+        announce(proposalId, actor, "budgets.announce.photo", p.altText());
         return Optional.empty();
     }
 

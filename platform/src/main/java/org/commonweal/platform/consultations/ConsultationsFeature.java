@@ -48,6 +48,7 @@ public final class ConsultationsFeature implements Feature {
         var conversations = ctx.services().get(org.commonweal.platform.conversations.Conversations.class);
         ConversationQuestions conversationQuestions = new ConversationQuestions(conversations);
         this.consultations = new ConsultationService(jdbi, audit, places, groups, index, ctx.subjects(), conversations);
+        ctx.services().publish(ConsultationService.class, consultations); // the library tells a finished consultation's story
         ctx.openData().register(index.questions(consultations::namedAll));
         this.answers = new AnswerService(jdbi, respondentKeys, groups);
         Documents documents = new Documents(jdbi, audit);

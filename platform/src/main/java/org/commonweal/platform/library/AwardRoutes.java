@@ -16,7 +16,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** Residents nominate groups in the open award round; officers open rounds, give awards and publish them. */
+/** Residents nominate groups and volunteers in the open award round; officers open rounds, give awards and publish them. */
 final class AwardRoutes implements Routes {
     static final Web.Closed CLOSED = new Web.Closed("library.awards.closed.title", "library.awards.closed.body");
     private final Web web;
@@ -56,7 +56,7 @@ final class AwardRoutes implements Routes {
         Optional<Awards.Round> open = openRound();
         var published = awards.published();
         Set<Long> ids = new HashSet<>();
-        published.forEach(a -> ids.add(a.groupId()));
+        published.stream().map(Awards.Award::groupId).filter(java.util.Objects::nonNull).forEach(ids::add);
         // A nomination starts from the group's page ("Nominate this group"), which names the group in the query.
         String groupValue = nomination.value("group").isEmpty() ? Optional.ofNullable(ctx.queryParam("group")).orElse("") : nomination.value("group");
         Optional<org.commonweal.platform.groups.Group> nominee = StoryService.id(groupValue).flatMap(groups::find);
@@ -69,7 +69,7 @@ final class AwardRoutes implements Routes {
     private void showRound(Context ctx, Awards.Round round, Form awardForm) {
         var nominees = awards.nominees(round.id());
         Set<Long> ids = new HashSet<>();
-        nominees.forEach(n -> ids.add(n.groupId()));
+        nominees.stream().map(Awards.Nominee::groupId).filter(java.util.Objects::nonNull).forEach(ids::add);
         web.render(ctx, "library/round.jte", web.page(ctx, "library.awards.round.title", round.title()), "round", round,
                 "nominees", nominees, "names", groups.names(ids), "form", awardForm);
     }
@@ -87,15 +87,16 @@ final class AwardRoutes implements Routes {
 
     private void nominate(Context ctx) {
         Awards.Round round = round(ctx);
-        Form form = Form.read(ctx, "group", "reason");
-        Optional<Refusal> refused = awards.nominate(round.id(), web.requireUser(ctx).id(), form);
-        if (refused.isPresent() && refused.get() == Refusal.ALREADY_DONE) form.error("group", "library.awards.error.once");
+        Form form = Form.read(ctx, "group", "person", "reason");
+        CurrentUser user = web.requireUser(ctx);
+        Optional<Refusal> refused = awards.nominate(round.id(), user.id(), user.email(), form);
+        if (refused.isPresent() && refused.get() == Refusal.ALREADY_DONE) form.error(form.value("person").isBlank() ? "group" : "person", "library.awards.error.once");
         web.answer(ctx, refused, "/celebrate", "library.awards.nominated", () -> show(ctx, form, Form.empty()), CLOSED);
     }
 
     private void award(Context ctx) {
         Awards.Round round = round(ctx);
-        Form form = Form.read(ctx, "group", "citation");
+        Form form = Form.read(ctx, "group", "person", "citation");
         web.answer(ctx, awards.award(round.id(), form, web.actor(ctx)), "/celebrate/rounds/" + round.id(), "library.awards.awarded",
                 () -> showRound(ctx, round, form), CLOSED);
     }

@@ -11,8 +11,10 @@ import java.util.Optional;
 import java.util.function.LongPredicate;
 
 /**
- * Celebrating groups: an officer opens an award round, residents nominate a group with a reason (one nomination per
- * person per round), the officer gives awards to nominated groups and publishes the round, closing it to nominations.
+ * Celebrating groups and volunteers: an officer opens an award round, residents nominate a group or a volunteer (a
+ * person, by email address) with a reason (one nomination per person per round), the officer gives awards to nominees
+ * and publishes the round, closing it to nominations. A nominated volunteer is asked by mail ({@link NamedPeople}); an
+ * award shows their name only while they agree, and "a local volunteer" otherwise.
  */
 public final class Awards {
     public record Round(long id, String title, String status) {
@@ -21,12 +23,15 @@ public final class Awards {
         }
     }
 
-    /** A group nominated in a round, how many nominated it, and its award's citation if it has one. */
-    public record Nominee(long groupId, int nominations, String citation) {
+    /**
+     * A group or a volunteer nominated in a round, how many nominated them, and their award's citation if they have one.
+     * For a volunteer, the officer sees the address, the account's name when there is one, and whether they agreed to be named.
+     */
+    public record Nominee(Long groupId, String personEmail, String personName, boolean named, int nominations, String citation) {
     }
 
-    /** A published award. */
-    public record Award(long roundId, String roundTitle, long groupId, String citation) {
+    /** A published award: to a group, or to a volunteer, whose name is null unless they agreed to show it. */
+    public record Award(long roundId, String roundTitle, Long groupId, String personName, String citation) {
     }
 
     /** A group's recognition: awards in published rounds and nominations received. */
@@ -36,8 +41,10 @@ public final class Awards {
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final LongPredicate groupExists;
+    private final NamedPeople named;
 
-    Awards(Jdbi jdbi, AuditLog audit, LongPredicate groupExists) {
+    Awards(Jdbi jdbi, AuditLog audit, LongPredicate groupExists, NamedPeople named) {
+        this.named = named;
         this.jdbi = jdbi;
         this.audit = audit;
         this.groupExists = groupExists;
@@ -63,20 +70,37 @@ public final class Awards {
         }));
     }
 
-    /** A resident's one nomination in an open round. */
-    public Optional<Refusal> nominate(long roundId, long nominatorId, Form form) {
+    /**
+     * A resident's one nomination in an open round: a group ({@code group}, its id) or a volunteer ({@code person}, their
+     * email address, never the nominator's own), who is then asked whether their name may be shown.
+     */
+    public Optional<Refusal> nominate(long roundId, long nominatorId, String nominatorEmail, Form form) {
         Optional<Round> round = round(roundId);
         if (round.isEmpty()) return Optional.of(Refusal.NOT_FOUND);
         if (!round.get().open()) return Optional.of(Refusal.CLOSED);
-        Optional<Long> group = StoryService.id(form.value("group")).filter(groupExists::test);
-        if (group.isEmpty()) form.error("group", "library.awards.error.group");
+        Long group = null;
+        String person = null;
+        if (form.value("person").isBlank()) {
+            group = StoryService.id(form.value("group")).filter(groupExists::test).orElse(null);
+            if (group == null) form.error("group", "library.awards.error.group");
+        } else {
+            List<String> emails = NamedPeople.readEmails(form, "person", 1);
+            if (!emails.isEmpty()) person = emails.get(0);
+            if (person != null && person.equalsIgnoreCase(nominatorEmail)) form.error("person", "library.awards.error.self");
+        }
         String reason = form.requireText("reason", 2000, "library.awards.error.reason.required", "library.awards.error.reason.tooLong");
         if (form.hasErrors()) return Optional.of(Refusal.INVALID);
-        int added = jdbi.withHandle(h -> h.createUpdate("""
-                INSERT INTO award_nominations (round_id, nominator_id, group_id, reason) VALUES (:r, :n, :g, :reason)
-                ON CONFLICT (round_id, nominator_id) DO NOTHING""")
-                .bind("r", roundId).bind("n", nominatorId).bind("g", group.get()).bind("reason", reason).execute());
-        return added == 1 ? Optional.empty() : Optional.of(Refusal.ALREADY_DONE);
+        Long groupId = group;
+        String email = person;
+        return jdbi.inTransaction(h -> {
+            int added = h.createUpdate("""
+                    INSERT INTO award_nominations (round_id, nominator_id, group_id, person_email, reason) VALUES (:r, :n, :g, :p, :reason)
+                    ON CONFLICT (round_id, nominator_id) DO NOTHING""")
+                    .bind("r", roundId).bind("n", nominatorId).bind("g", groupId).bind("p", email).bind("reason", reason).execute();
+            if (added == 0) return Optional.of(Refusal.ALREADY_DONE);
+            if (email != null) named.nameInRound(h, roundId, round.get().title(), email, nominatorId);
+            return Optional.<Refusal>empty();
+        });
     }
 
     public boolean hasNominated(long roundId, long accountId) {
@@ -84,29 +108,46 @@ public final class Awards {
                 .bind("r", roundId).bind("a", accountId).mapTo(Boolean.class).one());
     }
 
-    /** The round's nominated groups, most nominated first, for the officer. */
+    /** The round's nominated groups and volunteers, most nominated first, for the officer. */
     public List<Nominee> nominees(long roundId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                SELECT n.group_id, count(*) AS nominations, a.citation FROM award_nominations n
-                  LEFT JOIN awards a ON a.round_id = n.round_id AND a.group_id = n.group_id
-                 WHERE n.round_id = :r GROUP BY n.group_id, a.citation ORDER BY count(*) DESC, n.group_id""")
-                .bind("r", roundId).map((rs, c) -> new Nominee(rs.getLong("group_id"), rs.getInt("nominations"), rs.getString("citation"))).list());
+                SELECT n.group_id, n.person_email, count(*) AS nominations, min(a.citation) AS citation, min(acc.name) AS person_name,
+                       bool_or(np.consent = 'given') AS named
+                  FROM award_nominations n
+                  LEFT JOIN awards a ON a.round_id = n.round_id AND (a.group_id = n.group_id OR a.person_email = n.person_email)
+                  LEFT JOIN accounts acc ON lower(acc.email) = n.person_email
+                  LEFT JOIN library_named_people np ON np.round_id = n.round_id AND np.email = n.person_email
+                 WHERE n.round_id = :r GROUP BY n.group_id, n.person_email ORDER BY count(*) DESC, n.group_id, n.person_email""")
+                .bind("r", roundId).map((rs, c) -> new Nominee((Long) rs.getObject("group_id"), rs.getString("person_email"),
+                        rs.getString("person_name"), rs.getBoolean("named"), rs.getInt("nominations"), rs.getString("citation"))).list());
     }
 
-    /** The officer gives a nominated group the round's award, with a citation, before the round is published. */
+    /**
+     * The officer gives a nominee the round's award, with a citation, before the round is published: a nominated group
+     * ({@code group}) or a nominated volunteer ({@code person}, their address).
+     */
     public Optional<Refusal> award(long roundId, Form form, Actor actor) {
         Optional<Round> round = round(roundId);
         if (round.isEmpty()) return Optional.of(Refusal.NOT_FOUND);
         if (!round.get().open()) return Optional.of(Refusal.CLOSED);
-        Optional<Long> group = StoryService.id(form.value("group"))
-                .filter(g -> nominees(roundId).stream().anyMatch(n -> n.groupId() == g));
-        if (group.isEmpty()) form.error("group", "library.awards.error.nominee");
+        List<Nominee> nominees = nominees(roundId);
+        String person = form.value("person").strip();
+        Optional<Long> group = StoryService.id(form.value("group")).filter(g -> nominees.stream().anyMatch(n -> g.equals(n.groupId())));
+        boolean personNominated = !person.isEmpty() && nominees.stream().anyMatch(n -> person.equals(n.personEmail()));
+        if (group.isPresent() == personNominated) form.error("group", "library.awards.error.nominee");
         String citation = form.requireText("citation", 500, "library.awards.error.citation.required", "library.awards.error.citation.tooLong");
         if (form.hasErrors()) return Optional.of(Refusal.INVALID);
         jdbi.useTransaction(h -> {
-            h.createUpdate("INSERT INTO awards (round_id, group_id, citation) VALUES (:r, :g, :c) ON CONFLICT (round_id, group_id) DO UPDATE SET citation = excluded.citation")
-                    .bind("r", roundId).bind("g", group.get()).bind("c", citation).execute();
-            audit.record(h, actor, "library.awards.award", "award-round:" + roundId, "group:" + group.get());
+            if (group.isPresent()) {
+                h.createUpdate("INSERT INTO awards (round_id, group_id, citation) VALUES (:r, :g, :c) "
+                                + "ON CONFLICT (round_id, group_id) WHERE group_id IS NOT NULL DO UPDATE SET citation = excluded.citation")
+                        .bind("r", roundId).bind("g", group.get()).bind("c", citation).execute();
+            } else {
+                h.createUpdate("INSERT INTO awards (round_id, person_email, citation) VALUES (:r, :p, :c) "
+                                + "ON CONFLICT (round_id, person_email) WHERE person_email IS NOT NULL DO UPDATE SET citation = excluded.citation")
+                        .bind("r", roundId).bind("p", person).bind("c", citation).execute();
+            }
+            audit.record(h, actor, "library.awards.award", "award-round:" + roundId, group.map(g -> "group:" + g).orElse("a volunteer"));
         });
         return Optional.empty();
     }
@@ -121,12 +162,15 @@ public final class Awards {
         });
     }
 
-    /** Awards of published rounds, newest round first. */
+    /** Awards of published rounds, newest round first; a volunteer's name only while they agree to show it. */
     public List<Award> published() {
         return jdbi.withHandle(h -> h.createQuery("""
-                SELECT a.round_id, r.title, a.group_id, a.citation FROM awards a JOIN award_rounds r ON r.id = a.round_id
-                 WHERE r.status = 'published' ORDER BY r.id DESC, a.group_id""")
-                .map((rs, c) -> new Award(rs.getLong("round_id"), rs.getString("title"), rs.getLong("group_id"), rs.getString("citation"))).list());
+                SELECT a.round_id, r.title, a.group_id, acc.name AS person_name, a.citation FROM awards a JOIN award_rounds r ON r.id = a.round_id
+                  LEFT JOIN library_named_people np ON np.round_id = a.round_id AND np.email = a.person_email AND np.consent = 'given'
+                  LEFT JOIN accounts acc ON lower(acc.email) = np.email
+                 WHERE r.status = 'published' ORDER BY r.id DESC, a.id""")
+                .map((rs, c) -> new Award(rs.getLong("round_id"), rs.getString("title"), (Long) rs.getObject("group_id"),
+                        rs.getString("person_name"), rs.getString("citation"))).list());
     }
 
     /** What a group's page shows: its published awards and the nominations it has received. */

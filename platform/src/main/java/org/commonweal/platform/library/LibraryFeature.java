@@ -4,6 +4,8 @@ import io.javalin.config.RoutesConfig;
 import org.commonweal.platform.budgets.BudgetService;
 import org.commonweal.platform.budgets.DeliveryService;
 import org.commonweal.platform.budgets.ProposalService;
+import org.commonweal.platform.consultations.ConsultationService;
+import org.commonweal.platform.problems.ProblemService;
 import org.commonweal.platform.core.feature.DemoContext;
 import org.commonweal.platform.core.feature.Feature;
 import org.commonweal.platform.core.feature.FeatureContext;
@@ -25,6 +27,7 @@ public final class LibraryFeature implements Feature {
     private final Awards awards;
     private final StoryService stories;
     private final DemoLibrary demo;
+    private final NamedRoutes namedRoutes;
 
     public LibraryFeature(FeatureContext ctx) {
         var jdbi = ctx.jdbi();
@@ -33,15 +36,18 @@ public final class LibraryFeature implements Feature {
         ctx.subjects().register(StoryIndex.KIND, index::find);
         ctx.openData().register(index.dataset());
         LibraryPersonalData.register(ctx.personalData());
-        this.stories = new StoryService(jdbi, ctx.audit(), ctx.places(), ctx.subjects(), index, id -> groups.find(id).isPresent());
+        NamedPeople named = new NamedPeople(jdbi, ctx.audit(), ctx.outbox(), ctx.web().messages(), ctx.baseUrl());
+        this.stories = new StoryService(jdbi, ctx.audit(), ctx.places(), ctx.subjects(), index, id -> groups.find(id).isPresent(), named);
         BudgetService budgets = ctx.services().get(BudgetService.class);
         DeliveryService delivery = ctx.services().get(DeliveryService.class);
-        StoryPrefill prefill = new StoryPrefill(ctx.services().get(ProposalService.class), budgets, delivery, ctx.subjects());
-        this.awards = new Awards(jdbi, ctx.audit(), id -> groups.find(id).isPresent());
+        StoryPrefill prefill = new StoryPrefill(ctx.services().get(ProposalService.class), budgets, delivery,
+                ctx.services().get(ProblemService.class), ctx.services().get(ConsultationService.class), ctx.subjects());
+        this.awards = new Awards(jdbi, ctx.audit(), id -> groups.find(id).isPresent(), named);
         this.awardRoutes = new AwardRoutes(ctx.web(), awards, groups);
-        this.demo = new DemoLibrary(stories, prefill, budgets, delivery, groups, ctx.places(), awards);
+        this.namedRoutes = new NamedRoutes(ctx.web(), named, ctx.limiter());
+        this.demo = new DemoLibrary(stories, prefill, budgets, delivery, groups, ctx.places(), awards, named, ctx.accounts());
         this.routes = new StoryRoutes(ctx.web(), stories, prefill, ctx.places(), groups, ctx.bans(), ctx.limiter(),
-                ctx.services().get(Deliberation.class));
+                ctx.services().get(Deliberation.class), named, new StoryEvidence(jdbi, ctx.audit()));
         groups.addSection(GroupSection.STORIES, (groupId, messages) -> Optional.of(new GroupSection("library.group.title",
                 stories.forGroup(groupId, 10).stream().map(s -> new GroupSection.Entry(s.title(), StoryIndex.url(s.id()),
                         s.placeName() + " · " + messages.get("budgets.theme." + s.theme()))).toList())));
@@ -75,6 +81,8 @@ public final class LibraryFeature implements Feature {
 
     @Override
     public void routes(RoutesConfig r) {
+        // Before the story routes: "/library/named" is not a story's id.
+        namedRoutes.routes(r);
         routes.routes(r);
         awardRoutes.routes(r);
     }

@@ -14,10 +14,18 @@ public record Story(long id, Long authorId, String authorName, long placeId, Str
                     String status, OffsetDateTime publishedAt) {
     /** The budgets' themes, so a story made from a budget project keeps its theme (names are the messages budgets.theme.*). */
     public static final List<String> THEMES = org.commonweal.platform.budgets.Proposal.THEMES;
-    /** Participedia's "purposes" of a case, the ones a local story can have. */
-    public static final List<String> PURPOSES = List.of("influence_decisions", "deliver_services", "build_capacity", "plan", "research");
+    /**
+     * Participedia's five "purposes" of a case, in its order: make or influence decisions of public bodies, or of private
+     * organisations, deliver goods and services, develop civic capacity, research.
+     */
+    public static final List<String> PURPOSES = List.of("influence_decisions", "influence_organisations", "deliver_services", "build_capacity", "research");
     /** What a story may have come from: subject kinds of other features. */
     public static final List<String> SOURCES = List.of("proposal", "problem", "consultation");
+
+    /** Which message says when it happened: both days, only the start, or only the end. */
+    public String whenKey() {
+        return startedOn == null ? "library.when.until" : endedOn == null ? "library.when.from" : "library.when";
+    }
 
     public boolean published() {
         return status.equals("published");

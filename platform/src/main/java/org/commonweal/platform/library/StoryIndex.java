@@ -37,7 +37,9 @@ final class StoryIndex {
         Story s = StoryService.find(h, id, false).orElseThrow();
         Subject subject = new Subject(KIND, id);
         if (s.published()) {
-            search.publish(h, new SearchDocument(subject, s.title(), s.summary() + "\n" + s.approach() + "\n" + s.outcomes(), url(id), s.placeId()));
+            // Tags go in with the words, so the one search finds a story by its tags too.
+            search.publish(h, new SearchDocument(subject, s.title(), s.summary() + "\n" + s.approach() + "\n" + s.outcomes() + "\n"
+                    + String.join(", ", StoryTags.of(h, id)), url(id), s.placeId()));
         } else {
             search.withdraw(h, subject);
         }
@@ -52,9 +54,11 @@ final class StoryIndex {
     OpenDataset dataset() {
         return new OpenDataset("library-stories", "opendata.library.title", "opendata.library.description",
                 List.of("id", "title", "summary", "problem", "approach", "place_id", "place_name", "theme", "purpose", "participants",
-                        "started_on", "ended_on", "outcomes", "evidence", "cost_pounds", "lessons", "source_kind", "source_id", "published_at"),
+                        "started_on", "ended_on", "outcomes", "evidence", "cost_pounds", "lessons", "source_kind", "source_id", "tags", "published_at"),
                 sink -> jdbi.useHandle(h -> h.createQuery("""
-                        SELECT s.*, p.name AS place_name FROM library_stories s JOIN places p ON p.id = s.place_id
+                        SELECT s.*, p.name AS place_name,
+                               (SELECT string_agg(t.tag, '; ' ORDER BY t.tag) FROM library_story_tags t WHERE t.story_id = s.id) AS tags
+                          FROM library_stories s JOIN places p ON p.id = s.place_id
                          WHERE s.status = 'published' ORDER BY s.id""")
                         .setFetchSize(500)
                         .map((rs, c) -> Arrays.<Object>asList(rs.getLong("id"), rs.getString("title"), rs.getString("summary"),
@@ -63,7 +67,8 @@ final class StoryIndex {
                                 rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class), rs.getString("outcomes"),
                                 rs.getString("evidence"), rs.getObject("cost_minor") == null ? null
                                         : java.math.BigDecimal.valueOf(rs.getLong("cost_minor"), 2), rs.getString("lessons"),
-                                rs.getString("source_kind"), rs.getObject("source_id"), rs.getObject("published_at", OffsetDateTime.class)))
+                                rs.getString("source_kind"), rs.getObject("source_id"), rs.getString("tags"),
+                                rs.getObject("published_at", OffsetDateTime.class)))
                         .useStream(rows -> rows.forEach(sink))));
     }
 }

@@ -8,6 +8,7 @@ import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Form;
 import org.commonweal.platform.core.http.ObjectKind;
+import org.commonweal.platform.core.http.PhotoUpload;
 import org.commonweal.platform.core.http.RateLimiter;
 import org.commonweal.platform.core.http.Refusal;
 import org.commonweal.platform.core.http.Role;
@@ -35,9 +36,13 @@ final class StoryRoutes implements Routes {
     private final Bans bans;
     private final RateLimiter limiter;
     private final Deliberation deliberation;
+    private final NamedPeople named;
+    private final StoryEvidence evidence;
 
     StoryRoutes(Web web, StoryService stories, StoryPrefill prefill, PlaceService places, Groups groups, Bans bans, RateLimiter limiter,
-                Deliberation deliberation) {
+                Deliberation deliberation, NamedPeople named, StoryEvidence evidence) {
+        this.named = named;
+        this.evidence = evidence;
         this.web = web;
         this.stories = stories;
         this.prefill = prefill;
@@ -61,13 +66,22 @@ final class StoryRoutes implements Routes {
         r.get("/library/{id}", this::show, Access.PUBLIC, Role.ANYONE);
         r.get("/library/{id}/edit", ctx -> {
             Story s = visible(ctx);
-            showForm(ctx, s, formOf(s));
+            showForm(ctx, s, formOf(s).set("tags", String.join(", ", stories.tags(s.id())))
+                    .set("people", String.join(", ", stories.namedPeople(s.id()))));
         }, authored, Role.RESIDENT);
         r.post("/library/{id}", this::edit, authored, Role.RESIDENT);
         r.post("/library/{id}/submit", ctx -> step(ctx, stories.submit(id(ctx), web.requireUser(ctx).id(), web.actor(ctx)), "library.submitted"), authored, Role.RESIDENT);
         r.post("/library/{id}/withdraw", ctx -> step(ctx, stories.withdraw(id(ctx), Optional.of(web.requireUser(ctx).id()), web.actor(ctx)), "library.withdrawn"), authored, Role.RESIDENT);
         r.post("/library/{id}/publish", ctx -> step(ctx, stories.publish(id(ctx), web.actor(ctx)), "library.published"), Access.ROLE, Role.OFFICER);
         r.post("/library/{id}/return", ctx -> step(ctx, stories.returnToAuthor(id(ctx), web.actor(ctx)), "library.returned"), Access.ROLE, Role.OFFICER);
+        r.post("/library/{id}/photos", ctx -> addEvidence(ctx, true), authored, Role.RESIDENT);
+        r.get("/library/{id}/photos/{photo}", ctx -> evidence.photo(visible(ctx).id(), Web.id(ctx, "photo")).orElseThrow(NotFoundResponse::new).serve(ctx),
+                Access.PUBLIC, Role.ANYONE);
+        r.post("/library/{id}/photos/{photo}/remove", ctx -> removeEvidence(ctx,
+                evidence.removePhoto(id(ctx), Web.id(ctx, "photo"), web.requireUser(ctx).id(), web.actor(ctx))), authored, Role.RESIDENT);
+        r.post("/library/{id}/links", ctx -> addEvidence(ctx, false), authored, Role.RESIDENT);
+        r.post("/library/{id}/links/{link}/remove", ctx -> removeEvidence(ctx,
+                evidence.removeLink(id(ctx), Web.id(ctx, "link"), web.requireUser(ctx).id(), web.actor(ctx))), authored, Role.RESIDENT);
         r.post("/library/{id}/takedown", ctx -> step(ctx, stories.withdraw(id(ctx), Optional.empty(), web.actor(ctx)), "library.takenDown"), Access.ROLE, Role.OFFICER);
     }
 
@@ -87,18 +101,25 @@ final class StoryRoutes implements Routes {
         String text = Optional.ofNullable(ctx.queryParam("q")).map(String::strip).filter(t -> t.length() <= 200).orElse("");
         String theme = Optional.ofNullable(ctx.queryParam("theme")).filter(Story.THEMES::contains).orElse("");
         String purpose = Optional.ofNullable(ctx.queryParam("purpose")).filter(Story.PURPOSES::contains).orElse("");
+        String tag = Optional.ofNullable(ctx.queryParam("tag")).map(StoryTags::normalise).filter(t -> t.length() <= StoryTags.MAX_LENGTH).orElse("");
         Long place = StoryService.id(ctx.queryParam("place")).filter(id -> places.find(id).isPresent()).orElse(null);
         int pageNo = StoryService.id(ctx.queryParam("page")).map(n -> (int) Math.min(n, 10_000)).orElse(0);
-        List<Story> found = stories.browse(new StoryService.Browse(text, place, theme, purpose, pageNo));
-        Form filters = Form.empty().set("q", text).set("theme", theme).set("purpose", purpose).set("place", place == null ? "" : place.toString());
+        List<Story> found = stories.browse(new StoryService.Browse(text, place, theme, purpose, tag, pageNo));
+        Form filters = Form.empty().set("q", text).set("theme", theme).set("purpose", purpose).set("tag", tag)
+                .set("place", place == null ? "" : place.toString());
         String query = "q=" + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8) + "&place=" + (place == null ? "" : place)
-                + "&theme=" + theme + "&purpose=" + purpose;
+                + "&theme=" + theme + "&purpose=" + purpose + "&tag=" + java.net.URLEncoder.encode(tag, java.nio.charset.StandardCharsets.UTF_8);
         web.render(ctx, "library/list.jte", web.page(ctx, "library.list.title"), "stories",
                 found.subList(0, Math.min(found.size(), StoryService.PAGE_SIZE)), "hasNext", found.size() > StoryService.PAGE_SIZE,
                 "pageNo", pageNo, "query", query, "filters", filters, "places", places.tree());
     }
 
     private void show(Context ctx) {
+        show(ctx, Form.empty(), Form.empty());
+    }
+
+    /** The story's page; {@code photoForm} and {@code linkForm} are its author's evidence forms, with errors after a refused one. */
+    private void show(Context ctx, Form photoForm, Form linkForm) {
         Story s = visible(ctx);
         CurrentUser user = web.user(ctx);
         boolean mine = user != null && s.authorId() != null && s.authorId() == user.id();
@@ -106,7 +127,9 @@ final class StoryRoutes implements Routes {
         web.render(ctx, "library/story.jte", web.page(ctx, "library.story.title", s.title()), "story", s, "mine", mine,
                 "cost", s.costMinor() == null ? null : org.commonweal.platform.budgets.Money.format(s.costMinor(), StoryService.CURRENCY),
                 "groupName", s.groupId() == null ? null : groups.name(s.groupId()).orElse(null), "source", source.orElse(null),
-                "similar", s.published() ? stories.similar(s, 5) : List.of(),
+                "similar", s.published() ? stories.similar(s, 5) : List.of(), "tags", stories.tags(s.id()),
+                "involved", named.inStory(s.id()), "photos", evidence.photos(s.id()), "links", evidence.links(s.id()),
+                "photoForm", photoForm, "linkForm", linkForm,
                 "thread", s.published() ? deliberation.thread(new Subject(StoryIndex.KIND, s.id()), user) : null);
     }
 
@@ -114,6 +137,8 @@ final class StoryRoutes implements Routes {
         if (banned(ctx)) return;
         CurrentUser user = web.requireUser(ctx);
         Form form = StoryService.id(ctx.queryParam("project")).flatMap(prefill::fromDeliveredProject)
+                .or(() -> StoryService.id(ctx.queryParam("problem")).flatMap(prefill::fromSolvedProblem))
+                .or(() -> StoryService.id(ctx.queryParam("consultation")).flatMap(prefill::fromConsultation))
                 .orElse(Form.empty().set("place", user.homePlaceId() == null ? "" : user.homePlaceId().toString()));
         showForm(ctx, null, form);
     }
@@ -144,6 +169,23 @@ final class StoryRoutes implements Routes {
         Form form = Form.read(ctx, StoryService.FIELDS);
         Optional<Refusal> refused = stories.edit(s.id(), web.requireUser(ctx).id(), form, web.actor(ctx));
         web.answer(ctx, refused, StoryIndex.url(s.id()), "library.saved", () -> showForm(ctx, s, form), CLOSED);
+    }
+
+    /** Adds a photo (multipart) or a document link; a refused one shows the story again with the errors on its form. */
+    private void addEvidence(Context ctx, boolean photo) throws java.io.IOException {
+        Story s = visible(ctx);
+        if (banned(ctx)) return;
+        limiter.consume(WRITES, "account:" + web.requireUser(ctx).id());
+        long account = web.requireUser(ctx).id();
+        Form form = photo ? Form.read(ctx, "photoAlt") : Form.read(ctx, "linkTitle", "linkUrl");
+        Optional<Refusal> refused = photo ? evidence.addPhoto(s.id(), account, form, PhotoUpload.read(ctx, "photo"), web.actor(ctx))
+                : evidence.addLink(s.id(), account, form, web.actor(ctx));
+        web.answer(ctx, refused, StoryIndex.url(s.id()) + (photo ? "#photos" : "#documents"), photo ? "library.photo.added" : "library.link.added",
+                () -> show(ctx, photo ? form : Form.empty(), photo ? Form.empty() : form), CLOSED);
+    }
+
+    private void removeEvidence(Context ctx, Optional<Refusal> refused) {
+        web.answer(ctx, refused, StoryIndex.url(id(ctx)), "library.evidence.removed", () -> { throw new NotFoundResponse(); }, CLOSED);
     }
 
     private void step(Context ctx, Optional<Refusal> refused, String notice) {

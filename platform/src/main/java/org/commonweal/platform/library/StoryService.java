@@ -25,15 +25,15 @@ public final class StoryService {
     static final String CURRENCY = "GBP";
     static final int PAGE_SIZE = 20;
     static final String[] FIELDS = {"title", "summary", "problem", "approach", "place", "theme", "purpose", "participants", "startedOn",
-            "endedOn", "outcomes", "evidence", "cost", "lessons", "group", "sourceKind", "sourceId"};
+            "endedOn", "outcomes", "evidence", "cost", "lessons", "group", "sourceKind", "sourceId", "tags", "people"};
     private static final String SELECT = """
             SELECT s.id, s.author_id, s.place_id, s.group_id, s.title, s.summary, s.problem, s.approach, s.theme, s.purpose,
                    s.participants, s.started_on, s.ended_on, s.outcomes, s.evidence, s.cost_minor, s.lessons, s.source_kind, s.source_id,
                    s.status, s.published_at, a.name AS author_name, p.name AS place_name
               FROM library_stories s JOIN places p ON p.id = s.place_id LEFT JOIN accounts a ON a.id = s.author_id""";
 
-    /** The list's filters: words ("" = any), a place with the places inside it (null = anywhere), theme and purpose ("" = any). */
-    public record Browse(String text, Long placeId, String theme, String purpose, int page) {
+    /** The list's filters: words ("" = any), a place with the places inside it (null = anywhere), theme, purpose and tag ("" = any). */
+    public record Browse(String text, Long placeId, String theme, String purpose, String tag, int page) {
     }
 
     /** A published story like another, with how many things they share (theme, purpose, place). */
@@ -46,8 +46,10 @@ public final class StoryService {
     private final Subjects subjects;
     private final StoryIndex index;
     private final LongPredicate groupExists;
+    private final NamedPeople named;
 
-    StoryService(Jdbi jdbi, AuditLog audit, PlaceService places, Subjects subjects, StoryIndex index, LongPredicate groupExists) {
+    StoryService(Jdbi jdbi, AuditLog audit, PlaceService places, Subjects subjects, StoryIndex index, LongPredicate groupExists, NamedPeople named) {
+        this.named = named;
         this.jdbi = jdbi;
         this.audit = audit;
         this.places = places;
@@ -72,10 +74,11 @@ public final class StoryService {
             var q = h.createQuery(SELECT + "\n" + """
                      WHERE s.status = 'published' AND %s AND (:theme = '' OR s.theme = :theme) AND (:purpose = '' OR s.purpose = :purpose)
                        AND (:text = '' OR s.document @@ plainto_tsquery('english', :text))
+                       AND (:tag = '' OR EXISTS (SELECT 1 FROM library_story_tags t WHERE t.story_id = s.id AND t.tag = :tag))
                      ORDER BY s.published_at DESC, s.id DESC LIMIT :limit OFFSET :offset""".formatted(
                             within == null ? "TRUE" : "s.place_id = ANY(:places)"))
                     .bind("theme", b.theme() == null ? "" : b.theme()).bind("purpose", b.purpose() == null ? "" : b.purpose())
-                    .bind("text", text).bind("limit", PAGE_SIZE + 1).bind("offset", (long) Math.max(0, b.page()) * PAGE_SIZE);
+                    .bind("text", text).bind("tag", StoryTags.normalise(b.tag())).bind("limit", PAGE_SIZE + 1).bind("offset", (long) Math.max(0, b.page()) * PAGE_SIZE);
             if (within != null) q.bindArray("places", Long.class, within.toArray(Long[]::new));
             return q.map((rs, c) -> story(rs)).list();
         });
@@ -113,6 +116,16 @@ public final class StoryService {
                 .bind("g", groupId).bind("l", limit).map((rs, c) -> story(rs)).list());
     }
 
+    /** The story's tags, in alphabetical order. */
+    public List<String> tags(long storyId) {
+        return jdbi.withHandle(h -> StoryTags.of(h, storyId));
+    }
+
+    /** The addresses of the people the story names, as its author gave them (only its author and officers see them). */
+    public List<String> namedPeople(long storyId) {
+        return jdbi.withHandle(h -> NamedPeople.ofStory(h, storyId));
+    }
+
     /** Writes a draft; empty (with the form's errors) when the input is refused. */
     public Optional<Long> create(long authorId, Form form, Actor actor) {
         Fields f = validate(form);
@@ -121,7 +134,7 @@ public final class StoryService {
             long id = h.createUpdate("INSERT INTO library_stories (author_id, place_id, title, summary, problem, approach, theme, purpose, outcomes) "
                             + "VALUES (:a, :place, '-', '-', '-', '-', '-', '-', '-')")
                     .bind("a", authorId).bind("place", f.placeId).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            save(h, id, f);
+            save(h, id, f, authorId);
             audit.record(h, actor, "library.story.drafted", "story:" + id, f.title);
             return id;
         }));
@@ -135,7 +148,7 @@ public final class StoryService {
             if (refused.isPresent()) return refused;
             Fields f = validate(form);
             if (form.hasErrors()) return Optional.of(Refusal.INVALID);
-            save(h, id, f);
+            save(h, id, f, accountId);
             audit.record(h, actor, "library.story.edited", "story:" + id, f.title);
             return Optional.empty();
         });
@@ -176,14 +189,15 @@ public final class StoryService {
         });
     }
 
-    private static Optional<Refusal> authorMayChange(Optional<Story> s, long accountId) {
+    static Optional<Refusal> authorMayChange(Optional<Story> s, long accountId) {
         return Refusal.ofAuthorChange(s.isPresent() && !s.get().status().equals("withdrawn"), s.map(Story::authorId).orElse(null), accountId,
                 s.map(Story::editableByAuthor).orElse(false));
     }
 
     private record Fields(String title, String summary, String problem, String approach, long placeId, String theme, String purpose,
                           Integer participants, LocalDate startedOn, LocalDate endedOn, String outcomes, String evidence, Long costMinor,
-                          String lessons, Long groupId, String sourceKind, Long sourceId) {
+                          String lessons, Long groupId, String sourceKind, Long sourceId, List<String> tags,
+                          List<String> people) {
     }
 
     private Fields validate(Form form) {
@@ -231,8 +245,9 @@ public final class StoryService {
                 form.error("sourceId", "library.error.source");
             }
         }
+        List<String> tags = StoryTags.read(form);
         return new Fields(title, summary, problem, approach, place.orElse(0L), theme, purpose, participants, started, ended, outcomes,
-                evidence, cost, lessons, group, sourceKind, sourceId);
+                evidence, cost, lessons, group, sourceKind, sourceId, tags, NamedPeople.readEmails(form, "people", NamedPeople.MAX_PER_STORY));
     }
 
     private static String optionalText(Form form, String field) {
@@ -241,7 +256,7 @@ public final class StoryService {
         return form.requireText(field, 5000, "library.error.long", "library.error.long");
     }
 
-    private void save(Handle h, long id, Fields f) {
+    private void save(Handle h, long id, Fields f, long writerId) {
         h.createUpdate("""
                 UPDATE library_stories SET place_id = :place, group_id = :group, title = :title, summary = :summary, problem = :problem,
                        approach = :approach, theme = :theme, purpose = :purpose, participants = :participants, started_on = :started,
@@ -253,6 +268,8 @@ public final class StoryService {
                 .bind("participants", f.participants).bind("started", f.startedOn).bind("ended", f.endedOn).bind("outcomes", f.outcomes)
                 .bind("evidence", f.evidence).bind("cost", f.costMinor).bind("lessons", f.lessons).bind("sourceKind", f.sourceKind)
                 .bind("sourceId", f.sourceId).bind("id", id).execute();
+        StoryTags.save(h, id, f.tags);
+        named.nameInStory(h, id, f.title, f.people, writerId);
         index.update(h, id);
     }
 

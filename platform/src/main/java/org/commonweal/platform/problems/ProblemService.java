@@ -181,18 +181,10 @@ public final class ProblemService {
         if (!Problem.THEMES.contains(theme)) form.error("theme", "problems.error.theme");
         Optional<Long> place = parseId(form.value("place")).filter(id -> places.find(id).isPresent());
         if (place.isEmpty()) form.error("place", "problems.error.place");
-        Photo photo = null;
-        if (upload != null) {
-            if (upload.tooLarge()) form.error("photo", "problems.error.photo.tooLarge");
-            else {
-                Optional<String> type = Photo.sniff(upload.bytes());
-                if (type.isEmpty()) form.error("photo", "problems.error.photo.type");
-                else photo = new Photo(type.get(), "", upload.bytes());
-            }
-        }
+        // The photo is optional, checked as every photo is (Photo.accept); one already there still needs its description.
+        Photo photo = upload == null ? null : Photo.accept(form, upload, "photo", "photoAlt").orElse(null);
+        if (upload == null && keepsPhoto) form.requireText("photoAlt", Photo.MAX_ALT, "photo.error.alt.required", "photo.error.alt.tooLong");
         String alt = form.value("photoAlt").strip();
-        if (upload != null || keepsPhoto) alt = form.requireText("photoAlt", Photo.MAX_ALT, "problems.error.photoAlt.required", "problems.error.photoAlt.tooLong");
-        if (photo != null) photo = new Photo(photo.contentType(), alt, photo.bytes());
         return new Fields(title, description, theme, place.orElse(0L), photo, alt);
     }
 

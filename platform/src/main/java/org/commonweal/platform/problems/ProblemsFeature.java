@@ -43,6 +43,7 @@ public final class ProblemsFeature implements Feature {
         ctx.openData().register(index.solutions());
         ProblemsPersonalData.register(ctx.personalData());
         this.problems = new ProblemService(jdbi, audit, places, index, subjects, web.messages());
+        ctx.services().publish(ProblemService.class, problems); // the library turns a solved problem into a story
         this.supports = new SupportService(jdbi);
         this.solutions = new SolutionService(jdbi, audit, index, subjects, web.messages());
         this.agenda = new AgendaService(jdbi, places);

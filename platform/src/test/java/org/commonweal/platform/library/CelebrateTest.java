@@ -68,6 +68,7 @@ class CelebrateTest extends PlatformTestCase {
     void theDemoHasAPublishedRoundAndAnOpenOne() {
         assertThat(app.count("SELECT count(*) FROM award_rounds WHERE status = 'published'")).isEqualTo(1);
         assertThat(app.count("SELECT count(*) FROM award_rounds WHERE status = 'open'")).isEqualTo(1);
-        assertThat(app.client().get("/celebrate").body()).contains("For a year of steady, welcoming work.");
+        assertThat(app.client().get("/celebrate").body()).contains("For a year of steady, welcoming work.")
+                .as("a volunteer who agreed to be named").contains("For fixing what others threw away");
     }
 }

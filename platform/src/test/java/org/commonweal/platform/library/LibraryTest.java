@@ -54,8 +54,12 @@ class LibraryTest extends PlatformTestCase {
         TestClient author = person("lib-author@example.org", Set.of());
         TestClient other = person("lib-other@example.org", Set.of());
         TestClient officer = person("lib-officer@example.org", Set.of(Role.OFFICER));
-        long id = draft(author, story("Zebra crossing by the quiet school", "Quayside", "safety", "influence_decisions"));
-        assertThat(author.get("/library/" + id).body()).contains("Zebra crossing by the quiet school").contains("£1,250.50").contains("12 people");
+        Map<String, String> zebra = story("Zebra crossing by the quiet school", "Quayside", "safety", "influence_decisions");
+        zebra.put("startedOn", "2025-03-01");
+        zebra.put("endedOn", "2025-09-30");
+        long id = draft(author, zebra);
+        assertThat(author.get("/library/" + id).body()).contains("Zebra crossing by the quiet school").contains("£1,250.50").contains("12 people")
+                .as("days as people write them").contains("1 March 2025 to 30 September 2025");
         assertThat(app.client().get("/library/" + id).status()).as("a visitor never sees a draft").isEqualTo(404);
         assertThat(other.get("/library/" + id).status()).isEqualTo(404);
         other.get("/library");
@@ -70,7 +74,7 @@ class LibraryTest extends PlatformTestCase {
         assertThat(app.client().get("/library?q=zebra").body()).contains("Zebra crossing by the quiet school");
         assertThat(app.client().get("/library?theme=green").body()).doesNotContain("Zebra crossing by the quiet school");
         assertThat(app.client().get("/search?q=zebra+crossing").body()).contains("/library/" + id);
-        assertThat(author.post("/library/" + id, story("Changed after publishing", "Quayside", "safety", "plan")).status())
+        assertThat(author.post("/library/" + id, story("Changed after publishing", "Quayside", "safety", "influence_organisations")).status())
                 .as("a published story is the library's").isEqualTo(409);
         assertThat(app.client().get("/open-data/library-stories.csv").body()).contains("Zebra crossing by the quiet school")
                 .doesNotContain("lib-author");
@@ -138,8 +142,8 @@ class LibraryTest extends PlatformTestCase {
         TestClient officer = person("lib-similar-officer@example.org", Set.of(Role.OFFICER));
         long base = draft(author, story("Base story of bees", "Mill Lane", "culture", "research"));
         long three = draft(author, story("Shares all three", "Mill Lane", "culture", "research"));
-        long one = draft(author, story("Shares only the theme", "Quayside", "culture", "plan"));
-        long none = draft(author, story("Shares nothing at all", "Quayside", "health", "plan"));
+        long one = draft(author, story("Shares only the theme", "Quayside", "culture", "influence_organisations"));
+        long none = draft(author, story("Shares nothing at all", "Quayside", "health", "influence_organisations"));
         for (long id : List.of(base, three, one, none)) publish(author, officer, id);
         Story s = app.platform.feature(LibraryFeature.class).stories().find(base).orElseThrow();
         List<StoryService.Similar> similar = app.platform.feature(LibraryFeature.class).stories().similar(s, 50);
@@ -169,9 +173,9 @@ class LibraryTest extends PlatformTestCase {
     void storiesAreInTheAuthorsDownloadAndDraftsGoWithTheirAccount() throws Exception {
         TestClient author = person("lib-data@example.org", Set.of());
         TestClient officer = person("lib-data-officer@example.org", Set.of(Role.OFFICER));
-        long kept = draft(author, story("Published and kept", "Quayside", "play", "plan"));
+        long kept = draft(author, story("Published and kept", "Quayside", "play", "influence_organisations"));
         publish(author, officer, kept);
-        long gone = draft(author, story("Draft that goes", "Quayside", "play", "plan"));
+        long gone = draft(author, story("Draft that goes", "Quayside", "play", "influence_organisations"));
         JsonNode data = new ObjectMapper().readTree(author.get("/account/export").body()).get("data");
         assertThat(data.get("library-stories")).hasSize(2);
         assertThat(data.get("library-stories").get(0).get("title").asText()).isEqualTo("Published and kept");

@@ -77,7 +77,7 @@ class ProblemInputAndPermissionsTest extends PlatformTestCase {
         withAlt.put("photoAlt", "A pothole full of water");
         TestClient.Response html = Multipart.post(app, c, "/problems", withAlt, "photo", "hole.png", "<html><script>alert(1)</script>".getBytes());
         assertThat(html.status()).isEqualTo(422);
-        assertThat(html.body()).contains("The photo must be a JPEG, PNG or WebP picture");
+        assertThat(html.body()).contains("The photo must be a JPEG, PNG or WebP image");
         TestClient.Response big = Multipart.post(app, c, "/problems", withAlt, "photo", "big.png", new byte[Photo.MAX_BYTES + 1]);
         assertThat(big.status()).isEqualTo(422);
         assertThat(big.body()).contains("The photo must be 5 MB or smaller");

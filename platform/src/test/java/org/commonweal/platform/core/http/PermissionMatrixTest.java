@@ -67,7 +67,8 @@ class PermissionMatrixTest extends PlatformTestCase {
             Map.entry("comment", AMIRA),
             Map.entry("conversation", ORLA),
             Map.entry("service", BEN),
-            Map.entry("story", AMIRA));
+            Map.entry("story", AMIRA),
+            Map.entry("named person", AMIRA));
 
     /** A value for each path parameter, keyed by the path up to and including it; objects of the owner kinds are the fixtures. */
     static final Map<String, String> PATH_VALUES = new LinkedHashMap<>();
@@ -132,6 +133,11 @@ class PermissionMatrixTest extends PlatformTestCase {
         PATH_VALUES.put("/problems/{id}", String.valueOf(problem));
         PATH_VALUES.put("/celebrate/rounds/{id}", String.valueOf(one("SELECT id FROM award_rounds WHERE status = 'open' ORDER BY id")));
         PATH_VALUES.put("/library/{id}", String.valueOf(one("SELECT id FROM library_stories WHERE author_id = " + amira + " ORDER BY id")));
+        PATH_VALUES.put("/library/{id}/photos/{photo}", "1");
+        PATH_VALUES.put("/library/{id}/links/{link}", "1");
+        app.database.jdbi().useHandle(h -> h.execute("INSERT INTO library_named_people (story_id, email) "
+                + "SELECT min(id), ? FROM library_stories ON CONFLICT DO NOTHING", AMIRA.email()));
+        PATH_VALUES.put("/library/named/{id}", String.valueOf(one("SELECT min(id) FROM library_named_people WHERE email = '" + AMIRA.email() + "'")));
         PATH_VALUES.put("/solutions/{id}", String.valueOf(solution));
         PATH_VALUES.put("/solutions/{id}/budget/{process}", String.valueOf(process));
         PATH_VALUES.put("/comments/{id}", String.valueOf(comment));
