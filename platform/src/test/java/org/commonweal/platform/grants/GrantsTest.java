@@ -117,7 +117,7 @@ class GrantsTest extends PlatformTestCase {
                 "UPDATE grant_programmes SET opens_on = current_date - 10, closes_on = current_date - 1 WHERE id = ?", p));
         TestClient ben = resident("ben");
         LocalDate yesterday = LocalDate.now(Applications.ZONE).minusDays(1);
-        assertThat(ben.get("/grants/" + p + "/apply").body()).contains("Applications closed on " + Programme.day(yesterday))
+        assertThat(ben.get("/grants/" + p + "/apply").body()).contains("Applications closed on " + org.commonweal.platform.core.i18n.Messages.ENGLISH.date(yesterday))
                 .doesNotContain(yesterday.toString());
         TestClient.Response late = ben.post("/grants/" + p + "/apply", application(foodBank, "Fridge", "1,000", "Fridge | 1,000", "submit"));
         assertThat(late.status()).isEqualTo(409);
@@ -129,10 +129,10 @@ class GrantsTest extends PlatformTestCase {
     void datesAreWrittenInWordsOnEveryGrantsPage() {
         long p = programme(app.signedInAs("officer"), "Dated fund", "10,000");
         LocalDate closes = LocalDate.now(Applications.ZONE).plusDays(10);
-        assertThat(Programme.day(LocalDate.of(2026, 12, 7))).isEqualTo("7 December 2026");
+        assertThat(org.commonweal.platform.core.i18n.Messages.ENGLISH.date(LocalDate.of(2026, 12, 7))).isEqualTo("7 December 2026");
         TestClient ben = resident("ben");
         for (String path : new String[]{"/grants", "/grants/" + p, "/grants/" + p + "/apply"}) {
-            assertThat(ben.get(path).body()).as(path).contains(Programme.day(closes)).doesNotContain(closes.toString());
+            assertThat(ben.get(path).body()).as(path).contains(org.commonweal.platform.core.i18n.Messages.ENGLISH.date(closes)).doesNotContain(closes.toString());
         }
     }
 
@@ -357,7 +357,7 @@ class GrantsTest extends PlatformTestCase {
         closedYesterday.put("opensOn", today.minusDays(5).toString());
         TestClient.Response past = officer.post("/grants/" + p, closedYesterday);
         assertThat(past.status()).isEqualTo(422);
-        assertThat(past.body()).contains("Groups have applied, so the closing day cannot move into the past (today is " + Programme.day(today) + ")");
+        assertThat(past.body()).contains("Groups have applied, so the closing day cannot move into the past (today is " + org.commonweal.platform.core.i18n.Messages.ENGLISH.date(today) + ")");
         TestClient.Response twice = officer.post("/grants/" + p, programmeForm("Changed again", "12,000", closes, "Impact | 2\nimpact | 1\nNeed | 1"));
         assertThat(twice.body()).contains("The criterion impact is listed twice");
         assertThat(app.count("SELECT count(*) FROM grant_programmes WHERE id = " + p + " AND title = 'Edited fund'")).as("nothing stored").isEqualTo(1);
