@@ -162,7 +162,8 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
         boolean[] candidate = eligibilityFilter ? Eligibility.mask(instance) : allTrue(m);
         VoterGroups groups = VoterGroups.of(instance, u, candidate);
         int[] tieRank = TieOrder.ranks(instance, tieBreak);
-        EqualSharesRun<CertifiedArithmetic.Value> passes = new EqualSharesRun<>(groups, cost, tieRank, CertifiedArithmetic.INSTANCE);
+        EqualSharesRun<CertifiedArithmetic.Value> passes = new EqualSharesRun<>(groups, cost, tieRank, CertifiedArithmetic.INSTANCE,
+                u.effortScale(instance, groups.supportMass));
         long budget = instance.budget();
         long voters = Math.max(1, groups.voters);
         boolean[] supported = new boolean[m];

@@ -28,6 +28,7 @@ final class EqualSharesRun<V> {
     private final long[] cost;
     private final int[] tieRank;
     private final Arithmetic<V> ar;
+    private final long[][] keyScale; // per project {num, den}: the ρ projects are ranked by is the price times num/den; null: the price
 
     private Object[] values;      // per money class: what each of its voters holds (V)
     private int valueCount;
@@ -56,10 +57,16 @@ final class EqualSharesRun<V> {
     private boolean[] cappedScratch = new boolean[16];
 
     EqualSharesRun(VoterGroups groups, long[] cost, int[] tieRank, Arithmetic<V> arithmetic) {
+        this(groups, cost, tieRank, arithmetic, null);
+    }
+
+    /** keyScale as {@link Utility#effortScale} gives it: supporters pay the price times their valuation, ρ ranks. */
+    EqualSharesRun(VoterGroups groups, long[] cost, int[] tieRank, Arithmetic<V> arithmetic, long[][] keyScale) {
         this.groups = groups;
         this.cost = cost;
         this.tieRank = tieRank;
         this.ar = arithmetic;
+        this.keyScale = keyScale;
         this.histograms = new PaymentHistograms(cost.length);
     }
 
@@ -82,15 +89,18 @@ final class EqualSharesRun<V> {
                   boolean sameAsBase) {
     }
 
+    /** price: what each supporter pays per unit of their valuation; rho: what projects are ranked by (the price unless keyScale). */
     private final class Candidate {
         final int project;
+        final V price;
         final V rho;
         final double lower;
         final double upper;
 
-        Candidate(int project, V rho) {
+        Candidate(int project, V price) {
             this.project = project;
-            this.rho = rho;
+            this.price = price;
+            this.rho = keyScale == null ? price : ar.divide(ar.multiply(price, keyScale[project][0]), keyScale[project][1]);
             this.lower = ar.lower(rho);
             this.upper = ar.upper(rho);
         }
@@ -169,8 +179,9 @@ final class EqualSharesRun<V> {
                 lostRound[p] = 1;
                 if (explain) moneyWhenLost[p] = ar.display(money(p));
             } else {
-                queue.add(new Candidate(p, rho));
-                lastRho[p] = rho;
+                Candidate c = new Candidate(p, rho);
+                queue.add(c);
+                lastRho[p] = c.rho;
             }
         }
         List<Integer> selected = new ArrayList<>();
@@ -199,8 +210,9 @@ final class EqualSharesRun<V> {
                         lostRound[c.project] = r;
                         if (explain) moneyWhenLost[c.project] = ar.display(money(c.project));
                     } else {
-                        lastRho[c.project] = rho;
-                        queue.add(new Candidate(c.project, rho));
+                        Candidate now = new Candidate(c.project, rho);
+                        lastRho[c.project] = now.rho;
+                        queue.add(now);
                     }
                 }
                 continue;
@@ -221,7 +233,7 @@ final class EqualSharesRun<V> {
             winnerRho.add(winner.rho);
             total += cost[p];
             round[p] = r;
-            List<MesPayment.Share> paid = pay(p, winner.rho, explain);
+            List<MesPayment.Share> paid = pay(p, winner.price, explain);
             if (explain) {
                 rhoShown[p] = ar.display(winner.rho);
                 shares.set(p, paid);
@@ -239,8 +251,9 @@ final class EqualSharesRun<V> {
                         overtakenBy[c.project] = p;
                         moneyWhenLost[c.project] = ar.display(money(c.project));
                     } else {
-                        keep.add(new Candidate(c.project, rho));
-                        lastRho[c.project] = rho;
+                        Candidate now = new Candidate(c.project, rho);
+                        keep.add(now);
+                        lastRho[c.project] = now.rho;
                     }
                 }
                 queue.clear();
@@ -285,8 +298,8 @@ final class EqualSharesRun<V> {
                     lostRound[c.project] = r;
                     continue;
                 }
-                lastRho[c.project] = rho;
                 now = new Candidate(c.project, rho);
+                lastRho[c.project] = now.rho;
             }
             if (more) {
                 int cmp = ar.compare(now.rho, baseRho);

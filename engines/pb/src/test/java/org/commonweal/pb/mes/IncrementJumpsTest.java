@@ -68,7 +68,7 @@ class IncrementJumpsTest {
 
     @Property(tries = 150)
     void approvalJumpsDecideAsStepping(@ForAll("approval") Instance instance) {
-        for (String utility : new String[]{"cost", "cardinality"}) assertJumpsDecideAsStepping(instance, utility);
+        for (String utility : new String[]{"cost", "cardinality", "effort"}) assertJumpsDecideAsStepping(instance, utility);
     }
 
     @Property(tries = 100)
