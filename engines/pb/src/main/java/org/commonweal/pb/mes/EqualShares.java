@@ -176,19 +176,24 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
             boolean untilInfeasible = completion == Completion.ADD1_MAX;
             // As if stepping one increment at a time, but jumping `jump` increments where the pass landed on proves that
             // every increment in between funds the same projects (EqualSharesRun.run with a base), so the outcome, and
-            // where the completion stops, are the stepping ones. The jump doubles after a proof and shrinks after a failure.
+            // where the completion stops, are the stepping ones. The jump doubles after a proof and shrinks after a failure;
+            // after a failure at the smallest jump, that many plain steps pass before the next try, doubling each time (a
+            // landing's proof prices more projects than a plain pass, which costs where the order of funding keeps changing).
             EqualSharesRun.Result following = null; // the pass at k + 1, computed as a failed jump's landing
-            int jump = 2;
+            int jump = 2, wait = 0, backoff = 1;
             while (!(untilInfeasible ? containsAll(result, supported) : exhaustive(result, cost, supported, budget))) {
                 EqualSharesRun.Result next = following;
                 following = null;
-                if (next == null && jumps) {
+                if (next == null && jumps && wait > 0) {
+                    wait--;
+                } else if (next == null && jumps) {
                     EqualSharesRun.Result landing = passes.run(budgetAt(budget, k + (long) jump, step), voters, supported, false, result);
                     computed++;
                     if (landing.sameAsBase()) {
                         result = landing;
                         k += jump;
                         jump = (int) Math.min(1 << 30, 2L * jump);
+                        backoff = 1;
                         continue;
                     }
                     if (jump > 2) {
@@ -196,6 +201,8 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
                         continue;
                     }
                     following = landing;
+                    wait = backoff;
+                    backoff = Math.min(64, 2 * backoff);
                 }
                 if (next == null) {
                     next = passes.run(budgetAt(budget, k + 1, step), voters, supported, false);
