@@ -39,7 +39,7 @@ final class PbComputeCommand implements Command {
         if (args.contains("--help")) {
             console.out().println("""
                     Usage: commonweal pb compute FILE.pb [--rule NAME] [--completion add1|add1-max|add1u|greedy|none] [--increment AMOUNT] [--comparison]
-                           [--eligibility] [--utility cost|cardinality|points|sqrt|log|relative-cost] [--exclusive "ID,ID ID,ID,ID"] [--unsupported fund|leave]
+                           [--eligibility] [--utility cost|cardinality|points|sqrt|log|relative-cost|effort] [--exclusive "ID,ID ID,ID,ID"] [--unsupported fund|leave]
                            [--initial ID,ID] [--tie-break cost,votes,lottery] [--seed N] [--drop-invalid] [--explain] [--shares | --voter ID] [--json]
                     Rules: %s (default: the rule the file's META names, else greedy).
                     Every greedy rule honours the META's min_project_score_threshold and budget_per_category/budget_per_target.

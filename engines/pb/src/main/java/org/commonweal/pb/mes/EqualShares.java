@@ -139,11 +139,19 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
         return decide(instance, tieBreak).outcome();
     }
 
-    /** The outcome together with the money per voter of the final MES pass (after add1 increments). */
-    public record Decision(Outcome outcome, Rational finalPerVoterBudget, int increments) {
+    /**
+     * The outcome together with the money per voter of the final MES pass (after add1 increments); passes counts the
+     * completion's passes computed after the first (fewer than increments where increments were jumped over).
+     */
+    public record Decision(Outcome outcome, Rational finalPerVoterBudget, int increments, int passes) {
     }
 
     public Decision decide(Instance instance, TieBreak tieBreak) {
+        return decide(instance, tieBreak, true);
+    }
+
+    /** With jumps false, the completion steps through every increment: the reference the jumps are tested against. */
+    Decision decide(Instance instance, TieBreak tieBreak, boolean jumps) {
         Utility u = utility == null ? Utility.defaultFor(instance) : utility;
         if (u == Utility.POINTS && !instance.voteType().hasPoints()) {
             throw new IllegalArgumentException("points utilities need cumulative or scoring ballots, but vote_type is " + instance.voteType().pabulibName());
@@ -154,19 +162,52 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
         boolean[] candidate = eligibilityFilter ? Eligibility.mask(instance) : allTrue(m);
         VoterGroups groups = VoterGroups.of(instance, u, candidate);
         int[] tieRank = TieOrder.ranks(instance, tieBreak);
-        EqualSharesRun<CertifiedArithmetic.Value> passes = new EqualSharesRun<>(groups, cost, tieRank, CertifiedArithmetic.INSTANCE);
+        EqualSharesRun<CertifiedArithmetic.Value> passes = new EqualSharesRun<>(groups, cost, tieRank, CertifiedArithmetic.INSTANCE,
+                u.effortScale(instance, groups.supportMass));
         long budget = instance.budget();
         long voters = Math.max(1, groups.voters);
         boolean[] supported = new boolean[m];
         for (int p = 0; p < m; p++) supported[p] = candidate[p] && groups.supporters[p].length > 0;
         long step = Math.multiplyExact(voters, incrementScaled(instance));
 
-        int k = 0;
+        int k = 0, computed = 0;
         EqualSharesRun.Result result = passes.run(budget, voters, supported, false);
         if (completion != Completion.NONE && completion != Completion.GREEDY) {
             boolean untilInfeasible = completion == Completion.ADD1_MAX;
+            // As if stepping one increment at a time, but jumping `jump` increments where the pass landed on proves that
+            // every increment in between funds the same projects (EqualSharesRun.run with a base), so the outcome, and
+            // where the completion stops, are the stepping ones. The jump doubles after a proof and shrinks after a failure;
+            // after a failure at the smallest jump, that many plain steps pass before the next try, doubling each time (a
+            // landing's proof prices more projects than a plain pass, which costs where the order of funding keeps changing).
+            EqualSharesRun.Result following = null; // the pass at k + 1, computed as a failed jump's landing
+            int jump = 2, wait = 0, backoff = 1;
             while (!(untilInfeasible ? containsAll(result, supported) : exhaustive(result, cost, supported, budget))) {
-                EqualSharesRun.Result next = passes.run(Math.addExact(budget, Math.multiplyExact(k + 1L, step)), voters, supported, false);
+                EqualSharesRun.Result next = following;
+                following = null;
+                if (next == null && jumps && wait > 0) {
+                    wait--;
+                } else if (next == null && jumps) {
+                    EqualSharesRun.Result landing = passes.run(budgetAt(budget, k + (long) jump, step), voters, supported, false, result);
+                    computed++;
+                    if (landing.sameAsBase()) {
+                        result = landing;
+                        k += jump;
+                        jump = (int) Math.min(1 << 30, 2L * jump);
+                        backoff = 1;
+                        continue;
+                    }
+                    if (jump > 2) {
+                        jump = Math.max(2, jump / 4);
+                        continue;
+                    }
+                    following = landing;
+                    wait = backoff;
+                    backoff = Math.min(64, 2 * backoff);
+                }
+                if (next == null) {
+                    next = passes.run(budgetAt(budget, k + 1, step), voters, supported, false);
+                    computed++;
+                }
                 if (next.totalCost() > budget) break;
                 result = next;
                 k++;
@@ -216,7 +257,11 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
         }
         long total = 0;
         for (int p : selected) total += cost[p];
-        return new Decision(new Outcome(name(), selected, total, verdicts, tieBreak), Rational.of(budgetNumerator, voters), k);
+        return new Decision(new Outcome(name(), selected, total, verdicts, tieBreak), Rational.of(budgetNumerator, voters), k, computed);
+    }
+
+    private static long budgetAt(long budget, long increments, long step) {
+        return Math.addExact(budget, Math.multiplyExact(increments, step));
     }
 
     /** The increment in the instance's scaled money units; it must be a whole number of them. */

@@ -28,6 +28,7 @@ final class EqualSharesRun<V> {
     private final long[] cost;
     private final int[] tieRank;
     private final Arithmetic<V> ar;
+    private final long[][] keyScale; // per project {num, den}: the ρ projects are ranked by is the price times num/den; null: the price
 
     private Object[] values;      // per money class: what each of its voters holds (V)
     private int valueCount;
@@ -56,10 +57,16 @@ final class EqualSharesRun<V> {
     private boolean[] cappedScratch = new boolean[16];
 
     EqualSharesRun(VoterGroups groups, long[] cost, int[] tieRank, Arithmetic<V> arithmetic) {
+        this(groups, cost, tieRank, arithmetic, null);
+    }
+
+    /** keyScale as {@link Utility#effortScale} gives it: supporters pay the price times their valuation, ρ ranks. */
+    EqualSharesRun(VoterGroups groups, long[] cost, int[] tieRank, Arithmetic<V> arithmetic, long[][] keyScale) {
         this.groups = groups;
         this.cost = cost;
         this.tieRank = tieRank;
         this.ar = arithmetic;
+        this.keyScale = keyScale;
         this.histograms = new PaymentHistograms(cost.length);
     }
 
@@ -71,20 +78,29 @@ final class EqualSharesRun<V> {
     private record Payment(int project, int[] classes, int base, boolean perSupporter) {
     }
 
-    /** What one pass decided; rho, shares and losses (display values) are filled only when explanations were asked for. */
+    /**
+     * What one pass decided; rho, shares and losses (display values) are filled only when explanations were asked for.
+     * winnerRho holds each round's ρ (V) in the pass's own arithmetic. sameAsBase: the pass was run against a base pass at
+     * less money and proved that every amount of money from the base's to this pass's funds the same projects in the same
+     * order (see {@link #run(long, long, boolean[], boolean, Result)}).
+     */
     record Result(List<Integer> selected, long totalCost, int[] round, BigDecimal[] rho, List<List<MesPayment.Share>> shares,
-                  int[] lostRound, BigDecimal[] lostRho, BigDecimal[] moneyWhenLost, int[] overtakenBy) {
+                  int[] lostRound, BigDecimal[] lostRho, BigDecimal[] moneyWhenLost, int[] overtakenBy, Object[] winnerRho,
+                  boolean sameAsBase) {
     }
 
+    /** price: what each supporter pays per unit of their valuation; rho: what projects are ranked by (the price unless keyScale). */
     private final class Candidate {
         final int project;
+        final V price;
         final V rho;
         final double lower;
         final double upper;
 
-        Candidate(int project, V rho) {
+        Candidate(int project, V price) {
             this.project = project;
-            this.rho = rho;
+            this.price = price;
+            this.rho = keyScale == null ? price : ar.divide(ar.multiply(price, keyScale[project][0]), keyScale[project][1]);
             this.lower = ar.lower(rho);
             this.upper = ar.upper(rho);
         }
@@ -104,6 +120,21 @@ final class EqualSharesRun<V> {
      * @param budgetNumerator money per voter is budgetNumerator / voters (scaled units)
      */
     Result run(long budgetNumerator, long voters, boolean[] candidate, boolean explain) {
+        return run(budgetNumerator, voters, candidate, explain, null);
+    }
+
+    /**
+     * A pass, which also decides whether every amount of money per voter between the base pass's (less) and this one's
+     * funds the same projects in the same order (Result.sameAsBase). Along a fixed order of winners every voter's
+     * money after each round only grows with the money they started with (a price falls as its supporters' money
+     * grows, and what is left, max(0, money − ρ·u), grows with money and falls with ρ), so at any amount in between,
+     * round r's winner costs at most ρ_r of the base and every other project at least what it costs here. Hence it
+     * suffices that here the winners are the base's and every other project still in the running costs more than the
+     * base's ρ_r (or exactly as much and loses the tie-break); a project nobody can pay for here cannot be paid for
+     * with less money either, which also ends the pass at the same round.
+     */
+    Result run(long budgetNumerator, long voters, boolean[] candidate, boolean explain, Result base) {
+        if (base != null && explain) throw new IllegalArgumentException("a pass compared with a base is not explained");
         int m = cost.length;
         if (values == null) {
             // kept from pass to pass at the size the last one needed (accumulated stays all zero in between)
@@ -148,11 +179,14 @@ final class EqualSharesRun<V> {
                 lostRound[p] = 1;
                 if (explain) moneyWhenLost[p] = ar.display(money(p));
             } else {
-                queue.add(new Candidate(p, rho));
-                lastRho[p] = rho;
+                Candidate c = new Candidate(p, rho);
+                queue.add(c);
+                lastRho[p] = c.rho;
             }
         }
         List<Integer> selected = new ArrayList<>();
+        List<Object> winnerRho = new ArrayList<>();
+        boolean sameAsBase = base != null;
         long total = 0;
         int r = 1;
         List<Candidate> contenders = new ArrayList<>();
@@ -176,8 +210,9 @@ final class EqualSharesRun<V> {
                         lostRound[c.project] = r;
                         if (explain) moneyWhenLost[c.project] = ar.display(money(c.project));
                     } else {
-                        lastRho[c.project] = rho;
-                        queue.add(new Candidate(c.project, rho));
+                        Candidate now = new Candidate(c.project, rho);
+                        lastRho[c.project] = now.rho;
+                        queue.add(now);
                     }
                 }
                 continue;
@@ -190,10 +225,15 @@ final class EqualSharesRun<V> {
             }
             for (Candidate c : contenders) if (c != winner) queue.add(c);
             int p = winner.project;
+            if (sameAsBase) {
+                sameAsBase = r <= base.selected().size() && base.selected().get(r - 1) == p
+                        && othersCostMore(p, value(base.winnerRho()[r - 1]), queue, contenders, budgetNumerator, voters, lostRound, lastRho, r);
+            }
             selected.add(p);
+            winnerRho.add(winner.rho);
             total += cost[p];
             round[p] = r;
-            List<MesPayment.Share> paid = pay(p, winner.rho, explain);
+            List<MesPayment.Share> paid = pay(p, winner.price, explain);
             if (explain) {
                 rhoShown[p] = ar.display(winner.rho);
                 shares.set(p, paid);
@@ -211,8 +251,9 @@ final class EqualSharesRun<V> {
                         overtakenBy[c.project] = p;
                         moneyWhenLost[c.project] = ar.display(money(c.project));
                     } else {
-                        keep.add(new Candidate(c.project, rho));
-                        lastRho[c.project] = rho;
+                        Candidate now = new Candidate(c.project, rho);
+                        keep.add(now);
+                        lastRho[c.project] = now.rho;
                     }
                 }
                 queue.clear();
@@ -227,7 +268,47 @@ final class EqualSharesRun<V> {
                 if (round[p] == 0 && rho != null) lostRhoShown[p] = ar.display(rho);
             }
         }
-        return new Result(selected, total, round, rhoShown, shares, lostRound, lostRhoShown, moneyWhenLost, overtakenBy);
+        if (sameAsBase) sameAsBase = selected.size() == base.selected().size();
+        return new Result(selected, total, round, rhoShown, shares, lostRound, lostRhoShown, moneyWhenLost, overtakenBy,
+                winnerRho.toArray(), sameAsBase);
+    }
+
+    @SuppressWarnings("unchecked")
+    private V value(Object v) {
+        return (V) v;
+    }
+
+    /**
+     * Whether every project in the queue costs more than baseRho now (or exactly as much and comes after the winner in
+     * the tie-break). Keys are lower bounds, so only those whose key could be at most baseRho are priced afresh, as the
+     * pass would price them anyway before funding them; scratch is a free list.
+     */
+    private boolean othersCostMore(int winner, V baseRho, PriorityQueue<Candidate> queue, List<Candidate> scratch,
+                                   long budgetNumerator, long voters, int[] lostRound, Object[] lastRho, int r) {
+        scratch.clear();
+        double limit = ar.upper(baseRho);
+        while (!queue.isEmpty() && queue.peek().lower <= limit) scratch.add(queue.poll());
+        boolean more = true;
+        for (Candidate c : scratch) {
+            Candidate now = c;
+            if (dirty[c.project]) {
+                dirty[c.project] = false;
+                V rho = price(c.project, budgetNumerator, voters);
+                if (rho == null) {
+                    lostRound[c.project] = r;
+                    continue;
+                }
+                now = new Candidate(c.project, rho);
+                lastRho[c.project] = now.rho;
+            }
+            if (more) {
+                int cmp = ar.compare(now.rho, baseRho);
+                more = cmp > 0 || (cmp == 0 && tieRank[winner] < tieRank[now.project]);
+            }
+            queue.add(now);
+        }
+        scratch.clear();
+        return more;
     }
 
     /** Money the supporters of project p still hold. */

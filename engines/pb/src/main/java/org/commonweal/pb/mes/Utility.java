@@ -15,7 +15,11 @@ import org.commonweal.pb.Instance;
  * <ul>
  *   <li>SQRT: √cost; LOG: ln(1 + cost in currency units);</li>
  *   <li>RELATIVE_COST: cost divided by the most the voter's own projects could cost together within the budget (the
- *       largest affordable subset, found exactly), so that every voter's full satisfaction is 1.</li>
+ *       largest affordable subset, found exactly), so that every voter's full satisfaction is 1;</li>
+ *   <li>EFFORT: the project's cost divided by the number of voters who list it, the same for each of them. It is exact
+ *       without rounding: a project's supporters all have the same utility, so Equal Shares prices in "money per
+ *       supporter" x (its {@link #on valuation} is 1 per listed project) and ranks by ρ = x·supporters/cost
+ *       ({@link #effortScale}); see {@link VoterComparison} for the comparison step.</li>
  * </ul>
  * The engine's utilities are whole numbers (its arithmetic is exact), so these three are fixed-point: √cost to 10⁻⁶
  * (floor(10⁶·√cost), with the integer square root), ln(1 + c) to 10⁻⁹ (rounded, with {@link StrictMath} so that every
@@ -24,7 +28,7 @@ import org.commonweal.pb.Instance;
  * reals.
  */
 public enum Utility {
-    COST("cost"), CARDINALITY("cardinality"), POINTS("points"), SQRT("sqrt"), LOG("log"), RELATIVE_COST("relative-cost");
+    COST("cost"), CARDINALITY("cardinality"), POINTS("points"), SQRT("sqrt"), LOG("log"), RELATIVE_COST("relative-cost"), EFFORT("effort");
 
     private static final BigInteger SQRT_SCALE = BigInteger.TEN.pow(12);
     private static final double LOG_SCALE = 1e9;
@@ -44,7 +48,7 @@ public enum Utility {
 
     public static Utility fromCliName(String name) {
         for (Utility u : values()) if (u.cliName.equals(name)) return u;
-        throw new IllegalArgumentException("unknown utility '" + name + "' (expected cost, cardinality, points, sqrt, log or relative-cost)");
+        throw new IllegalArgumentException("unknown utility '" + name + "' (expected cost, cardinality, points, sqrt, log, relative-cost or effort)");
     }
 
     /** Every voter's utility for each project they listed, on one instance. */
@@ -65,7 +69,23 @@ public enum Utility {
             case SQRT -> perProject(cost, c -> BigInteger.valueOf(c).multiply(SQRT_SCALE).sqrt().longValueExact());
             case LOG -> perProject(cost, c -> Math.round(StrictMath.log1p(instance.toCurrency(c).doubleValue()) * LOG_SCALE));
             case RELATIVE_COST -> relativeCost(instance, cost);
+            case EFFORT -> perProject(cost, c -> c > 0 ? 1 : 0);
         };
+    }
+
+    /**
+     * For EFFORT, per project {supporters, cost}: ρ is the price per unit of the valuation times supporters/cost
+     * (a project's every supporter gains cost/supporters, so paying x each is ρ = x·supporters/cost); null otherwise.
+     */
+    long[][] effortScale(Instance instance, long[] supporters) {
+        if (this != EFFORT) return null;
+        int m = instance.projects().size();
+        long[][] scale = new long[m][];
+        for (int p = 0; p < m; p++) {
+            long cost = instance.projects().get(p).cost();
+            scale[p] = cost > 0 && supporters[p] > 0 ? new long[]{supporters[p], cost} : new long[]{1, 1};
+        }
+        return scale;
     }
 
     private static Valuation perProject(long[] cost, java.util.function.LongUnaryOperator f) {

@@ -56,7 +56,8 @@ public record MaxWelfare(Utility utility) implements Rule {
                 case CARDINALITY -> votes[p];
                 case POINTS -> points[p];
                 case COST -> Math.multiplyExact(votes[p], cost);
-                case SQRT, LOG, RELATIVE_COST -> throw new IllegalArgumentException("max-welfare takes the utilities cost, cardinality or points, not "
+                case EFFORT -> votes[p] > 0 ? cost : 0; // every supporter gains cost/supporters: the project's welfare is its cost
+                case SQRT, LOG, RELATIVE_COST -> throw new IllegalArgumentException("max-welfare takes the utilities cost, cardinality, points or effort, not "
                         + utility.cliName() + " (whose fixed-point values would make the exact search too large)");
             };
         }

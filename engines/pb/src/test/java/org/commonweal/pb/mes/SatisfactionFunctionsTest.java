@@ -70,7 +70,7 @@ class SatisfactionFunctionsTest {
         assertThat(Instances.ids(i, new EqualShares(Utility.LOG, Completion.NONE, false, false).outcome(i, TieBreak.DEFAULT)))
                 .containsExactlyInAnyOrder("p1", "p2");
         assertThatThrownBy(() -> Rules.build("max-welfare", Map.of("utility", "log")).outcome(i, TieBreak.DEFAULT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max-welfare takes the utilities cost, cardinality or points, not log");
-        assertThatThrownBy(() -> Utility.fromCliName("effort")).hasMessageContaining("expected cost, cardinality, points, sqrt, log or relative-cost");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max-welfare takes the utilities cost, cardinality, points or effort, not log");
+        assertThatThrownBy(() -> Utility.fromCliName("borda")).hasMessageContaining("expected cost, cardinality, points, sqrt, log, relative-cost or effort");
     }
 }
