@@ -104,7 +104,8 @@ record DirectoryQuery(String text, Collection<Long> places, UUID termId, UUID ta
                 binds.add(q -> q.bind("startAtLeast", startAtLeast));
             }
             if (endAtMost != null) {
-                on.add("sc.closes_at <= :endAtMost");
+                // A span past midnight closes the next morning, after any time of its day.
+                on.add("sc.closes_at <= :endAtMost AND sc.closes_at > sc.opens_at");
                 binds.add(q -> q.bind("endAtMost", endAtMost));
             }
             where.add("EXISTS (SELECT 1 FROM service_schedules sc WHERE " + String.join(" AND ", on) + ")");
