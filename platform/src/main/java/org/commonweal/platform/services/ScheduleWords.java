@@ -36,6 +36,10 @@ final class ScheduleWords {
             if (s.opensAt() == null || s.closesAt() == null || plainWeekly(s)) continue;
             String line = m.get("services.hours.entry", when(s, m), span(s, m));
             if (s.validFrom() != null && s.validFrom().isAfter(today)) line += m.get("services.hours.from", date(s.validFrom()));
+            if (s.validTo() != null && s.validTo().isBefore(today)) {
+                lines.add(line + m.get("services.hours.ended", date(s.validTo())));
+                continue;
+            }
             if (s.validTo() != null) line += m.get("services.hours.until", date(s.validTo()));
             LocalDate next = next(s, today);
             line += next == null ? m.get("services.hours.noNext") : m.get("services.hours.next", date(next));

@@ -74,6 +74,8 @@ class OrukImportTest extends PlatformTestCase {
         assertThat(s.get("schedules").get(0).get("id")).isEqualTo(example.get("schedules").get(0).get("id"));
         assertThat(s.get("schedules").get(0).get("byday").asText()).isEqualTo("TH,FR");
         assertThat(s.get("schedules").get(0).get("opens_at").asText()).isEqualTo("10:00:00");
+        assertThat(app.client().get("/services/" + app.count("SELECT id FROM services WHERE oruk_id = '" + EXAMPLE_SERVICE + "'")).body())
+                .as("the example's schedule was valid on 1 January 2005 only").contains("Every Thursday and Friday: 10am to 6pm. This ended on Saturday 1 January 2005");
         assertThat(s.get("service_at_locations").get(0).get("id")).isEqualTo(example.get("service_at_locations").get(0).get("id"));
         assertThat(s.get("cost_options").get(0).get("amount").asInt()).isEqualTo(35);
         assertThat(s.get("contacts").get(0).get("name").asText()).isEqualTo("Ann Persona");
