@@ -101,7 +101,7 @@ final class DemoServices {
                 "Mill Lane", "RV3 2ML", "Step-free.", Map.of("MO,WE,FR", "18:00-21:00", "SA", "12:00-17:00"), List.of("en"), List.of("families"), "", "",
                 "minimumAge", "11", "maximumAge", "18");
         // Schedules the form does not offer but feeds carry: monthly, fortnightly, and past midnight.
-        long repair = published(makers, "Repair café", "Bring broken toasters, lamps, bikes and clothes; volunteers help you mend them.",
+        long repair = published(makers, "Repair workshop", "Bring broken toasters, lamps, bikes and clothes; volunteers help you mend them.",
                 "Anyone", "Just bring the broken thing.", "", "Northgate", "Northgate Makers workshop", "Mill Lane", "RV3 2ML", "Step-free.",
                 Map.of(), List.of("en"), List.of("learning"), "", "");
         schedule(repair, "MONTHLY", 1, "1SA", null, "10:00", "13:00");

@@ -142,7 +142,7 @@ class OrukImportTest extends PlatformTestCase {
     void monthlySchedulesKeepWhichWeekdayOfTheMonthAndBadDaysAreNamed() {
         String services = """
                 id,organization_id,name,description,status
-                0b3c1e52-1111-4c3e-9a1b-0000000000a1,7a1e0c4d-2222-4b5e-8c9d-0000000000a2,Repair café,Bring what is broken,active
+                0b3c1e52-1111-4c3e-9a1b-0000000000a1,7a1e0c4d-2222-4b5e-8c9d-0000000000a2,Repair workshop,Bring what is broken,active
                 """;
         String organizations = """
                 id,name,description

@@ -85,6 +85,9 @@ class ServicesDirectoryTest extends PlatformTestCase {
         assertThat(visitor.get("/services/" + fortnightly).body()).contains("Every other Tuesday: 10am to midday").contains("Next: Tuesday");
         assertThat(visitor.get("/services/" + monthly).body()).contains("The first Monday of the month: 7pm to 9pm");
         assertThat(visitor.get("/services/" + overnight).body()).contains("Friday: 10pm to 2am the next morning");
+        // The group's form shows plain weekly hours only: a night's closing time would be refused as before its opening.
+        Service night = app.database.jdbi().withHandle(h -> ServiceStore.find(h, overnight)).orElseThrow();
+        assertThat(ServiceForm.of(night.record()).value("closesFR")).isEmpty();
     }
 
     @Test
