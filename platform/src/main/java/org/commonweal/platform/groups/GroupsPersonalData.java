@@ -21,7 +21,7 @@ final class GroupsPersonalData {
                           FROM group_join_requests r JOIN groups g ON g.id = r.group_id WHERE r.account_id = :a ORDER BY g.id""").bind("a", account),
                 row -> "/groups/" + row.get("groupId")));
         data.register("group-invitations", (h, account) -> data.rows(h.createQuery("""
-                        SELECT g.id AS group_id, g.name AS group_name, i.role, i.created_at, i.expires_at, i.used_at
+                        SELECT g.id AS group_id, g.name AS group_name, i.role, i.created_at, i.expires_at, i.used_at, i.withdrawn_at, i.declined_at
                           FROM group_invites i JOIN groups g ON g.id = i.group_id JOIN accounts a ON lower(a.email) = lower(i.email)
                          WHERE a.id = :a ORDER BY i.id""").bind("a", account)));
         data.register("groups-created", (h, account) -> data.rows(h.createQuery(

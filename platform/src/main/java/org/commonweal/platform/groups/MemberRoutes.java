@@ -25,6 +25,9 @@ final class MemberRoutes implements Routes {
     static final RateLimiter.Limit INVITES = new RateLimiter.Limit("group-invites", 50, Duration.ofHours(1));
     private static final String[] MEMBER_FIELDS = {"role", "admin", "startedOn", "endedOn"};
     private static final Web.Closed SPENT = new Web.Closed("groups.invite.spent.title", "groups.invite.spent.body");
+    private static final Web.Closed WITHDRAWN = new Web.Closed("groups.invite.withdrawn.title", "groups.invite.withdrawn.body");
+    private static final Web.Closed DECLINED = new Web.Closed("groups.invite.declined.title", "groups.invite.declined.body");
+    private static final Web.Closed NOT_WAITING = new Web.Closed("groups.invite.notWaiting.title", "groups.invite.notWaiting.body");
 
     private final Web web;
     private final Groups groups;
@@ -45,8 +48,10 @@ final class MemberRoutes implements Routes {
         // Before "/groups/{id}/...": an invitation's link is not a group.
         r.get("/groups/invites/{token}", ctx -> showInvitation(ctx, Form.empty()), Access.SECRET, Role.RESIDENT);
         r.post("/groups/invites/{token}", this::accept, Access.SECRET, Role.RESIDENT);
+        r.post("/groups/invites/{token}/decline", this::decline, Access.SECRET, Role.RESIDENT);
         r.get("/groups/{id}/members", ctx -> showMembers(ctx, GroupRoutes.group(ctx, groups), Form.empty().set("role", "member")), running, Role.RESIDENT);
         r.post("/groups/{id}/invites", this::invite, running, Role.RESIDENT);
+        r.post("/groups/{id}/invites/{invite}/withdraw", this::withdrawInvite, running, Role.RESIDENT);
         r.post("/groups/{id}/requests/{account}/approve", ctx -> decide(ctx, true), running, Role.RESIDENT);
         r.post("/groups/{id}/requests/{account}/decline", ctx -> decide(ctx, false), running, Role.RESIDENT);
         r.get("/groups/{id}/members/{account}", this::showMember, running, Role.RESIDENT);
@@ -70,6 +75,12 @@ final class MemberRoutes implements Routes {
         Form form = Form.read(ctx, "email", "role");
         web.answer(ctx, memberships.invite(g, form, user.name(), web.actor(ctx)), "/groups/" + g.id() + "/members", "groups.notice.invited",
                 () -> showMembers(ctx, g, form), null);
+    }
+
+    private void withdrawInvite(Context ctx) {
+        Group g = GroupRoutes.group(ctx, groups);
+        web.answer(ctx, memberships.withdrawInvite(g.id(), Web.id(ctx, "invite"), web.actor(ctx)), "/groups/" + g.id() + "/members",
+                "groups.notice.inviteWithdrawn", null, NOT_WAITING);
     }
 
     private void decide(Context ctx, boolean approve) {
@@ -136,8 +147,7 @@ final class MemberRoutes implements Routes {
     private void showInvitation(Context ctx, Form form) {
         Optional<Memberships.Invitation> invitation = memberships.invitation(ctx.pathParam("token"));
         if (invitation.isEmpty()) {
-            ctx.status(409);
-            web.render(ctx, "error.jte", web.page(ctx, SPENT.titleKey()), "message", web.messages().get(SPENT.bodyKey()));
+            web.refuse(ctx, Refusal.CLOSED, null, why(ctx.pathParam("token")));
             return;
         }
         boolean forThisAccount = invitation.get().email().equalsIgnoreCase(web.requireUser(ctx).email());
@@ -156,6 +166,24 @@ final class MemberRoutes implements Routes {
             return;
         }
         web.answer(ctx, memberships.accept(token, user, web.actor(ctx)), invitation.map(i -> "/groups/" + i.groupId()).orElse("/groups"),
-                "groups.notice.joined", null, SPENT);
+                "groups.notice.joined", null, why(token));
+    }
+
+    /** The invitee says no; like accepting, only with the account the invitation was sent to. */
+    private void decline(Context ctx) {
+        String token = ctx.pathParam("token");
+        Optional<Memberships.Invitation> invitation = memberships.invitation(token);
+        CurrentUser user = web.requireUser(ctx);
+        if (invitation.isPresent() && !invitation.get().email().equalsIgnoreCase(user.email())) {
+            ctx.status(403);
+            showInvitation(ctx, Form.empty());
+            return;
+        }
+        web.answer(ctx, memberships.decline(token, user, web.actor(ctx)), "/groups", "groups.notice.inviteDeclined", null, why(token));
+    }
+
+    /** What a link that no longer works says: withdrawn by the group, declined, or (used, expired, wrong) spent. */
+    private Web.Closed why(String token) {
+        return memberships.ended(token).map(e -> e == Memberships.Ended.WITHDRAWN ? WITHDRAWN : DECLINED).orElse(SPENT);
     }
 }

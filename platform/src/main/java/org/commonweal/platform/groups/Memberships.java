@@ -46,8 +46,14 @@ public final class Memberships {
     public record Request(long accountId, String name, String message, OffsetDateTime requestedAt) {
     }
 
-    public record Invite(String email, String role, OffsetDateTime createdAt, OffsetDateTime expiresAt) {
+    public record Invite(long id, String email, String role, OffsetDateTime createdAt, OffsetDateTime expiresAt) {
     }
+
+    /** Why an invitation's link no longer works, when someone ended it before it was used. */
+    enum Ended { WITHDRAWN, DECLINED }
+
+    /** The SQL rule of an invitation still waiting for an answer (on {@code i}, group_invites). */
+    private static final String LIVE = " i.used_at IS NULL AND i.withdrawn_at IS NULL AND i.declined_at IS NULL AND i.expires_at > now() ";
 
     /** A live invitation as its link shows it. */
     public record Invitation(long groupId, String groupName, String email, String role) {
@@ -108,9 +114,9 @@ public final class Memberships {
 
     List<Invite> pendingInvites(long groupId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT email, role, created_at, expires_at FROM group_invites
-                        WHERE group_id = :g AND used_at IS NULL AND expires_at > now() ORDER BY created_at DESC""").bind("g", groupId)
-                .map((rs, c) -> new Invite(rs.getString("email"), rs.getString("role"), rs.getObject("created_at", OffsetDateTime.class),
+                        SELECT i.id, i.email, i.role, i.created_at, i.expires_at FROM group_invites i
+                        WHERE i.group_id = :g AND""" + LIVE + "ORDER BY i.created_at DESC, i.id DESC").bind("g", groupId)
+                .map((rs, c) -> new Invite(rs.getLong("id"), rs.getString("email"), rs.getString("role"), rs.getObject("created_at", OffsetDateTime.class),
                         rs.getObject("expires_at", OffsetDateTime.class))).list());
     }
 
@@ -144,7 +150,7 @@ public final class Memberships {
     Optional<Invitation> invitation(String token) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT i.group_id, g.name, i.email, i.role FROM group_invites i JOIN groups g ON g.id = i.group_id
-                        WHERE i.token_hash = :t AND i.used_at IS NULL AND i.expires_at > now()""").bind("t", Secrets.sha256(token))
+                        WHERE i.token_hash = :t AND""" + LIVE).bind("t", Secrets.sha256(token))
                 .map((rs, c) -> new Invitation(rs.getLong("group_id"), rs.getString("name"), rs.getString("email"), rs.getString("role"))).findOne());
     }
 
@@ -156,12 +162,48 @@ public final class Memberships {
         return jdbi.inTransaction(h -> {
             Optional<Invitation> invitation = h.createQuery("""
                             UPDATE group_invites i SET used_at = now() FROM groups g
-                            WHERE g.id = i.group_id AND i.token_hash = :t AND i.used_at IS NULL AND i.expires_at > now()
+                            WHERE g.id = i.group_id AND i.token_hash = :t AND""" + LIVE + """
                               AND lower(i.email) = lower(:email)
                             RETURNING i.group_id, g.name, i.email, i.role""").bind("t", Secrets.sha256(token)).bind("email", user.email())
                     .map((rs, c) -> new Invitation(rs.getLong("group_id"), rs.getString("name"), rs.getString("email"), rs.getString("role"))).findOne();
             if (invitation.isEmpty()) return Optional.of(Refusal.CLOSED);
             Groups.addMember(h, audit, invitation.get().groupId(), user.id(), invitation.get().role(), false, actor);
+            return Optional.empty();
+        });
+    }
+
+    /** Whether the link's invitation was withdrawn or declined (rather than used, expired or never made). */
+    Optional<Ended> ended(String token) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT CASE WHEN withdrawn_at IS NOT NULL THEN 'WITHDRAWN' ELSE 'DECLINED' END FROM group_invites
+                        WHERE token_hash = :t AND (withdrawn_at IS NOT NULL OR declined_at IS NOT NULL)""").bind("t", Secrets.sha256(token))
+                .mapTo(String.class).findOne().map(Ended::valueOf));
+    }
+
+    /** A group's admin withdraws an invitation still waiting; its link then says so. */
+    Optional<Refusal> withdrawInvite(long groupId, long inviteId, Actor actor) {
+        return jdbi.inTransaction(h -> {
+            Optional<String> email = h.createQuery("UPDATE group_invites i SET withdrawn_at = now() WHERE i.id = :i AND i.group_id = :g AND"
+                    + LIVE + "RETURNING i.email").bind("i", inviteId).bind("g", groupId).mapTo(String.class).findOne();
+            if (email.isEmpty()) {
+                boolean exists = h.createQuery("SELECT 1 FROM group_invites WHERE id = :i AND group_id = :g").bind("i", inviteId).bind("g", groupId)
+                        .mapTo(Integer.class).findOne().isPresent();
+                return Optional.of(exists ? Refusal.CLOSED : Refusal.NOT_FOUND);
+            }
+            audit.record(h, actor, "group.invite_withdrawn", "group:" + groupId, "invite:" + inviteId);
+            return Optional.empty();
+        });
+    }
+
+    /** The person invited says no: only with the account using the invited address (as accepting), once. */
+    Optional<Refusal> decline(String token, CurrentUser user, Actor actor) {
+        return jdbi.inTransaction(h -> {
+            Optional<Long> group = h.createQuery("""
+                            UPDATE group_invites i SET declined_at = now()
+                            WHERE i.token_hash = :t AND lower(i.email) = lower(:email) AND""" + LIVE + "RETURNING i.group_id")
+                    .bind("t", Secrets.sha256(token)).bind("email", user.email()).mapTo(Long.class).findOne();
+            if (group.isEmpty()) return Optional.of(Refusal.CLOSED);
+            audit.record(h, actor, "group.invite_declined", "group:" + group.get(), "account:" + user.id());
             return Optional.empty();
         });
     }

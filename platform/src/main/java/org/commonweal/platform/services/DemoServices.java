@@ -9,6 +9,7 @@ import org.commonweal.platform.groups.Groups;
 import org.jdbi.v3.core.Jdbi;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,19 @@ final class DemoServices {
                 "Young people aged 11 to 18", "Just turn up; a parent signs a form on the first visit.", "1", "Northgate", "Northgate Makers workshop",
                 "Mill Lane", "RV3 2ML", "Step-free.", Map.of("MO,WE,FR", "18:00-21:00", "SA", "12:00-17:00"), List.of("en"), List.of("families"), "", "",
                 "minimumAge", "11", "maximumAge", "18");
+        // Schedules the form does not offer but feeds carry: monthly, fortnightly, and past midnight.
+        long repair = published(makers, "Repair workshop", "Bring broken toasters, lamps, bikes and clothes; volunteers help you mend them.",
+                "Anyone", "Just bring the broken thing.", "", "Northgate", "Northgate Makers workshop", "Mill Lane", "RV3 2ML", "Step-free.",
+                Map.of(), List.of("en"), List.of("learning"), "", "");
+        schedule(repair, "MONTHLY", 1, "1SA", null, "10:00", "13:00");
+        long carers = published(church, "Carers' coffee morning", "Time out, a hot drink and a listening ear for people caring for someone at home.",
+                "Unpaid carers", "Just come along.", "", "Riverside", "St Mark's Church hall", "14 Ferry Row", "RV1 2FB", "Step-free.",
+                Map.of(), List.of("en"), List.of("health", "older"), "", "");
+        schedule(carers, "WEEKLY", 2, "TH", LocalDate.of(2026, 1, 8), "10:30", "12:00");
+        long listening = published(church, "Late-night listening", "Someone to talk to over tea when the night is long, at the church hall.",
+                "Anyone awake and alone", "Knock at the side door.", "", "Riverside", "St Mark's Church hall", "14 Ferry Row", "RV1 2FB",
+                "Step-free.", Map.of(), List.of("en"), List.of("health"), "", "");
+        schedule(listening, "WEEKLY", 1, "FR,SA", null, "22:00", "02:00");
         // A change since review, waiting for an officer.
         Service w = rules.find(walking).orElseThrow();
         Form changed = ServiceForm.of(w.record()).set("description", w.record().description() + " Dogs on leads are welcome.");
@@ -110,6 +124,14 @@ final class DemoServices {
         create(energy, "Energy bill help", "Help to understand your energy bills, switch tariffs and apply for grants.", "Anyone in Riverford",
                 "Phone to book.", "", "Eastfield", "Eastfield Community Centre", "1 Market Place", "RV4 1MP", "Step-free.",
                 Map.of("WE", "10:00-12:00"), List.of("en"), List.of("money", "housing"), "", "");
+    }
+
+    private void schedule(long service, String freq, int interval, String byday, LocalDate dtstart, String opens, String closes) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO service_schedules (service_id, freq, interval, byday, dtstart, opens_at, closes_at)
+                        VALUES (:s, :freq, :interval, :byday, :dtstart, CAST(:opens AS time), CAST(:closes AS time))""")
+                .bind("s", service).bind("freq", freq).bind("interval", interval).bindArray("byday", String.class, byday.split(","))
+                .bind("dtstart", dtstart).bind("opens", opens).bind("closes", closes).execute());
     }
 
     /** The demo group of this kind the account runs (made by the groups feature's demo). */

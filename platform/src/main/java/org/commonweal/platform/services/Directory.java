@@ -4,9 +4,13 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 
@@ -44,11 +48,23 @@ public final class Directory {
         return DAYS.get(day.getValue() - 1);
     }
 
-    /** The query with "open now" added: today's day code, the time now and today's date, in London. */
+    /** The query with "open now" added: London's date and time now. */
     DirectoryQuery openNow(DirectoryQuery q) {
-        ZonedDateTime now = now();
+        return with(q, now().toLocalDateTime(), null);
+    }
+
+    /**
+     * The query with "open on this weekday, at this time" added: the next such day in London (today if it is that day);
+     * no day is today, no time is at any time that day.
+     */
+    DirectoryQuery openOn(DirectoryQuery q, DayOfWeek day, LocalTime time) {
+        LocalDate date = day == null ? now().toLocalDate() : now().toLocalDate().with(TemporalAdjusters.nextOrSame(day));
+        return time == null ? with(q, null, date) : with(q, date.atTime(time), null);
+    }
+
+    private static DirectoryQuery with(DirectoryQuery q, LocalDateTime openAt, LocalDate openOn) {
         return new DirectoryQuery(q.text(), q.places(), q.termId(), q.taxonomyId(), q.minimumAge(), q.maximumAge(), q.groupId(),
-                dayCode(now.getDayOfWeek()), now.toLocalTime(), null, null, now.toLocalDate());
+                q.day(), openAt, openOn, q.startAtLeast(), q.endAtMost());
     }
 
     /** One page (0-based): best match first when words were given, otherwise by name. */

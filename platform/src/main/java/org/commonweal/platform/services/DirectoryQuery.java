@@ -3,6 +3,7 @@ package org.commonweal.platform.services;
 import org.jdbi.v3.core.statement.Query;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,16 +14,17 @@ import java.util.function.Consumer;
 /**
  * What residents and API clients filter published services by, turned into one SQL condition: words (the full-text
  * search), a place (with the places inside it), a taxonomy term or taxonomy, ages, a provider, and opening times: open
- * at a time on a day (the directory's "open now"), or ORUK's day / start_time / end_time. Each filter left null is not
- * applied. Opening times are Europe/London wall-clock times on weekly schedules valid on {@code date}.
+ * at a moment (the directory's "open now" and "open on a day at a time", by {@link OpenAt}'s rule in SQL), or ORUK's
+ * day / start_time / end_time. Each filter left null is not applied. Opening times are Europe/London wall-clock times.
  *
- * @param day          MO..SU, for {@code openAt} and ORUK's day filter
- * @param openAt       a time the service is open at on {@code day} (opens at or before, closes after)
+ * @param day          MO..SU, ORUK's day filter: a schedule on that weekday (weekly, fortnightly, or a monthly one's nth)
+ * @param openAt       a London date and time some schedule of the service is open at
+ * @param openOn       a London date some schedule of the service opens on
  * @param startAtLeast ORUK start_time: a schedule opening at or after this
  * @param endAtMost    ORUK end_time: a schedule closing at or before this
  */
 record DirectoryQuery(String text, Collection<Long> places, UUID termId, UUID taxonomyId, Integer minimumAge, Integer maximumAge,
-                      Long groupId, String day, LocalTime openAt, LocalTime startAtLeast, LocalTime endAtMost, LocalDate date) {
+                      Long groupId, String day, LocalDateTime openAt, LocalDate openOn, LocalTime startAtLeast, LocalTime endAtMost) {
     /** Nobody types more; it bounds the work a query can cause (as the site search does). */
     static final int MAX_TEXT = 200;
 
@@ -78,27 +80,33 @@ record DirectoryQuery(String text, Collection<Long> places, UUID termId, UUID ta
             where.add("s.group_id = :group");
             binds.add(q -> q.bind("group", groupId));
         }
-        if (day != null || openAt != null || startAtLeast != null || endAtMost != null) {
-            List<String> on = new ArrayList<>(List.of("sc.service_id = s.id", "sc.freq = 'WEEKLY'", "sc.interval = 1"));
+        if (openAt != null) {
+            where.add("""
+                    EXISTS (SELECT 1 FROM service_schedules sc WHERE sc.service_id = s.id AND service_schedule_open_at(sc.freq, sc.interval,
+                            sc.byday, sc.bymonthday, sc.opens_at, sc.closes_at, sc.valid_from, sc.valid_to, sc.dtstart, :openAt))""");
+            binds.add(q -> q.bind("openAt", openAt));
+        }
+        if (openOn != null) {
+            where.add("""
+                    EXISTS (SELECT 1 FROM service_schedules sc WHERE sc.service_id = s.id AND sc.opens_at IS NOT NULL AND sc.closes_at IS NOT NULL
+                            AND service_schedule_happens_on(sc.freq, sc.interval, sc.byday, sc.bymonthday, sc.valid_from, sc.valid_to, sc.dtstart, :openOn))""");
+            binds.add(q -> q.bind("openOn", openOn));
+        }
+        if (day != null || startAtLeast != null || endAtMost != null) {
+            List<String> on = new ArrayList<>(List.of("sc.service_id = s.id"));
             if (day != null) {
-                on.add(":day = ANY(sc.byday)");
+                // A monthly schedule's days may be numbered (2TU): the weekday is the code's last two letters.
+                on.add("EXISTS (SELECT 1 FROM unnest(sc.byday) b WHERE right(b, 2) = :day)");
                 binds.add(q -> q.bind("day", day));
-            }
-            if (openAt != null) {
-                on.add("sc.opens_at <= :at AND sc.closes_at > :at");
-                binds.add(q -> q.bind("at", openAt));
             }
             if (startAtLeast != null) {
                 on.add("sc.opens_at >= :startAtLeast");
                 binds.add(q -> q.bind("startAtLeast", startAtLeast));
             }
             if (endAtMost != null) {
-                on.add("sc.closes_at <= :endAtMost");
+                // A span past midnight closes the next morning, after any time of its day.
+                on.add("sc.closes_at <= :endAtMost AND sc.closes_at > sc.opens_at");
                 binds.add(q -> q.bind("endAtMost", endAtMost));
-            }
-            if (date != null) {
-                on.add("(sc.valid_from IS NULL OR sc.valid_from <= :date) AND (sc.valid_to IS NULL OR sc.valid_to >= :date)");
-                binds.add(q -> q.bind("date", date));
             }
             where.add("EXISTS (SELECT 1 FROM service_schedules sc WHERE " + String.join(" AND ", on) + ")");
         }

@@ -146,7 +146,7 @@ record Feed(List<Taxonomy> taxonomies, List<Term> terms, Map<UUID, Providers.Inc
             Integer interval = c.whole("interval", 1, 52);
             String freq = c.oneOf("freq", FREQUENCIES, false);
             services.get(service).schedules.add(new ServiceRecord.Schedule(id, at != null && serviceOfAt.containsKey(at) ? at : null,
-                    freq == null ? "WEEKLY" : freq, interval == null ? 1 : interval, c.days("byday"), c.text("bymonthday", 100, false),
+                    freq == null ? "WEEKLY" : freq, interval == null ? 1 : interval, c.days("byday", "MONTHLY".equals(freq)), c.monthDays("bymonthday"),
                     opens, closes, c.date("valid_from"), c.date("valid_to"), c.date("dtstart"), c.text("description", 1000, false),
                     c.text("notes", 1000, false)));
         }

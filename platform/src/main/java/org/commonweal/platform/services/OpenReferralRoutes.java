@@ -95,7 +95,7 @@ final class OpenReferralRoutes implements Routes {
     private DirectoryQuery query(ApiRequest q) {
         return new DirectoryQuery(q.text("search").orElse(null), null, q.uuid("taxonomy_term_id").orElse(null),
                 q.uuid("taxonomy_id").orElse(null), q.age("minimum_age").orElse(null), q.age("maximum_age").orElse(null), null,
-                q.day().orElse(null), null, q.time("start_time").orElse(null), q.time("end_time").orElse(null), null);
+                q.day().orElse(null), null, null, q.time("start_time").orElse(null), q.time("end_time").orElse(null));
     }
 
     private void services(Context ctx) {

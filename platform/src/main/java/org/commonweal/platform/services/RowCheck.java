@@ -177,18 +177,58 @@ final class RowCheck {
     }
 
     /** RFC 5545 BYDAY as ORUK carries it: MO,TU,... (an ordinal such as 1MO is for monthly rules and is kept as its day). */
-    List<String> days(String field) {
+    private static final Pattern DAY = Pattern.compile("([+-]?)(\\d{1,2})?([A-Z]{2})");
+
+    /**
+     * ORUK's byday: days (MO..SU), each of a monthly schedule perhaps preceded by which of the month's ("2TU" its second
+     * Tuesday, "-1FR" its last Friday), kept without a "+". A weekly schedule's days have no number (RFC 5545).
+     */
+    List<String> days(String field, boolean monthly) {
         String v = row.get(field);
         List<String> days = new ArrayList<>();
         if (v == null) return days;
         for (String part : v.split(",")) {
-            String d = part.strip().toUpperCase(Locale.ROOT).replaceAll("^[+-]?\\d+", "");
-            if (!Directory.DAYS.contains(d)) {
+            var m = DAY.matcher(part.strip().toUpperCase(Locale.ROOT));
+            if (!m.matches() || !Directory.DAYS.contains(m.group(3)) || !m.group(1).isEmpty() && m.group(2) == null) {
                 problem(field, "services.import.error.day", part.strip());
                 return List.of();
             }
+            if (m.group(2) != null) {
+                int nth = Integer.parseInt(m.group(2));
+                if (!monthly) {
+                    problem(field, "services.import.error.dayNumberWeekly", part.strip());
+                    return List.of();
+                }
+                if (nth < 1 || nth > 5) {
+                    problem(field, "services.import.error.dayNumber", part.strip());
+                    return List.of();
+                }
+            }
+            String d = (m.group(1).equals("-") ? "-" : "") + (m.group(2) == null ? "" : Integer.parseInt(m.group(2))) + m.group(3);
             if (!days.contains(d)) days.add(d);
         }
         return days;
+    }
+
+    /** ORUK's bymonthday: days of the month from 1 to 31, or -1 (the last) to -31, comma-separated; kept as "1,15,-1". */
+    String monthDays(String field) {
+        String v = row.get(field);
+        if (v == null) return null;
+        List<String> days = new ArrayList<>();
+        for (String part : v.split(",")) {
+            String p = part.strip();
+            int n;
+            try {
+                n = Integer.parseInt(p.startsWith("+") ? p.substring(1) : p);
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            if (n == 0 || n < -31 || n > 31) {
+                problem(field, "services.import.error.monthDay", p);
+                return null;
+            }
+            if (!days.contains(Integer.toString(n))) days.add(Integer.toString(n));
+        }
+        return String.join(",", days);
     }
 }

@@ -65,10 +65,13 @@ public final class ServiceForm {
         return f;
     }
 
-    /** A plain weekly opening the form shows (and rewrites); any other schedule is kept as it is. */
+    /**
+     * A plain weekly opening the form shows (and rewrites); any other schedule is kept as it is — one past midnight too,
+     * whose closing time the form would refuse as before its opening, and one with a start date the form cannot show.
+     */
     private static boolean weekly(ServiceRecord.Schedule s) {
         return "WEEKLY".equals(s.freq()) && s.interval() == 1 && s.atLocation() == null && s.validFrom() == null && s.validTo() == null
-                && s.opensAt() != null && s.closesAt() != null;
+                && s.dtstart() == null && s.opensAt() != null && s.closesAt() != null && s.closesAt().isAfter(s.opensAt());
     }
 
     /**

@@ -12,7 +12,9 @@ import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Web;
 import org.commonweal.platform.core.places.PlaceService;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,25 +58,50 @@ final class ServiceRoutes implements Routes {
         r.post("/services/{id}", this::edit, serviceAdmins, Role.RESIDENT);
     }
 
-    /** The directory: words, place, term and "open now" from the query string; anything odd in it is ignored, not an error. */
+    /**
+     * The directory: words, place, term, and "open now" or "open on a day (at a time)" from the query string; anything odd
+     * in it is ignored, not an error, and the page says which opening time it looked for.
+     */
     private void list(Context ctx) {
         String text = Optional.ofNullable(ctx.queryParam("q")).orElse("");
         Long place = Optional.ofNullable(ctx.queryParam("place")).flatMap(ServiceForm::parseId).filter(id -> places.find(id).isPresent()).orElse(null);
         var terms = directory.terms();
         String term = Optional.ofNullable(ctx.queryParam("term")).filter(terms::containsKey).orElse("");
         boolean openNow = "yes".equals(ctx.queryParam("open"));
+        String day = openNow ? "" : Optional.ofNullable(ctx.queryParam("day")).filter(Directory.DAYS::contains).orElse("");
+        LocalTime at = openNow ? null : Optional.ofNullable(ctx.queryParam("at")).flatMap(ServiceRoutes::time).orElse(null);
         int pageNo = Optional.ofNullable(ctx.queryParam("page")).flatMap(ServiceForm::parseId).map(n -> (int) Math.min(n, 10_000)).orElse(0);
         DirectoryQuery q = new DirectoryQuery(text, place == null ? null : places.within(place), term.isEmpty() ? null : UUID.fromString(term),
                 null, null, null, null, null, null, null, null, null);
         if (openNow) q = directory.openNow(q);
+        else if (!day.isEmpty() || at != null) q = directory.openOn(q, day.isEmpty() ? null : DayOfWeek.of(Directory.DAYS.indexOf(day) + 1), at);
         Directory.Listing listing = directory.list(q, pageNo);
         var names = providers.names(listing.entries().stream().map(Directory.Entry::groupId).distinct().toList());
-        Form filters = Form.empty().set("q", text).set("place", place == null ? "" : place.toString()).set("term", term).set("open", openNow ? "yes" : "");
-        String query = "q=" + enc(text) + "&place=" + (place == null ? "" : place) + "&term=" + term + (openNow ? "&open=yes" : "");
+        String atText = at == null ? "" : at.toString();
+        Form filters = Form.empty().set("q", text).set("place", place == null ? "" : place.toString()).set("term", term).set("open", openNow ? "yes" : "")
+                .set("day", day).set("at", atText);
+        String query = "q=" + enc(text) + "&place=" + (place == null ? "" : place) + "&term=" + term + (openNow ? "&open=yes" : "")
+                + (day.isEmpty() ? "" : "&day=" + day) + (at == null ? "" : "&at=" + atText);
         CurrentUser user = web.user(ctx);
         web.render(ctx, "services/list.jte", web.page(ctx, "services.list.title"), "listing", listing, "groupNames", names, "filters", filters,
-                "places", places.tree(), "terms", terms, "pageNo", pageNo, "query", query, "now", directory.now(),
+                "places", places.tree(), "terms", terms, "pageNo", pageNo, "query", query, "looked", lookedFor(q),
                 "mine", user == null ? List.of() : providers.administeredBy(user.id()));
+    }
+
+    /** What the page says it looked for: open at a London date and time, or on a date at any time; empty when neither. */
+    private String lookedFor(DirectoryQuery q) {
+        var m = web.messages();
+        if (q.openAt() != null) {
+            return m.get("services.list.openAt", ScheduleWords.date(q.openAt().toLocalDate()), ScheduleWords.time(q.openAt().toLocalTime(), m));
+        }
+        if (q.openOn() != null) return m.get("services.list.openOn", ScheduleWords.date(q.openOn()));
+        return "";
+    }
+
+    /** A time of day as residents type it: 14:30, 9:05 or 14.30. */
+    static Optional<LocalTime> time(String s) {
+        var m = java.util.regex.Pattern.compile("([01]?\\d|2[0-3])[:.]([0-5]\\d)").matcher(s.strip());
+        return m.matches() ? Optional.of(LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))) : Optional.empty();
     }
 
     private static String enc(String s) {

@@ -4,7 +4,6 @@ import org.commonweal.platform.core.i18n.Messages;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,20 +12,9 @@ import java.util.UUID;
 /** A service's page in words: its opening times by day, costs as money, languages and terms by name, each address on a line. */
 public record ServiceView(List<String> hours, List<String> costs, List<String> languages, List<String> terms, List<String> addresses,
                    List<String> accessibility, List<String> contacts) {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
-
     static ServiceView of(Service s, Directory directory, Messages m) {
         ServiceRecord r = s.record();
-        List<String> hours = new ArrayList<>();
-        for (String day : Directory.DAYS) {
-            for (ServiceRecord.Schedule sc : r.schedules()) {
-                if (!"WEEKLY".equals(sc.freq()) || !sc.byday().contains(day) || sc.opensAt() == null || sc.closesAt() == null) continue;
-                hours.add(m.get("services.hours.line", m.get("services.day." + day), time(sc.opensAt()), time(sc.closesAt())));
-            }
-        }
-        for (ServiceRecord.Schedule sc : r.schedules()) {
-            if (sc.description() != null && !hours.contains(sc.description())) hours.add(sc.description());
-        }
+        List<String> hours = ScheduleWords.of(r.schedules(), directory.now().toLocalDate(), m);
         List<String> costs = new ArrayList<>();
         for (ServiceRecord.Cost c : r.costs()) {
             String amount = c.amount() == null || c.amount().signum() == 0 ? m.get("services.cost.free") : money(c.amount());
@@ -62,7 +50,4 @@ public record ServiceView(List<String> hours, List<String> costs, List<String> l
         return f.format(amount);
     }
 
-    private static String time(java.time.LocalTime t) {
-        return TIME.format(t).toLowerCase(Locale.UK);
-    }
 }

@@ -131,6 +131,78 @@ class GroupsTest extends PlatformTestCase {
         assertThat(chidiClient.get(path).status()).isEqualTo(409);
     }
 
+    /** The invitation link the latest mail to the address holds. */
+    private static String invitationLink(String email) {
+        String mail = app.latestMailBody(email);
+        Matcher link = Pattern.compile("/groups/invites/[A-Za-z0-9_-]+").matcher(mail);
+        assertThat(link.find()).as(mail).isTrue();
+        return link.group();
+    }
+
+    @Test
+    void anAdminWithdrawsAnInvitationAndItsLinkSaysSo() {
+        TestClient amiraClient = resident("amira");
+        long id = create(amiraClient, groupForm("Harbour Kayakers", "community_group", ""));
+        amiraClient.get("/groups/" + id + "/members");
+        assertThat(amiraClient.post("/groups/" + id + "/invites", Map.of("email", "chidi@demo.commonweal.org", "role", "member")).status()).isEqualTo(302);
+        String path = invitationLink("chidi@demo.commonweal.org");
+        long invite = app.count("SELECT max(id) FROM group_invites WHERE group_id = " + id);
+        String withdraw = "/groups/" + id + "/invites/" + invite + "/withdraw";
+        assertThat(amiraClient.get("/groups/" + id + "/members").body()).contains("action=\"" + withdraw + "\"")
+                .contains("Withdraw the invitation to chidi@demo.commonweal.org");
+
+        // Not the group's admin: neither a member of another group, nor the person invited, may withdraw it.
+        TestClient benClient = resident("ben");
+        benClient.get("/groups");
+        assertThat(benClient.post(withdraw, Map.of()).status()).isEqualTo(403);
+        TestClient chidiClient = resident("chidi");
+        chidiClient.get(path);
+        assertThat(chidiClient.post(withdraw, Map.of()).status()).isEqualTo(403);
+        assertThat(app.count("SELECT count(*) FROM group_invites WHERE withdrawn_at IS NOT NULL AND group_id = " + id)).isZero();
+        // An invitation of another group is not this group's to withdraw.
+        long other = create(amiraClient, groupForm("Harbour Rowers", "community_group", ""));
+        assertThat(amiraClient.post("/groups/" + other + "/invites/" + invite + "/withdraw", Map.of()).status()).isEqualTo(404);
+
+        assertThat(amiraClient.post(withdraw, Map.of()).status()).isEqualTo(302);
+        assertThat(amiraClient.get("/groups/" + id + "/members").body()).doesNotContain("id=\"invites\"");
+        assertThat(amiraClient.post(withdraw, Map.of()).status()).as("withdrawn once").isEqualTo(409);
+        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'group.invite_withdrawn' AND subject = 'group:" + id + "'")).isEqualTo(1);
+
+        TestClient.Response shown = chidiClient.get(path);
+        assertThat(shown.status()).isEqualTo(409);
+        assertThat(shown.body()).contains("This invitation was withdrawn").contains("withdrew this invitation, so the link no longer works");
+        TestClient.Response accepted = chidiClient.post(path, Map.of());
+        assertThat(accepted.status()).isEqualTo(409);
+        assertThat(accepted.body()).contains("This invitation was withdrawn");
+        assertThat(groups.role(id, chidi)).isEmpty();
+    }
+
+    @Test
+    void theInviteeDeclinesAndNobodyElseCan() {
+        TestClient amiraClient = resident("amira");
+        long id = create(amiraClient, groupForm("Quayside Choir", "community_group", ""));
+        amiraClient.get("/groups/" + id + "/members");
+        assertThat(amiraClient.post("/groups/" + id + "/invites", Map.of("email", "chidi@demo.commonweal.org", "role", "secretary")).status()).isEqualTo(302);
+        String path = invitationLink("chidi@demo.commonweal.org");
+
+        TestClient benClient = resident("ben");
+        benClient.get(path);
+        assertThat(benClient.post(path + "/decline", Map.of()).status()).as("another resident cannot decline it").isEqualTo(403);
+        assertThat(amiraClient.post(path + "/decline", Map.of()).status()).as("nor can the group's admin").isEqualTo(403);
+        assertThat(app.count("SELECT count(*) FROM group_invites WHERE declined_at IS NOT NULL AND group_id = " + id)).isZero();
+
+        TestClient chidiClient = resident("chidi");
+        assertThat(chidiClient.get(path).body()).contains("formaction=\"" + path + "/decline\"");
+        assertThat(chidiClient.post(path + "/decline", Map.of()).status()).isEqualTo(302);
+        assertThat(app.count("SELECT count(*) FROM audit_log WHERE action = 'group.invite_declined' AND subject = 'group:" + id + "'")).isEqualTo(1);
+        assertThat(amiraClient.get("/groups/" + id + "/members").body()).doesNotContain("id=\"invites\"");
+        TestClient.Response again = chidiClient.post(path, Map.of());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("You declined this invitation");
+        assertThat(chidiClient.post(path + "/decline", Map.of()).status()).isEqualTo(409);
+        assertThat(groups.role(id, chidi)).isEmpty();
+    }
+
     @Test
     void aRequestToJoinWaitsForTheGroupsAdmin() {
         TestClient amiraClient = resident("amira");

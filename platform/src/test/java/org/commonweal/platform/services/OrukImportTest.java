@@ -74,6 +74,8 @@ class OrukImportTest extends PlatformTestCase {
         assertThat(s.get("schedules").get(0).get("id")).isEqualTo(example.get("schedules").get(0).get("id"));
         assertThat(s.get("schedules").get(0).get("byday").asText()).isEqualTo("TH,FR");
         assertThat(s.get("schedules").get(0).get("opens_at").asText()).isEqualTo("10:00:00");
+        assertThat(app.client().get("/services/" + app.count("SELECT id FROM services WHERE oruk_id = '" + EXAMPLE_SERVICE + "'")).body())
+                .as("the example's schedule was valid on 1 January 2005 only").contains("Every Thursday and Friday: 10am to 6pm. This ended on Saturday 1 January 2005");
         assertThat(s.get("service_at_locations").get(0).get("id")).isEqualTo(example.get("service_at_locations").get(0).get("id"));
         assertThat(s.get("cost_options").get(0).get("amount").asInt()).isEqualTo(35);
         assertThat(s.get("contacts").get(0).get("name").asText()).isEqualTo("Ann Persona");
@@ -134,6 +136,48 @@ class OrukImportTest extends PlatformTestCase {
                 .contains("schedules, schedules.csv row 3, field service_id: no service 0b3c1e52-1111-4c3e-9a1b-000000000009 in the feed");
         assertThat(stored()).as("nothing of the feed is stored, not even the good row or its organization").isEqualTo(before);
         assertThat(app.count("SELECT count(*) FROM groups WHERE name = 'Brand New Broken Feed Org'")).isZero();
+    }
+
+    @Test
+    void monthlySchedulesKeepWhichWeekdayOfTheMonthAndBadDaysAreNamed() {
+        String services = """
+                id,organization_id,name,description,status
+                0b3c1e52-1111-4c3e-9a1b-0000000000a1,7a1e0c4d-2222-4b5e-8c9d-0000000000a2,Repair workshop,Bring what is broken,active
+                """;
+        String organizations = """
+                id,name,description
+                7a1e0c4d-2222-4b5e-8c9d-0000000000a2,Riverford Repairers,Menders
+                """;
+        String bad = """
+                id,service_id,freq,interval,byday,bymonthday,opens_at,closes_at
+                5d0e6f7a-3333-4a4b-9c8d-0000000000a3,0b3c1e52-1111-4c3e-9a1b-0000000000a1,WEEKLY,1,1MO,,10:00,13:00
+                5d0e6f7a-3333-4a4b-9c8d-0000000000a4,0b3c1e52-1111-4c3e-9a1b-0000000000a1,MONTHLY,1,6TU,,10:00,13:00
+                5d0e6f7a-3333-4a4b-9c8d-0000000000a5,0b3c1e52-1111-4c3e-9a1b-0000000000a1,MONTHLY,1,,"3,40",10:00,13:00
+                """;
+        long before = stored();
+        TestClient.Response refused = upload(Map.of("services.csv", bytes(services), "organizations.csv", bytes(organizations), "schedules.csv", bytes(bad)));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("schedules, schedules.csv row 2, field byday: \"1MO\": only a monthly schedule may number its days")
+                .contains("schedules, schedules.csv row 3, field byday: \"6TU\": a day of a monthly schedule is numbered from 1 to 5")
+                .contains("schedules, schedules.csv row 4, field bymonthday: \"40\" is not a day of the month");
+        assertThat(stored()).isEqualTo(before);
+
+        String good = """
+                id,service_id,freq,interval,byday,bymonthday,dtstart,opens_at,closes_at
+                5d0e6f7a-3333-4a4b-9c8d-0000000000a6,0b3c1e52-1111-4c3e-9a1b-0000000000a1,MONTHLY,1,"+1sa,-1FR",,,10:00,13:00
+                5d0e6f7a-3333-4a4b-9c8d-0000000000a7,0b3c1e52-1111-4c3e-9a1b-0000000000a1,MONTHLY,2,," +15, -1",2027-01-01,18:00,20:00
+                5d0e6f7a-3333-4a4b-9c8d-0000000000a8,0b3c1e52-1111-4c3e-9a1b-0000000000a1,WEEKLY,2,TH,,2026-12-03,22:00,02:00
+                """;
+        TestClient.Response imported = upload(Map.of("services.csv", bytes(services), "organizations.csv", bytes(organizations), "schedules.csv", bytes(good)));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        List<String> kept = app.database.jdbi().withHandle(h -> h.createQuery("""
+                SELECT array_to_string(byday, ',') || '|' || coalesce(bymonthday, '') FROM service_schedules
+                WHERE oruk_id::text LIKE '5d0e6f7a-3333-4a4b-9c8d-0000000000a%' ORDER BY oruk_id""").mapTo(String.class).list());
+        assertThat(kept).containsExactly("1SA,-1FR|", "|15,-1", "TH|");
+        String page = app.client().get("/services/" + app.count("SELECT id FROM services WHERE oruk_id = '0b3c1e52-1111-4c3e-9a1b-0000000000a1'")).body();
+        assertThat(page).contains("The first Saturday and the last Friday of the month: 10am to 1pm")
+                .contains("The 15th and the last day of every other month: 6pm to 8pm")
+                .contains("Every other Thursday: 10pm to 2am the next morning");
     }
 
     @Test

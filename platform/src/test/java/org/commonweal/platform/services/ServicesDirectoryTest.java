@@ -46,6 +46,50 @@ class ServicesDirectoryTest extends PlatformTestCase {
         assertThat(openAt("2026-12-08T16:00:00Z")).doesNotContain("Food bank");
     }
 
+    private static ServiceRecord.Schedule schedule(String freq, int interval, String byday, String opens, String closes, String dtstart) {
+        return OpenAtTest.schedule(freq, interval, byday, null, opens, closes, null, null, dtstart);
+    }
+
+    /** A published service of the food bank with these schedules only, stored as an import stores it. */
+    private static long publishedWith(String name, ServiceRecord.Schedule... schedules) {
+        long group = app.count("SELECT id FROM groups WHERE name = 'Riverford Food Bank'");
+        ServiceRecord r = new ServiceRecord(null, group, name, "Opening times test.", "active", null, null, null, "", null, null, "", "", "", "",
+                List.of(), List.of(schedules), List.of(), List.of(), List.of(), List.of());
+        return app.database.jdbi().inTransaction(h -> ServiceStore.save(h, null, r, Service.PUBLISHED, false));
+    }
+
+    @Test
+    void openNowCountsFortnightlyMonthlyAndOvernightSchedules() {
+        long fortnightly = publishedWith("Fortnightly form-filling", schedule("WEEKLY", 2, "TU", "10:00", "12:00", "2026-12-01"));
+        long monthly = publishedWith("First Monday meeting", schedule("MONTHLY", 1, "1MO", "19:00", "21:00", null));
+        long overnight = publishedWith("Night café", schedule("WEEKLY", 1, "FR", "22:00", "02:00", null));
+        assertThat(openAt("2026-12-15T10:30:00Z")).contains("Fortnightly form-filling");
+        assertThat(openAt("2026-12-08T10:30:00Z")).as("the week between").doesNotContain("Fortnightly form-filling");
+        assertThat(openAt("2027-01-04T19:30:00Z")).contains("First Monday meeting");
+        assertThat(openAt("2027-01-11T19:30:00Z")).doesNotContain("First Monday meeting");
+        assertThat(openAt("2026-12-12T01:00:00Z")).as("Saturday 01:00, Friday night").contains("Night café");
+        assertThat(openAt("2026-12-12T02:00:00Z")).doesNotContain("Night café");
+        assertThat(openAt("2027-03-28T00:59:00Z")).doesNotContain("Night café");
+
+        // "Open on a day, at a time": the coming such day (weekly schedules answer the same whatever today is).
+        TestClient visitor = app.client();
+        TestClient.Response fridayNight = visitor.get("/services?day=FR&at=23:00");
+        assertThat(fridayNight.body()).contains("Night café").doesNotContain("Food bank<").contains("id=\"open-at\"").contains("Open at 11pm on Friday");
+        assertThat(visitor.get("/services?day=SA&at=1.30").body()).as("past midnight, from Friday").contains("Night café");
+        assertThat(visitor.get("/services?day=SA&at=02:00").body()).doesNotContain("Night café");
+        assertThat(visitor.get("/services?day=FR").body()).as("any time that Friday").contains("Night café", "Food bank").contains("Open at some time on Friday");
+        TestClient.Response odd = visitor.get("/services?day=XX&at=25:99");
+        assertThat(odd.status()).isEqualTo(200);
+        assertThat(odd.body()).as("odd input is ignored").doesNotContain("id=\"open-at\"");
+
+        assertThat(visitor.get("/services/" + fortnightly).body()).contains("Every other Tuesday: 10am to midday").contains("Next: Tuesday");
+        assertThat(visitor.get("/services/" + monthly).body()).contains("The first Monday of the month: 7pm to 9pm");
+        assertThat(visitor.get("/services/" + overnight).body()).contains("Friday: 10pm to 2am the next morning");
+        // The group's form shows plain weekly hours only: a night's closing time would be refused as before its opening.
+        Service night = app.database.jdbi().withHandle(h -> ServiceStore.find(h, overnight)).orElseThrow();
+        assertThat(ServiceForm.of(night.record()).value("closesFR")).isEmpty();
+    }
+
     @Test
     void residentsFindServicesByWordsPlaceAndKindOfHelp() {
         TestClient visitor = app.client();
@@ -86,7 +130,7 @@ class ServicesDirectoryTest extends PlatformTestCase {
 
         officer.get("/services/" + id);
         assertThat(officer.post("/services/" + id + "/approve", Map.of()).status()).isEqualTo(302);
-        assertThat(app.client().get("/services/" + id).body()).contains("Baby bank").contains("Wednesday: 10:00am to 12:00pm").contains("Free")
+        assertThat(app.client().get("/services/" + id).body()).contains("Baby bank").contains("Wednesday: 10am to midday").contains("Free")
                 .contains("RV1 2FB");
         assertThat(app.client().get("/api/openreferral/services/" + oruk).status()).isEqualTo(200);
         assertThat(officer.post("/services/" + id + "/approve", Map.of()).status()).as("approving twice").isEqualTo(409);

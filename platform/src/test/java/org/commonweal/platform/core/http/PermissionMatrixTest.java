@@ -126,6 +126,7 @@ class PermissionMatrixTest extends PlatformTestCase {
         PATH_VALUES.put("/groups/{id}/members/{account}", String.valueOf(ben));
         PATH_VALUES.put("/groups/{id}/vacancies/{vacancy}", String.valueOf(vacancy));
         PATH_VALUES.put("/groups/invites/{token}", "not-an-invitation");
+        PATH_VALUES.put("/groups/{id}/invites/{invite}", "1");
         PATH_VALUES.put("/elections/manage/{id}", String.valueOf(election));
         PATH_VALUES.put("/elections/{id}", String.valueOf(election));
         PATH_VALUES.put("/events/{id}", String.valueOf(event));
