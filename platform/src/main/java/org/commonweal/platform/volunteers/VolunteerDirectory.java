@@ -40,14 +40,11 @@ public final class VolunteerDirectory {
     }
 
     public Listing search(Filter f) {
+        // The page's ids first, then their DBS levels: the level is looked up for 21 rows, not for every match.
         StringBuilder sql = new StringBuilder("""
-                SELECT v.id, v.display_name, v.account_id IS NOT NULL AS claimed, v.skills, v.languages, v.slots, v.home_place_id,
-                       d.level AS dbs_level, d.recheck_due AS dbs_until
-                FROM volunteer_groups vg JOIN volunteers v ON v.id = vg.volunteer_id
-                LEFT JOIN LATERAL (SELECT c.level, c.recheck_due FROM volunteer_dbs_checks c
-                                   WHERE c.volunteer_id = v.id AND""" + VolunteerService.VALID_DBS + """
-                                   ORDER BY array_position(:levels, c.level) DESC, c.recheck_due DESC LIMIT 1) d ON true
-                WHERE vg.group_id = :g
+                WITH page AS (
+                    SELECT v.id FROM volunteers v
+                    WHERE EXISTS (SELECT 1 FROM volunteer_groups vg WHERE vg.group_id = :g AND vg.volunteer_id = v.id)
                 """);
         Map<String, Object> binds = new HashMap<>();
         if (notBlank(f.skill())) {
@@ -75,7 +72,15 @@ public final class VolunteerDirectory {
             sql.append(" AND lower(v.display_name) LIKE :name");
             binds.put("name", "%" + likeEscaped(f.name().strip().toLowerCase(java.util.Locale.ROOT)) + "%");
         }
-        sql.append(" ORDER BY lower(v.display_name), v.id LIMIT :limit OFFSET :offset");
+        sql.append(" ORDER BY lower(v.display_name), v.id LIMIT :limit OFFSET :offset)");
+        sql.append("""
+                SELECT v.id, v.display_name, v.account_id IS NOT NULL AS claimed, v.skills, v.languages, v.slots, v.home_place_id,
+                       d.level AS dbs_level, d.recheck_due AS dbs_until
+                FROM page JOIN volunteers v ON v.id = page.id
+                LEFT JOIN LATERAL (SELECT c.level, c.recheck_due FROM volunteer_dbs_checks c
+                                   WHERE c.volunteer_id = v.id AND""" + VolunteerService.VALID_DBS + """
+                                   ORDER BY array_position(:levels, c.level) DESC, c.recheck_due DESC LIMIT 1) d ON true
+                ORDER BY lower(v.display_name), v.id""");
         List<Row> rows = jdbi.withHandle(h -> {
             Query q = h.createQuery(sql.toString()).bind("g", f.groupId()).bind("today", VolunteersFeature.today())
                     .bind("levels", VolunteerService.LEVELS).bind("limit", PAGE + 1).bind("offset", (long) f.page() * PAGE);

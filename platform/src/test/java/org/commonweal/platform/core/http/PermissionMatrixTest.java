@@ -310,6 +310,11 @@ class PermissionMatrixTest extends PlatformTestCase {
         PATH_VALUES.put("/groups/{id}/volunteers/{volunteer}/dbs/{check}", String.valueOf(ids[2]));
         // The signed-in person's own items: someone else's id is not found (404) for everyone.
         for (String list : new String[]{"away", "training", "references", "dbs"}) PATH_VALUES.put("/volunteer/profile/" + list + "/{item}", "1");
+        PATH_VALUES.put("/volunteer/claim/{token}", "not-a-claim-token");
+        long upload = app.database.jdbi().withHandle(h -> h.createQuery(
+                "INSERT INTO volunteer_imports (group_id, uploaded_by, file_name, content) VALUES (:g, :a, 'v.csv', 'VOLID,FIRSTNAME\n1,Ann\n') RETURNING id")
+                .bind("g", group).bind("a", amira).mapTo(Long.class).one());
+        PATH_VALUES.put("/groups/{id}/volunteers/import/{import}", String.valueOf(upload));
     }
 
     private static TestClient signIn(Persona p) {
