@@ -21,8 +21,10 @@ final class DemoVolunteers {
     private final ProfileRecords records;
     private final DbsChecks checks;
     private final VolunteerService volunteers;
+    private final DbsReminders reminders;
 
-    DemoVolunteers(Groups groups, ProfileEditor editor, ProfileRecords records, DbsChecks checks, VolunteerService volunteers) {
+    DemoVolunteers(Groups groups, ProfileEditor editor, ProfileRecords records, DbsChecks checks, VolunteerService volunteers, DbsReminders reminders) {
+        this.reminders = reminders;
         this.groups = groups;
         this.editor = editor;
         this.records = records;
@@ -54,6 +56,8 @@ final class DemoVolunteers {
         Form onUpdateService = certificate("basic", "007788990011", today.minusYears(2));
         onUpdateService.set("updateService", "yes").set("status", "BLANK_NO_NEW_INFO").set("statusCheckedOn", today.minusMonths(2).toString());
         ok(checks.enter(o, onUpdateService, makers.get(), chidiActs));
+        // Sent now, while the demo loads, rather than by the job at some moment after start.
+        reminders.run(today);
     }
 
     private Optional<Long> groupRunBy(long account, String name) {

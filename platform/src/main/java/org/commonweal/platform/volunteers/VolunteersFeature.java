@@ -53,12 +53,13 @@ public final class VolunteersFeature implements Feature {
         Access coordinating = Access.owner(new ObjectKind("group's volunteers", id -> groups.name(id).map(n -> ObjectKind.Owners.accounts(a -> volunteers.coordinates(a, id)))));
         Access safeguarding = Access.owner(new ObjectKind("group's safeguarding", id -> groups.name(id).map(n -> ObjectKind.Owners.accounts(a -> volunteers.isSafeguardingLead(a, id)))));
         this.reminders = new DbsReminders(ctx.jdbi(), ctx.outbox(), ctx.accounts(), groups, ctx.web().messages(), ctx.baseUrl());
+        this.demo = new DemoVolunteers(groups, editor, records, checks, volunteers, reminders);
         // Imports are the group's admins' (as the groups feature's "group" rule) and the council's officers'.
         Access importing = Access.owner(new ObjectKind("group", id -> groups.name(id).map(n -> ObjectKind.Owners.accounts(a -> groups.isAdmin(id, a)))))
                 .or(Role.OFFICER);
         this.importer = new VolunteerImport(ctx.jdbi(), ctx.audit(), ctx.outbox(), ctx.web().messages(), ctx.baseUrl());
         this.groups = groups;
-        this.demo = new DemoVolunteers(groups, editor, records, checks, volunteers);
+
         // Imports before the volunteers' pages: /groups/{id}/volunteers/import would otherwise be read as a volunteer's id.
         this.parts = List.of(new ProfileRoutes(ctx.web(), volunteers, editor, records, checks, groups, ctx.places()),
                 new ImportRoutes(ctx.web(), groups, importer, importing),

@@ -33,6 +33,9 @@ final class VolunteersPersonalData {
                                x.verified_group_id, x.verified_at
                           FROM volunteer_dbs_checks x JOIN volunteers v ON v.id = x.volunteer_id WHERE v.account_id = :a ORDER BY x.issued_on, x.id""")
                 .bind("a", account)));
+        // Uploads waiting for their mapping: which file, for which group, when; never the other people's data in it.
+        data.register("volunteer-imports-waiting", (h, account) -> data.rows(h.createQuery(
+                "SELECT group_id, file_name, created_at FROM volunteer_imports WHERE uploaded_by = :a ORDER BY id").bind("a", account)));
         // As a safeguarding lead: which certificates they verified, never another person's certificate number.
         data.register("volunteer-dbs-verified", (h, account) -> data.rows(h.createQuery("""
                         SELECT id AS certificate_id, level, verified_group_id, verified_at FROM volunteer_dbs_checks WHERE verified_by = :a ORDER BY id""")
