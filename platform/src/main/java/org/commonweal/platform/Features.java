@@ -13,6 +13,7 @@ import org.commonweal.platform.groups.GroupsFeature;
 import org.commonweal.platform.library.LibraryFeature;
 import org.commonweal.platform.problems.ProblemsFeature;
 import org.commonweal.platform.services.ServicesFeature;
+import org.commonweal.platform.volunteers.VolunteersFeature;
 
 import java.util.List;
 import java.util.function.Function;
@@ -33,7 +34,8 @@ final class Features {
             ConsultationsFeature::new,
             EventsFeature::new,
             ElectionsFeature::new,
-            LibraryFeature::new);       // after budgets and groups: stories come from delivered projects and show on group pages
+            LibraryFeature::new,        // after budgets and groups: stories come from delivered projects and show on group pages
+            VolunteersFeature::new);    // after groups, whose members volunteer and whose safeguarding leads verify DBS checks
 
     private Features() {
     }

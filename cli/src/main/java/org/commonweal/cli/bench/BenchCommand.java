@@ -24,7 +24,8 @@ public final class BenchCommand implements Command {
                 Map.entry("conversations", new ConversationsBench()),
                 Map.entry("groups", new GroupsBench()),
                 Map.entry("services", new ServicesBench()),
-                Map.entry("library", new LibraryBench()));
+                Map.entry("library", new LibraryBench()),
+                Map.entry("volunteers", new VolunteersBench()));
     }
 
     @Override
@@ -34,7 +35,7 @@ public final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "measure the platform: page throughput (http), cold start (startup), voting (ballots), counting (results), proposals list (proposals), problem page, search and agenda (community), opinion mapping math (opinion), volunteer matching (match), voting in a conversation (conversations), group page and directory (groups), directory and Open Referral API (services), library search and story page (library)";
+        return "measure the platform: page throughput (http), cold start (startup), voting (ballots), counting (results), proposals list (proposals), problem page, search and agenda (community), opinion mapping math (opinion), volunteer matching (match), voting in a conversation (conversations), group page and directory (groups), directory and Open Referral API (services), library search and story page (library), volunteer directory (volunteers)";
     }
 
     @Override
