@@ -50,7 +50,7 @@ class FeaturesTest extends PlatformTestCase {
     void theMenuFollowsTheListAndShowsEachRoleItsOwnEntries() {
         List<String> visitor = menu(app.client().get("/").body());
         assertThat(visitor).containsExactly("/", "/places", "/budgets", "/problems", "/groups", "/services", "/grants", "/consultations", "/events",
-                "/elections", "/conversations", "/library", "/search", "/sign-in", "/register");
+                "/elections", "/conversations", "/library", "/volunteering", "/search", "/sign-in", "/register");
         List<String> organiser = menu(app.signedInAs("organiser").get("/").body());
         assertThat(organiser).containsSubsequence("/elections", "/elections/modeller", "/search", "/account", "/notifications");
         assertThat(organiser).doesNotContain("/moderation", "/admin");
