@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.CurrentUser;
 import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.RateLimiter;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Web;
@@ -29,8 +30,10 @@ final class HoursRoutes implements Routes {
     private final Hours hours;
     private final OpportunityRoutes pages;
     private final Access managing;
+    private final RateLimiter limiter;
 
-    HoursRoutes(Web web, Opportunities opportunities, SignUps signUps, Hours hours, OpportunityRoutes pages, Access managing) {
+    HoursRoutes(Web web, Opportunities opportunities, SignUps signUps, Hours hours, OpportunityRoutes pages, Access managing, RateLimiter limiter) {
+        this.limiter = limiter;
         this.web = web;
         this.opportunities = opportunities;
         this.signUps = signUps;
@@ -74,6 +77,7 @@ final class HoursRoutes implements Routes {
 
     private void log(Context ctx) {
         Opportunity o = OpportunityRoutes.opportunity(ctx, opportunities);
+        limiter.consume(OpportunityRoutes.VOLUNTEERING, "account:" + web.requireUser(ctx).id());
         Form form = Form.read(ctx, Hours.FIELDS);
         web.answer(ctx, hours.log(o, web.requireUser(ctx).id(), form, web.actor(ctx)), o.url() + "#hours", "opportunities.notice.hoursLogged",
                 () -> pages.show(ctx, o, form), OpportunityRoutes.CLOSED);

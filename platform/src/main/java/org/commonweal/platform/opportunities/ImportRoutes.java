@@ -7,6 +7,7 @@ import io.javalin.http.UploadedFile;
 import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.ControlCharacters;
 import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.RateLimiter;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Web;
@@ -41,8 +42,10 @@ public final class ImportRoutes implements Routes {
     private final PlaceService places;
     private final TeamKineticImport importer;
     private final Access posting;
+    private final RateLimiter limiter;
 
-    ImportRoutes(Web web, Groups groups, PlaceService places, TeamKineticImport importer, Access posting) {
+    ImportRoutes(Web web, Groups groups, PlaceService places, TeamKineticImport importer, Access posting, RateLimiter limiter) {
+        this.limiter = limiter;
         this.web = web;
         this.groups = groups;
         this.places = places;
@@ -78,6 +81,7 @@ public final class ImportRoutes implements Routes {
 
     private void step(Context ctx) throws IOException {
         Group g = group(ctx);
+        limiter.consume(OpportunityRoutes.POSTS, "account:" + web.requireUser(ctx).id());
         String step = Optional.ofNullable(ctx.formParam("step")).orElse("upload");
         Optional<Upload> upload = step.equals("upload") ? uploaded(ctx, g) : carried(ctx, g);
         if (upload.isEmpty()) return;

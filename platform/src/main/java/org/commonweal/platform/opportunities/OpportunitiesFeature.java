@@ -55,10 +55,10 @@ public final class OpportunitiesFeature implements Feature {
                 .map(n -> ObjectKind.Owners.accounts(a -> opportunities.coordinates(id, a))))).or(Role.ADMIN);
         OpportunityRoutes pages = new OpportunityRoutes(web, opportunities, signUps, hours, groups, ctx.places(), ctx.limiter(), posting, managing);
         this.parts = new Routes[]{
-                new HoursRoutes(web, opportunities, signUps, hours, pages, managing),
-                new ShiftRoutes(web, opportunities, signUps, ctx.places(), managing),
+                new HoursRoutes(web, opportunities, signUps, hours, pages, managing, ctx.limiter()),
+                new ShiftRoutes(web, opportunities, signUps, ctx.places(), managing, ctx.limiter()),
                 new VolunteeringDataRoutes(data),
-                new ImportRoutes(web, groups, ctx.places(), new TeamKineticImport(ctx.jdbi(), opportunities, volunteers, ctx.audit(), web.messages()), posting),
+                new ImportRoutes(web, groups, ctx.places(), new TeamKineticImport(ctx.jdbi(), opportunities, volunteers, ctx.audit(), web.messages()), posting, ctx.limiter()),
                 pages};
         this.demo = new DemoOpportunities(ctx.jdbi(), opportunities, signUps, hours, groups, ctx.places());
         groups.addSection(GroupSection.VOLUNTEERING, (groupId, messages) -> Optional.of(new GroupSection("opportunities.group.title",

@@ -28,6 +28,8 @@ import java.util.Optional;
 final class OpportunityRoutes implements Routes {
     /** Enough for a coordinator's busy day; stops a runaway script filling the list. */
     static final RateLimiter.Limit POSTS = new RateLimiter.Limit("opportunity-posts", 30, Duration.ofHours(1));
+    /** A volunteer's sign-ups, cancellations and hours logged: plenty for a busy week, not a script's flood. */
+    static final RateLimiter.Limit VOLUNTEERING = new RateLimiter.Limit("volunteering-actions", 60, Duration.ofHours(1));
     static final Web.Closed CLOSED = new Web.Closed("opportunities.closed.title", "opportunities.closed.body");
     private final Web web;
     private final Opportunities opportunities;

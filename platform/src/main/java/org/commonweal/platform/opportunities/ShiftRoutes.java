@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.commonweal.platform.core.http.Access;
 import org.commonweal.platform.core.http.Form;
+import org.commonweal.platform.core.http.RateLimiter;
 import org.commonweal.platform.core.http.Role;
 import org.commonweal.platform.core.http.Routes;
 import org.commonweal.platform.core.http.Web;
@@ -22,8 +23,10 @@ final class ShiftRoutes implements Routes {
     private final SignUps signUps;
     private final PlaceService places;
     private final Access managing;
+    private final RateLimiter limiter;
 
-    ShiftRoutes(Web web, Opportunities opportunities, SignUps signUps, PlaceService places, Access managing) {
+    ShiftRoutes(Web web, Opportunities opportunities, SignUps signUps, PlaceService places, Access managing, RateLimiter limiter) {
+        this.limiter = limiter;
         this.web = web;
         this.opportunities = opportunities;
         this.signUps = signUps;
@@ -82,11 +85,13 @@ final class ShiftRoutes implements Routes {
     private void signUp(Context ctx) {
         Opportunity o = OpportunityRoutes.opportunity(ctx, opportunities);
         Shift s = shift(ctx, o);
+        limiter.consume(OpportunityRoutes.VOLUNTEERING, "account:" + web.requireUser(ctx).id());
         SignUps.Outcome outcome = signUps.signUp(o, s.id(), web.requireUser(ctx).id(), "yes".equals(ctx.formParam("ageConfirmed")), web.actor(ctx));
         if (outcome.unmet()) {
             // The reason is shown on the opportunity's page in words: which requirement, and what the volunteer has.
             ctx.status(409);
-            web.render(ctx, "error.jte", web.page(ctx, "opportunities.unmet.title"), "message", web.messages().get(outcome.reasonKey(), outcome.args()));
+            web.render(ctx, "error.jte", web.page(ctx, "opportunities.unmet.title"), "message", web.messages().get(outcome.reasonKey(), outcome.args()),
+                    "backHref", o.url(), "backLabel", o.title());
             return;
         }
         web.redirectWithNotice(ctx, o.url() + "#sessions", "opportunities.notice.signUp." + outcome.kind());
@@ -95,6 +100,7 @@ final class ShiftRoutes implements Routes {
     private void cancel(Context ctx) {
         Opportunity o = OpportunityRoutes.opportunity(ctx, opportunities);
         Shift s = shift(ctx, o);
+        limiter.consume(OpportunityRoutes.VOLUNTEERING, "account:" + web.requireUser(ctx).id());
         web.answer(ctx, signUps.cancel(o, s.id(), web.requireUser(ctx).id(), web.actor(ctx)), o.url() + "#sessions", "opportunities.notice.cancelled",
                 null, new Web.Closed("opportunities.cancel.late.title", "opportunities.cancel.late.body"));
     }

@@ -4,7 +4,10 @@ import org.commonweal.platform.elections.Multipart;
 import org.commonweal.platform.testing.PlatformTestCase;
 import org.commonweal.platform.testing.TestApp;
 import org.commonweal.platform.testing.TestClient;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The TeamKinetic import through its pages: upload, the column mapping guessed from the headers, the preview, and the
  * import in one transaction; a bad cell is named by file, row and column and nothing is stored.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TeamKineticImportTest extends PlatformTestCase {
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
     private static final Pattern SELECTED = Pattern.compile("<select class=\"govuk-select\" id=\"(map\\.[^\"]+)\" name=\"[^\"]+\">(.*?)</select>", Pattern.DOTALL);
@@ -37,14 +41,18 @@ class TeamKineticImportTest extends PlatformTestCase {
 
     /** Ben coordinates St Mark's volunteering: he uploads the files. */
     private static TestClient.Response upload(TestClient ben, Map<String, byte[]> files) {
-        ben.get("/groups/" + church() + "/opportunities/import");
+        return upload(ben, church(), files);
+    }
+
+    private static TestClient.Response upload(TestClient client, long group, Map<String, byte[]> files) {
+        client.get("/groups/" + group + "/opportunities/import");
         List<Multipart.Part> parts = files.entrySet().stream().map(e -> new Multipart.Part(e.getKey(),
                 switch (e.getKey()) {
                     case "providers" -> "Provider-data.csv";
                     case "opportunities" -> "Opportunity-data.csv";
                     default -> "Session-data.csv";
                 }, e.getValue())).toList();
-        return Multipart.post(app, ben, "/groups/" + church() + "/opportunities/import",
+        return Multipart.post(app, client, "/groups/" + group + "/opportunities/import",
                 Map.of("step", "upload", "place", String.valueOf(OpportunitiesJourneyTest.place("Quayside")), "capacity", "10"), parts);
     }
 
@@ -62,7 +70,34 @@ class TeamKineticImportTest extends PlatformTestCase {
     }
 
     private static TestClient.Response next(TestClient ben, Map<String, String> form) {
-        return Multipart.post(app, ben, "/groups/" + church() + "/opportunities/import", form, List.of());
+        return next(ben, church(), form);
+    }
+
+    private static TestClient.Response next(TestClient client, long group, Map<String, String> form) {
+        return Multipart.post(app, client, "/groups/" + group + "/opportunities/import", form, List.of());
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // makes Chidi a known TeamKinetic volunteer, which the other tests' previews would count
+    void aKnownVolunteersSignUpsCheckInsAndLoggedHoursComeInAndCountInTheirRecord() throws IOException {
+        // Chidi is TeamKinetic's volunteer 3, as the volunteers import would have recorded.
+        TestClient chidi = OpportunitiesJourneyTest.as("chidi");
+        chidi.get("/volunteer/profile");
+        assertThat(chidi.post("/volunteer/profile", Map.of("languages", "en", "radiusKm", "5", "capacity", "1")).status()).isEqualTo(302);
+        app.database.jdbi().useHandle(h -> h.execute("UPDATE volunteers SET source = 'teamkinetic', external_id = '3' WHERE account_id = "
+                + "(SELECT id FROM accounts WHERE email = 'chidi@demo.commonweal.org')"));
+        long makers = OpportunitiesJourneyTest.group("Northgate Makers CIC");
+        TestClient.Response preview = next(chidi, makers, formOf(upload(chidi, makers, Map.of("opportunities", shared("Opportunity-data.csv"),
+                "sessions", shared("Session-data.csv"))).body()));
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.body()).contains("3 opportunities, 61 sessions and 20 sign-ups").doesNotContain("volunteer 3 is not on Commonweal");
+        assertThat(next(chidi, makers, formOf(preview.body())).status()).isEqualTo(302);
+        String source = "teamkinetic:group-" + makers;
+        assertThat(app.count("SELECT count(*) FROM opportunity_signups u JOIN opportunity_sessions s ON s.id = u.session_id JOIN opportunities o"
+                + " ON o.id = s.opportunity_id WHERE o.source = '" + source + "' AND u.attended")).isEqualTo(12);
+        String record = chidi.get("/volunteering/mine").body();
+        assertThat(record).contains("Northgate Makers CIC").contains("Approved hours in all: 12 hours");
+        assertThat(chidi.get("/volunteering/mine/record.csv").body()).contains("Northgate Makers CIC,Volunteer,2025-10-17,2025-10-22,12");
     }
 
     @Test
