@@ -11,6 +11,7 @@ import org.commonweal.platform.events.EventsFeature;
 import org.commonweal.platform.grants.GrantsFeature;
 import org.commonweal.platform.groups.GroupsFeature;
 import org.commonweal.platform.library.LibraryFeature;
+import org.commonweal.platform.opportunities.OpportunitiesFeature;
 import org.commonweal.platform.problems.ProblemsFeature;
 import org.commonweal.platform.services.ServicesFeature;
 import org.commonweal.platform.volunteers.VolunteersFeature;
@@ -35,7 +36,8 @@ final class Features {
             EventsFeature::new,
             ElectionsFeature::new,
             LibraryFeature::new,        // after budgets and groups: stories come from delivered projects and show on group pages
-            VolunteersFeature::new);    // after groups, whose members volunteer and whose safeguarding leads verify DBS checks
+            VolunteersFeature::new,     // after groups, whose members volunteer and whose safeguarding leads verify DBS checks
+            OpportunitiesFeature::new); // after groups and volunteers: a group's coordinators post them; sign-ups check volunteers' DBS and skills
 
     private Features() {
     }

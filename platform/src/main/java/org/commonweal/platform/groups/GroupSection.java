@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record GroupSection(String titleKey, List<Entry> entries) {
     /** Where each kind of section sits on the page, so sections come out in one order whatever the feature list's. */
-    public static final int SERVICES = 10, EVENTS = 20, CONSULTATIONS = 30, CONTRACTS = 40, GRANTS = 50, ELECTIONS = 60, STORIES = 70;
+    public static final int SERVICES = 10, EVENTS = 20, VOLUNTEERING = 25, CONSULTATIONS = 30, CONTRACTS = 40, GRANTS = 50, ELECTIONS = 60, STORIES = 70;
 
     public GroupSection {
         entries = List.copyOf(entries);

@@ -70,7 +70,9 @@ class PermissionMatrixTest extends PlatformTestCase {
             Map.entry("group's volunteers", AMIRA),
             Map.entry("group's safeguarding", AMIRA),
             Map.entry("story", AMIRA),
-            Map.entry("named person", AMIRA));
+            Map.entry("named person", AMIRA),
+            Map.entry("volunteering opportunity", AMIRA),
+            Map.entry("volunteering group", AMIRA));
 
     /** A value for each path parameter, keyed by the path up to and including it; objects of the owner kinds are the fixtures. */
     static final Map<String, String> PATH_VALUES = new LinkedHashMap<>();
@@ -157,6 +159,13 @@ class PermissionMatrixTest extends PlatformTestCase {
         PATH_VALUES.put("/conversations/{id}/export/{file}", "votes.csv");
         // A service of the demo's food bank, which Ben runs.
         PATH_VALUES.put("/services/{id}", String.valueOf(one("SELECT id FROM services WHERE name = 'Pantry'")));
+        // The demo's open days of the society Amira runs: an upcoming session, and hours waiting for her decision.
+        long opportunity = one("SELECT id FROM opportunities WHERE title LIKE 'Solar open days%'");
+        PATH_VALUES.put("/volunteering/{id}", String.valueOf(opportunity));
+        PATH_VALUES.put("/volunteering/{id}/sessions/{session}", String.valueOf(
+                one("SELECT id FROM opportunity_sessions WHERE starts_at > now() AND opportunity_id = " + opportunity + " ORDER BY starts_at")));
+        PATH_VALUES.put("/volunteering/{id}/hours/{hours}", String.valueOf(
+                one("SELECT id FROM volunteer_hours WHERE status = 'pending' AND opportunity_id = " + opportunity + " ORDER BY id")));
         watchEveryTable();
     }
 
