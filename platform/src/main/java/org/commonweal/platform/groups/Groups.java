@@ -125,6 +125,13 @@ public final class Groups {
                 rs.getString("role"), rs.getBoolean("admin"));
     }
 
+    /** The accounts holding the role in the group today (its safeguarding leads, say), by account id. */
+    public List<Long> holders(long groupId, String role) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT m.account_id FROM group_members m WHERE m.group_id = :g AND m.role = :r AND " + RUNNING
+                        + " ORDER BY m.account_id")
+                .bind("g", groupId).bind("r", role).mapTo(Long.class).list());
+    }
+
     /** The groups the account runs, by name. */
     public List<Group.Summary> administeredBy(long accountId) {
         return memberships(accountId).stream().filter(Group.Membership::admin).map(Group.Membership::group).toList();

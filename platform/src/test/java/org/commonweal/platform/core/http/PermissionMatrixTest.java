@@ -67,6 +67,8 @@ class PermissionMatrixTest extends PlatformTestCase {
             Map.entry("comment", AMIRA),
             Map.entry("conversation", ORLA),
             Map.entry("service", BEN),
+            Map.entry("group's volunteers", AMIRA),
+            Map.entry("group's safeguarding", AMIRA),
             Map.entry("story", AMIRA),
             Map.entry("care request", AMIRA), Map.entry("care request's needs", AMIRA), Map.entry("care request's person", AMIRA),
             Map.entry("care match", AMIRA), Map.entry("care coordination", BEN), Map.entry("care visit", BEN));
@@ -125,6 +127,7 @@ class PermissionMatrixTest extends PlatformTestCase {
         PATH_VALUES.put("/groups/{id}/requests/{account}", String.valueOf(target));
         PATH_VALUES.put("/groups/{id}/members/{account}", String.valueOf(ben));
         PATH_VALUES.put("/groups/{id}/vacancies/{vacancy}", String.valueOf(vacancy));
+        volunteerOfAmirasGroup(group, amira);
         PATH_VALUES.put("/groups/invites/{token}", "not-an-invitation");
         PATH_VALUES.put("/elections/manage/{id}", String.valueOf(election));
         PATH_VALUES.put("/elections/{id}", String.valueOf(election));
@@ -309,6 +312,32 @@ class PermissionMatrixTest extends PlatformTestCase {
             h.execute("INSERT INTO grant_budget_lines (application_id, position, item, amount) VALUES (?, 0, 'Everything', 20000)", application);
             return new long[]{programme, application};
         });
+    }
+
+    /**
+     * A volunteer of Amira's group (she runs it, so sees its volunteers) with a reference and a certificate on the Update
+     * Service; Amira is also the group's safeguarding lead, the only one who sees and verifies certificates (a lead sees the
+     * group's volunteers too, so one persona owns both kinds).
+     */
+    private static void volunteerOfAmirasGroup(long group, long amira) {
+        app.platform.feature(org.commonweal.platform.groups.GroupsFeature.class).groups().addMember(group, amira, "safeguarding_lead", true,
+                org.commonweal.platform.core.audit.Actor.SYSTEM);
+        long[] ids = app.database.jdbi().inTransaction(h -> {
+            long target = one("SELECT id FROM accounts WHERE email = 'target@matrix.example'");
+            long v = h.createQuery("INSERT INTO volunteers (account_id, display_name) VALUES (:a, 'Tess Target') RETURNING id").bind("a", target).mapTo(Long.class).one();
+            h.execute("INSERT INTO volunteer_groups (volunteer_id, group_id) VALUES (?, ?)", v, group);
+            long reference = h.createQuery("INSERT INTO volunteer_references (volunteer_id, name, relationship, contact) VALUES (:v, 'Rex', 'Neighbour', 'rex@example.org') RETURNING id")
+                    .bind("v", v).mapTo(Long.class).one();
+            long check = h.createQuery("""
+                    INSERT INTO volunteer_dbs_checks (volunteer_id, level, certificate_number, issued_on, update_service, recheck_due)
+                    VALUES (:v, 'enhanced', '000011112222', current_date - 30, true, current_date + 335) RETURNING id""").bind("v", v).mapTo(Long.class).one();
+            return new long[]{v, reference, check};
+        });
+        PATH_VALUES.put("/groups/{id}/volunteers/{volunteer}", String.valueOf(ids[0]));
+        PATH_VALUES.put("/groups/{id}/volunteers/{volunteer}/references/{reference}", String.valueOf(ids[1]));
+        PATH_VALUES.put("/groups/{id}/volunteers/{volunteer}/dbs/{check}", String.valueOf(ids[2]));
+        // The signed-in person's own items: someone else's id is not found (404) for everyone.
+        for (String list : new String[]{"away", "training", "references", "dbs"}) PATH_VALUES.put("/volunteer/profile/" + list + "/{item}", "1");
     }
 
     private static TestClient signIn(Persona p) {
