@@ -71,6 +71,9 @@ class CareJourneyTest extends PlatformTestCase {
         TestClient nico = fx.signIn("nico.next@care.example");
         long nicos = app.count("SELECT id FROM care_matches WHERE request_id = " + request + " AND status = 'proposed'");
         assertThat(app.count("SELECT volunteer_id FROM care_matches WHERE id = " + nicos)).isEqualTo(next);
+        nadia.get("/care/volunteering");
+        assertThat(nadia.post("/care/matches/" + nicos + "/accept", Map.of()).status()).as("a volunteer answers only their own proposals").isEqualTo(403);
+        assertThat(nadia.get("/care/volunteering").body()).doesNotContain("/care/matches/" + nicos + "/");
         nico.get("/care/volunteering");
         assertThat(nico.post("/care/matches/" + nicos + "/accept", Map.of()).status()).isEqualTo(302);
         String page = nico.get("/care/requests/" + request).body();
