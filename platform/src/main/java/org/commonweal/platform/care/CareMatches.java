@@ -71,6 +71,8 @@ final class CareMatches {
         LocalDate today = CareFeature.today();
         Set<Long> area = areas.area(groupId);
         return jdbi.inTransaction(h -> {
+            // One run at a time, whichever group: two groups may share an area, and a request has one live match.
+            h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('care_match_run'))").mapTo(Integer.class).one();
             h.createUpdate("DELETE FROM care_matches WHERE group_id = :g AND status = 'draft'" + (onlyRequest == null ? "" : " AND request_id = :r"))
                     .bind("g", groupId).bind("r", onlyRequest).execute();
             Set<Long> held = new HashSet<>(h.createQuery("SELECT request_id FROM care_matches WHERE status IN (<live>)").bindList("live", LIVE)

@@ -10,8 +10,8 @@ import java.util.Map;
  * outside the request's page the needs ever appear), the requests they asked for someone else (without that person's
  * needs), their matches and visits as a volunteer, and the match runs they ran as a coordinator.
  * <p>
- * Erasure is the foreign keys': a person's requests, and a volunteer's matches and visits, go with their account; an
- * asker's or coordinator's name is set to null on what stays.
+ * Erasure is the foreign keys': a person's requests, and a volunteer's matches and visits, go with their account (the
+ * requests they had taken on open again); an asker's or coordinator's name is set to null on what stays.
  */
 final class CarePersonalData {
     private CarePersonalData() {
@@ -44,5 +44,10 @@ final class CarePersonalData {
         data.register("care-match-runs", (h, account) -> data.rows(h.createQuery("""
                 SELECT id, group_id, run_at, requests, volunteers, matched, total_metres, greedy_matched, greedy_metres
                   FROM care_match_runs WHERE run_by = :a ORDER BY id""").bind("a", account)));
+        // A volunteer's account going takes their matches with it: the requests they had taken on look for someone again.
+        data.onErase("care-volunteer-matches", (h, account) -> h.createUpdate("""
+                UPDATE care_requests SET status = 'open'
+                 WHERE status = 'matched' AND id IN (SELECT request_id FROM care_matches WHERE volunteer_id = :a AND status = 'accepted')""")
+                .bind("a", account).execute());
     }
 }

@@ -122,4 +122,29 @@ class CarePrivacyTest extends PlatformTestCase {
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.body()).contains("No account has this email address");
     }
+
+    @Test
+    void aVolunteerWhoDeletesTheirAccountLeavesTheRequestLookingForSomeoneAgain() {
+        CareFixtures fx = new CareFixtures(app);
+        long ward = fx.ward("Care Erasure Ward");
+        fx.account("ida@care.example", "Ida Coordinator");
+        long group = fx.group("Erasure Helpers", ward, app.count("SELECT id FROM accounts WHERE email = 'ida@care.example'"));
+        long wes = fx.volunteer(group, CareFixtures.Volunteer.of("Wes Went", 0.4));
+        fx.account("pia@care.example", "Pia Person");
+        long request = CareFixtures.ask(fx.signIn("pia@care.example"), CareFixtures.request(ward, Map.of()));
+        TestClient ida = fx.signIn("ida@care.example");
+        ida.get("/care/groups/" + group);
+        ida.post("/care/groups/" + group + "/match", Map.of());
+        ida.get("/care/groups/" + group);
+        ida.post("/care/groups/" + group + "/send", Map.of());
+        TestClient w = fx.signIn("wes.went@care.example");
+        w.get("/care/volunteering");
+        long match = app.count("SELECT id FROM care_matches WHERE request_id = " + request + " AND volunteer_id = " + wes);
+        assertThat(w.post("/care/matches/" + match + "/accept", Map.of()).status()).isEqualTo(302);
+        assertThat(app.count("SELECT count(*) FROM care_requests WHERE status = 'matched' AND id = " + request)).isEqualTo(1);
+        w.get("/account/delete");
+        assertThat(w.post("/account/delete", Map.of("password", CareFixtures.PASSWORD)).status()).isEqualTo(302);
+        assertThat(app.count("SELECT count(*) FROM care_matches WHERE volunteer_id = " + wes)).isZero();
+        assertThat(app.count("SELECT count(*) FROM care_requests WHERE status = 'open' AND id = " + request)).isEqualTo(1);
+    }
 }
