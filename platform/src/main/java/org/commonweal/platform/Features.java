@@ -1,6 +1,7 @@
 package org.commonweal.platform;
 
 import org.commonweal.platform.budgets.BudgetsFeature;
+import org.commonweal.platform.care.CareFeature;
 import org.commonweal.platform.consultations.ConsultationsFeature;
 import org.commonweal.platform.conversations.ConversationsFeature;
 import org.commonweal.platform.core.feature.Feature;
@@ -37,7 +38,8 @@ final class Features {
             ElectionsFeature::new,
             LibraryFeature::new,        // after budgets and groups: stories come from delivered projects and show on group pages
             VolunteersFeature::new,     // after groups, whose members volunteer and whose safeguarding leads verify DBS checks
-            OpportunitiesFeature::new); // after groups and volunteers: a group's coordinators post them; sign-ups check volunteers' DBS and skills
+            OpportunitiesFeature::new,  // after groups and volunteers: a group's coordinators post them; sign-ups check volunteers' DBS and skills
+            CareFeature::new);          // after groups and volunteers: coordinators match help requests to a group's volunteers
 
     private Features() {
     }

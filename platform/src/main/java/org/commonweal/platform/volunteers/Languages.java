@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 public final class Languages {
     static final Set<String> ISO_639_1 = Arrays.stream(Locale.getISOLanguages()).collect(Collectors.toUnmodifiableSet());
     /** English, Welsh and the languages most spoken in England and Wales after it (2021 census), then Gaelic and Irish. */
-    static final List<String> COMMON = List.of("en", "cy", "pl", "ro", "pa", "ur", "pt", "es", "ar", "bn", "gu", "it", "lt", "zh",
+    public static final List<String> COMMON = List.of("en", "cy", "pl", "ro", "pa", "ur", "pt", "es", "ar", "bn", "gu", "it", "lt", "zh",
             "fr", "ta", "tr", "so", "de", "fa", "ru", "uk", "hi", "gd", "ga");
 
     private Languages() {

@@ -38,10 +38,22 @@ public final class AuditLog {
                 WHERE (:action = '' OR l.action = :action)
                 ORDER BY l.id DESC LIMIT :limit OFFSET :offset""")
                 .bind("action", actionFilter == null ? "" : actionFilter).bind("limit", limit).bind("offset", offset)
-                .map((rs, ctx) -> new Entry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class),
-                        (Long) rs.getObject("actor_id"), rs.getString("actor_name"), rs.getString("action"),
-                        rs.getString("subject"), rs.getString("detail"), rs.getString("ip"), rs.getString("request_id")))
-                .list());
+                .map((rs, ctx) -> entry(rs)).list());
+    }
+
+    /** Who did {@code action} to {@code subject} and when, oldest first: for pages that show a person who looked at their record. */
+    public List<Entry> about(String subject, String action) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT l.id, l.at, l.actor_id, a.name AS actor_name, l.action, l.subject, l.detail, l.ip, l.request_id
+                FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor_id
+                WHERE l.subject = :subject AND l.action = :action ORDER BY l.id""")
+                .bind("subject", subject).bind("action", action)
+                .map((rs, ctx) -> entry(rs)).list());
+    }
+
+    private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Entry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class), (Long) rs.getObject("actor_id"), rs.getString("actor_name"),
+                rs.getString("action"), rs.getString("subject"), rs.getString("detail"), rs.getString("ip"), rs.getString("request_id"));
     }
 
     public List<String> actions() {

@@ -72,7 +72,9 @@ class PermissionMatrixTest extends PlatformTestCase {
             Map.entry("story", AMIRA),
             Map.entry("named person", AMIRA),
             Map.entry("volunteering opportunity", AMIRA),
-            Map.entry("volunteering group", AMIRA));
+            Map.entry("volunteering group", AMIRA),
+            Map.entry("care request", AMIRA), Map.entry("care request's needs", AMIRA), Map.entry("care request's person", AMIRA),
+            Map.entry("care match", AMIRA), Map.entry("care coordination", BEN), Map.entry("care visit", BEN));
 
     /** A value for each path parameter, keyed by the path up to and including it; objects of the owner kinds are the fixtures. */
     static final Map<String, String> PATH_VALUES = new LinkedHashMap<>();
@@ -166,7 +168,33 @@ class PermissionMatrixTest extends PlatformTestCase {
                 one("SELECT id FROM opportunity_sessions WHERE starts_at > now() AND opportunity_id = " + opportunity + " ORDER BY starts_at")));
         PATH_VALUES.put("/volunteering/{id}/hours/{hours}", String.valueOf(
                 one("SELECT id FROM volunteer_hours WHERE status = 'pending' AND opportunity_id = " + opportunity + " ORDER BY id")));
+        PATH_VALUES.putAll(careFixtures(amira, ben, place));
         watchEveryTable();
+    }
+
+    /**
+     * Amira's own help request in the Matrix Ward (no persona coordinates it); a request of Tess's in the area of St Mark's,
+     * whose volunteer coordinator is Ben, taken on by Amira as its volunteer; and a visit she logged, for Ben to approve.
+     */
+    private static Map<String, String> careFixtures(long amira, long ben, long place) {
+        long church = one("SELECT group_id FROM group_members WHERE role = 'volunteer_coordinator' AND account_id = " + ben + " ORDER BY group_id");
+        long churchPlace = one("SELECT place_id FROM group_places WHERE group_id = " + church + " ORDER BY place_id");
+        long target = account(new Persona("target", "target@matrix.example", null, Set.of()));
+        return app.database.jdbi().inTransaction(h -> {
+            String insert = """
+                    INSERT INTO care_requests (person_id, person_name, asker_id, relationship, consent, kind, slots, place_id, lat, lon, languages,
+                                               safeguarding, status)
+                    VALUES (:p, 'Matrix person', :p, 'self', 'self', 'shopping', '{mon-am}', :place, 51.45, -2.58, '{en}', 'none', :status) RETURNING id""";
+            long own = h.createQuery(insert).bind("p", amira).bind("place", place).bind("status", "awaiting_consent").mapTo(Long.class).one();
+            long tess = h.createQuery(insert).bind("p", target).bind("place", churchPlace).bind("status", "matched").mapTo(Long.class).one();
+            long match = h.createQuery("""
+                    INSERT INTO care_matches (request_id, volunteer_id, group_id, status, cost_metres, reasons)
+                    VALUES (:r, :v, :g, 'accepted', 500, '{}') RETURNING id""").bind("r", tess).bind("v", amira).bind("g", church).mapTo(Long.class).one();
+            long visit = h.createQuery("INSERT INTO care_visits (match_id, visited_on, minutes, status) VALUES (:m, current_date, 60, 'logged') RETURNING id")
+                    .bind("m", match).mapTo(Long.class).one();
+            return Map.of("/care/requests/{id}", String.valueOf(own), "/care/groups/{id}", String.valueOf(church),
+                    "/care/matches/{id}", String.valueOf(match), "/care/visits/{id}", String.valueOf(visit));
+        });
     }
 
     /** What the declaration says the persona gets. */
