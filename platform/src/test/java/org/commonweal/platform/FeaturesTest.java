@@ -67,7 +67,8 @@ class FeaturesTest extends PlatformTestCase {
     @Test
     void eachHubListsTheFeaturesInTheirOrderAndEachRoleItsOwnTools() {
         assertThat(hub(app.client().get("/take-part").body())).containsExactly("/budgets", "/problems", "/conversations", "/consultations", "/elections");
-        assertThat(hub(app.client().get("/community").body())).containsExactly("/groups", "/services", "/grants", "/events", "/library");
+        assertThat(hub(app.client().get("/community").body())).containsExactly("/groups", "/services", "/grants", "/events", "/library", "/volunteering");
+        assertThat(hub(app.signedInAs("resident").get("/community").body())).contains("/volunteering/mine", "/care", "/volunteer/profile");
         assertThat(hub(app.signedInAs("resident").get("/community").body())).contains("/account/skills");
         assertThat(hub(app.signedInAs("officer").get("/tools").body())).containsExactly("/residence/letters", "/services/review");
         assertThat(hub(app.signedInAs("organiser").get("/tools").body())).containsExactly("/elections/modeller");

@@ -54,7 +54,7 @@ public final class CareFeature implements Feature {
 
     @Override
     public List<NavItem> navigation() {
-        return List.of(NavItem.account("/care", "nav.care", Role.RESIDENT));
+        return List.of(NavItem.in(NavItem.Area.COMMUNITY, "/care", "nav.care", Role.RESIDENT));
     }
 
     @Override

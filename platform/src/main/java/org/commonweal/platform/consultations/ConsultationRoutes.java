@@ -182,7 +182,7 @@ final class ConsultationRoutes implements Routes {
         web.answer(ctx, refused, "/consultations/" + c.id(), "consultations.respond.saved", () -> {
             if (refused.get() == Refusal.CLOSED) {
                 web.render(ctx, "error.jte", web.page(ctx, "consultations.notOpen.title"), "message",
-                        web.messages().get("consultations.notOpen.body", c.opensOn().toString(), c.closesOn().toString()));
+                        web.messages().get("consultations.notOpen.body", c.opensOn(), c.closesOn()));
             } else {
                 renderAnswerForm(ctx, c, consultations.structure(c.id()), form, false);
             }

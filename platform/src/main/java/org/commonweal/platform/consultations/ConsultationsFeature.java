@@ -73,7 +73,7 @@ public final class ConsultationsFeature implements Feature {
     public List<org.commonweal.platform.core.feature.HomeSection> home(org.commonweal.platform.core.http.CurrentUser user, org.commonweal.platform.core.i18n.Messages messages) {
         java.time.LocalDate today = java.time.LocalDate.now(ZONE);
         List<org.commonweal.platform.core.feature.HomeSection.Entry> open = consultations.published().stream().filter(c -> c.acceptsAnswers(today)).limit(3)
-                .map(c -> new org.commonweal.platform.core.feature.HomeSection.Entry(c.title(), "/consultations/" + c.id(), messages.get("consultations.home.closes", c.closesOn().toString()))).toList();
+                .map(c -> new org.commonweal.platform.core.feature.HomeSection.Entry(c.title(), "/consultations/" + c.id(), messages.get("consultations.home.closes", c.closesOn()))).toList();
         return List.of(new org.commonweal.platform.core.feature.HomeSection("consultations.home.title", open, "/consultations", "consultations.home.all"));
     }
 

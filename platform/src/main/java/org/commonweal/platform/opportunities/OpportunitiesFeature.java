@@ -78,7 +78,7 @@ public final class OpportunitiesFeature implements Feature {
 
     @Override
     public List<NavItem> navigation() {
-        return List.of(NavItem.main("/volunteering", "nav.volunteering"), NavItem.account("/volunteering/mine", "nav.volunteering.mine", Role.RESIDENT));
+        return List.of(NavItem.in(NavItem.Area.COMMUNITY, "/volunteering", "nav.volunteering"), NavItem.in(NavItem.Area.COMMUNITY, "/volunteering/mine", "nav.volunteering.mine", Role.RESIDENT));
     }
 
     /** The newest opportunities, anywhere. */

@@ -83,7 +83,7 @@ public final class VolunteersFeature implements Feature {
 
     @Override
     public List<NavItem> navigation() {
-        return List.of(NavItem.account(ProfileRoutes.PATH, "nav.volunteer", Role.RESIDENT));
+        return List.of(NavItem.in(NavItem.Area.COMMUNITY, ProfileRoutes.PATH, "nav.volunteer", Role.RESIDENT));
     }
 
     /** Hourly, so a day's reminders go out soon after midnight whenever the platform was down; each due date is mailed once. */

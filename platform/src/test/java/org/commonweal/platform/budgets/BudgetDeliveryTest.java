@@ -133,7 +133,7 @@ class BudgetDeliveryTest extends PlatformTestCase {
         assertThat(officer.post(base(library) + "/milestones/" + permission + "/done", Map.of()).status()).as("another project's milestone").isEqualTo(404);
         assertThat(app.signedInAs("resident").post(base(park) + "/milestones", Map.of("milestoneTitle", "x", "plannedOn", today.toString())).status())
                 .isEqualTo(403);
-        assertThat(fan.get("/notifications").body()).contains("Pocket park").contains("is done (" + today + "): Planning permission granted");
+        assertThat(fan.get("/notifications").body()).contains("Pocket park").contains("is done (" + org.commonweal.platform.core.i18n.Messages.ENGLISH.date(today) + "): Planning permission granted");
     }
 
     @Test

@@ -109,6 +109,15 @@ public final class Messages {
     }
 
     private static final java.time.ZoneId UK_TIME = java.time.ZoneId.of("Europe/London");
+    private static final java.util.regex.Pattern ISO_DAY = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private String isoDay(String text) {
+        try {
+            return date(java.time.LocalDate.parse(text));
+        } catch (java.time.format.DateTimeParseException e) {
+            return text;
+        }
+    }
 
     public String get(String key, Object... args) {
         String pattern = patterns.get(key);
@@ -123,7 +132,10 @@ public final class Messages {
         }
     }
 
-    /** A day or a moment given as an argument is written in words, as {@link #date} and {@link #dateTime} write it. */
+    /**
+     * A day or a moment given as an argument is written in words, as {@link #date} and {@link #dateTime} write it; so is
+     * an argument that is a whole ISO day in text, as stored arguments (a notification's) keep days.
+     */
     private Object[] datesInWords(Object[] args) {
         Object[] out = args;
         for (int i = 0; i < args.length; i++) {
@@ -132,6 +144,7 @@ public final class Messages {
                 case java.time.OffsetDateTime t -> dateTime(t);
                 case java.time.ZonedDateTime t -> dateTime(t.toOffsetDateTime());
                 case java.time.Instant t -> dateTime(t.atOffset(java.time.ZoneOffset.UTC));
+                case String text when ISO_DAY.matcher(text).matches() -> isoDay(text);
                 case null, default -> null;
             };
             if (words == null) continue;

@@ -45,6 +45,8 @@ class MessagesTest {
         assertThat(Messages.ENGLISH.date(null)).isEmpty();
         // A date handed to a message as an argument is written the same way, never as 2026-12-07.
         assertThat(Messages.ENGLISH.get("budgets.home.closes", java.time.LocalDate.of(2027, 1, 4))).isEqualTo("Voting closes on 4 January 2027");
+        assertThat(Messages.ENGLISH.get("budgets.home.closes", "2027-01-04")).as("a stored argument").isEqualTo("Voting closes on 4 January 2027");
+        assertThat(Messages.ENGLISH.get("budgets.home.closes", "2027-13-44")).as("not a day").isEqualTo("Voting closes on 2027-13-44");
     }
 
     @Test
