@@ -26,7 +26,7 @@ class BudgetJourneyTest extends PlatformTestCase {
         long pot = setup.addPot(officer, process, "Riverside pot", "Riverside", "10,000", "knapsack", Map.of());
         officer.get("/budgets/" + process);
         assertThat(officer.post("/budgets/" + process + "/dates", Map.of("ideas.starts", "2026-03-01", "ideas.ends", "2026-03-31")).status()).isEqualTo(302);
-        assertThat(officer.get("/budgets/" + process).body()).contains("£10,000.00").contains("2026-03-01 to 2026-03-31");
+        assertThat(officer.get("/budgets/" + process).body()).contains("£10,000.00").contains("1 March 2026 to 31 March 2026");
 
         setup.advanceTo(officer, process, Phase.IDEAS);
         TestClient amira = app.signedInAs("resident");

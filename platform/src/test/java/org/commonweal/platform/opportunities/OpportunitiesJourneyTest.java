@@ -145,7 +145,10 @@ class OpportunitiesJourneyTest extends PlatformTestCase {
     void aSessionNeedingAnEnhancedDbsCheckRefusesAVolunteerWithoutOneSayingWhy() {
         long lunch = app.count("SELECT id FROM opportunities WHERE title = 'Lunch club helpers for older neighbours'");
         long session = app.count("SELECT min(id) FROM opportunity_sessions WHERE opportunity_id = " + lunch);
-        TestClient amira = as("amira");
+        // A newcomer with no volunteer profile yet (the demo's residents already volunteer, Amira with a children's check).
+        app.platform.accounts.createConfirmed("nia@example.org", "Nia Newcomer", "a long test password", java.util.Set.of(), null);
+        TestClient amira = app.client();
+        amira.signIn("nia@example.org", "a long test password");
         amira.get("/volunteering/" + lunch);
         TestClient.Response noAge = amira.post("/volunteering/" + lunch + "/sessions/" + session + "/sign-up", Map.of());
         assertThat(noAge.status()).isEqualTo(409);
