@@ -64,9 +64,11 @@ public final class VolunteerDirectory {
             binds.put("places", places.within(f.placeId()).toArray(Long[]::new));
         }
         if (f.dbs() != null && f.dbs() != DbsLevel.NONE) {
-            sql.append(" AND EXISTS (SELECT 1 FROM volunteer_dbs_checks c WHERE c.volunteer_id = v.id AND").append(VolunteerService.VALID_DBS)
-                    .append(" AND array_position(:levels, c.level) >= :rank)");
-            binds.put("rank", f.dbs().ordinal() + 1);
+            // The few volunteers checked to the level come from the checks' own index, so a search that matches nobody
+            // does not walk every volunteer in name order looking for one.
+            sql.append(" AND v.id IN (SELECT c.volunteer_id FROM volunteer_dbs_checks c WHERE c.level = ANY(:wanted) AND")
+                    .append(VolunteerService.VALID_DBS).append(")");
+            binds.put("wanted", java.util.Arrays.copyOfRange(VolunteerService.LEVELS, f.dbs().ordinal(), VolunteerService.LEVELS.length));
         }
         if (notBlank(f.name())) {
             sql.append(" AND lower(v.display_name) LIKE :name");
