@@ -66,8 +66,14 @@ final class DemoVolunteers {
 
     private long profile(long account, String name, String skills, String languages, String slots, String radius, String capacity, String gender,
                          List<Long> groupIds) {
+        // Home points a few streets apart in the demo city, so a coordinator's match has distances to weigh.
+        String point = switch ((int) (account % 3)) {
+            case 0 -> "51.4581, -2.5912";
+            case 1 -> "51.4512, -2.5833";
+            default -> "51.4566, -2.5790";
+        };
         Form form = Form.empty().set("skills", skills).set("languages", languages).set("otherLanguages", "").set("slots", slots).set("homePlace", "")
-                .set("homePoint", "").set("radiusKm", radius).set("transport", "walk,public_transport").set("interests", "community").set("maxHoursWeek", "4")
+                .set("homePoint", point).set("radiusKm", radius).set("transport", "walk,public_transport").set("interests", "community").set("maxHoursWeek", "4")
                 .set("capacity", capacity).set("gender", gender).set("groups", String.join(",", groupIds.stream().map(String::valueOf).toList()));
         if (!editor.save(account, name, form, groupIds, Actor.SYSTEM)) throw new IllegalStateException("demo volunteer " + name + ": " + form.errors());
         return volunteers.ofAccount(account).orElseThrow().id();
