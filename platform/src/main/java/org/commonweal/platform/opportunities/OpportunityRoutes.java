@@ -90,7 +90,9 @@ final class OpportunityRoutes implements Routes {
         String skill = Optional.ofNullable(ctx.queryParam("skill")).filter(Skills.ALL::contains).orElse("");
         LocalDate day = null;
         try {
-            day = Optional.ofNullable(ctx.queryParam("date")).filter(d -> !d.isBlank()).map(d -> LocalDate.parse(d.strip())).orElse(null);
+            // Four-digit years only: java.time reads "+999999999-12-31", which PostgreSQL cannot hold.
+            day = Optional.ofNullable(ctx.queryParam("date")).map(String::strip).filter(d -> d.matches("\\d{4}-\\d{2}-\\d{2}"))
+                    .map(LocalDate::parse).orElse(null);
         } catch (DateTimeParseException e) {
             // an unreadable day filters nothing; the field shows it back with its error
         }

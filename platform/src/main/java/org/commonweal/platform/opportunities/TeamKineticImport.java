@@ -173,7 +173,10 @@ public final class TeamKineticImport {
         }
         LocalDate day = null;
         try {
-            day = LocalDate.parse(cell(file, r, mapping, "date"));
+            LocalDate parsed = LocalDate.parse(cell(file, r, mapping, "date"));
+            // A year PostgreSQL cannot hold ("+999999999-12-31" parses) is as wrong as no date.
+            if (parsed.getYear() < 1900 || parsed.getYear() > 9999) throw new DateTimeParseException("out of range", parsed.toString(), 0);
+            day = parsed;
         } catch (DateTimeParseException e) {
             problems.add(problem(file, r, mapping, "date", "opportunities.import.problem.date"));
         }
