@@ -1,5 +1,7 @@
 package org.commonweal.platform.care;
 
+import org.commonweal.platform.core.files.OwnerOnly;
+
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
@@ -9,7 +11,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -69,13 +70,8 @@ final class CareKey {
         Files.createDirectories(file.getParent());
         byte[] bytes = new byte[BYTES];
         new SecureRandom().nextBytes(bytes);
-        Path temporary = Files.createTempFile(file.getParent(), "care", ".new");
+        Path temporary = OwnerOnly.create(file.resolveSibling("care-" + Long.toUnsignedString(new SecureRandom().nextLong()) + ".new"));
         try {
-            try {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // A file system without POSIX modes (Windows) protects the file by the user profile's own access rules.
-            }
             Files.writeString(temporary, Base64.getEncoder().encodeToString(bytes) + "\n", StandardCharsets.US_ASCII);
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException anotherInstanceWon) {
