@@ -181,13 +181,15 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
             // landing's proof prices more projects than a plain pass, which costs where the order of funding keeps changing).
             EqualSharesRun.Result following = null; // the pass at k + 1, computed as a failed jump's landing
             int jump = 2, wait = 0, backoff = 1;
+            try (PassesAhead<CertifiedArithmetic.Value> plain = new PassesAhead<>(passes, new EqualSharesRun<>(groups, cost, tieRank,
+                    CertifiedArithmetic.INSTANCE, u.effortScale(instance, groups.supportMass)), budget, step, voters, supported)) {
             while (!(untilInfeasible ? containsAll(result, supported) : exhaustive(result, cost, supported, budget))) {
                 EqualSharesRun.Result next = following;
                 following = null;
                 if (next == null && jumps && wait > 0) {
                     wait--;
                 } else if (next == null && jumps) {
-                    EqualSharesRun.Result landing = passes.run(budgetAt(budget, k + (long) jump, step), voters, supported, false, result);
+                    EqualSharesRun.Result landing = passes.run(PassesAhead.budgetAt(budget, k + (long) jump, step), voters, supported, false, result);
                     computed++;
                     if (landing.sameAsBase()) {
                         result = landing;
@@ -205,12 +207,13 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
                     backoff = Math.min(64, 2 * backoff);
                 }
                 if (next == null) {
-                    next = passes.run(budgetAt(budget, k + 1, step), voters, supported, false);
+                    next = plain.pass(k + 1, !jumps || wait > 0);
                     computed++;
                 }
                 if (next.totalCost() > budget) break;
                 result = next;
                 k++;
+            }
             }
         }
         long budgetNumerator = budget + k * step;
@@ -258,10 +261,6 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
         long total = 0;
         for (int p : selected) total += cost[p];
         return new Decision(new Outcome(name(), selected, total, verdicts, tieBreak), Rational.of(budgetNumerator, voters), k, computed);
-    }
-
-    private static long budgetAt(long budget, long increments, long step) {
-        return Math.addExact(budget, Math.multiplyExact(increments, step));
     }
 
     /** The increment in the instance's scaled money units; it must be a whole number of them. */

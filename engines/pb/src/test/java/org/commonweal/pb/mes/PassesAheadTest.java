@@ -1,0 +1,75 @@
+package org.commonweal.pb.mes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.commonweal.pb.Instance;
+import org.commonweal.pb.Project;
+import org.commonweal.pb.RandomInstances;
+import org.commonweal.pb.TieBreak;
+import org.commonweal.pb.TieOrder;
+
+/**
+ * The add1 passes computed two at a time: whatever order the completion asks for them in (stepping on, jumping ahead,
+ * stepping back), each answer is the pass a fresh single-threaded run gives at that money.
+ */
+class PassesAheadTest {
+
+    @Provide
+    Arbitrary<Instance> approval() {
+        return RandomInstances.approval().map(IncrementJumpsTest::inCents);
+    }
+
+    @Property(tries = 150)
+    void everyPassIsTheOneASingleRunGives(@ForAll("approval") Instance instance,
+                                          @ForAll @Size(min = 1, max = 30) List<@IntRange(min = -3, max = 6) Integer> moves,
+                                          @ForAll @Size(min = 30, max = 30) List<Boolean> stepOn) {
+        int m = instance.projects().size();
+        long[] cost = instance.projects().stream().mapToLong(Project::cost).toArray();
+        boolean[] all = new boolean[m];
+        Arrays.fill(all, true);
+        VoterGroups groups = VoterGroups.of(instance, Utility.COST, all);
+        int[] rank = TieOrder.ranks(instance, TieBreak.DEFAULT);
+        long voters = Math.max(1, groups.voters);
+        long step = voters; // one cent per voter
+        EqualSharesRun<CertifiedArithmetic.Value> reference = new EqualSharesRun<>(groups, cost, rank, CertifiedArithmetic.INSTANCE);
+        try (PassesAhead<CertifiedArithmetic.Value> passes = new PassesAhead<>(
+                new EqualSharesRun<>(groups, cost, rank, CertifiedArithmetic.INSTANCE),
+                new EqualSharesRun<>(groups, cost, rank, CertifiedArithmetic.INSTANCE), instance.budget(), step, voters, all)) {
+            long increments = 0;
+            for (int i = 0; i < moves.size(); i++) {
+                increments = Math.max(0, increments + moves.get(i));
+                EqualSharesRun.Result got = passes.pass(increments, stepOn.get(i));
+                EqualSharesRun.Result expected = reference.run(PassesAhead.budgetAt(instance.budget(), increments, step), voters, all, false);
+                assertThat(got.selected()).as("pass %d at %d increments", i, increments).isEqualTo(expected.selected());
+                assertThat(got.totalCost()).isEqualTo(expected.totalCost());
+            }
+        }
+    }
+
+    @Property(tries = 20)
+    void aPassAheadThatCannotBeHeldIsDroppedUnasked(@ForAll("approval") Instance instance) {
+        int m = instance.projects().size();
+        long[] cost = instance.projects().stream().mapToLong(Project::cost).toArray();
+        boolean[] all = new boolean[m];
+        Arrays.fill(all, true);
+        VoterGroups groups = VoterGroups.of(instance, Utility.COST, all);
+        int[] rank = TieOrder.ranks(instance, TieBreak.DEFAULT);
+        long voters = Math.max(1, groups.voters);
+        long step = Long.MAX_VALUE; // the money of every pass after the first cannot be held
+        try (PassesAhead<CertifiedArithmetic.Value> passes = new PassesAhead<>(
+                new EqualSharesRun<>(groups, cost, rank, CertifiedArithmetic.INSTANCE),
+                new EqualSharesRun<>(groups, cost, rank, CertifiedArithmetic.INSTANCE), 1, step, voters, all)) {
+            assertThat(passes.pass(0, true).selected()).isNotNull();
+            assertThat(passes.pass(0, true).selected()).as("the failed pass ahead, not asked for, is dropped").isNotNull();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> passes.pass(1, false)).isInstanceOf(ArithmeticException.class);
+        }
+    }
+}
