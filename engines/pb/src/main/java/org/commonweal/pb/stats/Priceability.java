@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.exception.MathIllegalStateException;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.apache.commons.math3.fraction.FractionConversionException;
 import org.apache.commons.math3.optim.MaxIter;
 import org.apache.commons.math3.optim.PointValuePair;
 import org.apache.commons.math3.optim.linear.LinearConstraint;
@@ -42,13 +44,12 @@ import org.commonweal.pb.Rational;
  * false), and anything else is NOT_CHECKED. Programs larger than the size limit are NOT_CHECKED too.
  */
 public final class Priceability {
-    /** Payment variables times constraints: measured to solve in about a second (see docs/engines/pb.md). */
-    public static final long DEFAULT_SIZE_LIMIT = 2_000_000L;
+    /** Variables times constraints: about a million solves in 1.5–5 s on this project's machine (docs/engines/pb.md). */
+    public static final long DEFAULT_SIZE_LIMIT = 1_000_000L;
     /** A least excess above this share of the budget is a robust "no": the program's coefficients are all of order one. */
     static final double INFEASIBLE = 1e-7;
     /** How far, as a share of the budget, a verified price system may miss the leftover condition and still count. */
     static final double TOLERANCE = 1e-9;
-    private static final BigInteger GRID = BigInteger.ONE.shiftLeft(50);
 
     private Priceability() {
     }
@@ -78,7 +79,7 @@ public final class Priceability {
      *                      most left over in the best price system the solver found; else -1
      * @param excess        on LEFT_OVER, by how much (scaled cost units) the supporters' leftover exceeds the cost at least,
      *                      as the solver computed it (floating point, rounded down)
-     * @param size          payment variables times constraints of the program (0 when none was needed)
+     * @param size          variables times constraints of the program (0 when none was needed)
      * @param exhaustive    whether no unfunded project fits the money left (pabutools' default asks for this too)
      */
     public record Result(Status status, Why why, Rational moneyPerVoter, boolean exact, int project, long excess, long size, boolean exhaustive) {
@@ -242,14 +243,20 @@ public final class Priceability {
         }
 
         /**
-         * The solver's payments rounded to a fine binary grid, each funded project's payment made exact by giving the
-         * remainder to its largest payer, b raised to what the heaviest payer spends (and to L/n), then every condition
-         * checked in rationals.
+         * The solver's price system checked in exact rationals: each amount first as the simplest fraction near it (a
+         * vertex of a small program usually has small denominators, and tight conditions then hold exactly), else as the
+         * double it is. Each funded project's payments are made exact by giving the remainder to its largest payer, b is
+         * raised to what the heaviest payer spends (and to L/n), and every condition is checked.
          */
         private Result verify(double[] x, int beta, List<Integer> unfunded, long size) {
+            Result simple = verify(x, beta, unfunded, size, true);
+            return simple.status() == Status.PRICEABLE && simple.exact() ? simple : verify(x, beta, unfunded, size, false);
+        }
+
+        private Result verify(double[] x, int beta, List<Integer> unfunded, long size, boolean simplest) {
             Rational[] perVoter = new Rational[variables];
             for (int g = 0; g < types.length; g++) {
-                for (int v : pays[g]) perVoter[v] = grid(x[v]).multiply(budget).divide(weight[g]);
+                for (int v : pays[g]) perVoter[v] = money(x[v] * budget / weight[g], simplest);
             }
             for (int p = 0; p < funded.length; p++) {
                 if (!funded[p]) continue;
@@ -271,7 +278,7 @@ public final class Priceability {
                 perVoter[largest] = perVoter[largest].add(missing.divide(weight[largestType]));
                 if (perVoter[largest].signum() < 0) return answer(Status.NOT_CHECKED, Why.UNCERTAIN, -1, 0, size);
             }
-            Rational b = grid(x[beta]).multiply(budget).divide(voters).max(Rational.of(budget, voters));
+            Rational b = money(x[beta] * budget / voters, simplest).max(Rational.of(budget, voters));
             Rational[] spent = new Rational[types.length];
             for (int g = 0; g < types.length; g++) {
                 spent[g] = Rational.ZERO;
@@ -291,10 +298,19 @@ public final class Priceability {
             return answer(Status.NOT_CHECKED, Why.UNCERTAIN, -1, 0, size);
         }
 
-        private static Rational grid(double value) {
-            BigInteger steps = new java.math.BigDecimal(Math.max(0, value)).multiply(new java.math.BigDecimal(GRID))
-                    .setScale(0, java.math.RoundingMode.HALF_EVEN).toBigIntegerExact();
-            return Rational.of(steps, GRID);
+        /** An amount of money (scaled units) as a rational: the simplest fraction within the solver's accuracy, or the double itself. */
+        private static Rational money(double value, boolean simplest) {
+            double v = Math.max(0, value);
+            if (simplest) {
+                try {
+                    BigFraction f = new BigFraction(v, 1e-9 * (1 + v), 100);
+                    return Rational.of(f.getNumerator(), f.getDenominator());
+                } catch (FractionConversionException e) {
+                    // no simple fraction nearby: use the double as it is
+                }
+            }
+            java.math.BigDecimal exact = new java.math.BigDecimal(v);
+            return exact.scale() > 0 ? Rational.of(exact.unscaledValue(), BigInteger.TEN.pow(exact.scale())) : Rational.of(exact.toBigIntegerExact(), BigInteger.ONE);
         }
     }
 }

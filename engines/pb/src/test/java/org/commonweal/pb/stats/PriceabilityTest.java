@@ -87,6 +87,15 @@ class PriceabilityTest {
     }
 
     @Test
+    void theAuditCarriesPriceabilityForEveryBallotType() {
+        Instance i = Instances.cumulative(8, new long[]{2, 4}, new int[][]{{1}, {0, 1}}, new long[][]{{3}, {1, 0}});
+        Audit audit = Audit.of(i, funding(i, List.of(1)), Audit.Limits.DEFAULT);
+        assertThat(audit.representation()).isEmpty();
+        assertThat(audit.priceability().status()).isEqualTo(Status.NOT_PRICEABLE);
+        assertThat(Audit.of(i, funding(i, List.of(1)), new Audit.Limits(1, 1, 1)).priceability().why()).isEqualTo(Why.TOO_LARGE);
+    }
+
+    @Test
     void overBudgetAndUnsupportedOutcomesAreRefusedWithTheReason() {
         Instance i = Instances.approval(10, new long[]{6, 6, 1}, new int[]{0, 1}, new int[]{0, 1});
         assertThat(check(i, 0, 1).why()).isEqualTo(Why.OVER_BUDGET);
@@ -169,8 +178,14 @@ class PriceabilityTest {
         if (!changed.remove((Integer) p)) changed.add(p);
         Outcome outcome = funding(instance, changed);
         Priceability.Result r = Priceability.check(instance, outcome, LIMIT);
-        assertThat(r.status()).isNotEqualTo(Status.NOT_CHECKED);
-        assertThat(r.status() == Status.PRICEABLE).isEqualTo(PerVoterPriceability.priceable(instance, outcome));
-        if (r.status() == Status.PRICEABLE) assertThat(r.exact()).isTrue();
+        String described = describe(instance) + " funding " + changed + ": " + r;
+        assertThat(r.status()).as(described).isNotEqualTo(Status.NOT_CHECKED);
+        assertThat(r.status() == Status.PRICEABLE).as(described).isEqualTo(PerVoterPriceability.priceable(instance, outcome));
+        if (r.status() == Status.PRICEABLE) assertThat(r.exact()).as(described).isTrue();
+    }
+
+    private static String describe(Instance instance) {
+        return "budget " + instance.budget() + ", costs " + instance.projects().stream().map(p -> p.cost()).toList() + ", ballots "
+                + instance.ballots().stream().map(b -> java.util.Arrays.toString(b.projects()) + (b.points() == null ? "" : java.util.Arrays.toString(b.points()))).toList();
     }
 }
