@@ -51,7 +51,7 @@ final class PbAuditCommand implements Command {
                     histogram of the share of their chosen projects' cost that was funded, money and votes per category, and for
                     approval-like ballots EJR, EJR up to one, PJR and Pareto efficiency under cost and cardinality utilities, and
                     whether the outcome is priceable (an equal share per voter pays for it, leaving no unfunded project's
-                    supporters more than it costs).
+                    supporters more than it costs) and, for approval-like ballots, stably priceable.
                     A check that would take too long on a large file says "not checked" rather than guessing.""");
             return 0;
         }
@@ -146,6 +146,7 @@ final class PbAuditCommand implements Command {
             }
         }
         root.set("priceability", json(instance, money, audit.priceability()));
+        root.set("stable_priceability", json(instance, money, audit.stablePriceability()));
         ArrayNode categories = root.putArray("categories");
         for (CategoryShare c : audit.categories()) {
             ObjectNode item = categories.addObject();
@@ -199,7 +200,8 @@ final class PbAuditCommand implements Command {
         }
         for (JustifiedRepresentation.Result r : audit.representation()) out.println(sentence(instance, money, r));
         for (Pareto.Result r : audit.pareto()) out.println(sentence(instance, r));
-        out.println(sentence(instance, money, audit.priceability()));
+        out.println(sentence(instance, money, audit.priceability(), false));
+        out.println(sentence(instance, money, audit.stablePriceability(), true));
         if (!audit.categories().isEmpty()) {
             out.println("Categories (share of the money spent, share of the votes):");
             for (CategoryShare c : audit.categories()) {
@@ -237,21 +239,26 @@ final class PbAuditCommand implements Command {
         };
     }
 
-    private static String sentence(Instance instance, Money money, Priceability.Result r) {
+    private static String sentence(Instance instance, Money money, Priceability.Result r, boolean stable) {
+        String head = stable ? "Stable priceability: " : "Priceable: ";
+        String kept = stable ? "could buy it, counting for each voter the larger of what they have left and the most they paid for one project, with"
+                : "keep more than it costs, by";
         String answer = switch (r.why()) {
-            case PRICE_SYSTEM -> "Priceable: yes — each voter's share of " + money.text(perVoter(instance, r))
-                    + " pays for every funded project, and no unfunded project's supporters have more left than it costs"
+            case PRICE_SYSTEM -> head + "yes — each voter's share of " + money.text(perVoter(instance, r))
+                    + " pays for every funded project, and no unfunded project's supporters " + (stable ? "could buy it, counting for each voter the "
+                    + "larger of what they have left and the most they paid for one project" : "have more left than it costs")
                     + (r.exact() ? "." : " (to within a billionth of the budget).");
-            case OVER_BUDGET -> "Priceable: no — the outcome costs more than the budget.";
-            case UNSUPPORTED -> "Priceable: no — nobody chose " + projects(instance, List.of(r.project())) + ", so no voter may pay for it.";
-            case LEFT_OVER -> "Priceable: no — however the voters' equal shares are set and spent on funded projects they chose, the supporters "
-                    + "of some unfunded project keep more than it costs, by at least " + money.text(r.excess())
+            case OVER_BUDGET -> head + "no — the outcome costs more than the budget.";
+            case UNSUPPORTED -> head + "no — nobody chose " + projects(instance, List.of(r.project())) + ", so no voter may pay for it.";
+            case LEFT_OVER -> head + "no — however the voters' equal shares are set and spent on funded projects they chose, the supporters "
+                    + "of some unfunded project " + kept + " at least " + money.text(r.excess()) + (stable ? " to spare" : "")
                     + (r.project() >= 0 ? " (in the closest price system, the supporters of " + projects(instance, List.of(r.project())) + ")." : ".");
-            case TOO_LARGE -> String.format("Priceable: not checked (the linear program would have %,d coefficients, variables times constraints, more than the limit of %,d).",
-                    r.size(), Audit.Limits.DEFAULT.priceability());
-            case UNCERTAIN -> "Priceable: not checked (the solver's answer was too close to call in floating point).";
+            case TOO_LARGE -> String.format("%snot checked (the linear program would have %,d coefficients, variables times constraints, more than the limit of %,d).",
+                    head, r.size(), Audit.Limits.DEFAULT.priceability());
+            case UNCERTAIN -> head + "not checked (the solver's answer was too close to call in floating point).";
+            case POINTS_BALLOTS -> head + "checked for approval-like ballots only, not " + instance.voteType().pabulibName() + ".";
         };
-        if (r.exhaustive()) return answer;
+        if (r.exhaustive() || stable) return answer;
         return answer + " The outcome is not exhaustive: an unfunded project still fits in the money left (pabutools' priceable() asks for that too by default).";
     }
 

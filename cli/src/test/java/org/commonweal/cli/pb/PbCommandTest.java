@@ -121,7 +121,8 @@ class PbCommandTest {
                 .contains("Pareto efficiency (cost satisfaction): no affordable set of projects is better for someone and worse for nobody.")
                 // n·b ≥ 10 gives b ≥ 2; 2 each pays exactly for a and c with nothing left (b up to 2.80 works too).
                 .containsPattern("Priceable: yes — each voter's share of 2\\.[0-8]\\d PLN pays for every funded project, and no unfunded project's "
-                        + "supporters have more left than it costs\\.\n");
+                        + "supporters have more left than it costs\\.\n")
+                .contains("\nStable priceability: ");
     }
 
     @Test
@@ -148,6 +149,11 @@ class PbCommandTest {
         assertThat(priceability.get("exact").asBoolean()).isTrue();
         assertThat(priceability.get("money_per_voter").decimalValue()).isEqualByComparingTo("2.00");
         assertThat(priceability.get("exhaustive").asBoolean()).isFalse();
+        // Stable too: voters 1-3 pay 1 each and keep 1, voters 4 and 5 pay 1.50 and keep 0.50; counting the larger of
+        // leftover and payment, d's supporter brings 1 (its cost), c's 3 (of 4), b's 4.50 (of 5).
+        JsonNode stable = json.get("stable_priceability");
+        assertThat(stable.get("status").asText()).isEqualTo("priceable");
+        assertThat(stable.get("money_per_voter").decimalValue()).isEqualByComparingTo("2.00");
     }
 
     @Test

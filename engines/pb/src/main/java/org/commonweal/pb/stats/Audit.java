@@ -12,10 +12,11 @@ import org.commonweal.pb.mes.Utility;
  * ordinal read as approval of the ranked projects), the justified-representation axioms and Pareto efficiency
  * under cost and under cardinality utilities. Axioms are not defined here for points ballots (cumulative, scoring),
  * whose lists are then empty. Priceability depends only on who supports what, so it is checked for every ballot type
- * (a voter supports the projects they give points to).
+ * (a voter supports the projects they give points to); stable priceability for approval-like ballots.
  */
 public record Audit(SatisfactionDistribution satisfaction, List<CategoryShare> categories,
-                    List<JustifiedRepresentation.Result> representation, List<Pareto.Result> pareto, Priceability.Result priceability) {
+                    List<JustifiedRepresentation.Result> representation, List<Pareto.Result> pareto, Priceability.Result priceability,
+                    Priceability.Result stablePriceability) {
 
     /** Work limits per check, so that an audit of a large city stays within seconds and says what it could not check. */
     public record Limits(long representation, long pareto, long priceability) {
@@ -41,7 +42,7 @@ public record Audit(SatisfactionDistribution satisfaction, List<CategoryShare> c
             }
         }
         return new Audit(SatisfactionDistribution.of(instance, outcome), CategoryShare.of(instance, outcome), representation, pareto,
-                Priceability.check(instance, outcome, limits.priceability()));
+                Priceability.check(instance, outcome, limits.priceability()), Priceability.checkStable(instance, outcome, limits.priceability()));
     }
 
     public static boolean approvalLike(Instance instance) {

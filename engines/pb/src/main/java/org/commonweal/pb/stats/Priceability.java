@@ -42,6 +42,12 @@ import org.commonweal.pb.Rational;
  * and checked in exact rational arithmetic; if it meets every condition the outcome is priceable, if it misses the
  * leftover condition by at most {@link #TOLERANCE} of the budget it is priceable up to that tolerance ({@code exact}
  * false), and anything else is NOT_CHECKED. Programs larger than the size limit are NOT_CHECKED too.
+ *
+ * <p><b>Stable</b> priceability (pabutools' {@code stable=True}, approval-like ballots) replaces the leftover
+ * condition by a stronger one: for every unfunded project, summed over its supporters, the larger of what each has
+ * left and the most they paid for one project is at most its cost (no group could move money to it). That sum is
+ * convex in a voter's payments, so averaging over a ballot type still never breaks it, and one bound per type (at
+ * least each of its payments and its leftover) keeps the program linear.
  */
 public final class Priceability {
     /** Variables times constraints: about a million solves in 1.5–5 s on this project's machine (docs/engines/pb.md). */
@@ -69,7 +75,9 @@ public final class Priceability {
         /** The program is larger than the size limit. */
         TOO_LARGE,
         /** The solver gave up, or its answer was too close to call in floating point. */
-        UNCERTAIN
+        UNCERTAIN,
+        /** Stable priceability is asked for points ballots, where pabutools ties it to each voter's points: not checked. */
+        POINTS_BALLOTS
     }
 
     /**
@@ -86,7 +94,14 @@ public final class Priceability {
     }
 
     public static Result check(Instance instance, Outcome outcome, long sizeLimit) {
-        return new Program(instance, outcome).solve(sizeLimit);
+        return new Program(instance, outcome, false).solve(sizeLimit);
+    }
+
+    /** Stable priceability, for approval-like ballots; NOT_CHECKED (POINTS_BALLOTS) for cumulative and scoring ones. */
+    public static Result checkStable(Instance instance, Outcome outcome, long sizeLimit) {
+        Program program = new Program(instance, outcome, true);
+        if (!Audit.approvalLike(instance)) return program.answer(Status.NOT_CHECKED, Why.POINTS_BALLOTS, -1, 0, 0);
+        return program.solve(sizeLimit);
     }
 
     /** The ballot types, the funded projects each pays for, and the program's dimensions. */
@@ -101,10 +116,13 @@ public final class Priceability {
         final int[][] pays;       // per type: variable index of each funded project it supports, parallel to payFor
         final int[][] payFor;     // per type: those funded projects
         final long[] supporters;  // per project: voters supporting it
-        final int variables;      // payment variables; then b, then t
+        final int variables;      // payment variables; then β, then t, then (stable) one bound per type in {@code bound}
+        final boolean stable;
+        final int[] bound;        // stable: per type, its bound's variable, or -1 when it supports no unfunded project
 
-        Program(Instance instance, Outcome outcome) {
+        Program(Instance instance, Outcome outcome, boolean stable) {
             this.instance = instance;
+            this.stable = stable;
             budget = instance.budget();
             voters = instance.ballots().size();
             int projects = instance.projects().size();
@@ -143,6 +161,11 @@ public final class Priceability {
                 for (int k = 0; k < pays[g].length; k++) pays[g][k] = v++;
             }
             variables = v;
+            bound = new int[types.length];
+            int next = v + 2;
+            for (int g = 0; g < types.length; g++) {
+                bound[g] = stable && Arrays.stream(types[g]).anyMatch(p -> !funded[p]) ? next++ : -1;
+            }
         }
 
         private static int[] support(Ballot b) {
@@ -164,12 +187,14 @@ public final class Priceability {
             }
             if (voters == 0) return answer(Status.NOT_PRICEABLE, Why.LEFT_OVER, -1, 0, 0); // n·b ≥ L > 0 cannot hold
             List<LinearConstraint> constraints = new ArrayList<>();
-            int columns = variables + 2; // payments, then β = n·b/L, then t = s + 1
+            int bounds = (int) Arrays.stream(bound).filter(m -> m >= 0).count();
+            int columns = variables + 2 + bounds; // payments, then β = n·b/L, then t = s + 1, then the stable bounds
             int beta = variables;
             int t = variables + 1;
             List<Integer> unfunded = new ArrayList<>();
             for (int p = 0; p < funded.length; p++) if (!funded[p] && supporters[p] > 0) unfunded.add(p);
             int rows = (int) Arrays.stream(payFor).filter(f -> f.length > 0).count() + outcomeSize() + unfunded.size() + 1;
+            for (int g = 0; g < types.length; g++) if (bound[g] >= 0) rows += payFor[g].length + 1;
             long size = (long) columns * rows;
             if (size > sizeLimit) return answer(Status.NOT_CHECKED, Why.TOO_LARGE, -1, 0, size);
 
@@ -193,12 +218,28 @@ public final class Priceability {
             double[] enough = new double[columns];
             enough[beta] = 1;
             constraints.add(new LinearConstraint(enough, Relationship.GEQ, 1));
+            for (int g = 0; g < types.length; g++) {
+                if (bound[g] < 0) continue;
+                // The type's bound (a total, in units of the budget) is at least each of its payments and its leftover.
+                for (int v : pays[g]) {
+                    double[] row = new double[columns];
+                    row[v] = 1;
+                    row[bound[g]] = -1;
+                    constraints.add(new LinearConstraint(row, Relationship.LEQ, 0));
+                }
+                double[] row = new double[columns];
+                row[beta] = (double) weight[g] / voters;
+                for (int v : pays[g]) row[v] = -1;
+                row[bound[g]] = -1;
+                constraints.add(new LinearConstraint(row, Relationship.LEQ, 0));
+            }
             for (int p : unfunded) {
                 double[] row = new double[columns];
-                row[beta] = (double) supporters[p] / voters;
+                if (!stable) row[beta] = (double) supporters[p] / voters;
                 for (int g = 0; g < types.length; g++) {
                     if (Arrays.binarySearch(types[g], p) < 0) continue;
-                    for (int v : pays[g]) row[v] = -1;
+                    if (stable) row[bound[g]] = 1;
+                    else for (int v : pays[g]) row[v] = -1;
                 }
                 row[t] = -1;
                 constraints.add(new LinearConstraint(row, Relationship.LEQ, share(instance.projects().get(p).cost()) - 1));
@@ -218,9 +259,11 @@ public final class Priceability {
                 int worst = -1;
                 double most = Double.NEGATIVE_INFINITY;
                 for (int p : unfunded) {
-                    double left = x[beta] * supporters[p] / voters - share(instance.projects().get(p).cost());
+                    double left = (stable ? 0 : x[beta] * supporters[p] / voters) - share(instance.projects().get(p).cost());
                     for (int g = 0; g < types.length; g++) {
-                        if (Arrays.binarySearch(types[g], p) >= 0) for (int v : pays[g]) left -= x[v];
+                        if (Arrays.binarySearch(types[g], p) < 0) continue;
+                        if (stable) left += x[bound[g]];
+                        else for (int v : pays[g]) left -= x[v];
                     }
                     if (left > most) {
                         most = left;
@@ -285,11 +328,16 @@ public final class Priceability {
                 for (int v : pays[g]) spent[g] = spent[g].add(perVoter[v]);
                 b = b.max(spent[g]);
             }
+            Rational[] claim = new Rational[types.length]; // per voter of a type: what it brings to an unfunded project
+            for (int g = 0; g < types.length; g++) {
+                claim[g] = b.subtract(spent[g]);
+                if (stable) for (int v : pays[g]) claim[g] = claim[g].max(perVoter[v]);
+            }
             Rational worst = Rational.ZERO;
             for (int p : unfunded) {
-                Rational left = b.multiply(supporters[p]);
+                Rational left = Rational.ZERO;
                 for (int g = 0; g < types.length; g++) {
-                    if (Arrays.binarySearch(types[g], p) >= 0) left = left.subtract(spent[g].multiply(weight[g]));
+                    if (Arrays.binarySearch(types[g], p) >= 0) left = left.add(claim[g].multiply(weight[g]));
                 }
                 worst = worst.max(left.subtract(Rational.of(instance.projects().get(p).cost())));
             }

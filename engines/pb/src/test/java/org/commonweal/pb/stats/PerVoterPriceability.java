@@ -27,6 +27,14 @@ final class PerVoterPriceability {
     }
 
     static boolean priceable(Instance instance, Outcome outcome) {
+        return priceable(instance, outcome, false);
+    }
+
+    /**
+     * Stable: every voter supporting an unfunded project gets a bound M_i at least each of their payments and their
+     * leftover, and each unfunded project's supporters' bounds sum to at most its cost (pabutools' S5, approval).
+     */
+    static boolean priceable(Instance instance, Outcome outcome, boolean stable) {
         if (outcome.totalCost() > instance.budget()) return false;
         int projects = instance.projects().size();
         boolean[] funded = new boolean[projects];
@@ -44,7 +52,8 @@ final class PerVoterPriceability {
             for (int c = 0; c < projects; c++) if (supports[i][c] && funded[c]) var[i][c] = vars++;
         }
         int money = vars;
-        int columns = vars + 1;
+        int columns = vars + 1 + (stable ? n : 0);
+        int bounds = vars + 1;
         List<LinearConstraint> constraints = new ArrayList<>();
         for (int c = 0; c < projects; c++) {
             if (!funded[c]) continue;
@@ -61,11 +70,31 @@ final class PerVoterPriceability {
         double[] enough = new double[columns];
         enough[money] = n;
         constraints.add(new LinearConstraint(enough, Relationship.GEQ, instance.budget()));
+        if (stable) {
+            for (int i = 0; i < n; i++) {
+                double[] left = new double[columns];
+                left[money] = 1;
+                left[bounds + i] = -1;
+                for (int d = 0; d < projects; d++) {
+                    if (var[i][d] < 0) continue;
+                    left[var[i][d]] = -1;
+                    double[] row = new double[columns];
+                    row[var[i][d]] = 1;
+                    row[bounds + i] = -1;
+                    constraints.add(new LinearConstraint(row, Relationship.LEQ, 0));
+                }
+                constraints.add(new LinearConstraint(left, Relationship.LEQ, 0));
+            }
+        }
         for (int c = 0; c < projects; c++) {
             if (funded[c]) continue;
             double[] row = new double[columns];
             for (int i = 0; i < n; i++) {
                 if (!supports[i][c]) continue;
+                if (stable) {
+                    row[bounds + i] = 1;
+                    continue;
+                }
                 row[money] += 1;
                 for (int d = 0; d < projects; d++) if (var[i][d] >= 0) row[var[i][d]] -= 1;
             }

@@ -87,11 +87,58 @@ class PriceabilityTest {
     }
 
     @Test
+    void stablePriceabilityAlsoAsksThatNoGroupCouldMoveItsMoneyToAnUnfundedProject() {
+        // Budget 4, two voters approving a (4) and c (3). Funding a: each pays 2 and keeps nothing, priceable; but each
+        // paid 2 for a, and 2 + 2 > 3 would buy c: not stable. Funding c: 1.50 each, leftover 0.50, 1.50 + 1.50 ≤ 4.
+        Instance i = Instances.approval(4, new long[]{4, 3}, new int[]{0, 1}, new int[]{0, 1});
+        assertThat(check(i, 0).status()).isEqualTo(Status.PRICEABLE);
+        Priceability.Result a = Priceability.checkStable(i, funding(i, List.of(0)), LIMIT);
+        assertThat(a.status()).isEqualTo(Status.NOT_PRICEABLE);
+        assertThat(a.project()).isEqualTo(1);
+        assertThat(a.excess()).isBetween(0L, 1L); // at least 4 - 3
+        Priceability.Result c = Priceability.checkStable(i, funding(i, List.of(1)), LIMIT);
+        assertThat(c.status()).isEqualTo(Status.PRICEABLE);
+        assertThat(c.exact()).isTrue();
+        Instance points = Instances.cumulative(8, new long[]{2, 4}, new int[][]{{1}, {0, 1}}, new long[][]{{3}, {1, 0}});
+        assertThat(Priceability.checkStable(points, funding(points, List.of(0, 1)), LIMIT).why()).isEqualTo(Why.POINTS_BALLOTS);
+    }
+
+    @Property(tries = 300)
+    void stablePriceabilityImpliesPriceabilityAndAgreesWithThePerVoterFormulation(@ForAll("approvalInstances") Instance instance, @ForAll long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        List<Integer> chosen = new ArrayList<>();
+        long left = instance.budget();
+        for (int p = 0; p < instance.projects().size(); p++) {
+            long cost = instance.projects().get(p).cost();
+            if (random.nextBoolean() && cost <= left) {
+                chosen.add(p);
+                left -= cost;
+            }
+        }
+        Outcome outcome = funding(instance, chosen);
+        Priceability.Result stable = Priceability.checkStable(instance, outcome, LIMIT);
+        String described = describe(instance) + " funding " + chosen + ": " + stable;
+        net.jqwik.api.statistics.Statistics.collect(stable.status());
+        assertThat(stable.status()).as(described).isNotEqualTo(Status.NOT_CHECKED);
+        assertThat(stable.status() == Status.PRICEABLE).as(described).isEqualTo(PerVoterPriceability.priceable(instance, outcome, true));
+        if (stable.status() == Status.PRICEABLE) {
+            assertThat(stable.exact()).as(described).isTrue();
+            assertThat(Priceability.check(instance, outcome, LIMIT).status()).as(described).isEqualTo(Status.PRICEABLE);
+        }
+    }
+
+    @Provide
+    Arbitrary<Instance> approvalInstances() {
+        return RandomInstances.approval();
+    }
+
+    @Test
     void theAuditCarriesPriceabilityForEveryBallotType() {
         Instance i = Instances.cumulative(8, new long[]{2, 4}, new int[][]{{1}, {0, 1}}, new long[][]{{3}, {1, 0}});
         Audit audit = Audit.of(i, funding(i, List.of(1)), Audit.Limits.DEFAULT);
         assertThat(audit.representation()).isEmpty();
         assertThat(audit.priceability().status()).isEqualTo(Status.NOT_PRICEABLE);
+        assertThat(audit.stablePriceability().why()).isEqualTo(Why.POINTS_BALLOTS);
         assertThat(Audit.of(i, funding(i, List.of(1)), new Audit.Limits(1, 1, 1)).priceability().why()).isEqualTo(Why.TOO_LARGE);
     }
 
@@ -179,6 +226,7 @@ class PriceabilityTest {
         Outcome outcome = funding(instance, changed);
         Priceability.Result r = Priceability.check(instance, outcome, LIMIT);
         String described = describe(instance) + " funding " + changed + ": " + r;
+        net.jqwik.api.statistics.Statistics.collect(r.status());
         assertThat(r.status()).as(described).isNotEqualTo(Status.NOT_CHECKED);
         assertThat(r.status() == Status.PRICEABLE).as(described).isEqualTo(PerVoterPriceability.priceable(instance, outcome));
         if (r.status() == Status.PRICEABLE) assertThat(r.exact()).as(described).isTrue();
