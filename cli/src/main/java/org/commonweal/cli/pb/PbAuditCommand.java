@@ -15,6 +15,7 @@ import org.commonweal.pb.stats.Audit;
 import org.commonweal.pb.stats.CategoryShare;
 import org.commonweal.pb.stats.JustifiedRepresentation;
 import org.commonweal.pb.stats.Pareto;
+import org.commonweal.pb.stats.Priceability;
 import org.commonweal.pb.stats.SatisfactionDistribution;
 
 import java.io.PrintStream;
@@ -36,7 +37,7 @@ final class PbAuditCommand implements Command {
 
     @Override
     public String summary() {
-        return "audit an outcome for proportionality (EJR, PJR, Pareto, satisfaction): FILE.pb [--rule NAME | --official] [--json]";
+        return "audit an outcome for proportionality (EJR, PJR, Pareto, priceability, satisfaction): FILE.pb [--rule NAME | --official] [--json]";
     }
 
     @Override
@@ -48,7 +49,9 @@ final class PbAuditCommand implements Command {
                     Audits the outcome of a rule (default: the rule the file's META names, else greedy) or, with --official, the
                     projects the file marks selected = 1: voters with nothing funded, the Gini coefficient of their satisfaction, a
                     histogram of the share of their chosen projects' cost that was funded, money and votes per category, and for
-                    approval-like ballots EJR, EJR up to one, PJR and Pareto efficiency under cost and cardinality utilities.
+                    approval-like ballots EJR, EJR up to one, PJR and Pareto efficiency under cost and cardinality utilities, and
+                    whether the outcome is priceable (an equal share per voter pays for it, leaving no unfunded project's
+                    supporters more than it costs) and, for approval-like ballots, stably priceable.
                     A check that would take too long on a large file says "not checked" rather than guessing.""");
             return 0;
         }
@@ -142,6 +145,8 @@ final class PbAuditCommand implements Command {
                 ids(instance, r.better()).forEach(better::add);
             }
         }
+        root.set("priceability", json(instance, money, audit.priceability()));
+        root.set("stable_priceability", json(instance, money, audit.stablePriceability()));
         ArrayNode categories = root.putArray("categories");
         for (CategoryShare c : audit.categories()) {
             ObjectNode item = categories.addObject();
@@ -151,6 +156,29 @@ final class PbAuditCommand implements Command {
             item.put("vote_share", c.voteShare());
         }
         return root;
+    }
+
+    private static ObjectNode json(Instance instance, Money money, Priceability.Result r) {
+        ObjectNode item = OutcomeJson.MAPPER.createObjectNode();
+        item.put("status", lower(r.status()));
+        item.put("reason", lower(r.why()));
+        if (r.status() == Priceability.Status.PRICEABLE) {
+            item.put("money_per_voter", perVoter(instance, r));
+            item.put("exact", r.exact());
+        }
+        if (r.project() >= 0) item.put("project", instance.projects().get(r.project()).id());
+        if (r.why() == Priceability.Why.LEFT_OVER) item.put("excess", money.decimal(r.excess()));
+        if (r.why() == Priceability.Why.TOO_LARGE) {
+            item.put("size", r.size());
+            item.put("size_limit", Audit.Limits.DEFAULT.priceability());
+        }
+        item.put("exhaustive", r.exhaustive());
+        return item;
+    }
+
+    /** b in currency units to the cent, rounded down (the verified b itself may have many decimals). */
+    private static BigDecimal perVoter(Instance instance, Priceability.Result r) {
+        return r.moneyPerVoter().divide(instance.unit()).toBigDecimal(2);
     }
 
     private static String percent(BigDecimal share) {
@@ -172,6 +200,8 @@ final class PbAuditCommand implements Command {
         }
         for (JustifiedRepresentation.Result r : audit.representation()) out.println(sentence(instance, money, r));
         for (Pareto.Result r : audit.pareto()) out.println(sentence(instance, r));
+        out.println(sentence(instance, money, audit.priceability(), false));
+        out.println(sentence(instance, money, audit.stablePriceability(), true));
         if (!audit.categories().isEmpty()) {
             out.println("Categories (share of the money spent, share of the votes):");
             for (CategoryShare c : audit.categories()) {
@@ -207,6 +237,29 @@ final class PbAuditCommand implements Command {
                         : ", but each of them got less" + (r.axiom() == JustifiedRepresentation.Axiom.EJR_UP_TO_ONE ? ", even with one more of those projects." : "."));
             }
         };
+    }
+
+    private static String sentence(Instance instance, Money money, Priceability.Result r, boolean stable) {
+        String head = stable ? "Stable priceability: " : "Priceable: ";
+        String kept = stable ? "could buy it, counting for each voter the larger of what they have left and the most they paid for one project, with"
+                : "keep more than it costs, by";
+        String answer = switch (r.why()) {
+            case PRICE_SYSTEM -> head + "yes — each voter's share of " + money.text(perVoter(instance, r))
+                    + " pays for every funded project, and no unfunded project's supporters " + (stable ? "could buy it, counting for each voter the "
+                    + "larger of what they have left and the most they paid for one project" : "have more left than it costs")
+                    + (r.exact() ? "." : " (to within a billionth of the budget).");
+            case OVER_BUDGET -> head + "no — the outcome costs more than the budget.";
+            case UNSUPPORTED -> head + "no — nobody chose " + projects(instance, List.of(r.project())) + ", so no voter may pay for it.";
+            case LEFT_OVER -> head + "no — however the voters' equal shares are set and spent on funded projects they chose, the supporters "
+                    + "of some unfunded project " + kept + " at least " + money.text(r.excess()) + (stable ? " to spare" : "")
+                    + (r.project() >= 0 ? " (in the closest price system, the supporters of " + projects(instance, List.of(r.project())) + ")." : ".");
+            case TOO_LARGE -> String.format("%snot checked (the linear program would have %,d coefficients, variables times constraints, more than the limit of %,d).",
+                    head, r.size(), Audit.Limits.DEFAULT.priceability());
+            case UNCERTAIN -> head + "not checked (the solver's answer was too close to call in floating point).";
+            case POINTS_BALLOTS -> head + "checked for approval-like ballots only, not " + instance.voteType().pabulibName() + ".";
+        };
+        if (r.exhaustive() || stable) return answer;
+        return answer + " The outcome is not exhaustive: an unfunded project still fits in the money left (pabutools' priceable() asks for that too by default).";
     }
 
     private static String sentence(Instance instance, Pareto.Result r) {

@@ -118,7 +118,11 @@ class PbCommandTest {
                 .contains("Voters with nothing funded: 0 of 5 (0.0%).")
                 .contains("60-70%    3 voters", "50-60%    1 voter\n", "90-100%   1 voter\n")
                 .contains("EJR (cost satisfaction): satisfied.", "PJR (cardinality satisfaction): satisfied.")
-                .contains("Pareto efficiency (cost satisfaction): no affordable set of projects is better for someone and worse for nobody.");
+                .contains("Pareto efficiency (cost satisfaction): no affordable set of projects is better for someone and worse for nobody.")
+                // n·b ≥ 10 gives b ≥ 2; 2 each pays exactly for a and c with nothing left (b up to 2.80 works too).
+                .containsPattern("Priceable: yes — each voter's share of 2\\.[0-8]\\d PLN pays for every funded project, and no unfunded project's "
+                        + "supporters have more left than it costs\\.\n")
+                .contains("\nStable priceability: ");
     }
 
     @Test
@@ -137,6 +141,19 @@ class PbCommandTest {
         // Stopping at b leaves 4 PLN, enough for c, which voters 1-3 chose: funding a and c is better for them and worse for nobody.
         assertThat(json.get("pareto").get(0).get("status").asText()).isEqualTo("dominated");
         assertThat(json.get("pareto").get(0).get("better")).extracting(JsonNode::asText).containsExactly("a", "c");
+        // Funding a alone is priceable only with every unfunded project's supporters at their limit (b = 2, voter 1 paying
+        // 1, voters 2 and 3 paying 0.50, voters 4 and 5 paying 2 each), and c still fits: priceable, not exhaustive.
+        JsonNode priceability = json.get("priceability");
+        assertThat(priceability.get("status").asText()).isEqualTo("priceable");
+        assertThat(priceability.get("reason").asText()).isEqualTo("price_system");
+        assertThat(priceability.get("exact").asBoolean()).isTrue();
+        assertThat(priceability.get("money_per_voter").decimalValue()).isEqualByComparingTo("2.00");
+        assertThat(priceability.get("exhaustive").asBoolean()).isFalse();
+        // Stable too: voters 1-3 pay 1 each and keep 1, voters 4 and 5 pay 1.50 and keep 0.50; counting the larger of
+        // leftover and payment, d's supporter brings 1 (its cost), c's 3 (of 4), b's 4.50 (of 5).
+        JsonNode stable = json.get("stable_priceability");
+        assertThat(stable.get("status").asText()).isEqualTo("priceable");
+        assertThat(stable.get("money_per_voter").decimalValue()).isEqualByComparingTo("2.00");
     }
 
     @Test

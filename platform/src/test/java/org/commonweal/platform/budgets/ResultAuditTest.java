@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.util.Set;
 import org.commonweal.pb.Instance;
 import org.commonweal.pb.pabulib.PabulibReader;
+import org.commonweal.pb.stats.Priceability;
 import org.junit.jupiter.api.Test;
 
 class ResultAuditTest {
@@ -38,6 +39,17 @@ class ResultAuditTest {
         assertThat(audit.representation()).isEqualTo(ResultAudit.Representation.VIOLATED);
         assertThat(audit.groupSize()).isEqualTo(6);
         assertThat(audit.groupProject()).isIn("Mill Lane repair café", "Quay benches", "Mill Lane repair café, Quay benches");
+        // Shares must add up to the pot (£10 each or more), so the six keep £60, more than a or b costs: not priceable.
+        assertThat(audit.priceability()).isEqualTo(Priceability.Status.NOT_PRICEABLE);
+    }
+
+    @Test
+    void fundingEveryProjectFromEqualSharesIsPriceableAtTheShare() throws Exception {
+        // £10 each: the six pay £60 for a and b, the four £40 for c.
+        ResultAudit audit = ResultAudit.of(vote("approval", ""), Set.of(0, 1, 2));
+        assertThat(audit.priceability()).isEqualTo(Priceability.Status.PRICEABLE);
+        assertThat(audit.perVoter()).isEqualTo(10);
+        assertThat(ResultAudit.of(vote("cumulative", ";P"), Set.of(0, 1, 2)).priceability()).isEqualTo(Priceability.Status.PRICEABLE);
     }
 
     @Test

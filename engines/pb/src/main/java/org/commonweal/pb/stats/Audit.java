@@ -11,14 +11,22 @@ import org.commonweal.pb.mes.Utility;
  * voters, how money and votes compare per category, and, for approval-like ballots (approval, choose-1, and
  * ordinal read as approval of the ranked projects), the justified-representation axioms and Pareto efficiency
  * under cost and under cardinality utilities. Axioms are not defined here for points ballots (cumulative, scoring),
- * whose lists are then empty.
+ * whose lists are then empty. Priceability depends only on who supports what, so it is checked for every ballot type
+ * (a voter supports the projects they give points to); stable priceability for approval-like ballots.
  */
 public record Audit(SatisfactionDistribution satisfaction, List<CategoryShare> categories,
-                    List<JustifiedRepresentation.Result> representation, List<Pareto.Result> pareto) {
+                    List<JustifiedRepresentation.Result> representation, List<Pareto.Result> pareto, Priceability.Result priceability,
+                    Priceability.Result stablePriceability) {
 
     /** Work limits per check, so that an audit of a large city stays within seconds and says what it could not check. */
-    public record Limits(long representation, long pareto) {
-        public static final Limits DEFAULT = new Limits(JustifiedRepresentation.DEFAULT_WORK_LIMIT, Pareto.DEFAULT_WORK_LIMIT);
+    public record Limits(long representation, long pareto, long priceability) {
+        public static final Limits DEFAULT = new Limits(JustifiedRepresentation.DEFAULT_WORK_LIMIT, Pareto.DEFAULT_WORK_LIMIT,
+                Priceability.DEFAULT_SIZE_LIMIT);
+
+        /** With priceability's default size limit. */
+        public Limits(long representation, long pareto) {
+            this(representation, pareto, Priceability.DEFAULT_SIZE_LIMIT);
+        }
     }
 
     public static Audit of(Instance instance, Outcome outcome, Limits limits) {
@@ -33,7 +41,8 @@ public record Audit(SatisfactionDistribution satisfaction, List<CategoryShare> c
                 pareto.add(Pareto.check(instance, outcome, u, limits.pareto()));
             }
         }
-        return new Audit(SatisfactionDistribution.of(instance, outcome), CategoryShare.of(instance, outcome), representation, pareto);
+        return new Audit(SatisfactionDistribution.of(instance, outcome), CategoryShare.of(instance, outcome), representation, pareto,
+                Priceability.check(instance, outcome, limits.priceability()), Priceability.checkStable(instance, outcome, limits.priceability()));
     }
 
     public static boolean approvalLike(Instance instance) {
