@@ -248,6 +248,10 @@ final class PbAuditCommand implements Command {
                     + " pays for every funded project, and no unfunded project's supporters " + (stable ? "could buy it, counting for each voter the "
                     + "larger of what they have left and the most they paid for one project" : "have more left than it costs")
                     + (r.exact() ? "." : " (to within a billionth of the budget).");
+            case EQUAL_SHARES_PASS -> head + "yes — Equal Shares' own final pass is a price system: each voter's share of "
+                    + money.text(perVoter(instance, r)) + " pays, as that pass charged it, for every funded project, and no unfunded project's "
+                    + "supporters have more left than it costs (checked exactly; the linear program, with "
+                    + String.format("%,d", r.size()) + " coefficients, was too large to solve).";
             case OVER_BUDGET -> head + "no — the outcome costs more than the budget.";
             case UNSUPPORTED -> head + "no — nobody chose " + projects(instance, List.of(r.project())) + ", so no voter may pay for it.";
             case LEFT_OVER -> head + "no — however the voters' equal shares are set and spent on funded projects they chose, the supporters "

@@ -66,6 +66,8 @@ public final class Priceability {
     public enum Why {
         /** A price system was found and checked. */
         PRICE_SYSTEM,
+        /** The program was too large (or uncertain), but the outcome is Equal Shares' and its final pass's payments, checked, are a price system. */
+        EQUAL_SHARES_PASS,
         /** The outcome costs more than the budget. */
         OVER_BUDGET,
         /** A funded project that no voter supports: nobody may pay for it. */
@@ -93,8 +95,17 @@ public final class Priceability {
     public record Result(Status status, Why why, Rational moneyPerVoter, boolean exact, int project, long excess, long size, boolean exhaustive) {
     }
 
+    /**
+     * By the linear program; where that is too large or its answer uncertain and the outcome is Equal Shares' own, by the
+     * price system of the rule's final pass ({@link EqualSharesPriceSystem}), which needs no program.
+     */
     public static Result check(Instance instance, Outcome outcome, long sizeLimit) {
-        return new Program(instance, outcome, false).solve(sizeLimit);
+        Program program = new Program(instance, outcome, false);
+        Result solved = program.solve(sizeLimit);
+        if (solved.status() != Status.NOT_CHECKED) return solved;
+        return EqualSharesPriceSystem.of(instance, outcome)
+                .map(b -> new Result(Status.PRICEABLE, Why.EQUAL_SHARES_PASS, b, true, -1, 0, solved.size(), program.exhaustive))
+                .orElse(solved);
     }
 
     /** Stable priceability, for approval-like ballots; NOT_CHECKED (POINTS_BALLOTS) for cumulative and scoring ones. */
@@ -353,10 +364,14 @@ public final class Priceability {
                 try {
                     BigFraction f = new BigFraction(v, 1e-9 * (1 + v), 100);
                     return Rational.of(f.getNumerator(), f.getDenominator());
-                } catch (FractionConversionException e) {
-                    // no simple fraction nearby: use the double as it is
+                } catch (FractionConversionException noSimpleFractionNearby) {
+                    return asDouble(v);
                 }
             }
+            return asDouble(v);
+        }
+
+        private static Rational asDouble(double v) {
             java.math.BigDecimal exact = new java.math.BigDecimal(v);
             return exact.scale() > 0 ? Rational.of(exact.unscaledValue(), BigInteger.TEN.pow(exact.scale())) : Rational.of(exact.toBigIntegerExact(), BigInteger.ONE);
         }

@@ -232,6 +232,40 @@ class PriceabilityTest {
         if (r.status() == Status.PRICEABLE) assertThat(r.exact()).as(described).isTrue();
     }
 
+    @Property(tries = 200)
+    void beyondTheLimitAnEqualSharesOutcomeIsPricedByItsOwnFinalPassAndTheProgramAgrees(@ForAll("instances") Instance instance,
+                                                                                       @ForAll boolean add1, @ForAll long seed) {
+        Outcome mes = Rules.build("mes", Map.of("completion", add1 ? "add1" : "none")).outcome(instance, TieBreak.DEFAULT);
+        Priceability.Result byPass = Priceability.check(instance, mes, 0);
+        assertThat(byPass.status()).as(describe(instance)).isEqualTo(Status.PRICEABLE);
+        assertThat(byPass.why()).isEqualTo(Why.EQUAL_SHARES_PASS);
+        assertThat(byPass.exact()).isTrue();
+        assertThat(byPass.moneyPerVoter().compareTo(Rational.of(instance.budget(), instance.ballots().size()))).isGreaterThanOrEqualTo(0);
+        assertThat(Priceability.check(instance, mes, LIMIT).status()).isEqualTo(Status.PRICEABLE);
+        // Any other set named as Equal Shares' gets no price system from the pass: the program alone may answer.
+        int p = new java.util.Random(seed).nextInt(instance.projects().size());
+        List<Integer> changed = new ArrayList<>(mes.selected());
+        if (!changed.remove((Integer) p)) changed.add(p);
+        long cost = changed.stream().mapToLong(q -> instance.projects().get(q).cost()).sum();
+        Outcome other = new Outcome(mes.rule(), changed, cost, List.of(), mes.tieBreak());
+        Priceability.Result r = Priceability.check(instance, other, 0);
+        assertThat(r.why()).isNotEqualTo(Why.EQUAL_SHARES_PASS);
+    }
+
+    @Test
+    void aCitySizedEqualSharesOutcomeIsPriceableWithoutTheProgram() throws Exception {
+        // Warszawa 2026: the program would have billions of coefficients; Equal Shares with add1 ends at 576.2101… PLN per voter.
+        Instance i = PabulibReader.read(SharedPabulib.file("Poland_Warszawa_2026.pb"));
+        Outcome mes = Rules.build("mes", Map.of()).outcome(i, TieBreak.DEFAULT);
+        Priceability.Result r = Priceability.check(i, mes, LIMIT);
+        assertThat(r.status()).isEqualTo(Status.PRICEABLE);
+        assertThat(r.why()).isEqualTo(Why.EQUAL_SHARES_PASS);
+        assertThat(r.exact()).isTrue();
+        assertThat(r.moneyPerVoter().divide(i.unit()).toBigDecimal(2)).isEqualByComparingTo("576.21");
+        Outcome official = funding(i, new ArrayList<>(OfficialOutcome.fundedByRule(i).orElseThrow()));
+        assertThat(Priceability.check(i, official, LIMIT).why()).isEqualTo(Why.TOO_LARGE);
+    }
+
     private static String describe(Instance instance) {
         return "budget " + instance.budget() + ", costs " + instance.projects().stream().map(p -> p.cost()).toList() + ", ballots "
                 + instance.ballots().stream().map(b -> java.util.Arrays.toString(b.projects()) + (b.points() == null ? "" : java.util.Arrays.toString(b.points()))).toList();
