@@ -98,15 +98,15 @@ public record TiedOutcomes(String rule, List<Tied> outcomes, long explored) {
 
         public void explore(int found) {
             if (++explored > limits.nodes()) {
-                throw new LimitReached("stopped after exploring " + limits.nodes() + " tie branches (the limit), with " + found
-                        + " distinct outcomes found so far; there may be more, so none are reported");
+                throw new LimitReached(String.format(java.util.Locale.ROOT, "stopped after exploring %,d tie branches (the limit), with %,d"
+                        + " distinct outcomes found so far; there may be more, so none are reported", limits.nodes(), found));
             }
         }
 
         public void found(int found) {
             if (found > limits.outcomes()) {
-                throw new LimitReached("more than " + limits.outcomes() + " distinct tied outcomes (the limit): stopped when the "
-                        + found + "th was found, so none are reported");
+                throw new LimitReached(String.format(java.util.Locale.ROOT, "stopped at more than %,d distinct tied outcomes (the limit):"
+                        + " %,d were found, so none are reported", limits.outcomes(), found));
             }
         }
 

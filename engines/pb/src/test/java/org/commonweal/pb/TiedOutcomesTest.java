@@ -139,10 +139,10 @@ class TiedOutcomesTest {
         assertThat(TiedOutcomes.of(greedy, instance, TieBreak.DEFAULT, LIMITS).outcomes()).hasSize(924);
         assertThatThrownBy(() -> TiedOutcomes.of(greedy, instance, TieBreak.DEFAULT, new TiedOutcomes.Limits(100, 1_000_000)))
                 .isInstanceOf(TiedOutcomes.LimitReached.class)
-                .hasMessageContaining("more than 100 distinct tied outcomes").hasMessageContaining("101th was found");
+                .hasMessage("stopped at more than 100 distinct tied outcomes (the limit): 101 were found, so none are reported");
         assertThatThrownBy(() -> TiedOutcomes.of(greedy, instance, TieBreak.DEFAULT, new TiedOutcomes.Limits(1000, 50)))
                 .isInstanceOf(TiedOutcomes.LimitReached.class)
-                .hasMessageContaining("50 tie branches (the limit)").hasMessageContaining("distinct outcomes found so far");
+                .hasMessageStartingWith("stopped after exploring 50 tie branches (the limit), with ").hasMessageContaining("distinct outcomes found so far");
     }
 
     @Test

@@ -77,9 +77,10 @@ public final class GreedyTies {
     /** @param remaining the projects of class c still to come, in tie-break order; order the walk so far; choices the ties broken on the way */
     private void explore(int c, List<Integer> remaining, List<Integer> order, List<TiedOutcomes.Choice> choices) {
         budget.explore(found.size());
-        Outcome sofar = walk.run(name, instance, tieBreak, order);
-        while (c < classes.size() && !stopped(sofar)) {
+        while (c < classes.size()) {
             if (remaining.size() > 1) {
+                // the walk so far is needed only where a tie may branch (walking it at every class would be quadratic)
+                if (stopped(walk.run(name, instance, tieBreak, order))) break;
                 // A project the walk would pass over if it came next is passed over whenever it comes: below the
                 // threshold, excluded, or (when the walk skips) too dear, all only more so later. Its place cannot matter.
                 List<Integer> live = new ArrayList<>();
@@ -89,10 +90,9 @@ public final class GreedyTies {
                     else order.add(p);
                 }
                 remaining = live;
-                sofar = walk.run(name, instance, tieBreak, order);
             }
             if (remaining.size() > 1 && !allFunded(order, remaining)) {
-                List<Object> point = List.of(c, Set.copyOf(remaining), Set.copyOf(sofar.selected()));
+                List<Object> point = List.of(c, Set.copyOf(remaining), Set.copyOf(walk.run(name, instance, tieBreak, order).selected()));
                 if (!seen.add(point)) return;
                 for (int next : remaining) {
                     List<Integer> rest = new ArrayList<>(remaining);
@@ -109,7 +109,6 @@ public final class GreedyTies {
             order.addAll(remaining);
             c++;
             remaining = c < classes.size() ? classes.get(c) : List.of();
-            sofar = walk.run(name, instance, tieBreak, order);
         }
         // The rest of the walk decides nothing more (stopped, or no classes left): walk it whole for the outcome.
         List<Integer> full = new ArrayList<>(order);

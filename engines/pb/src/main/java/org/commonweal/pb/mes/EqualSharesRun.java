@@ -304,7 +304,7 @@ final class EqualSharesRun<V> {
     /** The tie hook's choice among the contenders exactly as cheap as the winner, or null when it ends the pass. */
     private Candidate hooked(Candidate winner, List<Candidate> contenders, int round, List<Integer> selected) {
         List<Candidate> tied = new ArrayList<>();
-        for (Candidate c : contenders) if (ar.compare(c.rho, winner.rho) == 0) tied.add(c);
+        for (Candidate c : contenders) if (c == winner || ar.compare(c.rho, winner.rho) == 0) tied.add(c); // a value against itself would be evaluated exactly
         if (tied.size() < 2) return winner;
         tied.sort(Comparator.comparingInt(c -> tieRank[c.project]));
         int chosen = tieHook.choose(round, tied.stream().mapToInt(c -> c.project).toArray(), winner.rho, List.copyOf(selected), this);
