@@ -86,6 +86,27 @@ class TiedOutcomesTest {
     }
 
     @Test
+    void greedyExclusiveTieDecidesWhichRivalIsFunded() {
+        // p0 and p1 tie and both fit, but at most one of them may be funded
+        Instance instance = Instances.approval(20, new long[]{6, 6}, new int[]{0, 1});
+        assertThat(sets(instance, ties("greedy-exclusive", Map.of("exclusive", "p0,p1"), instance))).containsExactly(List.of("p0"), List.of("p1"));
+        assertThat(sets(instance, ties("greedy", Map.of(), instance))).containsExactly(List.of("p0", "p1"));
+    }
+
+    @Test
+    void krakowCzyzynysOfficialOutcomeIsOneOfTheTwoTiedOnes() throws Exception {
+        // projects 24 and 26 both have 40 points; the default tie-break funds the cheaper 24, Kraków funded 26 (more first choices)
+        Instance instance = org.commonweal.pb.pabulib.PabulibReader.read(SharedData.pabulib("Poland_Krakow_2022_Czyzyny.pb"));
+        TiedOutcomes ties = ties("greedy", Map.of(), instance);
+        List<String> official = org.commonweal.pb.pabulib.OfficialOutcome.fundedByRule(instance).orElseThrow().stream()
+                .map(p -> instance.projects().get(p).id()).sorted().toList();
+        assertThat(sets(instance, ties)).hasSize(2).contains(official);
+        assertThat(ties.outcomes()).allSatisfy(t -> assertThat(t.choices()).singleElement()
+                .satisfies(c -> assertThat(c.tied().stream().map(p -> instance.projects().get(p).id())).containsExactlyInAnyOrder("24", "26")));
+        assertThat(Instances.ids(instance, Rules.build("greedy", Map.of()).outcome(instance, TieBreak.DEFAULT))).contains("24").doesNotContain("26");
+    }
+
+    @Test
     void equalSharesTwoWayTie() {
         // both voters approve both projects of 10; each holds 5, so ρ is 1/2 for both and funding one leaves nothing
         Instance instance = Instances.approval(10, new long[]{10, 10}, new int[]{0, 1}, new int[]{0, 1});
