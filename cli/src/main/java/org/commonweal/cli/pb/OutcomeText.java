@@ -210,7 +210,7 @@ final class OutcomeText {
         return n + suffix;
     }
 
-    private static String shorten(String s, int max) {
+    static String shorten(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

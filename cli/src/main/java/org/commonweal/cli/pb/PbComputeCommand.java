@@ -9,6 +9,7 @@ import org.commonweal.pb.Outcome;
 import org.commonweal.pb.Rule;
 import org.commonweal.pb.Rules;
 import org.commonweal.pb.TieBreak;
+import org.commonweal.pb.TiedOutcomes;
 import org.commonweal.pb.mes.EqualShares;
 import org.commonweal.pb.mes.VoterShares;
 import org.commonweal.pb.pabulib.ValidatedInstance;
@@ -31,7 +32,7 @@ final class PbComputeCommand implements Command {
 
     @Override
     public String summary() {
-        return "compute which projects a rule funds: FILE.pb [--rule NAME] [--explain] [--json]";
+        return "compute which projects a rule funds: FILE.pb [--rule NAME] [--explain] [--all-ties] [--json]";
     }
 
     @Override
@@ -40,7 +41,7 @@ final class PbComputeCommand implements Command {
             console.out().println("""
                     Usage: commonweal pb compute FILE.pb [--rule NAME] [--completion add1|add1-max|add1u|greedy|none] [--increment AMOUNT] [--comparison]
                            [--eligibility] [--utility cost|cardinality|points|sqrt|log|relative-cost|effort] [--exclusive "ID,ID ID,ID,ID"] [--unsupported fund|leave]
-                           [--initial ID,ID] [--tie-break cost,votes,lottery] [--seed N] [--drop-invalid] [--explain] [--shares | --voter ID] [--json]
+                           [--initial ID,ID] [--tie-break cost,votes,lottery] [--seed N] [--drop-invalid] [--explain] [--shares | --voter ID] [--all-ties] [--json]
                     Rules: %s (default: the rule the file's META names, else greedy).
                     Every greedy rule honours the META's min_project_score_threshold and budget_per_category/budget_per_target.
                     --increment (Equal Shares with add1, add1-max, add1u): money added per voter per completion pass (default 1).
@@ -52,6 +53,8 @@ final class PbComputeCommand implements Command {
                     (default: fund for phragmen-no-skip, as pabutools; leave for phragmen).
                     Ties between projects are broken by the --tie-break criteria in order (cost, cost-desc, votes, first,
                     id, name, lottery); the list ends in lottery (which uses --seed) or id.
+                    --all-ties (greedy rules; Equal Shares with completion none, add1 or add1-max): every outcome reached when each
+                    exact tie may be broken either way, numbered, with the ties broken to reach each (at most 1,000 outcomes).
                     Ballots that break the file's own rules (META min_length, max_length, min/max_sum_cost, min/max_sum_points,
                     max_points, a repeated voter_id or project) are counted as cast and their number said; --drop-invalid
                     leaves them out. pb validate lists them.
@@ -60,7 +63,7 @@ final class PbComputeCommand implements Command {
             return 0;
         }
         Arguments a = Arguments.parse(args, Set.of("rule", "completion", "utility", "tie-break", "seed", "exclusive", "unsupported", "voter", "increment", "initial"),
-                Set.of("comparison", "eligibility", "explain", "json", "drop-invalid", "shares"));
+                Set.of("comparison", "eligibility", "explain", "json", "drop-invalid", "shares", "all-ties"));
         if (a.positional().size() != 1) throw new UsageException("compute needs exactly one FILE.pb, got " + a.positional().size());
         String path = a.positional().get(0);
         ValidatedInstance read = PbFiles.readValidated(path);
@@ -72,6 +75,7 @@ final class PbComputeCommand implements Command {
         if (wantShares && !(rule instanceof EqualShares)) {
             throw new UsageException("--shares and --voter show how voters' equal shares were spent, so they need an Equal Shares rule (e.g. --rule mes), not " + rule.name());
         }
+        if (a.has("all-ties")) return allTies(a, path, instance, ballots, tieBreak, rule, console);
         Outcome outcome;
         VoterSharesOutput shares = null;
         try {
@@ -95,6 +99,27 @@ final class PbComputeCommand implements Command {
             new OutcomeText(instance, outcome).print(fileName, ballots, a.has("explain"), console.out());
             if (shares != null) shares.text(console.out());
         }
+        return 0;
+    }
+
+    /** --all-ties: every outcome when each exact tie may be broken either way (see TiedOutcomes). */
+    private static int allTies(Arguments a, String path, Instance instance, Ballots ballots, TieBreak tieBreak, Rule rule, Console console)
+            throws Exception {
+        for (String single : List.of("explain", "shares", "voter")) {
+            if (a.has(single)) throw new UsageException("--" + single + " explains one outcome, so it cannot go with --all-ties");
+        }
+        TiedOutcomes ties;
+        try {
+            ties = TiedOutcomes.of(rule, instance, tieBreak, TiedOutcomes.Limits.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(path + ": --all-ties: " + e.getMessage());
+        } catch (TiedOutcomes.LimitReached e) {
+            throw new UsageException(path + ": --all-ties " + e.getMessage());
+        }
+        TiedOutcomesOutput output = new TiedOutcomesOutput(instance, ties, tieBreak);
+        String fileName = Path.of(path).getFileName().toString();
+        if (a.has("json")) console.out().println(OutcomeJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(output.json(fileName, ballots)));
+        else output.text(fileName, ballots, console.out());
         return 0;
     }
 

@@ -204,6 +204,80 @@ class PbCommandTest {
         assertThat(unknown.err()).contains("the initial budget allocation names project 'zz', which the file does not have");
     }
 
+    /** Budget 10: a and b (2 votes, cost 6) tie and only one fits; c (1 vote, cost 4) fits either way. */
+    private static final String TIED = """
+            META
+            key;value
+            budget;10
+            currency;PLN
+            vote_type;approval
+            rule;greedy
+            PROJECTS
+            project_id;cost;name
+            a;6;Park benches
+            b;6;Bike racks
+            c;4;Street trees
+            VOTES
+            voter_id;vote
+            1;a,b,c
+            2;a,b
+            """;
+
+    @Test
+    void allTiesListsEveryOutcomeWithTheTiesBrokenInWords() throws Exception {
+        Run r = run("pb", "compute", file("tied.pb", TIED).toString(), "--rule", "greedy", "--all-ties");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("All tied outcomes: 2 different outcomes when every exact tie may be broken either way",
+                "Outcome 1: 2 projects costing 10 PLN; 0 PLN left unspent", "Park benches", "Street trees",
+                "Round 1: b \"Bike racks\" and a \"Park benches\" tied at 2 votes; a went first.",
+                "Outcome 2: 2 projects costing 10 PLN", "Round 1: b \"Bike racks\" and a \"Park benches\" tied at 2 votes; b went first.");
+        assertThat(r.out().indexOf("Outcome 1")).isLessThan(r.out().indexOf("Outcome 2"));
+        Run mes = run("pb", "compute", file("tied.pb", TIED).toString(), "--rule", "mes", "--completion", "none", "--all-ties");
+        assertThat(mes.out()).contains("tied at ρ = ", "was funded first.");
+    }
+
+    @Test
+    void allTiesJsonFollowsTheDocumentedContract() throws Exception {
+        Run r = run("pb", "compute", file("tied.pb", TIED).toString(), "--rule", "greedy", "--all-ties", "--json");
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("rule").asText()).isEqualTo("greedy");
+        assertThat(json.get("budget").asLong()).isEqualTo(10);
+        assertThat(json.get("tie_break").get("spec").asText()).isEqualTo("cost,votes,lottery");
+        assertThat(json.get("explored").asLong()).isPositive();
+        JsonNode outcomes = json.get("outcomes");
+        assertThat(outcomes).hasSize(2);
+        assertThat(outcomes.get(0).get("selected").toString()).isEqualTo("[\"a\",\"c\"]");
+        assertThat(outcomes.get(1).get("selected").toString()).isEqualTo("[\"b\",\"c\"]");
+        assertThat(outcomes.get(0).get("total_cost").asLong()).isEqualTo(10);
+        assertThat(outcomes.get(0).get("increments").asLong()).isZero();
+        JsonNode tie = outcomes.get(1).get("ties").get(0);
+        assertThat(tie.get("round").asInt()).isEqualTo(1);
+        assertThat(tie.get("tied").toString()).as("in tie-break order: the seeded lottery puts b first").isEqualTo("[\"b\",\"a\"]");
+        assertThat(tie.get("chosen").asText()).isEqualTo("b");
+        assertThat(tie.get("level").asInt()).isEqualTo(2);
+        assertThat(tie.get("text").asText()).endsWith("b went first.");
+    }
+
+    @Test
+    void allTiesRefusesWhatItCannotEnumerateAndStopsAtItsLimit() throws Exception {
+        String f = file("tied.pb", TIED).toString();
+        Run phragmen = run("pb", "compute", f, "--rule", "phragmen", "--all-ties");
+        assertThat(phragmen.exit()).isEqualTo(2);
+        assertThat(phragmen.err()).contains("--all-ties: rule phragmen does not enumerate its tied outcomes");
+        Run add1u = run("pb", "compute", f, "--rule", "mes", "--completion", "add1u", "--all-ties");
+        assertThat(add1u.err()).contains("completion none, add1 or add1-max");
+        Run explain = run("pb", "compute", f, "--rule", "greedy", "--all-ties", "--explain");
+        assertThat(explain.err()).contains("--explain explains one outcome, so it cannot go with --all-ties");
+        // fourteen tied projects of 1 and money for seven: 3,432 sets
+        StringBuilder many = new StringBuilder("META\nkey;value\nbudget;7\nvote_type;approval\nPROJECTS\nproject_id;cost\n");
+        for (int p = 0; p < 14; p++) many.append("p").append(p).append(";1\n");
+        many.append("VOTES\nvoter_id;vote\n1;").append(String.join(",", java.util.stream.IntStream.range(0, 14).mapToObj(p -> "p" + p).toList())).append('\n');
+        Run capped = run("pb", "compute", file("many.pb", many.toString()).toString(), "--rule", "greedy", "--all-ties");
+        assertThat(capped.exit()).isEqualTo(2);
+        assertThat(capped.out()).isEmpty();
+        assertThat(capped.err()).contains("many.pb: --all-ties stopped at more than 1,000 distinct tied outcomes (the limit): 1,001 were found, so none are reported");
+    }
+
     @Test
     void aMissingFileIsOneClearLine() {
         Run r = run("pb", "compute", dir.resolve("nowhere.pb").toString());
@@ -226,7 +300,7 @@ class PbCommandTest {
         assertThat(rule.err()).contains("unknown rule 'borda' (expected one of greedy, greedy-no-skip, greedy-threshold, greedy-cost");
         Run option = run("pb", "compute", f, "--rules", "greedy");
         assertThat(option.exit()).isEqualTo(2);
-        assertThat(option.err()).contains("unknown option '--rules' (expected --comparison, --completion, --drop-invalid, --eligibility, --exclusive, --explain, --increment, --initial, --json, --rule, --seed, --shares, --tie-break, --unsupported, --utility, --voter)");
+        assertThat(option.err()).contains("unknown option '--rules' (expected --all-ties, --comparison, --completion, --drop-invalid, --eligibility, --exclusive, --explain, --increment, --initial, --json, --rule, --seed, --shares, --tie-break, --unsupported, --utility, --voter)");
         Run greedyWithCompletion = run("pb", "compute", f, "--rule", "greedy", "--completion", "add1");
         assertThat(greedyWithCompletion.exit()).isEqualTo(2);
         assertThat(greedyWithCompletion.err()).contains("rule greedy takes only the option initial, but got completion");

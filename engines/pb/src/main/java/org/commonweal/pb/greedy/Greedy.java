@@ -3,8 +3,6 @@
 package org.commonweal.pb.greedy;
 
 import org.commonweal.pb.Instance;
-import org.commonweal.pb.Outcome;
-import org.commonweal.pb.TieBreak;
 
 /** Fund projects from the highest score down, passing over any that no longer fits in the money left. */
 public final class Greedy implements GreedyRule {
@@ -14,8 +12,8 @@ public final class Greedy implements GreedyRule {
     }
 
     @Override
-    public Outcome outcome(Instance instance, TieBreak tieBreak, GreedyLimits limits) {
+    public GreedyWalk walk(Instance instance, GreedyLimits limits) {
         long[] scores = ProjectScores.of(instance);
-        return GreedySelection.run(name(), instance, tieBreak, scores, GreedySelection.byScore(scores), true, limits);
+        return new GreedyWalk(scores, GreedySelection.byScore(scores), true, limits);
     }
 }

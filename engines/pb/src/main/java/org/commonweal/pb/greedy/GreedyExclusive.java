@@ -3,8 +3,6 @@
 package org.commonweal.pb.greedy;
 
 import org.commonweal.pb.Instance;
-import org.commonweal.pb.Outcome;
-import org.commonweal.pb.TieBreak;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +35,7 @@ public record GreedyExclusive(List<List<String>> groups) implements GreedyRule {
     }
 
     @Override
-    public Outcome outcome(Instance instance, TieBreak tieBreak, GreedyLimits limits) {
+    public GreedyWalk walk(Instance instance, GreedyLimits limits) {
         List<int[]> indices = new ArrayList<>();
         for (List<String> group : groups) {
             int[] members = new int[group.size()];
@@ -48,7 +46,6 @@ public record GreedyExclusive(List<List<String>> groups) implements GreedyRule {
             indices.add(members);
         }
         long[] scores = ProjectScores.of(instance);
-        return GreedySelection.run(name(), instance, tieBreak, scores, GreedySelection.byScore(scores), true,
-                limits.withExclusive(indices));
+        return new GreedyWalk(scores, GreedySelection.byScore(scores), true, limits.withExclusive(indices));
     }
 }

@@ -3,8 +3,6 @@
 package org.commonweal.pb.greedy;
 
 import org.commonweal.pb.Instance;
-import org.commonweal.pb.Outcome;
-import org.commonweal.pb.TieBreak;
 
 /**
  * Fund projects from the highest score down and stop at the first one the money left cannot pay for, as
@@ -17,8 +15,8 @@ public final class GreedyNoSkip implements GreedyRule {
     }
 
     @Override
-    public Outcome outcome(Instance instance, TieBreak tieBreak, GreedyLimits limits) {
+    public GreedyWalk walk(Instance instance, GreedyLimits limits) {
         long[] scores = ProjectScores.of(instance);
-        return GreedySelection.run(name(), instance, tieBreak, scores, GreedySelection.byScore(scores), false, limits);
+        return new GreedyWalk(scores, GreedySelection.byScore(scores), false, limits);
     }
 }

@@ -3,8 +3,6 @@
 package org.commonweal.pb.greedy;
 
 import org.commonweal.pb.Instance;
-import org.commonweal.pb.Outcome;
-import org.commonweal.pb.TieBreak;
 
 import java.math.BigInteger;
 import java.util.Comparator;
@@ -20,7 +18,7 @@ public final class GreedyPerCost implements GreedyRule {
     }
 
     @Override
-    public Outcome outcome(Instance instance, TieBreak tieBreak, GreedyLimits limits) {
+    public GreedyWalk walk(Instance instance, GreedyLimits limits) {
         long[] scores = ProjectScores.of(instance);
         Comparator<Integer> byRatio = Comparator.<Integer>comparingInt(p -> band(scores[p], cost(instance, p)))
                 .reversed()
@@ -31,7 +29,7 @@ public final class GreedyPerCost implements GreedyRule {
                     BigInteger right = BigInteger.valueOf(scores[b]).multiply(BigInteger.valueOf(costA));
                     return right.compareTo(left);
                 });
-        return GreedySelection.run(name(), instance, tieBreak, scores, byRatio, true, limits);
+        return new GreedyWalk(scores, byRatio, true, limits);
     }
 
     private static long cost(Instance instance, int p) {

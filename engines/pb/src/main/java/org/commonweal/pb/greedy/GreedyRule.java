@@ -7,7 +7,12 @@ import org.commonweal.pb.TieBreak;
 
 /** A greedy rule, which can also start from limits it is given (an initial budget allocation among them). */
 interface GreedyRule extends Rule {
-    Outcome outcome(Instance instance, TieBreak tieBreak, GreedyLimits limits);
+    /** The walk this rule makes within the limits; its outcome is that walk with ties by the tie-break. */
+    GreedyWalk walk(Instance instance, GreedyLimits limits);
+
+    default Outcome outcome(Instance instance, TieBreak tieBreak, GreedyLimits limits) {
+        return walk(instance, limits).run(name(), instance, tieBreak);
+    }
 
     @Override
     default Outcome outcome(Instance instance, TieBreak tieBreak) {

@@ -8,7 +8,6 @@ import org.commonweal.pb.TieBreak;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * The walk every greedy rule shares: take projects in the rule's order (ties by the {@link TieBreak}),
@@ -21,12 +20,10 @@ final class GreedySelection {
     private GreedySelection() {
     }
 
-    /** @param order the rule's ranking, best first; ties left to the tie-break */
+    /** @param ranking the projects in the order the walk considers them (the rule's order, ties broken) */
     static Outcome run(String rule, Instance instance, TieBreak tieBreak, long[] scores,
-                       Comparator<Integer> order, boolean skip, GreedyLimits limits) {
+                       List<Integer> ranking, boolean skip, GreedyLimits limits) {
         int m = instance.projects().size();
-        List<Integer> ranking = new ArrayList<>(IntStream.range(0, m).boxed().toList());
-        ranking.sort(order.thenComparing(tieBreak.comparator(instance)));
         boolean[][] counts = limits.membership(instance);
         long[] capLeft = limits.limits().stream().mapToLong(GreedyLimits.Limit::amount).toArray();
         int[][] rivals = limits.rivals(m);

@@ -3,8 +3,6 @@
 package org.commonweal.pb.greedy;
 
 import org.commonweal.pb.Instance;
-import org.commonweal.pb.Outcome;
-import org.commonweal.pb.TieBreak;
 
 /**
  * Greedy with skipping, where a project whose score is below the file's {@code min_project_score_threshold}
@@ -18,8 +16,8 @@ public final class GreedyThreshold implements GreedyRule {
     }
 
     @Override
-    public Outcome outcome(Instance instance, TieBreak tieBreak, GreedyLimits limits) {
+    public GreedyWalk walk(Instance instance, GreedyLimits limits) {
         long[] scores = ProjectScores.of(instance);
-        return GreedySelection.run(name(), instance, tieBreak, scores, GreedySelection.byScore(scores), true, limits);
+        return new GreedyWalk(scores, GreedySelection.byScore(scores), true, limits);
     }
 }

@@ -32,13 +32,18 @@ public record InitialAllocation(Rule rule, List<String> ids) implements Rule {
 
     @Override
     public Outcome outcome(Instance instance, TieBreak tieBreak) {
+        Outcome o = ((GreedyRule) rule).outcome(instance, tieBreak, limits(instance));
+        return new Outcome(name(), o.selected(), o.totalCost(), o.verdicts(), o.tieBreak());
+    }
+
+    /** The file's limits with the allocation's projects funded first. */
+    GreedyLimits limits(Instance instance) {
         List<Integer> projects = new ArrayList<>();
         for (String id : ids) {
             int p = instance.projectIndex(id);
             if (p < 0) throw new IllegalArgumentException("the initial budget allocation names project '" + id + "', which the file does not have");
             if (!projects.contains(p)) projects.add(p);
         }
-        Outcome o = ((GreedyRule) rule).outcome(instance, tieBreak, GreedyLimits.of(instance).withInitial(projects));
-        return new Outcome(name(), o.selected(), o.totalCost(), o.verdicts(), o.tieBreak());
+        return GreedyLimits.of(instance).withInitial(projects);
     }
 }

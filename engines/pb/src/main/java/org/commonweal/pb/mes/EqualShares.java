@@ -264,7 +264,7 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
     }
 
     /** The increment in the instance's scaled money units; it must be a whole number of them. */
-    private long incrementScaled(Instance instance) {
+    long incrementScaled(Instance instance) {
         try {
             return increment.movePointRight(instance.costScale()).longValueExact();
         } catch (ArithmeticException e) {
@@ -278,7 +278,7 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
     }
 
     /** No supported project left out would still fit (projects nobody supports cannot be funded by MES, so they do not count). */
-    private static boolean exhaustive(EqualSharesRun.Result r, long[] cost, boolean[] supported, long budget) {
+    static boolean exhaustive(EqualSharesRun.Result r, long[] cost, boolean[] supported, long budget) {
         boolean[] in = new boolean[cost.length];
         for (int p : r.selected()) in[p] = true;
         for (int p = 0; p < cost.length; p++) {
@@ -287,13 +287,13 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
         return true;
     }
 
-    private static boolean containsAll(EqualSharesRun.Result r, boolean[] supported) {
+    static boolean containsAll(EqualSharesRun.Result r, boolean[] supported) {
         int count = 0;
         for (boolean s : supported) if (s) count++;
         return r.selected().size() == count;
     }
 
-    private static boolean[] allTrue(int m) {
+    static boolean[] allTrue(int m) {
         boolean[] all = new boolean[m];
         java.util.Arrays.fill(all, true);
         return all;

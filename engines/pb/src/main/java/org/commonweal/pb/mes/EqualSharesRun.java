@@ -56,6 +56,30 @@ final class EqualSharesRun<V> {
     private double[] entryUpper = new double[16];
     private boolean[] cappedScratch = new boolean[16];
 
+    /** Decides exact ties at the front in place of the tie-break; null (the rules' own passes): the tie-break decides. */
+    private TieHook<V> tieHook;
+
+    /**
+     * Told of every exact tie at the front of a pass, for the enumeration of every tied outcome ({@link EqualSharesTies}).
+     * {@code tied} holds every project whose ρ is exactly {@code rho}, the lowest, in tie-break order (at least two);
+     * {@code funded} the projects funded so far, in order. Returns the one to fund, or -1 to end the pass there.
+     */
+    interface TieHook<V> {
+        int choose(int round, int[] tied, V rho, List<Integer> funded, EqualSharesRun<V> run);
+    }
+
+    void tieHook(TieHook<V> hook) {
+        this.tieHook = hook;
+    }
+
+    /** What each voter group holds now, exactly as the pass computed it (for a tie hook to recognise a point met before). */
+    Object[] moneyPerGroup() {
+        catchUp();
+        Object[] money = new Object[valueOf.length];
+        for (int g = 0; g < money.length; g++) money[g] = values[valueOf[g]];
+        return money;
+    }
+
     EqualSharesRun(VoterGroups groups, long[] cost, int[] tieRank, Arithmetic<V> arithmetic) {
         this(groups, cost, tieRank, arithmetic, null);
     }
@@ -223,6 +247,10 @@ final class EqualSharesRun<V> {
                 int cmp = ar.compare(c.rho, winner.rho);
                 if (cmp < 0 || (cmp == 0 && tieRank[c.project] < tieRank[winner.project])) winner = c;
             }
+            if (tieHook != null) {
+                winner = hooked(winner, contenders, r, selected);
+                if (winner == null) break;
+            }
             for (Candidate c : contenders) if (c != winner) queue.add(c);
             int p = winner.project;
             if (sameAsBase) {
@@ -271,6 +299,17 @@ final class EqualSharesRun<V> {
         if (sameAsBase) sameAsBase = selected.size() == base.selected().size();
         return new Result(selected, total, round, rhoShown, shares, lostRound, lostRhoShown, moneyWhenLost, overtakenBy,
                 winnerRho.toArray(), sameAsBase);
+    }
+
+    /** The tie hook's choice among the contenders exactly as cheap as the winner, or null when it ends the pass. */
+    private Candidate hooked(Candidate winner, List<Candidate> contenders, int round, List<Integer> selected) {
+        List<Candidate> tied = new ArrayList<>();
+        for (Candidate c : contenders) if (c == winner || ar.compare(c.rho, winner.rho) == 0) tied.add(c); // a value against itself would be evaluated exactly
+        if (tied.size() < 2) return winner;
+        tied.sort(Comparator.comparingInt(c -> tieRank[c.project]));
+        int chosen = tieHook.choose(round, tied.stream().mapToInt(c -> c.project).toArray(), winner.rho, List.copyOf(selected), this);
+        for (Candidate c : tied) if (c.project == chosen) return c;
+        return null;
     }
 
     @SuppressWarnings("unchecked")
