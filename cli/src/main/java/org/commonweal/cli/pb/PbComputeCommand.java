@@ -50,6 +50,8 @@ final class PbComputeCommand implements Command {
                     phragmen skips a project that no longer fits and carries on; phragmen-no-skip stops there (as pabutools).
                     --unsupported fund|leave (phragmen rules): fund projects nobody approves once only they are left
                     (default: fund for phragmen-no-skip, as pabutools; leave for phragmen).
+                    maximin-support (approval ballots): each round funds the project after which the funded projects' costs can be
+                    shared among their approvers with the lightest heaviest share (pabutools' maximin support).
                     Ties between projects are broken by the --tie-break criteria in order (cost, cost-desc, votes, first,
                     id, name, lottery); the list ends in lottery (which uses --seed) or id.
                     Ballots that break the file's own rules (META min_length, max_length, min/max_sum_cost, min/max_sum_points,
