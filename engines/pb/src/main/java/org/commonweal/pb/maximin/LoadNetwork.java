@@ -57,19 +57,40 @@ record LoadNetwork(long[] costs, long[] voters, int[][] members) {
     /** Whether some group's load cost(S)/N(S) exceeds p/q (q &gt; 0); if so, the group found, else null. */
     Group heavierThan(long p, long q) {
         int projects = costs.length, source = 0, sink = 1;
-        MaxFlow flow = new MaxFlow(2 + projects + voters.length);
+        // Most of the flow goes straight from a project to one of its voter classes: route that greedily first,
+        // so that the augmenting-path search only has the remainder to find.
+        long[] projectLeft = new long[projects], classLeft = new long[voters.length];
         long total = 0;
         for (int i = 0; i < projects; i++) {
+            projectLeft[i] = Math.multiplyExact(q, costs[i]);
+            total = Math.addExact(total, projectLeft[i]);
+        }
+        long[][] direct = new long[voters.length][];
+        long routed = 0;
+        for (int v = 0; v < voters.length; v++) {
+            classLeft[v] = Math.multiplyExact(p, voters[v]);
+            direct[v] = new long[members[v].length];
+            for (int j = 0; j < members[v].length && classLeft[v] > 0; j++) {
+                int i = members[v][j];
+                long amount = Math.min(projectLeft[i], classLeft[v]);
+                direct[v][j] = amount;
+                projectLeft[i] -= amount;
+                classLeft[v] -= amount;
+                routed += amount;
+            }
+        }
+        MaxFlow flow = new MaxFlow(2 + projects + voters.length);
+        for (int i = 0; i < projects; i++) {
             long cap = Math.multiplyExact(q, costs[i]);
-            total = Math.addExact(total, cap);
-            flow.addEdge(source, 2 + i, cap);
+            flow.addEdge(source, 2 + i, cap, cap - projectLeft[i]);
         }
         for (int v = 0; v < voters.length; v++) {
             int node = 2 + projects + v;
-            for (int i : members[v]) flow.addEdge(2 + i, node, MaxFlow.INFINITE);
-            flow.addEdge(node, sink, Math.multiplyExact(p, voters[v]));
+            for (int j = 0; j < members[v].length; j++) flow.addEdge(2 + members[v][j], node, MaxFlow.INFINITE, direct[v][j]);
+            long cap = Math.multiplyExact(p, voters[v]);
+            flow.addEdge(node, sink, cap, cap - classLeft[v]);
         }
-        if (total == 0 || flow.run(source, sink) == total) return null;
+        if (total == 0 || routed == total || Math.addExact(routed, flow.run(source, sink)) == total) return null;
         boolean[] side = flow.sourceSide(source);
         boolean[] chosen = new boolean[projects];
         for (int i = 0; i < projects; i++) chosen[i] = side[2 + i];

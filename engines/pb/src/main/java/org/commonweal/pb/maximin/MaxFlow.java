@@ -25,14 +25,19 @@ final class MaxFlow {
     }
 
     void addEdge(int from, int toNode, long cap) {
+        addEdge(from, toNode, cap, 0);
+    }
+
+    /** An edge already carrying {@code flow} (at most {@code cap}): a caller that knows an easy flow starts from it. */
+    void addEdge(int from, int toNode, long cap, long flow) {
         if (edges + 2 > to.length) {
             int size = to.length * 2;
             to = Arrays.copyOf(to, size);
             next = Arrays.copyOf(next, size);
             capacity = Arrays.copyOf(capacity, size);
         }
-        link(from, toNode, cap);
-        link(toNode, from, 0);
+        link(from, toNode, cap - flow);
+        link(toNode, from, flow);
     }
 
     private void link(int from, int toNode, long cap) {
@@ -42,6 +47,7 @@ final class MaxFlow {
         head[from] = edges++;
     }
 
+    /** The flow added to whatever the edges were created carrying. */
     long run(int source, int sink) {
         long flow = 0;
         level = new int[nodes];

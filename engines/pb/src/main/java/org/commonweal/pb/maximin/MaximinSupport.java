@@ -29,10 +29,10 @@ import org.commonweal.pb.VoteType;
  * <p>A project nobody approves cannot be paid for by anyone: in pabutools its linear program has no solution
  * and the rule fails. Here it is never funded (a free one, costing 0, is funded like any other: it adds no load).
  *
- * <p>Speed: a candidate's load can only rise as more projects are funded, so the load it had in an earlier
- * round (or a load it was shown to exceed) is a lower bound now. Candidates are tried in order of that bound,
- * each first with one flow asking only whether it beats the best so far; the exact value is computed for
- * those that do.
+ * <p>Speed: a candidate's load can only rise as more projects are funded, and any group of projects including it
+ * keeps its cost and approvers, so the heaviest group found for it in an earlier round is a lower bound now.
+ * Candidates are tried in order of that bound, each first with one flow asking only whether it beats the best so
+ * far (which also finds a heavier group when it does not); the exact value is computed only for those that do.
  */
 public record MaximinSupport() implements Rule {
     public static final MaximinSupport INSTANCE = new MaximinSupport();
@@ -88,9 +88,8 @@ public record MaximinSupport() implements Rule {
         long[] leftWhenLost = new long[m];
         Outcome.Reason[] reasons = new Outcome.Reason[m];
         int[] fundedRound = new int[m];
-        // Lower bounds on each candidate's load; strict when the load was shown to exceed it.
+        // Lower bounds on each candidate's load: the loads of groups of projects including it seen so far.
         Rational[] bound = new Rational[m];
-        boolean[] strict = new boolean[m];
         List<Integer> chosen = new ArrayList<>();
         Rational current = Rational.ZERO;
         for (int p = 0; p < m; p++) {
@@ -107,33 +106,31 @@ public record MaximinSupport() implements Rule {
                     leftWhenLost[p] = left;
                     continue;
                 }
-                if (bound[p].compareTo(current) < 0) {
-                    bound[p] = current;
-                    strict[p] = false;
-                }
+                bound[p] = bound[p].max(current);
                 candidates.add(p);
             }
             if (candidates.isEmpty()) break;
-            candidates.sort(Comparator.<Integer, Rational>comparing(p -> bound[p]).thenComparing(p -> strict[p]).thenComparingInt(p -> tieRank[p]));
+            candidates.sort(Comparator.<Integer, Rational>comparing(p -> bound[p]).thenComparingInt(p -> tieRank[p]));
             Classes classes = ballots.classes(chosen, instance);
             int best = -1;
             LoadNetwork.Group bestGroup = null;
             Rational bestLoad = null;
             for (int c : candidates) {
                 if (bestLoad != null) {
-                    int cmp = bound[c].compareTo(bestLoad);
-                    if (cmp > 0 || (cmp == 0 && strict[c])) break; // sorted: no later candidate can win or tie
+                    if (bound[c].compareTo(bestLoad) > 0) break; // sorted: no later candidate can win or tie
                 }
                 LoadNetwork network = classes.with(c, instance.projects().get(c).cost());
-                if (bestLoad != null && network.heavierThan(bestLoad.numerator().longValueExact(), bestLoad.denominator().longValueExact()) != null) {
-                    bound[c] = bestLoad;
-                    strict[c] = true;
-                    continue;
+                if (bestLoad != null) {
+                    LoadNetwork.Group heavier = network.heavierThan(bestLoad.numerator().longValueExact(), bestLoad.denominator().longValueExact());
+                    if (heavier != null) {
+                        // The group found keeps its cost and approvers whatever else is funded: its load bounds c from now on.
+                        bound[c] = heavier.load();
+                        continue;
+                    }
                 }
                 LoadNetwork.Group group = network.heaviest(null);
                 Rational load = group.load();
                 bound[c] = load;
-                strict[c] = false;
                 int cmp = bestLoad == null ? -1 : load.compareTo(bestLoad);
                 if (cmp < 0 || (cmp == 0 && tieRank[c] < tieRank[best])) {
                     best = c;
