@@ -4,12 +4,8 @@ package org.commonweal.pb.maximin;
 // for PB, the generalised sequential Phragmén of Aziz, Lee & Talmon (2018), as pabutools' maximin_support.
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.commonweal.pb.Ballot;
 import org.commonweal.pb.Instance;
 import org.commonweal.pb.Outcome;
 import org.commonweal.pb.Rational;
@@ -64,7 +60,9 @@ public record MaximinSupport() implements Rule {
     /** The least heaviest share at which the given projects can be paid for, in money units per voter (the engine's scaled units). */
     public static Rational load(Instance instance, List<Integer> projects) {
         requireApproval(instance);
-        return Ballots.of(instance).classes(projects, instance).network().heaviest(null).load();
+        FundedClasses classes = new FundedClasses(ApprovalGroups.of(instance));
+        for (int p : projects) classes.add(p, instance.projects().get(p).cost());
+        return classes.network().heaviest(null).load();
     }
 
     private static void requireApproval(Instance instance) {
@@ -80,8 +78,9 @@ public record MaximinSupport() implements Rule {
         requireApproval(instance);
         int m = instance.projects().size();
         int[] tieRank = TieOrder.ranks(instance, tieBreak);
-        Ballots ballots = Ballots.of(instance);
-        long[] support = ballots.support(m);
+        ApprovalGroups ballots = ApprovalGroups.of(instance);
+        long[] support = ballots.support();
+        FundedClasses classes = new FundedClasses(ballots);
         long left = instance.budget();
         boolean[] funded = new boolean[m];
         int[] lostRound = new int[m];
@@ -92,6 +91,8 @@ public record MaximinSupport() implements Rule {
         Rational[] bound = new Rational[m];
         List<Integer> chosen = new ArrayList<>();
         Rational current = Rational.ZERO;
+        List<Integer> heaviestNow = List.of();
+        long heaviestCost = 0, heaviestVoters = 0;
         for (int p = 0; p < m; p++) {
             long cost = instance.projects().get(p).cost();
             bound[p] = support[p] == 0 ? Rational.ZERO : Rational.of(cost, support[p]);
@@ -110,8 +111,16 @@ public record MaximinSupport() implements Rule {
                 candidates.add(p);
             }
             if (candidates.isEmpty()) break;
+            // The heaviest group H of the funded set, plus c, is a group of W + c: (cost(H) + cost(c)) / N(H + c) bounds
+            // c's load from below at the price of counting c's approvers outside N(H).
+            boolean[] inHeaviest = ballots.approvingAny(heaviestNow);
+            for (int c : candidates) {
+                long fresh = 0;
+                for (int g : ballots.groupsOf()[c]) if (!inHeaviest[g]) fresh += ballots.counts()[g];
+                long voters = heaviestVoters + fresh;
+                if (voters > 0) bound[c] = bound[c].max(Rational.of(heaviestCost + instance.projects().get(c).cost(), voters));
+            }
             candidates.sort(Comparator.<Integer, Rational>comparing(p -> bound[p]).thenComparingInt(p -> tieRank[p]));
-            Classes classes = ballots.classes(chosen, instance);
             int best = -1;
             LoadNetwork.Group bestGroup = null;
             Rational bestLoad = null;
@@ -128,7 +137,11 @@ public record MaximinSupport() implements Rule {
                         continue;
                     }
                 }
-                LoadNetwork.Group group = network.heaviest(null);
+                boolean[] withHeaviest = new boolean[chosen.size() + 1];
+                for (int i = 0; i < chosen.size(); i++) withHeaviest[i] = heaviestNow.contains(chosen.get(i));
+                withHeaviest[chosen.size()] = true;
+                LoadNetwork.Group start = network.group(withHeaviest), whole = network.all();
+                LoadNetwork.Group group = network.heaviest(whole.load().compareTo(start.load()) > 0 ? whole : start);
                 Rational load = group.load();
                 bound[c] = load;
                 int cmp = bestLoad == null ? -1 : load.compareTo(bestLoad);
@@ -141,11 +154,14 @@ public record MaximinSupport() implements Rule {
             funded[best] = true;
             fundedRound[best] = round;
             chosen.add(best);
+            classes.add(best, instance.projects().get(best).cost());
             left -= instance.projects().get(best).cost();
             current = bestLoad;
-            List<Integer> heaviest = new ArrayList<>();
-            for (int i = 0; i < chosen.size(); i++) if (bestGroup.projects()[i]) heaviest.add(chosen.get(i));
-            reasons[best] = new Funded(round, bestLoad.divide(instance.unit()), heaviest, bestGroup.cost(), bestGroup.voters(), support[best]);
+            heaviestNow = new ArrayList<>();
+            for (int i = 0; i < chosen.size(); i++) if (bestGroup.projects()[i]) heaviestNow.add(chosen.get(i));
+            heaviestCost = bestGroup.cost();
+            heaviestVoters = bestGroup.voters();
+            reasons[best] = new Funded(round, bestLoad.divide(instance.unit()), heaviestNow, bestGroup.cost(), bestGroup.voters(), support[best]);
         }
         List<Outcome.Verdict> verdicts = new ArrayList<>();
         for (int p = 0; p < m; p++) {
@@ -154,106 +170,5 @@ public record MaximinSupport() implements Rule {
             else verdicts.add(new Outcome.Verdict(p, false, lostRound[p], new NotFunded(support[p], leftWhenLost[p], lostRound[p])));
         }
         return new Outcome(name(), chosen, instance.budget() - left, verdicts, tieBreak);
-    }
-
-    /** Voters with the same approvals as one weighted group; the projects each group approves. */
-    private record Ballots(List<int[]> sets, long[] counts, List<List<Integer>> groupsOf) {
-        static Ballots of(Instance instance) {
-            Map<List<Integer>, Integer> index = new HashMap<>();
-            List<int[]> sets = new ArrayList<>();
-            List<long[]> counts = new ArrayList<>();
-            for (Ballot b : instance.ballots()) {
-                int[] approved = Arrays.stream(b.projects()).distinct().sorted().toArray();
-                List<Integer> key = Arrays.stream(approved).boxed().toList();
-                Integer g = index.get(key);
-                if (g == null) {
-                    index.put(key, sets.size());
-                    sets.add(approved);
-                    counts.add(new long[]{1});
-                } else {
-                    counts.get(g)[0]++;
-                }
-            }
-            List<List<Integer>> groupsOf = new ArrayList<>();
-            for (int p = 0; p < instance.projects().size(); p++) groupsOf.add(new ArrayList<>());
-            for (int g = 0; g < sets.size(); g++) for (int p : sets.get(g)) groupsOf.get(p).add(g);
-            return new Ballots(sets, counts.stream().mapToLong(c -> c[0]).toArray(), groupsOf);
-        }
-
-        long[] support(int m) {
-            long[] support = new long[m];
-            for (int p = 0; p < m; p++) for (int g : groupsOf.get(p)) support[p] += counts[g];
-            return support;
-        }
-
-        /** The voters approving something in {@code projects}, merged by what they approve there. */
-        Classes classes(List<Integer> projects, Instance instance) {
-            int[] position = new int[instance.projects().size()];
-            Arrays.fill(position, -1);
-            for (int i = 0; i < projects.size(); i++) position[projects.get(i)] = i;
-            int[] classOf = new int[counts.length];
-            Arrays.fill(classOf, -1);
-            Map<List<Integer>, Integer> index = new HashMap<>();
-            List<int[]> members = new ArrayList<>();
-            List<long[]> voters = new ArrayList<>();
-            for (int p : projects) {
-                for (int g : groupsOf.get(p)) {
-                    if (classOf[g] >= 0) continue;
-                    List<Integer> within = new ArrayList<>();
-                    for (int q : sets.get(g)) if (position[q] >= 0) within.add(position[q]);
-                    Integer k = index.get(within);
-                    if (k == null) {
-                        k = members.size();
-                        index.put(within, k);
-                        members.add(within.stream().mapToInt(Integer::intValue).toArray());
-                        voters.add(new long[]{0});
-                    }
-                    classOf[g] = k;
-                    voters.get(k)[0] += counts[g];
-                }
-            }
-            long[] costs = projects.stream().mapToLong(p -> instance.projects().get(p).cost()).toArray();
-            return new Classes(this, costs, classOf, members.toArray(int[][]::new), voters.stream().mapToLong(v -> v[0]).toArray());
-        }
-    }
-
-    /** The funded set W: every ballot group's class (by its approvals within W, -1 for none) and each class's voters. */
-    private record Classes(Ballots ballots, long[] costs, int[] classOf, int[][] members, long[] voters) {
-        LoadNetwork network() {
-            return new LoadNetwork(costs, voters, members);
-        }
-
-        /** W with one more project: each class splits into those who approve it and those who do not. */
-        LoadNetwork with(int project, long cost) {
-            int w = costs.length;
-            long[] approving = new long[voters.length];
-            long fresh = 0;
-            for (int g : ballots.groupsOf().get(project)) {
-                int k = classOf[g];
-                if (k < 0) fresh += ballots.counts()[g];
-                else approving[k] += ballots.counts()[g];
-            }
-            List<int[]> nodeMembers = new ArrayList<>();
-            List<Long> nodeVoters = new ArrayList<>();
-            for (int k = 0; k < voters.length; k++) {
-                if (approving[k] > 0) {
-                    int[] plus = Arrays.copyOf(members[k], members[k].length + 1);
-                    plus[members[k].length] = w;
-                    nodeMembers.add(plus);
-                    nodeVoters.add(approving[k]);
-                }
-                if (voters[k] > approving[k]) {
-                    nodeMembers.add(members[k]);
-                    nodeVoters.add(voters[k] - approving[k]);
-                }
-            }
-            if (fresh > 0) {
-                nodeMembers.add(new int[]{w});
-                nodeVoters.add(fresh);
-            }
-            long[] allCosts = Arrays.copyOf(costs, w + 1);
-            allCosts[w] = cost;
-            return new LoadNetwork(allCosts, nodeVoters.stream().mapToLong(Long::longValue).toArray(), nodeMembers.toArray(int[][]::new));
-        }
     }
 }
