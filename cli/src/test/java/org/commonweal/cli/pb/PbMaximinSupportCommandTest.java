@@ -43,6 +43,11 @@ class PbMaximinSupportCommandTest {
             5;a
             """;
 
+    /** The same ballots as cumulative ballots giving one point to each listed project. */
+    private static final String CUMULATIVE = EXAMPLE.replace("vote_type;approval", "vote_type;cumulative")
+            .replace("voter_id;vote", "voter_id;vote;points").replace("1;a,b,c,d", "1;a,b,c,d;1,1,1,1").replace("2;a,b,c", "2;a,b,c;1,1,1")
+            .replace("3;a,b,c", "3;a,b,c;1,1,1").replace("4;a,b", "4;a,b;1,1").replace("5;a\n", "5;a;1\n");
+
     @TempDir
     Path dir;
 
@@ -85,10 +90,18 @@ class PbMaximinSupportCommandTest {
 
     @Test
     void ballotsWithPointsAreRefusedSayingWhy() throws Exception {
-        String file = Files.writeString(dir.resolve("points.pb"), EXAMPLE.replace("vote_type;approval", "vote_type;cumulative")
-                .replace("voter_id;vote", "voter_id;vote;points").replace("1;a,b,c,d", "1;a,b,c,d;1,1,1,1").replace("2;a,b,c", "2;a,b,c;1,1,1")
-                .replace("3;a,b,c", "3;a,b,c;1,1,1").replace("4;a,b", "4;a,b;1,1").replace("5;a\n", "5;a;1\n")).toString();
+        String file = Files.writeString(dir.resolve("points.pb"), CUMULATIVE).toString();
         String err = run(2, "pb", "compute", file, "--rule", "maximin-support")[1];
         assertThat(err).contains("points.pb: maximin support is defined for approval ballots", "cumulative").doesNotContain("Exception");
+    }
+
+    @Test
+    void benchTimesTheNamedRuleAndSaysWhichFilesItRefuses() throws Exception {
+        String approval = Files.writeString(dir.resolve("example.pb"), EXAMPLE).toString();
+        String points = Files.writeString(dir.resolve("points.pb"), CUMULATIVE).toString();
+        String out = run(0, "pb", "bench", approval, points, "--repeat", "1", "--rule", "maximin-support")[0];
+        assertThat(out).contains("maximin-support ms (min)").doesNotContain("mes ms");
+        assertThat(out.lines().filter(l -> l.startsWith("points.pb")).findFirst().orElseThrow()).endsWith("refused");
+        assertThat(run(2, "pb", "bench", approval, "--rule", "borda")[1]).contains("unknown rule 'borda'");
     }
 }
