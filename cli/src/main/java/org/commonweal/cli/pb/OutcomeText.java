@@ -110,13 +110,11 @@ final class OutcomeText {
 
     /** A maximin support round in words: how evenly the funded projects' costs can now be shared, and which voters carry most. */
     private String heaviestShare(MaximinSupport.Funded f) {
-        BigDecimal load = f.load().toBigDecimal(6);
-        String support = f.load().signum() == 0 ? "" : " (maximin support: "
-                + org.commonweal.pb.Rational.ONE.divide(f.load()).toBigDecimal(6).stripTrailingZeros().toPlainString() + " voters behind each unit of money)";
-        return String.format(java.util.Locale.ROOT, "the funded projects' costs can now be shared among the voters who approve them "
-                        + "so that nobody carries more than %s, the least any project allowed%s; the most loaded are the %,d %s approving %s, "
-                        + "which cost %s together", money.text(load), support, f.groupVoters(), f.groupVoters() == 1 ? "voter" : "voters",
-                String.join(", ", ids(f.group())), money.text(f.groupCost()));
+        String load = money.text(f.load().toBigDecimal(6));
+        return String.format(java.util.Locale.ROOT, "the funded projects can now be paid for by the voters who approve them with nobody carrying "
+                        + "more than %s, the least any project allowed (the maximin support: at least one supporter behind every %s of them); "
+                        + "the most loaded are the %,d %s approving %s, which cost %s together", load, load, f.groupVoters(),
+                f.groupVoters() == 1 ? "voter" : "voters", String.join(", ", ids(f.group())), money.text(f.groupCost()));
     }
 
     /** Who paid, from the payers grouped by amount (largest first): those after the first group paid all they had left. */
