@@ -81,6 +81,11 @@ public final class Rules {
         return List.copyOf(BUILDERS.keySet());
     }
 
+    /** Whether rule {@code name} counts ballots of this type: maximin support takes approval (and choose-1) ballots only. */
+    public static boolean accepts(String name, VoteType type) {
+        return !name.equals("maximin-support") || MaximinSupport.accepts(type);
+    }
+
     /** @throws IllegalArgumentException naming an unknown rule or an option the rule does not take */
     public static Rule build(String name, Map<String, String> options) {
         Function<Map<String, String>, Rule> builder = BUILDERS.get(name);

@@ -65,9 +65,14 @@ public record MaximinSupport() implements Rule {
         return classes.network().heaviest(null).load();
     }
 
+    /** Approval ballots, and choose-1 ballots (approval of one project); pabutools defines the rule for approval profiles. */
+    public static boolean accepts(VoteType type) {
+        return type == VoteType.APPROVAL || type == VoteType.CHOOSE_1;
+    }
+
     private static void requireApproval(Instance instance) {
         VoteType type = instance.voteType();
-        if (type != VoteType.APPROVAL && type != VoteType.CHOOSE_1) {
+        if (!accepts(type)) {
             throw new IllegalArgumentException("maximin support is defined for approval ballots (as in pabutools), but this file has "
                     + type.pabulibName() + " ballots; use greedy, mes or max-welfare");
         }

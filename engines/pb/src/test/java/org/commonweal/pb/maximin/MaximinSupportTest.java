@@ -87,6 +87,15 @@ class MaximinSupportTest {
     }
 
     @Test
+    void theRegistrySaysWhichBallotsItCounts() {
+        assertThat(Rules.accepts("maximin-support", org.commonweal.pb.VoteType.APPROVAL)).isTrue();
+        assertThat(Rules.accepts("maximin-support", org.commonweal.pb.VoteType.CHOOSE_1)).isTrue();
+        assertThat(Rules.accepts("maximin-support", org.commonweal.pb.VoteType.ORDINAL)).isFalse();
+        assertThat(Rules.accepts("maximin-support", org.commonweal.pb.VoteType.CUMULATIVE)).isFalse();
+        assertThat(Rules.accepts("mes", org.commonweal.pb.VoteType.CUMULATIVE)).isTrue();
+    }
+
+    @Test
     void isBuiltByNameAndTakesNoOptions() {
         assertThat(Rules.build("maximin-support", java.util.Map.of())).isEqualTo(MaximinSupport.INSTANCE);
         assertThatThrownBy(() -> Rules.build("maximin-support", java.util.Map.of("utility", "cost"))).hasMessageContaining("takes no options");
