@@ -7,6 +7,7 @@ import org.commonweal.pb.Instance;
 import org.commonweal.pb.Outcome;
 import org.commonweal.pb.Project;
 import org.commonweal.pb.Rounds;
+import org.commonweal.pb.maximin.MaximinSupport;
 import org.commonweal.pb.mes.MesPayment;
 import org.commonweal.pb.greedy.GreedyReason;
 import org.commonweal.pb.pabulib.OfficialOutcome;
@@ -126,6 +127,21 @@ final class OutcomeJson {
                 }
             }
             node.put("score", instance.voteType().hasPoints() ? instance.toPoints(greedy.score()) : java.math.BigDecimal.valueOf(greedy.score()));
+            return node;
+        }
+        if (reason instanceof MaximinSupport.Funded f) {
+            node.put("type", "Funded");
+            node.put("round", f.round());
+            node.put("load", f.load().toBigDecimal(6));
+            ArrayNode group = node.putArray("heaviest_group");
+            f.group().forEach(p -> group.add(instance.projects().get(p).id()));
+            node.put("group_cost", money.decimal(f.groupCost()));
+            node.put("group_voters", f.groupVoters());
+            node.put("supporters", f.supporters());
+            return node;
+        }
+        if (reason instanceof MaximinSupport.Unsupported) {
+            node.put("type", "Unsupported");
             return node;
         }
         node.put("type", reason.getClass().getSimpleName());

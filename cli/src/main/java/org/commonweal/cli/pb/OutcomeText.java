@@ -9,6 +9,7 @@ import org.commonweal.pb.greedy.GreedyLimits;
 import org.commonweal.pb.greedy.ProjectScores;
 
 import org.commonweal.pb.Rounds;
+import org.commonweal.pb.maximin.MaximinSupport;
 import org.commonweal.pb.mes.CompletionReason;
 import org.commonweal.pb.mes.Eligibility;
 import org.commonweal.pb.mes.MesLoss;
@@ -95,6 +96,8 @@ final class OutcomeText {
                 .append(money.text(r.cost())).append(" (").append(score(scores[r.project()])).append(' ').append(noun).append(')');
         if (r.rho() != null) {
             s.append(" at ρ = ").append(r.rho().stripTrailingZeros().toPlainString()).append(" per unit of satisfaction: ").append(payers(r.paid()));
+        } else if (r.reason() instanceof MaximinSupport.Funded f) {
+            s.append(": ").append(heaviestShare(f));
         } else if (r.reason() instanceof CompletionReason c && c.step() == CompletionReason.Step.GREEDY_FILL) {
             s.append(", by the completion: the money Equal Shares left went to the most-voted projects that fit");
         }
@@ -103,6 +106,15 @@ final class OutcomeText {
             s.append(r.rho() != null ? " Priced out by it: " : " Passed over before it: ").append(String.join(", ", ids(r.passedOver()))).append('.');
         }
         return s.toString();
+    }
+
+    /** A maximin support round in words: how evenly the funded projects' costs can now be shared, and which voters carry most. */
+    private String heaviestShare(MaximinSupport.Funded f) {
+        String load = money.text(f.load().toBigDecimal(6));
+        return String.format(java.util.Locale.ROOT, "the funded projects can now be paid for by the voters who approve them with nobody carrying "
+                        + "more than %s, the least any project allowed (the maximin support: at least one supporter behind every %s of them); "
+                        + "the most loaded are the %,d %s approving %s, which cost %s together", load, load, f.groupVoters(),
+                f.groupVoters() == 1 ? "voter" : "voters", String.join(", ", ids(f.group())), money.text(f.groupCost()));
     }
 
     /** Who paid, from the payers grouped by amount (largest first): those after the first group paid all they had left. */
@@ -193,6 +205,10 @@ final class OutcomeText {
                     + instance.projects().get(st.stoppedAt()).id() + " came next and did not fit in the " + money.text(st.budgetLeft()) + " left.";
             case SequentialPhragmen.Unsupported u -> "funded in round " + u.round()
                     + " although nobody approved it: only such projects were left, all tied, and it fitted.";
+            case MaximinSupport.Funded f -> "funded in round " + f.round() + " (" + f.supporters() + " supporters): " + heaviestShare(f) + ".";
+            case MaximinSupport.Unsupported u -> "not funded: nobody approved it, so nobody can carry its cost.";
+            case MaximinSupport.NotFunded n -> "not funded. From round " + n.round() + " it no longer fitted in the "
+                    + money.text(n.budgetLeft()) + " left" + (n.round() == 1 && n.budgetLeft() == instance.budget() ? " (it costs more than the whole budget)." : ".");
             case MaxWelfare.Welfare w -> (v.funded() ? "funded" : "not funded") + ": the funded projects together give the most total "
                     + "satisfaction that fits the budget (" + w.optimalTotal() + "); this one gives " + w.utility() + ".";
             case null, default -> v.funded() ? "funded." : "not funded.";

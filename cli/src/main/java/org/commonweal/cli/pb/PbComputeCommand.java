@@ -51,6 +51,8 @@ final class PbComputeCommand implements Command {
                     phragmen skips a project that no longer fits and carries on; phragmen-no-skip stops there (as pabutools).
                     --unsupported fund|leave (phragmen rules): fund projects nobody approves once only they are left
                     (default: fund for phragmen-no-skip, as pabutools; leave for phragmen).
+                    maximin-support (approval ballots): each round funds the project after which the funded projects' costs can be
+                    shared among their approvers with the lightest heaviest share (pabutools' maximin support).
                     Ties between projects are broken by the --tie-break criteria in order (cost, cost-desc, votes, first,
                     id, name, lottery); the list ends in lottery (which uses --seed) or id.
                     --all-ties (greedy rules; Equal Shares with completion none, add1 or add1-max): every outcome reached when each

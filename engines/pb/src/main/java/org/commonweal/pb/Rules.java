@@ -6,6 +6,7 @@ import org.commonweal.pb.greedy.GreedyNoSkip;
 import org.commonweal.pb.greedy.GreedyPerCost;
 import org.commonweal.pb.greedy.GreedyThreshold;
 import org.commonweal.pb.greedy.InitialAllocation;
+import org.commonweal.pb.maximin.MaximinSupport;
 import org.commonweal.pb.mes.EqualShares;
 import org.commonweal.pb.mes.Utility;
 import org.commonweal.pb.phragmen.SequentialPhragmen;
@@ -39,6 +40,7 @@ public final class Rules {
         BUILDERS.put("phragmen", options -> SequentialPhragmen.fromOptions(true, options));
         BUILDERS.put("phragmen-no-skip", options -> SequentialPhragmen.fromOptions(false, options));
         BUILDERS.put("max-welfare", Rules::maxWelfare);
+        BUILDERS.put("maximin-support", Rules::maximinSupport);
     }
 
     private static Rule greedyExclusive(Map<String, String> options) {
@@ -69,9 +71,19 @@ public final class Rules {
         return new MaxWelfare(Utility.fromCliName(options.getOrDefault("utility", "cardinality").trim()));
     }
 
+    private static Rule maximinSupport(Map<String, String> options) {
+        if (!options.isEmpty()) throw new IllegalArgumentException("rule maximin-support takes no options, but got " + String.join(", ", options.keySet()));
+        return MaximinSupport.INSTANCE;
+    }
+
     /** Names accepted by {@link #build}, in the order help texts list them. */
     public static List<String> names() {
         return List.copyOf(BUILDERS.keySet());
+    }
+
+    /** Whether rule {@code name} counts ballots of this type: maximin support takes approval (and choose-1) ballots only. */
+    public static boolean accepts(String name, VoteType type) {
+        return !name.equals("maximin-support") || MaximinSupport.accepts(type);
     }
 
     /** @throws IllegalArgumentException naming an unknown rule or an option the rule does not take */

@@ -15,7 +15,7 @@ class RulesTest {
 
     @Test
     void everyListedNameBuildsTheRuleOfThatName() {
-        assertThat(Rules.names()).containsExactly("greedy", "greedy-no-skip", "greedy-threshold", "greedy-cost", "greedy-exclusive", "mes", "phragmen", "phragmen-no-skip", "max-welfare");
+        assertThat(Rules.names()).containsExactly("greedy", "greedy-no-skip", "greedy-threshold", "greedy-cost", "greedy-exclusive", "mes", "phragmen", "phragmen-no-skip", "max-welfare", "maximin-support");
         for (String name : Rules.names()) {
             String expected = name.equals("mes") ? "equalshares/add1" : name;
             assertThat(Rules.build(name, Map.of()).name()).isEqualTo(expected);

@@ -356,6 +356,7 @@ public final class BudgetService {
         if (type == BallotType.CUMULATIVE && maxPoints == null && form.errorKey("maxPoints") == null) form.error("maxPoints", "budgets.error.maxPoints.required");
         String rule = form.value("rule");
         if (!Rules.names().contains(rule)) form.error("rule", "budgets.error.rule");
+        else if (type != null && !Rules.accepts(rule, type.voteType())) form.error("rule", "budgets.error.rule.approvalOnly");
         if (form.value("voters").isBlank()) form.set("voters", VoterRule.DECLARED.stored());
         if (!VoterRule.storedValues().contains(form.value("voters"))) form.error("voters", "budgets.error.voters");
         String voters = form.value("voters");

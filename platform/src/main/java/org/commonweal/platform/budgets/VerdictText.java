@@ -2,6 +2,7 @@ package org.commonweal.platform.budgets;
 
 import org.commonweal.pb.Outcome;
 import org.commonweal.pb.greedy.GreedyReason;
+import org.commonweal.pb.maximin.MaximinSupport;
 import org.commonweal.pb.mes.CompletionReason;
 import org.commonweal.pb.mes.Eligibility;
 import org.commonweal.pb.mes.MesLoss;
@@ -46,6 +47,11 @@ public record VerdictText(String key, List<String> args) {
                     List.of(Integer.toString(l.round()), Long.toString(l.supporters())));
             case SequentialPhragmen.NotFunded n -> new VerdictText("budgets.verdict.phragmen.notFunded",
                     List.of(Long.toString(n.supporters()), pot.money(n.budgetLeft())));
+            case MaximinSupport.Funded f -> new VerdictText("budgets.verdict.maximin.funded",
+                    List.of(Integer.toString(f.round()), major(f.load().toBigDecimal(6), pot), Long.toString(f.groupVoters())));
+            case MaximinSupport.NotFunded n -> new VerdictText("budgets.verdict.phragmen.notFunded",
+                    List.of(Long.toString(n.supporters()), pot.money(n.budgetLeft())));
+            case MaximinSupport.Unsupported u -> new VerdictText("budgets.verdict.maximin.unsupported", List.of());
             case MaxWelfare.Welfare w -> new VerdictText(funded ? "budgets.verdict.welfare.funded" : "budgets.verdict.welfare.notFunded",
                     List.of(Long.toString(w.utility()), Long.toString(w.optimalTotal())));
             case null, default -> new VerdictText(funded ? "budgets.verdict.funded" : "budgets.verdict.notFunded", List.of());

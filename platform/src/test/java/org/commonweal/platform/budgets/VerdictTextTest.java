@@ -62,6 +62,12 @@ class VerdictTextTest {
         assertThat(sentences("phragmen", 35_00)).allSatisfy(s -> assertThat(s).containsAnyOf("Phragm\u00e9n", "Not funded"));
         assertThat(sentences("max-welfare", 35_00)).allSatisfy(s -> assertThat(s).contains("total support"));
         assertThat(sentences("greedy", 35_00)).allSatisfy(s -> assertThat(s).startsWith("Support"));
+        // Maximin support: the bench (£10 over 2 voters, £5 each), then the library (£35 over 5, £7 each); the park (£60) no longer fits.
+        assertThat(sentences("maximin-support", 35_00)).containsExactly("Not funded. It had 6 supporters; when its turn came only £55.00 of the budget was left.",
+                "Funded in round 2 of maximin support: with it, the costs of the funded projects can be shared among the voters who voted for them "
+                        + "so that nobody carries more than £7.00, the least any project allowed. 5 voters carry that much.",
+                "Funded in round 1 of maximin support: with it, the costs of the funded projects can be shared among the voters who voted for them "
+                        + "so that nobody carries more than £5.00, the least any project allowed. 2 voters carry that much.");
     }
 
     /** Residents read rules and tie-breaks in words: every rule an officer can choose and every criterion has them. */

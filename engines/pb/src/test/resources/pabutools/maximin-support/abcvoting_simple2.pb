@@ -1,0 +1,20 @@
+META
+key;value
+description;abcvoting tests/test_abcrules.py test_abcrules_correct_simple2, committee size 4, every candidate costing 1 (as pabutools tests/rules/test_from_abcvoting.py converts it). Candidates 4 and 5 nobody approves are left out
+num_projects;6
+num_votes;2
+budget;4
+vote_type;approval
+expected_outcomes;0,1,2,3
+PROJECTS
+project_id;cost
+0;1
+1;1
+2;1
+3;1
+4;1
+5;1
+VOTES
+voter_id;vote
+1;0,1,2
+2;1,3

@@ -1,0 +1,21 @@
+META
+key;value
+description;abcvoting tests/test_abcrules.py test_abcrules_toofewcandidates, committee size 4, every candidate costing 1 (as pabutools tests/rules/test_from_abcvoting.py converts it). Candidates 3 and 4 nobody approves are left out, as the comparison does
+num_projects;5
+num_votes;4
+budget;4
+vote_type;approval
+expected_outcomes;0,1,2
+PROJECTS
+project_id;cost
+0;1
+1;1
+2;1
+3;1
+4;1
+VOTES
+voter_id;vote
+1;0,1,2
+2;1
+3;2
+4;0

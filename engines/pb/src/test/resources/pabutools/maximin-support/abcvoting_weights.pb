@@ -1,0 +1,23 @@
+META
+key;value
+description;abcvoting tests/test_abcrules.py test_abcrules_weightsconsidered, committee size 1, every candidate costing 1 (as pabutools tests/rules/test_from_abcvoting.py converts it). The voter of weight 5 written as five ballots
+num_projects;3
+num_votes;8
+budget;1
+vote_type;approval
+expected_outcomes;1
+PROJECTS
+project_id;cost
+0;1
+1;1
+2;1
+VOTES
+voter_id;vote
+1;0
+2;0
+3;1
+4;1
+5;1
+6;1
+7;1
+8;0

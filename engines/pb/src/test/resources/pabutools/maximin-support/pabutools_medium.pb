@@ -1,0 +1,19 @@
+META
+key;value
+description;pabutools tests/rules/test_maximin_support.py test_medium_input
+num_projects;3
+num_votes;4
+budget;3
+vote_type;approval
+expected_outcomes;c1,c2
+PROJECTS
+project_id;cost
+c1;1.5
+c2;1.5
+c3;1.0
+VOTES
+voter_id;vote
+1;c1,c2
+2;c1
+3;c2,c3
+4;c2
