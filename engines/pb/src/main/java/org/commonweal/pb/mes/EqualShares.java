@@ -189,6 +189,9 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
                 if (next == null && jumps && wait > 0) {
                     wait--;
                 } else if (next == null && jumps) {
+                    // A landing two increments on usually fails where the order of funding keeps changing, and then the pass
+                    // one increment on is needed: the second core computes it meanwhile.
+                    if (jump == 2) plain.ahead(k + 1);
                     EqualSharesRun.Result landing = passes.run(PassesAhead.budgetAt(budget, k + (long) jump, step), voters, supported, false, result);
                     computed++;
                     if (landing.sameAsBase()) {
@@ -207,7 +210,8 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
                     backoff = Math.min(64, 2 * backoff);
                 }
                 if (next == null) {
-                    next = plain.pass(k + 1, !jumps || wait > 0);
+                    // While stepping, the pass after this one (after a failed landing's, already known) is wanted next.
+                    next = plain.pass(k + 1, !jumps || wait > 0 ? k + (following != null ? 3 : 2) : -1);
                     computed++;
                 }
                 if (next.totalCost() > budget) break;

@@ -6,9 +6,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The plain passes of an add1 completion, two at a time where the machine has a second core: while the pass at
- * increment k is computed, a second run computes the pass at k + 1 when the completion is stepping, so that it asks
- * for that pass next unless it stops there. Each run keeps its own state and every pass is deterministic, so which thread computed a pass
+ * The plain passes of an add1 completion, two at a time where the machine has a second core: while the completion
+ * computes one pass (a plain one, or a jump's landing), a second run computes the plain pass it will likely ask for
+ * next, so that it finds that pass ready unless it stops or jumps there. Each run keeps its own state and every pass is deterministic, so which thread computed a pass
  * never changes its result; a pass computed ahead and not asked for is dropped.
  */
 final class PassesAhead<V> implements AutoCloseable {
@@ -43,16 +43,24 @@ final class PassesAhead<V> implements AutoCloseable {
         return Math.addExact(budget, Math.multiplyExact(increments, step));
     }
 
-    /** The plain pass (explanations off, no base) at this many increments; stepOn: the next one asked for is likely the one after. */
-    EqualSharesRun.Result pass(long increments, boolean stepOn) {
+    /**
+     * The plain pass (explanations off, no base) at this many increments: the one computed ahead if it is that one, else
+     * computed here while the second run, if {@code next} is not negative, computes the pass the completion will likely
+     * ask for after this one.
+     */
+    EqualSharesRun.Result pass(long increments, long next) {
         if (pending != null && pendingAt == increments) return await();
-        if (pending != null) drop();
-        if (second != null && stepOn) {
-            long next = increments + 1;
-            pendingAt = next;
-            pending = CompletableFuture.supplyAsync(() -> ahead.run(budgetAt(budget, next, step), voters, supported, false), second);
-        }
+        if (next >= 0) ahead(next);
+        else if (pending != null) drop();
         return here.run(budgetAt(budget, increments, step), voters, supported, false);
+    }
+
+    /** Starts the plain pass at this many increments on the second run (nothing on one core), dropping any other. */
+    void ahead(long increments) {
+        if (second == null || (pending != null && pendingAt == increments)) return;
+        if (pending != null) drop();
+        pendingAt = increments;
+        pending = CompletableFuture.supplyAsync(() -> ahead.run(budgetAt(budget, increments, step), voters, supported, false), second);
     }
 
     /**

@@ -17,8 +17,8 @@ import org.commonweal.pb.TieBreak;
 import org.commonweal.pb.TieOrder;
 
 /**
- * The add1 passes computed two at a time: whatever order the completion asks for them in (stepping on, jumping ahead,
- * stepping back), each answer is the pass a fresh single-threaded run gives at that money.
+ * The add1 passes computed two at a time: whatever order the completion asks for them in and whatever it has computed
+ * ahead (stepping on, jumping ahead, stepping back), each answer is the pass a fresh single-threaded run gives at that money.
  */
 class PassesAheadTest {
 
@@ -30,7 +30,8 @@ class PassesAheadTest {
     @Property(tries = 150)
     void everyPassIsTheOneASingleRunGives(@ForAll("approval") Instance instance,
                                           @ForAll @Size(min = 1, max = 30) List<@IntRange(min = -3, max = 6) Integer> moves,
-                                          @ForAll @Size(min = 30, max = 30) List<Boolean> stepOn) {
+                                          @ForAll @Size(min = 30, max = 30) List<Boolean> stepOn,
+                                          @ForAll @Size(min = 30, max = 30) List<@IntRange(min = -1, max = 3) Integer> ahead) {
         int m = instance.projects().size();
         long[] cost = instance.projects().stream().mapToLong(Project::cost).toArray();
         boolean[] all = new boolean[m];
@@ -46,7 +47,8 @@ class PassesAheadTest {
             long increments = 0;
             for (int i = 0; i < moves.size(); i++) {
                 increments = Math.max(0, increments + moves.get(i));
-                EqualSharesRun.Result got = passes.pass(increments, stepOn.get(i));
+                if (ahead.get(i) >= 0 && stepOn.get(i)) passes.ahead(increments + ahead.get(i));
+                EqualSharesRun.Result got = passes.pass(increments, stepOn.get(i) ? increments + 1 + Math.max(0, ahead.get(i)) : -1);
                 EqualSharesRun.Result expected = reference.run(PassesAhead.budgetAt(instance.budget(), increments, step), voters, all, false);
                 assertThat(got.selected()).as("pass %d at %d increments", i, increments).isEqualTo(expected.selected());
                 assertThat(got.totalCost()).isEqualTo(expected.totalCost());
@@ -67,9 +69,9 @@ class PassesAheadTest {
         try (PassesAhead<CertifiedArithmetic.Value> passes = new PassesAhead<>(
                 new EqualSharesRun<>(groups, cost, rank, CertifiedArithmetic.INSTANCE),
                 new EqualSharesRun<>(groups, cost, rank, CertifiedArithmetic.INSTANCE), 1, step, voters, all)) {
-            assertThat(passes.pass(0, true).selected()).isNotNull();
-            assertThat(passes.pass(0, true).selected()).as("the failed pass ahead, not asked for, is dropped").isNotNull();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> passes.pass(1, false)).isInstanceOf(ArithmeticException.class);
+            assertThat(passes.pass(0, 1).selected()).isNotNull();
+            assertThat(passes.pass(0, 2).selected()).as("the failed pass ahead, not asked for, is dropped").isNotNull();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> passes.pass(1, -1)).isInstanceOf(ArithmeticException.class);
         }
     }
 }
