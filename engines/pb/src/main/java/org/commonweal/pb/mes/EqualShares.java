@@ -171,53 +171,58 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
         long step = Math.multiplyExact(voters, incrementScaled(instance));
 
         int k = 0, computed = 0;
-        EqualSharesRun.Result result = passes.run(budget, voters, supported, false);
-        if (completion != Completion.NONE && completion != Completion.GREEDY) {
-            boolean untilInfeasible = completion == Completion.ADD1_MAX;
-            // As if stepping one increment at a time, but jumping `jump` increments where the pass landed on proves that
-            // every increment in between funds the same projects (EqualSharesRun.run with a base), so the outcome, and
-            // where the completion stops, are the stepping ones. The jump doubles after a proof and shrinks after a failure;
-            // after a failure at the smallest jump, that many plain steps pass before the next try, doubling each time (a
-            // landing's proof prices more projects than a plain pass, which costs where the order of funding keeps changing).
-            EqualSharesRun.Result following = null; // the pass at k + 1, computed as a failed jump's landing
-            int jump = 2, wait = 0, backoff = 1;
-            try (PassesAhead<CertifiedArithmetic.Value> plain = new PassesAhead<>(passes, new EqualSharesRun<>(groups, cost, tieRank,
-                    CertifiedArithmetic.INSTANCE, u.effortScale(instance, groups.supportMass)), budget, step, voters, supported)) {
-            while (!(untilInfeasible ? containsAll(result, supported) : exhaustive(result, cost, supported, budget))) {
-                EqualSharesRun.Result next = following;
-                following = null;
-                if (next == null && jumps && wait > 0) {
-                    wait--;
-                } else if (next == null && jumps) {
-                    // A landing two increments on usually fails where the order of funding keeps changing, and then the pass
-                    // one increment on is needed: the second core computes it meanwhile.
-                    if (jump == 2) plain.ahead(k + 1);
-                    EqualSharesRun.Result landing = passes.run(PassesAhead.budgetAt(budget, k + (long) jump, step), voters, supported, false, result);
-                    computed++;
-                    if (landing.sameAsBase()) {
-                        result = landing;
-                        k += jump;
-                        jump = (int) Math.min(1 << 30, 2L * jump);
-                        backoff = 1;
-                        continue;
+        boolean adds = completion != Completion.NONE && completion != Completion.GREEDY;
+        EqualSharesRun.Result result;
+        try (PassesAhead<CertifiedArithmetic.Value> plain = new PassesAhead<>(passes, adds ? new EqualSharesRun<>(groups, cost, tieRank,
+                CertifiedArithmetic.INSTANCE, u.effortScale(instance, groups.supportMass)) : null, budget, step, voters, supported)) {
+            // The first passes run before the JIT has compiled much, so they cost the most: the second core starts on the pass
+            // one increment on, the first the completion may need, at once.
+            if (adds) plain.ahead(1);
+            result = passes.run(budget, voters, supported, false);
+            if (adds) {
+                boolean untilInfeasible = completion == Completion.ADD1_MAX;
+                // As if stepping one increment at a time, but jumping `jump` increments where the pass landed on proves that
+                // every increment in between funds the same projects (EqualSharesRun.run with a base), so the outcome, and
+                // where the completion stops, are the stepping ones. The jump doubles after a proof and shrinks after a failure;
+                // after a failure at the smallest jump, that many plain steps pass before the next try, doubling each time (a
+                // landing's proof prices more projects than a plain pass, which costs where the order of funding keeps changing).
+                EqualSharesRun.Result following = null; // the pass at k + 1, computed as a failed jump's landing
+                int jump = 2, wait = 0, backoff = 1;
+                while (!(untilInfeasible ? containsAll(result, supported) : exhaustive(result, cost, supported, budget))) {
+                    EqualSharesRun.Result next = following;
+                    following = null;
+                    if (next == null && jumps && wait > 0) {
+                        wait--;
+                    } else if (next == null && jumps) {
+                        // A landing two increments on usually fails where the order of funding keeps changing, and then the pass
+                        // one increment on is needed: the second core computes it meanwhile.
+                        if (jump == 2) plain.ahead(k + 1);
+                        EqualSharesRun.Result landing = passes.run(PassesAhead.budgetAt(budget, k + (long) jump, step), voters, supported, false, result);
+                        computed++;
+                        if (landing.sameAsBase()) {
+                            result = landing;
+                            k += jump;
+                            jump = (int) Math.min(1 << 30, 2L * jump);
+                            backoff = 1;
+                            continue;
+                        }
+                        if (jump > 2) {
+                            jump = Math.max(2, jump / 4);
+                            continue;
+                        }
+                        following = landing;
+                        wait = backoff;
+                        backoff = Math.min(64, 2 * backoff);
                     }
-                    if (jump > 2) {
-                        jump = Math.max(2, jump / 4);
-                        continue;
+                    if (next == null) {
+                        // While stepping, the pass after this one (after a failed landing's, already known) is wanted next.
+                        next = plain.pass(k + 1, !jumps || wait > 0 ? k + (following != null ? 3 : 2) : -1);
+                        computed++;
                     }
-                    following = landing;
-                    wait = backoff;
-                    backoff = Math.min(64, 2 * backoff);
+                    if (next.totalCost() > budget) break;
+                    result = next;
+                    k++;
                 }
-                if (next == null) {
-                    // While stepping, the pass after this one (after a failed landing's, already known) is wanted next.
-                    next = plain.pass(k + 1, !jumps || wait > 0 ? k + (following != null ? 3 : 2) : -1);
-                    computed++;
-                }
-                if (next.totalCost() > budget) break;
-                result = next;
-                k++;
-            }
             }
         }
         long budgetNumerator = budget + k * step;
