@@ -48,6 +48,12 @@ final class OutcomeText {
         return instance.voteType().hasPoints() ? instance.toPoints(scaled).toPlainString() : Long.toString(scaled);
     }
 
+    /** "1 vote", "40 votes", "1.5 points". */
+    private String counted(long scaled) {
+        String n = score(scaled);
+        return n + " " + (n.equals("1") ? noun.substring(0, noun.length() - 1) : noun);
+    }
+
     void print(String fileName, Ballots ballots, boolean explain, PrintStream out) {
         out.printf("%s: rule %s, budget %s, %d projects, %,d voters (%s ballots)%n", fileName, outcome.rule(),
                 money.text(instance.budget()), instance.projects().size(), instance.ballots().size(), instance.voteType().pabulibName());
@@ -74,7 +80,7 @@ final class OutcomeText {
         out.println("Why each project was or was not funded, in the order the rule considered them:");
         for (Outcome.Verdict v : outcome.verdicts()) {
             Project project = instance.projects().get(v.project());
-            out.printf("  %s \"%s\": %s%n", project.id(), shorten(project.name(), 60), explain(v));
+            out.printf("  %s %s: %s%n", project.id(), quoted(project.name(), 60), explain(v));
         }
     }
 
@@ -92,8 +98,8 @@ final class OutcomeText {
     String round(Rounds.Round r) {
         Project project = instance.projects().get(r.project());
         StringBuilder s = new StringBuilder();
-        s.append(r.number()).append(". Funded ").append(project.id()).append(" \"").append(shorten(project.name(), 60)).append("\" for ")
-                .append(money.text(r.cost())).append(" (").append(score(scores[r.project()])).append(' ').append(noun).append(')');
+        s.append(r.number()).append(". Funded ").append(project.id()).append(' ').append(quoted(project.name(), 60)).append(" for ")
+                .append(money.text(r.cost())).append(" (").append(counted(scores[r.project()])).append(')');
         if (r.rho() != null) {
             s.append(" at ρ = ").append(r.rho().stripTrailingZeros().toPlainString()).append(" per unit of satisfaction: ").append(payers(r.paid()));
         } else if (r.reason() instanceof MaximinSupport.Funded f) {
@@ -158,23 +164,23 @@ final class OutcomeText {
         String place = ordinal(v.round());
         if (v.reason() instanceof GreedyReason reason) {
             return switch (reason) {
-                case GreedyReason.Initial i -> "funded first, as the initial budget allocation says (" + score(i.score()) + " " + noun + "); "
+                case GreedyReason.Initial i -> "funded first, as the initial budget allocation says (" + counted(i.score()) + "); "
                         + money.text(i.budgetBefore()) + " was left, it costs " + money.text(project.cost())
                         + ", leaving " + money.text(i.budgetAfter()) + ".";
-                case GreedyReason.Funded f -> "funded. It came " + place + " with " + score(f.score()) + " " + noun + "; "
+                case GreedyReason.Funded f -> "funded. It came " + place + " with " + counted(f.score()) + "; "
                         + money.text(f.budgetBefore()) + " was left, it costs " + money.text(project.cost())
                         + ", leaving " + money.text(f.budgetAfter()) + ".";
-                case GreedyReason.DidNotFit d -> "not funded. It came " + place + " with " + score(d.score()) + " " + noun
+                case GreedyReason.DidNotFit d -> "not funded. It came " + place + " with " + counted(d.score())
                         + ", but it costs " + money.text(d.cost()) + " and only " + money.text(d.budgetLeft()) + " was left.";
-                case GreedyReason.BelowThreshold b -> "not funded. It got " + score(b.score()) + " " + noun + ", fewer than the "
+                case GreedyReason.BelowThreshold b -> "not funded. It got " + counted(b.score()) + ", fewer than the "
                         + score(b.threshold()) + " a project needs to be funded at all.";
-                case GreedyReason.AfterStop s -> "not funded. It came " + place + " with " + score(s.score()) + " " + noun
+                case GreedyReason.AfterStop s -> "not funded. It came " + place + " with " + counted(s.score())
                         + ", but counting stopped at project " + instance.projects().get(s.stoppedAt()).id()
                         + ", the first that did not fit: this rule funds nothing ranked below that.";
-                case GreedyReason.Excluded e -> "not funded. It came " + place + " with " + score(e.score()) + " " + noun
+                case GreedyReason.Excluded e -> "not funded. It came " + place + " with " + counted(e.score())
                         + ", but it cannot be carried out together with " + instance.projects().get(e.rival()).id()
                         + ", which was funded before it.";
-                case GreedyReason.OverLimit o -> "not funded. It came " + place + " with " + score(o.score()) + " " + noun
+                case GreedyReason.OverLimit o -> "not funded. It came " + place + " with " + counted(o.score())
                         + ", but it costs " + money.text(o.cost()) + " and only " + money.text(o.capLeft())
                         + " was left of the cap on " + o.column() + " \"" + o.value() + "\".";
             };
@@ -188,7 +194,7 @@ final class OutcomeText {
             case MesLoss l -> "not funded. Its supporters had only " + money.text(l.supportersMoney())
                     + " between them, less than its cost of " + money.text(l.cost()) + ".";
             case CompletionReason c when c.step() == CompletionReason.Step.GREEDY_FILL -> "funded by the completion after Equal Shares: "
-                    + "the money left went to the most-voted projects that fit, and it had " + score(c.votes()) + " " + noun + ".";
+                    + "the money left went to the most-voted projects that fit, and it had " + counted(c.votes()) + ".";
             case CompletionReason c -> (v.funded() ? "funded" : "not funded") + ". Equal Shares was compared with greedy: "
                     + c.preferGreedy() + " voters were better off under greedy and " + c.preferMes()
                     + " under Equal Shares, so greedy's outcome was used; it " + (v.funded() ? "includes" : "leaves out") + " this project.";
@@ -228,5 +234,13 @@ final class OutcomeText {
 
     static String shorten(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    /** A project's name in quotes, shortened; one that a city already wrote in quotes ("Szopka Czyżyńska") keeps its own. */
+    static String quoted(String name, int max) {
+        String n = name.strip();
+        boolean own = n.length() >= 2 && (n.startsWith("\"") && n.endsWith("\"") || n.startsWith("„") && (n.endsWith("”") || n.endsWith("\""))
+                || n.startsWith("“") && n.endsWith("”"));
+        return own ? shorten(n, max) : "\"" + shorten(n, max) + "\"";
     }
 }

@@ -64,6 +64,7 @@ final class TiedOutcomesOutput {
         if (mes) return "ρ = " + level.stripTrailingZeros().toPlainString();
         if (level == null) return "no cost";
         String noun = instance.voteType() == VoteType.APPROVAL || instance.voteType() == VoteType.CHOOSE_1 ? "votes" : "points";
+        if (level.compareTo(BigDecimal.ONE) == 0) noun = noun.substring(0, noun.length() - 1);
         if (ties.rule().startsWith("greedy-cost")) {
             String currency = instance.meta().getOrDefault("currency", "").strip();
             return level.toPlainString() + " " + noun + " per " + (currency.isEmpty() ? "unit of cost" : currency);
@@ -73,7 +74,7 @@ final class TiedOutcomesOutput {
 
     private String named(int p) {
         Project project = instance.projects().get(p);
-        return project.id() + " \"" + OutcomeText.shorten(project.name(), 40) + "\"";
+        return project.id() + " " + OutcomeText.quoted(project.name(), 40);
     }
 
     private static String and(List<String> items) {

@@ -64,7 +64,7 @@ record VoterSharesOutput(Instance instance, VoterShares shares, String onlyVoter
             for (int k = 0; k < row.length; k++) {
                 if (row[k].signum() > 0) {
                     int p = shares.projects().get(k);
-                    parts.add(money.text(amount(row[k])) + " toward " + instance.projects().get(p).id() + " \"" + instance.projects().get(p).name() + "\"");
+                    parts.add(money.text(amount(row[k])) + " toward " + instance.projects().get(p).id() + " " + OutcomeText.quoted(instance.projects().get(p).name(), Integer.MAX_VALUE));
                 }
             }
             String spent = parts.isEmpty() ? "paid toward nothing funded" : "paid " + String.join(", ", parts);

@@ -64,7 +64,7 @@ class PbMaximinSupportCommandTest {
         String file = Files.writeString(dir.resolve("example.pb"), EXAMPLE).toString();
         String out = run(0, "pb", "compute", file, "--rule", "maximin-support", "--explain")[0];
         assertThat(out).contains("rule maximin-support", "Funded: 2 projects costing 7 PLN; 3 PLN left unspent")
-                .contains("1. Funded d \"Book swap\" for 1 PLN (1 votes): the funded projects can now be paid for by the voters who approve them "
+                .contains("1. Funded d \"Book swap\" for 1 PLN (1 vote): the funded projects can now be paid for by the voters who approve them "
                         + "with nobody carrying more than 1.00 PLN, the least any project allowed (the maximin support: at least one supporter "
                         + "behind every 1.00 PLN of them); the most loaded are the 1 voter approving d, which cost 1 PLN together; 9 PLN of the budget left.")
                 .contains("2. Funded a \"Park benches\" for 6 PLN (5 votes): the funded projects can now be paid for by the voters who approve them "
