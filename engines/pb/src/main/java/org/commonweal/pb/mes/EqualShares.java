@@ -162,69 +162,19 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
         boolean[] candidate = eligibilityFilter ? Eligibility.mask(instance) : allTrue(m);
         VoterGroups groups = VoterGroups.of(instance, u, candidate);
         int[] tieRank = TieOrder.ranks(instance, tieBreak);
-        EqualSharesRun<CertifiedArithmetic.Value> passes = new EqualSharesRun<>(groups, cost, tieRank, CertifiedArithmetic.INSTANCE,
-                u.effortScale(instance, groups.supportMass));
+        long[][] keyScale = u.effortScale(instance, groups.supportMass);
+        EqualSharesRun<CertifiedArithmetic.Value> passes = new EqualSharesRun<>(groups, cost, tieRank, CertifiedArithmetic.INSTANCE, keyScale);
         long budget = instance.budget();
         long voters = Math.max(1, groups.voters);
         boolean[] supported = new boolean[m];
         for (int p = 0; p < m; p++) supported[p] = candidate[p] && groups.supporters[p].length > 0;
         long step = Math.multiplyExact(voters, incrementScaled(instance));
 
-        int k = 0, computed = 0;
-        boolean adds = completion != Completion.NONE && completion != Completion.GREEDY;
-        EqualSharesRun.Result result;
-        try (PassesAhead<CertifiedArithmetic.Value> plain = new PassesAhead<>(passes, adds ? new EqualSharesRun<>(groups, cost, tieRank,
-                CertifiedArithmetic.INSTANCE, u.effortScale(instance, groups.supportMass)) : null, budget, step, voters, supported)) {
-            // The first passes run before the JIT has compiled much, so they cost the most: the second core starts on the pass
-            // one increment on, the first the completion may need, at once.
-            if (adds) plain.ahead(1);
-            result = passes.run(budget, voters, supported, false);
-            if (adds) {
-                boolean untilInfeasible = completion == Completion.ADD1_MAX;
-                // As if stepping one increment at a time, but jumping `jump` increments where the pass landed on proves that
-                // every increment in between funds the same projects (EqualSharesRun.run with a base), so the outcome, and
-                // where the completion stops, are the stepping ones. The jump doubles after a proof and shrinks after a failure;
-                // after a failure at the smallest jump, that many plain steps pass before the next try, doubling each time (a
-                // landing's proof prices more projects than a plain pass, which costs where the order of funding keeps changing).
-                EqualSharesRun.Result following = null; // the pass at k + 1, computed as a failed jump's landing
-                int jump = 2, wait = 0, backoff = 1;
-                while (!(untilInfeasible ? containsAll(result, supported) : exhaustive(result, cost, supported, budget))) {
-                    EqualSharesRun.Result next = following;
-                    following = null;
-                    if (next == null && jumps && wait > 0) {
-                        wait--;
-                    } else if (next == null && jumps) {
-                        // A landing two increments on usually fails where the order of funding keeps changing, and then the pass
-                        // one increment on is needed: the second core computes it meanwhile.
-                        if (jump == 2) plain.ahead(k + 1);
-                        EqualSharesRun.Result landing = passes.run(PassesAhead.budgetAt(budget, k + (long) jump, step), voters, supported, false, result);
-                        computed++;
-                        if (landing.sameAsBase()) {
-                            result = landing;
-                            k += jump;
-                            jump = (int) Math.min(1 << 30, 2L * jump);
-                            backoff = 1;
-                            continue;
-                        }
-                        if (jump > 2) {
-                            jump = Math.max(2, jump / 4);
-                            continue;
-                        }
-                        following = landing;
-                        wait = backoff;
-                        backoff = Math.min(64, 2 * backoff);
-                    }
-                    if (next == null) {
-                        // While stepping, the pass after this one (after a failed landing's, already known) is wanted next.
-                        next = plain.pass(k + 1, !jumps || wait > 0 ? k + (following != null ? 3 : 2) : -1);
-                        computed++;
-                    }
-                    if (next.totalCost() > budget) break;
-                    result = next;
-                    k++;
-                }
-            }
-        }
+        Completed completed = completion == Completion.NONE || completion == Completion.GREEDY
+                ? new Completed(0, 0)
+                : addOne(passes, new EqualSharesRun<>(groups, cost, tieRank, CertifiedArithmetic.INSTANCE, keyScale), budget, step, voters,
+                        supported, cost, jumps);
+        int k = completed.increments(), computed = completed.computed();
         long budgetNumerator = budget + k * step;
         EqualSharesRun.Result explained = passes.run(budgetNumerator, voters, supported, true);
         List<Integer> selected = explained.selected();
@@ -270,6 +220,68 @@ public record EqualShares(Utility utility, Completion completion, boolean compar
         long total = 0;
         for (int p : selected) total += cost[p];
         return new Decision(new Outcome(name(), selected, total, verdicts, tieBreak), Rational.of(budgetNumerator, voters), k, computed);
+    }
+
+    /** The increments an add1 completion took, and the passes it computed after the first. */
+    private record Completed(int increments, int computed) {
+    }
+
+    /**
+     * The add1 completions, as if stepping one increment at a time, but jumping `jump` increments where the pass landed on
+     * proves that every increment in between funds the same projects (EqualSharesRun.run with a base), so the outcome, and
+     * where the completion stops, are the stepping ones. The jump doubles after a proof and shrinks after a failure; after
+     * a failure at the smallest jump, that many plain steps pass before the next try, doubling each time (a landing's
+     * proof prices more projects than a plain pass, which costs where the order of funding keeps changing). With jumps
+     * false it steps through every increment: the reference the jumps are tested against. The pass the completion will
+     * likely want next is computed meanwhile by {@code second} on the other core ({@link PassesAhead}).
+     */
+    private Completed addOne(EqualSharesRun<CertifiedArithmetic.Value> passes, EqualSharesRun<CertifiedArithmetic.Value> second, long budget,
+                             long step, long voters, boolean[] supported, long[] cost, boolean jumps) {
+        boolean untilInfeasible = completion == Completion.ADD1_MAX;
+        try (PassesAhead<CertifiedArithmetic.Value> plain = new PassesAhead<>(passes, second, budget, step, voters, supported)) {
+            // The first passes run before the JIT has compiled much, so they cost the most: the pass one increment on,
+            // the first the completion may need, starts at once.
+            plain.ahead(1);
+            EqualSharesRun.Result result = passes.run(budget, voters, supported, false);
+            EqualSharesRun.Result following = null; // the pass at k + 1, computed as a failed jump's landing
+            int k = 0, computed = 0, jump = 2, wait = 0, backoff = 1;
+            while (!(untilInfeasible ? containsAll(result, supported) : exhaustive(result, cost, supported, budget))) {
+                EqualSharesRun.Result next = following;
+                following = null;
+                if (next == null && jumps && wait > 0) {
+                    wait--;
+                } else if (next == null && jumps) {
+                    // A landing two increments on usually fails where the order of funding keeps changing, and then the
+                    // pass one increment on is needed: the other core computes it meanwhile.
+                    if (jump == 2) plain.ahead(k + 1);
+                    EqualSharesRun.Result landing = passes.run(PassesAhead.budgetAt(budget, k + (long) jump, step), voters, supported, false, result);
+                    computed++;
+                    if (landing.sameAsBase()) {
+                        result = landing;
+                        k += jump;
+                        jump = (int) Math.min(1 << 30, 2L * jump);
+                        backoff = 1;
+                        continue;
+                    }
+                    if (jump > 2) {
+                        jump = Math.max(2, jump / 4);
+                        continue;
+                    }
+                    following = landing;
+                    wait = backoff;
+                    backoff = Math.min(64, 2 * backoff);
+                }
+                if (next == null) {
+                    // While stepping, the pass after this one (after a failed landing's, already known) is wanted next.
+                    next = plain.pass(k + 1, !jumps || wait > 0 ? k + (following != null ? 3 : 2) : -1);
+                    computed++;
+                }
+                if (next.totalCost() > budget) break;
+                result = next;
+                k++;
+            }
+            return new Completed(k, computed);
+        }
     }
 
     /** The increment in the instance's scaled money units; it must be a whole number of them. */

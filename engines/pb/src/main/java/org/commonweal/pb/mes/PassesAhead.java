@@ -8,8 +8,9 @@ import java.util.concurrent.Executors;
 /**
  * The plain passes of an add1 completion, two at a time where the machine has a second core: while the completion
  * computes one pass (a plain one, or a jump's landing), a second run computes the plain pass it will likely ask for
- * next, so that it finds that pass ready unless it stops or jumps there. Each run keeps its own state and every pass is deterministic, so which thread computed a pass
- * never changes its result; a pass computed ahead and not asked for is dropped.
+ * next, so that it finds that pass ready unless it stops or jumps there. Each run keeps its own state and every pass
+ * is deterministic, so which thread computed a pass never changes its result; a pass computed ahead and not asked for
+ * is dropped.
  */
 final class PassesAhead<V> implements AutoCloseable {
     private final EqualSharesRun<V> here;

@@ -1,6 +1,8 @@
 package org.commonweal.pb.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +48,7 @@ final class EqualSharesPriceSystem {
     }
 
     private static boolean sameSet(List<Integer> a, List<Integer> b) {
-        return a.size() == b.size() && new java.util.HashSet<>(a).equals(new java.util.HashSet<>(b));
+        return a.size() == b.size() && new HashSet<>(a).equals(new HashSet<>(b));
     }
 
     /**
@@ -60,7 +62,7 @@ final class EqualSharesPriceSystem {
         if (shares.start().compareTo(Rational.of(instance.budget(), voters)) < 0) return false; // n·b ≥ L
         int funded = shares.projects().size();
         int[] column = new int[projects];
-        java.util.Arrays.fill(column, -1);
+        Arrays.fill(column, -1);
         for (int k = 0; k < funded; k++) column[shares.projects().get(k)] = k;
         List<Map<Rational, long[]>> paidFor = new ArrayList<>();
         for (int k = 0; k < funded; k++) paidFor.add(new IdentityHashMap<>());

@@ -15,10 +15,7 @@ public final class OwnerOnly {
      * protects it by the user profile's own access rules instead.
      */
     public static Path create(Path file) throws IOException {
-        try {
-            return Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            return Files.createFile(file);
-        }
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) return Files.createFile(file);
+        return Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
 }
