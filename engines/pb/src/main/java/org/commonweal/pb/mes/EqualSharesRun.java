@@ -28,6 +28,7 @@ final class EqualSharesRun<V> {
     private final long[] cost;
     private final int[] tieRank;
     private final Arithmetic<V> ar;
+    private final double zeroEstimate, zeroLower, zeroUpper;
     private final long[][] keyScale; // per project {num, den}: the ρ projects are ranked by is the price times num/den; null: the price
 
     private Object[] values;      // per money class: what each of its voters holds (V)
@@ -92,6 +93,9 @@ final class EqualSharesRun<V> {
         this.ar = arithmetic;
         this.keyScale = keyScale;
         this.histograms = new PaymentHistograms(cost.length);
+        this.zeroEstimate = arithmetic.estimate(arithmetic.zero());
+        this.zeroLower = arithmetic.lower(arithmetic.zero());
+        this.zeroUpper = arithmetic.upper(arithmetic.zero());
     }
 
     /**
@@ -194,11 +198,12 @@ final class EqualSharesRun<V> {
         List<List<MesPayment.Share>> shares = new ArrayList<>();
         for (int p = 0; p < m; p++) shares.add(List.of());
 
-        PriorityQueue<Candidate> queue = new PriorityQueue<>(
-                Comparator.<Candidate>comparingDouble(c -> c.lower).thenComparingInt(c -> tieRank[c.project]));
+        // One comparison, not Comparator.comparingDouble(...).thenComparingInt(...): the first JIT tier calls each lambda.
+        PriorityQueue<Candidate> queue = new PriorityQueue<>((a, b) -> a.lower < b.lower ? -1 : a.lower > b.lower ? 1
+                : Integer.compare(tieRank[a.project], tieRank[b.project]));
         for (int p = 0; p < m; p++) {
             if (!candidate[p]) continue;
-            V rho = price(p, budgetNumerator, voters);
+            V rho = price(p, budgetNumerator, voters, null);
             if (rho == null) {
                 lostRound[p] = 1;
                 if (explain) moneyWhenLost[p] = ar.display(money(p));
@@ -229,7 +234,7 @@ final class EqualSharesRun<V> {
                         continue;
                     }
                     dirty[c.project] = false;
-                    V rho = price(c.project, budgetNumerator, voters);
+                    V rho = price(c.project, budgetNumerator, voters, c.price);
                     if (rho == null) {
                         lostRound[c.project] = r;
                         if (explain) moneyWhenLost[c.project] = ar.display(money(c.project));
@@ -273,7 +278,7 @@ final class EqualSharesRun<V> {
                         continue;
                     }
                     dirty[c.project] = false;
-                    V rho = price(c.project, budgetNumerator, voters);
+                    V rho = price(c.project, budgetNumerator, voters, c.price);
                     if (rho == null) {
                         lostRound[c.project] = r + 1;
                         overtakenBy[c.project] = p;
@@ -332,7 +337,7 @@ final class EqualSharesRun<V> {
             Candidate now = c;
             if (dirty[c.project]) {
                 dirty[c.project] = false;
-                V rho = price(c.project, budgetNumerator, voters);
+                V rho = price(c.project, budgetNumerator, voters, c.price);
                 if (rho == null) {
                     lostRound[c.project] = r;
                     continue;
@@ -365,7 +370,7 @@ final class EqualSharesRun<V> {
      * and re-estimate until nobody new falls below. The left-hand side grows strictly with ρ, so this fixpoint
      * is the unique solution, the same one the sorted sweep of the papers finds.
      */
-    private V price(int p, long budgetNumerator, long voters) {
+    private V price(int p, long budgetNumerator, long voters, V stale) {
         if (groups.supporters[p].length == 0) return null;
         if (groups.uniform[p] && !touched[p]) {
             // Nobody paid yet: everyone holds budget/voters, so ρ = cost/(supporters·u) if they hold enough.
@@ -373,6 +378,10 @@ final class EqualSharesRun<V> {
             long mass = groups.supportMass[p];
             if (productLess(mass, budgetNumerator, cost[p], voters)) return null;
             return ar.ratio(cost[p], Math.multiplyExact(mass, u));
+        }
+        if (groups.uniform[p]) {
+            V quick = priceUniform(p, stale);
+            if (quick != NO_ANSWER) return quick;
         }
         int k = collect(p);
         long weight = 0;
@@ -384,6 +393,103 @@ final class EqualSharesRun<V> {
 
     @SuppressWarnings("unchecked")
     private final V NO_ANSWER = (V) new Object();
+
+    private int[] cappedClasses = new int[16];
+    private int[] openClasses = new int[16];
+
+    /**
+     * The price of a project whose supporters value it alike, read straight from its supporters' money classes: every
+     * supporter owes the same t = ρ·u, and those holding less than t pay all they have. The stale price is a lower bound
+     * (money only falls during a pass, so prices only rise), as is cost/(supporters·u), so the capped set is grown from
+     * the larger of the two by the usual fixpoint in doubles, which a good start settles in one sweep: it keeps the
+     * least estimate left open, and stops once that reaches the new t. The answer is then proven exactly: by the proven
+     * bounds of the richest capped class and the poorest open one where they suffice, else class by class. Returns
+     * NO_ANSWER when the guess does not prove out (the general method then decides).
+     */
+    private V priceUniform(int p, V stale) {
+        PaymentHistograms.Histogram h = collectedFor == p ? collected : histogram(p);
+        collectedFor = p;
+        collected = h;
+        int[] classes = h.classes();
+        long[] masses = h.masses();
+        int n = classes.length;
+        if (cappedClasses.length < n) {
+            cappedClasses = new int[Math.max(n, 2 * cappedClasses.length)];
+            openClasses = new int[cappedClasses.length];
+        }
+        long u = groups.utilities[p][0];
+        double costD = cost[p];
+        double t = costD / groups.supportMass[p];
+        if (stale != null && ar.estimate(stale) * u * (1 - 0x1p-40) > t) t = ar.estimate(stale) * u * (1 - 0x1p-40);
+        long mass = 0, cappedVoters = 0;
+        double cappedSum = 0, richestCapped = Double.NEGATIVE_INFINITY, poorestOpen = Double.POSITIVE_INFINITY;
+        double poorestOpenEstimate = Double.POSITIVE_INFINITY;
+        int capped = 0, open = 0;
+        // Comparisons, not Math.max and Math.min: the first JIT tier, which pb commands run in, calls those.
+        for (int i = 0; i < n; i++) {
+            int c = classes[i];
+            if (spent[c]) continue;
+            long m = masses[i];
+            mass += m;
+            double e = estimateOf[c];
+            if (e < t) {
+                cappedClasses[capped++] = i;
+                cappedVoters += m;
+                cappedSum += e * m;
+                if (upperOf[c] > richestCapped) richestCapped = upperOf[c];
+            } else {
+                openClasses[open++] = i;
+                if (e < poorestOpenEstimate) poorestOpenEstimate = e;
+                if (lowerOf[c] < poorestOpen) poorestOpen = lowerOf[c];
+            }
+        }
+        while (open > 0) {
+            t = (costD - cappedSum) / (mass - cappedVoters);
+            if (poorestOpenEstimate >= t) break;
+            int kept = 0;
+            poorestOpenEstimate = Double.POSITIVE_INFINITY;
+            poorestOpen = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < open; j++) {
+                int i = openClasses[j];
+                int c = classes[i];
+                double e = estimateOf[c];
+                if (e < t) {
+                    cappedClasses[capped++] = i;
+                    cappedVoters += masses[i];
+                    cappedSum += e * masses[i];
+                    if (upperOf[c] > richestCapped) richestCapped = upperOf[c];
+                } else {
+                    openClasses[kept++] = i;
+                    if (e < poorestOpenEstimate) poorestOpenEstimate = e;
+                    if (lowerOf[c] < poorestOpen) poorestOpen = lowerOf[c];
+                }
+            }
+            open = kept;
+        }
+        openScratch(capped);
+        for (int j = 0; j < capped; j++) {
+            cappedMoney[j] = values[classes[cappedClasses[j]]];
+            cappedMass[j] = masses[cappedClasses[j]];
+        }
+        V remaining = ar.subtractProducts(ar.ratio(cost[p], 1), cappedMoney, cappedMass, capped);
+        long weight = Math.multiplyExact(mass - cappedVoters, u);
+        if (weight == 0) return ar.signum(remaining) > 0 ? null : NO_ANSWER;
+        boolean settled = false;
+        if (Arithmetic.exactFactor(weight) && Arithmetic.exactFactor(u)) {
+            double dueLower = Arithmetic.productLower(ar.lower(remaining), u), dueUpper = Arithmetic.productUpper(ar.upper(remaining), u);
+            settled = (capped == 0 || Arithmetic.productUpper(richestCapped, weight) < dueLower)
+                    && (open == 0 || Arithmetic.productLower(poorestOpen, weight) >= dueUpper);
+        }
+        if (!settled) {
+            for (int j = 0; j < capped; j++) {
+                if (ar.compareProducts(value(classes[cappedClasses[j]]), weight, remaining, u) >= 0) return NO_ANSWER;
+            }
+            for (int j = 0; j < open; j++) {
+                if (ar.compareProducts(value(classes[openClasses[j]]), weight, remaining, u) < 0) return NO_ANSWER;
+            }
+        }
+        return capped > 0 || mass < groups.supportMass[p] ? ar.divide(remaining, weight) : ar.ratio(cost[p], weight);
+    }
 
     /**
      * The same fixpoint in plain doubles on estimates, then one pass of the real arithmetic that proves the guess:
@@ -525,9 +631,9 @@ final class EqualSharesRun<V> {
             }
             if (spentMass > 0) {
                 entryMoney[k] = ar.zero();
-                entryEstimate[k] = ar.estimate(ar.zero());
-                entryLower[k] = ar.lower(ar.zero());
-                entryUpper[k] = ar.upper(ar.zero());
+                entryEstimate[k] = zeroEstimate;
+                entryLower[k] = zeroLower;
+                entryUpper[k] = zeroUpper;
                 entryUtility[k] = ut[0];
                 entryMass[k++] = spentMass;
             }
@@ -656,12 +762,14 @@ final class EqualSharesRun<V> {
     private void payUniform(int p, V rho, TreeMap<BigDecimal, Long> byAmount) {
         PaymentHistograms.Histogram h = collectedFor == p ? collected : histogram(p);
         V due = ar.multiply(rho, groups.utilities[p][0]);
+        double dueLower = ar.lower(due), dueUpper = ar.upper(due);
         int base = valueCount;
         long paidDue = 0, paidNothing = 0;
         for (int i = 0; i < h.classes().length; i++) {
             int c = h.classes()[i];
             V money = value(c);
-            boolean spendsAll = ar.compare(money, due) <= 0;
+            // The classes' proven bounds settle nearly every comparison without calling into the arithmetic.
+            boolean spendsAll = spent[c] || upperOf[c] < dueLower || (lowerOf[c] <= dueUpper && ar.compare(money, due) <= 0);
             intern(spendsAll ? ar.zero() : ar.subtract(money, due), spendsAll);
             if (byAmount == null) continue;
             if (!spendsAll) paidDue += h.masses()[i];
@@ -707,9 +815,10 @@ final class EqualSharesRun<V> {
         }
         spent[valueCount] = spendsAll;
         values[valueCount] = value;
-        estimateOf[valueCount] = ar.estimate(value);
-        lowerOf[valueCount] = ar.lower(value);
-        upperOf[valueCount] = ar.upper(value);
+        // Half the classes a payment makes hold nothing: their bounds are known without asking the arithmetic.
+        estimateOf[valueCount] = spendsAll ? zeroEstimate : ar.estimate(value);
+        lowerOf[valueCount] = spendsAll ? zeroLower : ar.lower(value);
+        upperOf[valueCount] = spendsAll ? zeroUpper : ar.upper(value);
         return valueCount++;
     }
 }
