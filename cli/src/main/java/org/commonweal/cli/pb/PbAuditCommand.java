@@ -241,12 +241,11 @@ final class PbAuditCommand implements Command {
 
     private static String sentence(Instance instance, Money money, Priceability.Result r, boolean stable) {
         String head = stable ? "Stable priceability: " : "Priceable: ";
-        String kept = stable ? "could buy it, counting for each voter the larger of what they have left and the most they paid for one project, with"
-                : "keep more than it costs, by";
+        String couldBuy = "could buy it, counting for each voter the larger of what they have left and the most they paid for one project";
+        String kept = stable ? couldBuy + ", with" : "keep more than it costs, by";
         String answer = switch (r.why()) {
             case PRICE_SYSTEM -> head + "yes — each voter's share of " + money.text(perVoter(instance, r))
-                    + " pays for every funded project, and no unfunded project's supporters " + (stable ? "could buy it, counting for each voter the "
-                    + "larger of what they have left and the most they paid for one project" : "have more left than it costs")
+                    + " pays for every funded project, and no unfunded project's supporters " + (stable ? couldBuy : "have more left than it costs")
                     + (r.exact() ? "." : " (to within a billionth of the budget).");
             case EQUAL_SHARES_PASS -> head + "yes — Equal Shares' own final pass is a price system: each voter's share of "
                     + money.text(perVoter(instance, r)) + " pays, as that pass charged it, for every funded project, and no unfunded project's "

@@ -402,9 +402,9 @@ final class EqualSharesRun<V> {
      * supporter owes the same t = ρ·u, and those holding less than t pay all they have. The stale price is a lower bound
      * (money only falls during a pass, so prices only rise), as is cost/(supporters·u), so the capped set is grown from
      * the larger of the two by the usual fixpoint in doubles, which a good start settles in one sweep: it keeps the
-     * least estimate left open, and stops once that reaches the new t. The answer is then proven exactly: by the proven
-     * bounds of the richest capped class and the poorest open one where they suffice, else class by class. Returns
-     * NO_ANSWER when the guess does not prove out (the general method then decides).
+     * least estimate left open, and stops once that reaches the new t. The answer is then proven by the proven bounds of
+     * the richest capped class and the poorest open one. Returns NO_ANSWER when they do not settle it or the guess does
+     * not prove out: the general method then decides, class by class where it must.
      */
     private V priceUniform(int p, V stale) {
         PaymentHistograms.Histogram h = collectedFor == p ? collected : histogram(p);
@@ -474,19 +474,12 @@ final class EqualSharesRun<V> {
         V remaining = ar.subtractProducts(ar.ratio(cost[p], 1), cappedMoney, cappedMass, capped);
         long weight = Math.multiplyExact(mass - cappedVoters, u);
         if (weight == 0) return ar.signum(remaining) > 0 ? null : NO_ANSWER;
-        boolean settled = false;
-        if (Arithmetic.exactFactor(weight) && Arithmetic.exactFactor(u)) {
-            double dueLower = Arithmetic.productLower(ar.lower(remaining), u), dueUpper = Arithmetic.productUpper(ar.upper(remaining), u);
-            settled = (capped == 0 || Arithmetic.productUpper(richestCapped, weight) < dueLower)
-                    && (open == 0 || Arithmetic.productLower(poorestOpen, weight) >= dueUpper);
-        }
-        if (!settled) {
-            for (int j = 0; j < capped; j++) {
-                if (ar.compareProducts(value(classes[cappedClasses[j]]), weight, remaining, u) >= 0) return NO_ANSWER;
-            }
-            for (int j = 0; j < open; j++) {
-                if (ar.compareProducts(value(classes[openClasses[j]]), weight, remaining, u) < 0) return NO_ANSWER;
-            }
+        // Where the bounds do not settle it (a near or exact tie), the general method checks class by class.
+        if (!Arithmetic.exactFactor(weight) || !Arithmetic.exactFactor(u)) return NO_ANSWER;
+        double dueLower = Arithmetic.productLower(ar.lower(remaining), u), dueUpper = Arithmetic.productUpper(ar.upper(remaining), u);
+        if ((capped > 0 && Arithmetic.productUpper(richestCapped, weight) >= dueLower)
+                || (open > 0 && Arithmetic.productLower(poorestOpen, weight) < dueUpper)) {
+            return NO_ANSWER;
         }
         return capped > 0 || mass < groups.supportMass[p] ? ar.divide(remaining, weight) : ar.ratio(cost[p], weight);
     }

@@ -32,18 +32,11 @@ class PassesAheadTest {
                                           @ForAll @Size(min = 1, max = 30) List<@IntRange(min = -3, max = 6) Integer> moves,
                                           @ForAll @Size(min = 30, max = 30) List<Boolean> stepOn,
                                           @ForAll @Size(min = 30, max = 30) List<@IntRange(min = -1, max = 3) Integer> ahead) {
-        int m = instance.projects().size();
-        long[] cost = instance.projects().stream().mapToLong(Project::cost).toArray();
-        boolean[] all = new boolean[m];
-        Arrays.fill(all, true);
-        VoterGroups groups = VoterGroups.of(instance, Utility.COST, all);
-        int[] rank = TieOrder.ranks(instance, TieBreak.DEFAULT);
-        long voters = Math.max(1, groups.voters);
-        long step = voters; // one cent per voter
-        EqualSharesRun<CertifiedArithmetic.Value> reference = new EqualSharesRun<>(groups, cost, rank, CertifiedArithmetic.INSTANCE);
-        try (PassesAhead<CertifiedArithmetic.Value> passes = new PassesAhead<>(
-                new EqualSharesRun<>(groups, cost, rank, CertifiedArithmetic.INSTANCE),
-                new EqualSharesRun<>(groups, cost, rank, CertifiedArithmetic.INSTANCE), instance.budget(), step, voters, all)) {
+        Runs runs = Runs.of(instance);
+        long voters = runs.voters(), step = voters; // one cent per voter
+        boolean[] all = runs.all();
+        EqualSharesRun<CertifiedArithmetic.Value> reference = runs.fresh();
+        try (PassesAhead<CertifiedArithmetic.Value> passes = new PassesAhead<>(runs.fresh(), runs.fresh(), instance.budget(), step, voters, all)) {
             long increments = 0;
             for (int i = 0; i < moves.size(); i++) {
                 increments = Math.max(0, increments + moves.get(i));
@@ -58,20 +51,27 @@ class PassesAheadTest {
 
     @Property(tries = 20)
     void aPassAheadThatCannotBeHeldIsDroppedUnasked(@ForAll("approval") Instance instance) {
-        int m = instance.projects().size();
-        long[] cost = instance.projects().stream().mapToLong(Project::cost).toArray();
-        boolean[] all = new boolean[m];
-        Arrays.fill(all, true);
-        VoterGroups groups = VoterGroups.of(instance, Utility.COST, all);
-        int[] rank = TieOrder.ranks(instance, TieBreak.DEFAULT);
-        long voters = Math.max(1, groups.voters);
+        Runs runs = Runs.of(instance);
         long step = Long.MAX_VALUE; // the money of every pass after the first cannot be held
-        try (PassesAhead<CertifiedArithmetic.Value> passes = new PassesAhead<>(
-                new EqualSharesRun<>(groups, cost, rank, CertifiedArithmetic.INSTANCE),
-                new EqualSharesRun<>(groups, cost, rank, CertifiedArithmetic.INSTANCE), 1, step, voters, all)) {
+        try (PassesAhead<CertifiedArithmetic.Value> passes = new PassesAhead<>(runs.fresh(), runs.fresh(), 1, step, runs.voters(), runs.all())) {
             assertThat(passes.pass(0, 1).selected()).isNotNull();
             assertThat(passes.pass(0, 2).selected()).as("the failed pass ahead, not asked for, is dropped").isNotNull();
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> passes.pass(1, -1)).isInstanceOf(ArithmeticException.class);
+        }
+    }
+
+    /** An instance's voter groups, costs and tie order under cost utilities, every project a candidate. */
+    private record Runs(VoterGroups groups, long[] cost, int[] rank, boolean[] all, long voters) {
+        static Runs of(Instance instance) {
+            long[] cost = instance.projects().stream().mapToLong(Project::cost).toArray();
+            boolean[] all = new boolean[cost.length];
+            Arrays.fill(all, true);
+            VoterGroups groups = VoterGroups.of(instance, Utility.COST, all);
+            return new Runs(groups, cost, TieOrder.ranks(instance, TieBreak.DEFAULT), all, Math.max(1, groups.voters));
+        }
+
+        EqualSharesRun<CertifiedArithmetic.Value> fresh() {
+            return new EqualSharesRun<>(groups, cost, rank, CertifiedArithmetic.INSTANCE);
         }
     }
 }
