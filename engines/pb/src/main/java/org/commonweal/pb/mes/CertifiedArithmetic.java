@@ -19,100 +19,172 @@ final class CertifiedArithmetic implements Arithmetic<CertifiedArithmetic.Value>
     static final CertifiedArithmetic INSTANCE = new CertifiedArithmetic();
     private static final double EPS = 0x1p-52;
     private static final double EXACT_LONG = 0x1p53;
-    private static final Value ZERO = new Value(0, 0, new Exact(Rational.ZERO));
+    private static final Value ZERO = new Known(Rational.ZERO);
 
-    record Value(double x, double err, Exact exact) {
-    }
+    /**
+     * A double x within err of the exact value, and how that value is made from others, evaluated on demand
+     * (iteratively: chains can be thousands of operations long). One object per value, since a pass makes millions.
+     */
+    abstract static sealed class Value permits Known, Ratio, Difference, Derived {
+        final double x, err;
+        private Rational exact;
 
-    /** How a value was computed, evaluated on demand (iteratively: chains can be thousands of operations long). */
-    static final class Exact {
-        private static final int SUBTRACT_PRODUCT = 0, SUBTRACT = 1, MULTIPLY = 2, DIVIDE = 3, RATIO = 4, SUBTRACT_PRODUCTS = 5;
-        private final int op;
-        private Exact a, b;
-        private Exact[] parts; // SUBTRACT_PRODUCTS: a − Σ parts[i]·ks[i]
-        private long[] ks;
-        private final long k;
-        private final long den;
-        private Rational value;
-
-        Exact(Rational value) {
-            this.op = -1;
-            this.k = 0;
-            this.den = 1;
-            this.value = value;
+        Value(double x, double err) {
+            this.x = x;
+            this.err = err;
         }
 
-        private Exact(int op, Exact a, Exact b, long k) {
-            this.op = op;
-            this.a = a;
-            this.b = b;
-            this.k = k;
-            this.den = 1;
-        }
+        /** The values this one is made from (null once its own exact value is known). */
+        abstract Value[] inputs();
 
-        private Exact(Exact a, Exact[] parts, long[] ks) {
-            this.op = SUBTRACT_PRODUCTS;
-            this.a = a;
-            this.parts = parts;
-            this.ks = ks;
-            this.k = 0;
-            this.den = 1;
-        }
+        /** This value from its inputs' exact values, which are known when it is called. */
+        abstract Rational compute();
 
-        /** num/den, reduced only if ever needed. */
-        private Exact(long num, long den) {
-            this.op = RATIO;
-            this.k = num;
-            this.den = den;
-        }
+        /** Drops the inputs once the exact value is known, so that chains do not outlive their use. */
+        abstract void forget();
 
-        Rational get() {
-            if (value != null) return value;
-            ArrayDeque<Exact> stack = new ArrayDeque<>();
+        Rational exact() {
+            if (exact != null) return exact;
+            ArrayDeque<Value> stack = new ArrayDeque<>();
             stack.push(this);
             while (!stack.isEmpty()) {
-                Exact n = stack.peek();
-                if (n.value != null) {
+                Value n = stack.peek();
+                if (n.exact != null) {
                     stack.pop();
                     continue;
                 }
                 boolean ready = true;
-                if (n.a != null && n.a.value == null) {
-                    stack.push(n.a);
+                for (Value in : n.inputs()) {
+                    if (in.exact != null) continue;
+                    stack.push(in);
                     ready = false;
-                }
-                if (n.b != null && n.b.value == null) {
-                    stack.push(n.b);
-                    ready = false;
-                }
-                if (n.parts != null) {
-                    for (Exact part : n.parts) {
-                        if (part.value != null) continue;
-                        stack.push(part);
-                        ready = false;
-                    }
                 }
                 if (!ready) continue;
-                n.value = switch (n.op) {
-                    case SUBTRACT_PRODUCT -> n.a.value.subtractProduct(n.b.value, n.k);
-                    case SUBTRACT -> n.a.value.subtract(n.b.value);
-                    case MULTIPLY -> n.a.value.multiply(n.k);
-                    case DIVIDE -> n.a.value.divide(n.k);
-                    case RATIO -> Rational.of(n.k, n.den);
-                    case SUBTRACT_PRODUCTS -> {
-                        Rational r = n.a.value;
-                        for (int i = 0; i < n.parts.length; i++) r = r.subtractProduct(n.parts[i].value, n.ks[i]);
-                        yield r;
-                    }
-                    default -> throw new IllegalStateException("leaf without value");
-                };
-                n.a = null; // the inputs are no longer needed once the value is known
-                n.b = null;
-                n.parts = null;
-                n.ks = null;
+                n.exact = n.compute();
+                n.forget();
                 stack.pop();
             }
-            return value;
+            return exact;
+        }
+    }
+
+    private static final Value[] NONE = {};
+
+    private static final class Known extends Value {
+        Known(Rational value) {
+            super(value.doubleValue(), 0);
+            super.exact = value;
+        }
+
+        Value[] inputs() {
+            return NONE;
+        }
+
+        Rational compute() {
+            throw new IllegalStateException("known from the start");
+        }
+
+        void forget() {
+        }
+    }
+
+    /** num/den, reduced only if ever needed. */
+    private static final class Ratio extends Value {
+        private final long num, den;
+
+        Ratio(double x, double err, long num, long den) {
+            super(x, err);
+            this.num = num;
+            this.den = den;
+        }
+
+        Value[] inputs() {
+            return NONE;
+        }
+
+        Rational compute() {
+            return Rational.of(num, den);
+        }
+
+        void forget() {
+        }
+    }
+
+    /** a − b: what a class holds after paying, the commonest value by far. */
+    private static final class Difference extends Value {
+        private Value a, b;
+
+        Difference(double x, double err, Value a, Value b) {
+            super(x, err);
+            this.a = a;
+            this.b = b;
+        }
+
+        Value[] inputs() {
+            return a == null ? NONE : new Value[]{a, b};
+        }
+
+        Rational compute() {
+            return a.exact.subtract(b.exact);
+        }
+
+        void forget() {
+            a = null;
+            b = null;
+        }
+    }
+
+    /** a − v·k, a·k, a/k, or a − Σ parts[i]·ks[i]. */
+    private static final class Derived extends Value {
+        private static final int SUBTRACT_PRODUCT = 0, MULTIPLY = 1, DIVIDE = 2, SUBTRACT_PRODUCTS = 3;
+        private final int op;
+        private final long k;
+        private Value a, v;
+        private Value[] parts;
+        private long[] ks;
+
+        Derived(double x, double err, int op, Value a, Value v, long k) {
+            super(x, err);
+            this.op = op;
+            this.a = a;
+            this.v = v;
+            this.k = k;
+        }
+
+        Derived(double x, double err, Value a, Value[] parts, long[] ks) {
+            this(x, err, SUBTRACT_PRODUCTS, a, null, 0);
+            this.parts = parts;
+            this.ks = ks;
+        }
+
+        Value[] inputs() {
+            if (a == null) return NONE;
+            if (op == SUBTRACT_PRODUCTS) {
+                Value[] all = Arrays.copyOf(parts, parts.length + 1);
+                all[parts.length] = a;
+                return all;
+            }
+            return v == null ? new Value[]{a} : new Value[]{a, v};
+        }
+
+        Rational compute() {
+            return switch (op) {
+                case SUBTRACT_PRODUCT -> a.exact.subtractProduct(v.exact, k);
+                case MULTIPLY -> a.exact.multiply(k);
+                case DIVIDE -> a.exact.divide(k);
+                default -> {
+                    Rational r = a.exact;
+                    for (int i = 0; i < parts.length; i++) r = r.subtractProduct(parts[i].exact, ks[i]);
+                    yield r;
+                }
+            };
+        }
+
+        void forget() {
+            a = null;
+            v = null;
+            parts = null;
+            ks = null;
         }
     }
 
@@ -127,14 +199,14 @@ final class CertifiedArithmetic implements Arithmetic<CertifiedArithmetic.Value>
     public Value ratio(long num, long den) {
         double x = (double) num / (double) den;
         double err = Math.abs(x) * EPS + conversionError(num, x) + conversionError(den, x);
-        return new Value(x, err, new Exact(num, den));
+        return new Ratio(x, err, num, den);
     }
 
     public Value subtractProduct(Value a, Value v, long k) {
         double t = v.x * k;
         double et = v.err * Math.abs((double) k) + Math.abs(t) * EPS + conversionError(k, t);
         double r = a.x - t;
-        return new Value(r, a.err + et + Math.abs(r) * EPS, new Exact(Exact.SUBTRACT_PRODUCT, a.exact, v.exact, k));
+        return new Derived(r, a.err + et + Math.abs(r) * EPS, Derived.SUBTRACT_PRODUCT, a, v, k);
     }
 
     /** The error bound grows exactly as it would over n calls of subtractProduct. */
@@ -142,7 +214,7 @@ final class CertifiedArithmetic implements Arithmetic<CertifiedArithmetic.Value>
         if (n == 0) return a;
         double r = a.x;
         double err = a.err;
-        Exact[] parts = new Exact[n];
+        Value[] parts = new Value[n];
         for (int i = 0; i < n; i++) {
             Value v = (Value) xs[i];
             long k = ks[i];
@@ -150,32 +222,32 @@ final class CertifiedArithmetic implements Arithmetic<CertifiedArithmetic.Value>
             err += v.err * Math.abs((double) k) + Math.abs(t) * EPS + conversionError(k, t);
             r -= t;
             err += Math.abs(r) * EPS;
-            parts[i] = v.exact;
+            parts[i] = v;
         }
-        return new Value(r, err, new Exact(a.exact, parts, Arrays.copyOf(ks, n)));
+        return new Derived(r, err, a, parts, Arrays.copyOf(ks, n));
     }
 
     public Value subtract(Value a, Value b) {
         if (b == ZERO) return a;
         double r = a.x - b.x;
-        return new Value(r, a.err + b.err + Math.abs(r) * EPS, new Exact(Exact.SUBTRACT, a.exact, b.exact, 0));
+        return new Difference(r, a.err + b.err + Math.abs(r) * EPS, a, b);
     }
 
     public Value multiply(Value a, long k) {
         double r = a.x * k;
-        return new Value(r, a.err * Math.abs((double) k) + Math.abs(r) * EPS + conversionError(k, r), new Exact(Exact.MULTIPLY, a.exact, null, k));
+        return new Derived(r, a.err * Math.abs((double) k) + Math.abs(r) * EPS + conversionError(k, r), Derived.MULTIPLY, a, null, k);
     }
 
     public Value divide(Value a, long k) {
         double r = a.x / k;
-        return new Value(r, a.err / Math.abs((double) k) * (1 + 2 * EPS) + Math.abs(r) * EPS + conversionError(k, r),
-                new Exact(Exact.DIVIDE, a.exact, null, k));
+        return new Derived(r, a.err / Math.abs((double) k) * (1 + 2 * EPS) + Math.abs(r) * EPS + conversionError(k, r),
+                Derived.DIVIDE, a, null, k);
     }
 
     public int compare(Value a, Value b) {
         if (a.x + a.err < b.x - b.err) return -1;
         if (a.x - a.err > b.x + b.err) return 1;
-        return a.exact.get().compareTo(b.exact.get());
+        return a.exact().compareTo(b.exact());
     }
 
     public int compareProducts(Value a, long ka, Value b, long kb) {
@@ -185,13 +257,13 @@ final class CertifiedArithmetic implements Arithmetic<CertifiedArithmetic.Value>
         double er = b.err * Math.abs((double) kb) + Math.abs(r) * EPS + conversionError(kb, r);
         if (l + el < r - er) return -1;
         if (l - el > r + er) return 1;
-        return Rational.compareProducts(a.exact.get(), ka, b.exact.get(), kb);
+        return Rational.compareProducts(a.exact(), ka, b.exact(), kb);
     }
 
     public int signum(Value a) {
         if (a.x - a.err > 0) return 1;
         if (a.x + a.err < 0) return -1;
-        return a.exact.get().signum();
+        return a.exact().signum();
     }
 
     public double lower(Value a) {

@@ -417,6 +417,10 @@ final class EqualSharesRun<V> {
             cappedClasses = new int[Math.max(n, 2 * cappedClasses.length)];
             openClasses = new int[cappedClasses.length];
         }
+        // Locals, not fields, in the loops below: the first JIT tier reloads a field on every use.
+        int[] cappedClasses = this.cappedClasses, openClasses = this.openClasses;
+        boolean[] spent = this.spent;
+        double[] estimateOf = this.estimateOf, lowerOf = this.lowerOf, upperOf = this.upperOf;
         long u = groups.utilities[p][0];
         double costD = cost[p];
         double t = costD / groups.supportMass[p];
@@ -467,9 +471,12 @@ final class EqualSharesRun<V> {
             open = kept;
         }
         openScratch(capped);
+        Object[] cappedMoney = this.cappedMoney, values = this.values;
+        long[] cappedMass = this.cappedMass;
         for (int j = 0; j < capped; j++) {
-            cappedMoney[j] = values[classes[cappedClasses[j]]];
-            cappedMass[j] = masses[cappedClasses[j]];
+            int i = cappedClasses[j];
+            cappedMoney[j] = values[classes[i]];
+            cappedMass[j] = masses[i];
         }
         V remaining = ar.subtractProducts(ar.ratio(cost[p], 1), cappedMoney, cappedMass, capped);
         long weight = Math.multiplyExact(mass - cappedVoters, u);
@@ -658,6 +665,8 @@ final class EqualSharesRun<V> {
         int[] sup = groups.supporters[p];
         int[] masses = groups.supporterMass[p];
         if (list.length < valueCount) list = new int[values.length];
+        int[] list = this.list, valueOf = this.valueOf;
+        long[] accumulated = this.accumulated;
         int k = 0;
         // accumulated is zero for every class between calls, and every group has at least one voter, so a zero marks a class not yet listed
         for (int i = 0; i < sup.length; i++) {
@@ -696,6 +705,7 @@ final class EqualSharesRun<V> {
             applied.clear();
             same = 0;
         }
+        int[] valueOf = this.valueOf, remap = this.remap;
         for (int j = applied.size() - 1; j >= same; j--) {
             Payment pay = applied.remove(j);
             int[] sup = groups.supporters[pay.project()];

@@ -181,7 +181,7 @@ public final class EqualSharesTies {
 
         private static List<Rational> exactMoney(EqualSharesRun<CertifiedArithmetic.Value> run) {
             List<Rational> money = new ArrayList<>();
-            for (Object v : run.moneyPerGroup()) money.add(((CertifiedArithmetic.Value) v).exact().get());
+            for (Object v : run.moneyPerGroup()) money.add(((CertifiedArithmetic.Value) v).exact());
             return money;
         }
     }
