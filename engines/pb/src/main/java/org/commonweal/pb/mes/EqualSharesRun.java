@@ -38,7 +38,7 @@ final class EqualSharesRun<V> {
     private double[] estimateOf;  // per class: ar.estimate, kept beside the value so that guesses read no objects
     private double[] lowerOf;     // per class: ar.lower and ar.upper, so that most checks of a guess read no objects either
     private double[] upperOf;
-    private long[] accumulated;   // scratch per class, all zero between uses
+    private int[] accumulated;    // scratch per class, all zero between uses
     private int[] remap;          // scratch per class
     private final List<Payment> made = new ArrayList<>();    // the payments of the current pass, in order
     private final List<Payment> applied = new ArrayList<>(); // those valueOf reflects: a pass, or part of one, maybe an earlier one
@@ -172,7 +172,7 @@ final class EqualSharesRun<V> {
             estimateOf = new double[size];
             lowerOf = new double[size];
             upperOf = new double[size];
-            accumulated = new long[size];
+            accumulated = new int[size];
             remap = new int[size];
             valueOf = new int[groups.mass.length];
         }
@@ -411,7 +411,7 @@ final class EqualSharesRun<V> {
         collectedFor = p;
         collected = h;
         int[] classes = h.classes();
-        long[] masses = h.masses();
+        int[] masses = h.masses();
         int n = classes.length;
         if (cappedClasses.length < n) {
             cappedClasses = new int[Math.max(n, 2 * cappedClasses.length)];
@@ -666,17 +666,17 @@ final class EqualSharesRun<V> {
         int[] masses = groups.supporterMass[p];
         if (list.length < valueCount) list = new int[values.length];
         int[] list = this.list, valueOf = this.valueOf;
-        long[] accumulated = this.accumulated;
+        int[] accumulated = this.accumulated;
         int k = 0;
         // accumulated is zero for every class between calls, and every group has at least one voter, so a zero marks a class not yet listed
         for (int i = 0; i < sup.length; i++) {
             int v = valueOf[sup[i]];
-            long a = accumulated[v];
+            int a = accumulated[v];
             if (a == 0) list[k++] = v;
             accumulated[v] = a + masses[i];
         }
         int[] classes = Arrays.copyOf(list, k);
-        long[] mass = new long[k];
+        int[] mass = new int[k];
         for (int i = 0; i < k; i++) {
             mass[i] = accumulated[classes[i]];
             accumulated[classes[i]] = 0;
@@ -777,7 +777,7 @@ final class EqualSharesRun<V> {
             if (byAmount == null) continue;
             if (!spendsAll) paidDue += h.masses()[i];
             else if (spent[c]) paidNothing += h.masses()[i];
-            else byAmount.merge(ar.display(money), h.masses()[i], Long::sum);
+            else byAmount.merge(ar.display(money), (long) h.masses()[i], Long::sum);
         }
         if (paidDue > 0) byAmount.merge(ar.display(due), paidDue, Long::sum);
         if (paidNothing > 0) byAmount.merge(ar.display(ar.zero()), paidNothing, Long::sum);

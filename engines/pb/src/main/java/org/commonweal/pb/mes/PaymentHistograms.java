@@ -16,7 +16,7 @@ import java.util.Arrays;
  */
 final class PaymentHistograms {
     /** Classes among a project's supporters, in order of first appearance, and the voters in each. */
-    record Histogram(int[] classes, long[] masses) {
+    record Histogram(int[] classes, int[] masses) {
     }
 
     private final Histogram[][] byPayments; // [payments made][project], for the recorded sequence
