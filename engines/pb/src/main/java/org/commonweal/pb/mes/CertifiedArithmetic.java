@@ -19,13 +19,13 @@ final class CertifiedArithmetic implements Arithmetic<CertifiedArithmetic.Value>
     static final CertifiedArithmetic INSTANCE = new CertifiedArithmetic();
     private static final double EPS = 0x1p-52;
     private static final double EXACT_LONG = 0x1p53;
-    private static final Value ZERO = new Known(Rational.ZERO);
+    private static final Value ZERO = new Zero();
 
     /**
      * A double x within err of the exact value, and how that value is made from others, evaluated on demand
-     * (iteratively: chains can be thousands of operations long). One object per value, since a pass makes millions.
+     * (iteratively: chains can be thousands of operations long). One object per value: an add1 completion makes millions.
      */
-    abstract static sealed class Value permits Known, Ratio, Difference, Derived {
+    abstract static sealed class Value permits Zero, Ratio, Difference, Derived {
         final double x, err;
         private Rational exact;
 
@@ -34,7 +34,7 @@ final class CertifiedArithmetic implements Arithmetic<CertifiedArithmetic.Value>
             this.err = err;
         }
 
-        /** The values this one is made from (null once its own exact value is known). */
+        /** The values this one is made from (none once its own exact value is known). */
         abstract Value[] inputs();
 
         /** This value from its inputs' exact values, which are known when it is called. */
@@ -70,10 +70,10 @@ final class CertifiedArithmetic implements Arithmetic<CertifiedArithmetic.Value>
 
     private static final Value[] NONE = {};
 
-    private static final class Known extends Value {
-        Known(Rational value) {
-            super(value.doubleValue(), 0);
-            super.exact = value;
+    private static final class Zero extends Value {
+        Zero() {
+            super(0, 0);
+            super.exact = Rational.ZERO;
         }
 
         Value[] inputs() {

@@ -11,8 +11,9 @@ import java.util.concurrent.CompletionException;
  * after that; or one ahead of a landing it computes itself); a second run on its own thread takes the lowest of them
  * nobody has taken yet. When the completion asks for a pass the second run is still computing, it computes another
  * wanted pass itself rather than wait, so whichever core is free takes the next pass: the cores need not take turns,
- * and a core slowed by the machine takes fewer (about 2–14% off the wall time of the largest files, docs/benchmarks.md). Each run keeps its own state and every pass is deterministic, so which core computed a pass never
- * changes its result; a pass computed ahead and never asked for is dropped.
+ * and a core slowed by the machine takes fewer (docs/benchmarks.md has what that gains). Each run keeps its own state
+ * and every pass is deterministic, so which core computed a pass never changes its result; a pass computed ahead and
+ * never asked for is dropped.
  */
 final class PassesAhead<V> implements AutoCloseable {
     private final EqualSharesRun<V> here;
