@@ -9,6 +9,7 @@ import org.commonweal.cli.UsageException;
 import org.commonweal.pb.Instance;
 import org.commonweal.pb.Outcome;
 import org.commonweal.pb.Rule;
+import org.commonweal.pb.mes.EqualShares;
 import org.commonweal.pb.pabulib.OfficialOutcome;
 import org.commonweal.pb.pabulib.ValidatedInstance;
 import org.commonweal.pb.stats.Audit;
@@ -65,6 +66,7 @@ final class PbAuditCommand implements Command {
         ValidatedInstance read = PbFiles.readValidated(path);
         Instance instance = a.has("drop-invalid") ? read.withoutInvalid() : read.instance();
         Outcome outcome;
+        EqualShares.Decision decided = null; // Equal Shares' own decision, which prices its outcome without running it again
         if (a.has("official")) {
             if (a.has("rule")) throw new UsageException("--official audits the file's own outcome, so it takes no --rule");
             var official = OfficialOutcome.fundedByRule(instance)
@@ -75,12 +77,13 @@ final class PbAuditCommand implements Command {
         } else {
             Rule rule = PbComputeCommand.rule(a, instance);
             try {
-                outcome = rule.outcome(instance, PbComputeCommand.tieBreak(a));
+                if (rule instanceof EqualShares mes) decided = mes.decide(instance, PbComputeCommand.tieBreak(a));
+                outcome = decided != null ? decided.outcome() : rule.outcome(instance, PbComputeCommand.tieBreak(a));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(path + ": " + e.getMessage());
             }
         }
-        Audit audit = Audit.of(instance, outcome, Audit.Limits.DEFAULT);
+        Audit audit = decided != null ? Audit.of(instance, decided, Audit.Limits.DEFAULT) : Audit.of(instance, outcome, Audit.Limits.DEFAULT);
         String fileName = Path.of(path).getFileName().toString();
         if (a.has("json")) {
             console.out().println(OutcomeJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(fileName, instance, outcome, audit)));

@@ -92,11 +92,22 @@ public record VoterShares(Rational start, List<Integer> projects, List<Rational[
     private static Rational price(List<long[]> supporters, Rational[] money, long cost) {
         Map<Rational, Map<Long, long[]>> classes = new IdentityHashMap<>();
         for (long[] s : supporters) classes.computeIfAbsent(money[(int) s[0]], m -> new HashMap<>()).computeIfAbsent(s[1], x -> new long[1])[0]++;
-        record Group(Rational money, long utility, long count) {
+        record Group(Rational money, long utility, long count, double perUtility) {
+            /**
+             * By money/u: in doubles where they differ by more than their error could (under 10⁻¹⁵ relative), else
+             * exactly. Late in a long pass the money is a fraction of hundreds of digits, and the exact products of
+             * a sort's comparisons took most of an audit's time.
+             */
+            int compareTo(Group o) {
+                double a = perUtility, b = o.perUtility;
+                if (Math.abs(a - b) > 1e-9 * Math.max(Math.abs(a), Math.abs(b))) return Double.compare(a, b);
+                return money.multiply(o.utility).compareTo(o.money.multiply(utility));
+            }
         }
         List<Group> groups = new ArrayList<>();
-        classes.forEach((m, byUtility) -> byUtility.forEach((utility, count) -> groups.add(new Group(m, utility, count[0]))));
-        groups.sort((a, b) -> a.money().multiply(b.utility()).compareTo(b.money().multiply(a.utility())));
+        classes.forEach((m, byUtility) -> byUtility.forEach((utility, count) ->
+                groups.add(new Group(m, utility, count[0], m.doubleValue() / utility))));
+        groups.sort(Group::compareTo);
         Rational remaining = Rational.of(cost);
         long weight = 0;
         for (Group g : groups) weight += g.utility() * g.count();

@@ -2,8 +2,10 @@ package org.commonweal.pb.stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.commonweal.pb.Instance;
 import org.commonweal.pb.Outcome;
+import org.commonweal.pb.mes.EqualShares;
 import org.commonweal.pb.mes.Utility;
 
 /**
@@ -30,6 +32,15 @@ public record Audit(SatisfactionDistribution satisfaction, List<CategoryShare> c
     }
 
     public static Audit of(Instance instance, Outcome outcome, Limits limits) {
+        return of(instance, outcome, Optional.empty(), limits);
+    }
+
+    /** The audit of the outcome Equal Shares decided, whose final pass then prices it without running the rule again. */
+    public static Audit of(Instance instance, EqualShares.Decision decided, Limits limits) {
+        return of(instance, decided.outcome(), Optional.of(decided), limits);
+    }
+
+    private static Audit of(Instance instance, Outcome outcome, Optional<EqualShares.Decision> decided, Limits limits) {
         List<JustifiedRepresentation.Result> representation = new ArrayList<>();
         List<Pareto.Result> pareto = new ArrayList<>();
         if (approvalLike(instance)) {
@@ -42,7 +53,7 @@ public record Audit(SatisfactionDistribution satisfaction, List<CategoryShare> c
             }
         }
         return new Audit(SatisfactionDistribution.of(instance, outcome), CategoryShare.of(instance, outcome), representation, pareto,
-                Priceability.check(instance, outcome, limits.priceability()), Priceability.checkStable(instance, outcome, limits.priceability()));
+                Priceability.check(instance, outcome, decided, limits.priceability()), Priceability.checkStable(instance, outcome, limits.priceability()));
     }
 
     public static boolean approvalLike(Instance instance) {

@@ -26,11 +26,15 @@ final class EqualSharesPriceSystem {
     private EqualSharesPriceSystem() {
     }
 
-    /** b of the checked price system, when the outcome is the final pass of the Equal Shares rule its name gives. */
-    static Optional<Rational> of(Instance instance, Outcome outcome) {
+    /**
+     * b of the checked price system, when the outcome is the final pass of the Equal Shares rule its name gives. decided:
+     * the rule's decision, if the caller has it; used only when its outcome is this very outcome, else the rule runs again.
+     */
+    static Optional<Rational> of(Instance instance, Outcome outcome, Optional<EqualShares.Decision> decided) {
         Optional<EqualShares> rule = ruleOf(outcome);
         if (rule.isEmpty() || instance.ballots().isEmpty()) return Optional.empty();
-        EqualShares.Decision decision = rule.get().decide(instance, outcome.tieBreak());
+        EqualShares.Decision decision = decided.filter(d -> d.outcome() == outcome)
+                .orElseGet(() -> rule.get().decide(instance, outcome.tieBreak()));
         List<Integer> chosen = decision.outcome().selected();
         boolean allPaidByShares = decision.outcome().verdicts().stream().filter(Outcome.Verdict::funded).allMatch(v -> v.reason() instanceof MesPayment);
         if (!allPaidByShares || !sameSet(chosen, outcome.selected())) return Optional.empty();
@@ -92,14 +96,41 @@ final class EqualSharesPriceSystem {
             if (total(paidFor.get(k)).compareTo(Rational.of(instance.projects().get(shares.projects().get(k)).cost())) != 0) return false;
         }
         for (int p = 0; p < projects; p++) {
-            if (column[p] < 0 && total(leftBySupporters.get(p)).compareTo(Rational.of(instance.projects().get(p).cost())) > 0) return false;
+            if (column[p] < 0 && !totalAtMost(leftBySupporters.get(p), instance.projects().get(p).cost())) return false;
         }
         return true;
     }
 
+    /**
+     * Whether Σ value·count ≤ bound, for values that are not negative: in doubles where their error cannot decide it (each
+     * term within 2·10⁻¹⁵ of its value, relatively, and the sum's rounding within n·1.2·10⁻¹⁶; both taken twice over),
+     * else exactly. The exact sum of thousands of fractions of hundreds of digits was most of an audit's time.
+     */
+    static boolean totalAtMost(Map<Rational, long[]> counted, long bound) {
+        if (bound < 1L << 53) {
+            double sum = 0;
+            for (Map.Entry<Rational, long[]> e : counted.entrySet()) sum += e.getKey().doubleValue() * e.getValue()[0];
+            double slack = sum * (4e-15 + counted.size() * 2.4e-16);
+            if (sum + slack < bound) return true;
+            if (sum - slack > bound) return false;
+        }
+        return total(counted).compareTo(Rational.of(bound)) <= 0;
+    }
+
+    /**
+     * Σ value·count, added in pairs, then pairs of pairs: the fractions have hundreds of digits and denominators of their
+     * own, so a running sum grows with every term and one term at a time costs the square of the number of terms.
+     */
     private static Rational total(Map<Rational, long[]> counted) {
-        Rational sum = Rational.ZERO;
-        for (Map.Entry<Rational, long[]> e : counted.entrySet()) sum = sum.add(e.getKey().multiply(e.getValue()[0]));
-        return sum;
+        List<Rational> terms = new ArrayList<>();
+        for (Map.Entry<Rational, long[]> e : counted.entrySet()) terms.add(e.getKey().multiply(e.getValue()[0]));
+        if (terms.isEmpty()) return Rational.ZERO;
+        while (terms.size() > 1) {
+            List<Rational> sums = new ArrayList<>((terms.size() + 1) / 2);
+            for (int i = 0; i + 1 < terms.size(); i += 2) sums.add(terms.get(i).add(terms.get(i + 1)));
+            if (terms.size() % 2 == 1) sums.add(terms.getLast());
+            terms = sums;
+        }
+        return terms.getFirst();
     }
 }

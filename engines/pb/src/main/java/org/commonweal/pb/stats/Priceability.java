@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.fraction.BigFraction;
 import org.apache.commons.math3.fraction.FractionConversionException;
@@ -27,6 +28,7 @@ import org.commonweal.pb.Ballot;
 import org.commonweal.pb.Instance;
 import org.commonweal.pb.Outcome;
 import org.commonweal.pb.Rational;
+import org.commonweal.pb.mes.EqualShares;
 
 /**
  * Priceability of an outcome W: there is a money per voter b ≥ 0 and payments p_i(c) ≥ 0 such that a voter pays only
@@ -100,10 +102,19 @@ public final class Priceability {
      * price system of the rule's final pass ({@link EqualSharesPriceSystem}), which needs no program.
      */
     public static Result check(Instance instance, Outcome outcome, long sizeLimit) {
+        return check(instance, outcome, Optional.empty(), sizeLimit);
+    }
+
+    /** The check of the outcome Equal Shares decided: its final pass, if needed, is read from the decision. */
+    public static Result check(Instance instance, EqualShares.Decision decided, long sizeLimit) {
+        return check(instance, decided.outcome(), Optional.of(decided), sizeLimit);
+    }
+
+    static Result check(Instance instance, Outcome outcome, Optional<EqualShares.Decision> decided, long sizeLimit) {
         Program program = new Program(instance, outcome, false);
         Result solved = program.solve(sizeLimit);
         if (solved.status() != Status.NOT_CHECKED) return solved;
-        return EqualSharesPriceSystem.of(instance, outcome)
+        return EqualSharesPriceSystem.of(instance, outcome, decided)
                 .map(b -> new Result(Status.PRICEABLE, Why.EQUAL_SHARES_PASS, b, true, -1, 0, solved.size(), program.exhaustive))
                 .orElse(solved);
     }

@@ -17,6 +17,7 @@ import org.commonweal.pb.RandomInstances;
 import org.commonweal.pb.Rational;
 import org.commonweal.pb.Rules;
 import org.commonweal.pb.TieBreak;
+import org.commonweal.pb.mes.EqualShares;
 import org.commonweal.pb.pabulib.OfficialOutcome;
 import org.commonweal.pb.pabulib.PabulibReader;
 import org.commonweal.pb.pabulib.SharedPabulib;
@@ -252,12 +253,27 @@ class PriceabilityTest {
         assertThat(r.why()).isNotEqualTo(Why.EQUAL_SHARES_PASS);
     }
 
+    @Property(tries = 100)
+    void givenTheDecisionTheFinalPassIsReadFromItWithTheSameAnswer(@ForAll("instances") Instance instance, @ForAll boolean add1) {
+        EqualShares rule = (EqualShares) Rules.build("mes", Map.of("completion", add1 ? "add1" : "none"));
+        EqualShares.Decision decided = rule.decide(instance, TieBreak.DEFAULT);
+        for (long limit : new long[]{0, LIMIT}) {
+            assertThat(Priceability.check(instance, decided, limit)).as(describe(instance))
+                    .isEqualTo(Priceability.check(instance, decided.outcome(), limit));
+        }
+        // A decision is read only for its own outcome: handed another's (the other completion's), the audited rule runs.
+        Outcome other = ((EqualShares) Rules.build("mes", Map.of("completion", add1 ? "none" : "add1"))).decide(instance, TieBreak.DEFAULT).outcome();
+        assertThat(Priceability.check(instance, other, java.util.Optional.of(decided), 0)).as(describe(instance))
+                .isEqualTo(Priceability.check(instance, other, 0));
+    }
+
     @Test
     void aCitySizedEqualSharesOutcomeIsPriceableWithoutTheProgram() throws Exception {
         // Warszawa 2026: the program would have billions of coefficients; Equal Shares with add1 ends at 576.2101… PLN per voter.
+        // Checked with the rule's own decision, as pb audit --rule mes does, so the rule is not run a second time.
         Instance i = PabulibReader.read(SharedPabulib.file("Poland_Warszawa_2026.pb"));
-        Outcome mes = Rules.build("mes", Map.of()).outcome(i, TieBreak.DEFAULT);
-        Priceability.Result r = Priceability.check(i, mes, LIMIT);
+        EqualShares.Decision decided = ((EqualShares) Rules.build("mes", Map.of())).decide(i, TieBreak.DEFAULT);
+        Priceability.Result r = Priceability.check(i, decided, LIMIT);
         assertThat(r.status()).isEqualTo(Status.PRICEABLE);
         assertThat(r.why()).isEqualTo(Why.EQUAL_SHARES_PASS);
         assertThat(r.exact()).isTrue();
