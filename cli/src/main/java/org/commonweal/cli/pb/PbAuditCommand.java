@@ -77,8 +77,12 @@ final class PbAuditCommand implements Command {
         } else {
             Rule rule = PbComputeCommand.rule(a, instance);
             try {
-                if (rule instanceof EqualShares mes) decided = mes.decide(instance, PbComputeCommand.tieBreak(a));
-                outcome = decided != null ? decided.outcome() : rule.outcome(instance, PbComputeCommand.tieBreak(a));
+                if (rule instanceof EqualShares mes) {
+                    decided = mes.decide(instance, PbComputeCommand.tieBreak(a));
+                    outcome = decided.outcome();
+                } else {
+                    outcome = rule.outcome(instance, PbComputeCommand.tieBreak(a));
+                }
             } catch (IllegalArgumentException e) {
                 throw new UsageException(path + ": " + e.getMessage());
             }

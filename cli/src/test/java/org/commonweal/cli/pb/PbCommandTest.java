@@ -157,6 +157,19 @@ class PbCommandTest {
     }
 
     @Test
+    void auditOfEqualSharesAuditsTheOutcomeComputeGives() throws Exception {
+        // The audit is handed Equal Shares' own decision (to price it without running the rule again): the same outcome.
+        Path example = file("example.pb", EXAMPLE);
+        Run audit = run("pb", "audit", example.toString(), "--rule", "mes", "--json");
+        Run compute = run("pb", "compute", example.toString(), "--rule", "mes", "--json");
+        assertThat(audit.exit()).as(audit.err()).isZero();
+        JsonNode audited = new ObjectMapper().readTree(audit.out()), computed = new ObjectMapper().readTree(compute.out());
+        assertThat(audited.get("rule").asText()).isEqualTo(computed.get("rule").asText()).startsWith("equalshares");
+        assertThat(audited.get("selected")).isEqualTo(computed.get("selected"));
+        assertThat(audited.get("priceability").get("status").asText()).isEqualTo("priceable");
+    }
+
+    @Test
     void auditRefusesOfficialWithARuleAndAFileWithoutAnOutcome() throws Exception {
         String f = file("example.pb", EXAMPLE).toString();
         Run both = run("pb", "audit", f, "--official", "--rule", "greedy");

@@ -424,7 +424,8 @@ final class EqualSharesRun<V> {
         long u = groups.utilities[p][0];
         double costD = cost[p];
         double t = costD / groups.supportMass[p];
-        if (stale != null && ar.estimate(stale) * u * (1 - 0x1p-40) > t) t = ar.estimate(stale) * u * (1 - 0x1p-40);
+        double fromStale = stale == null ? 0 : ar.estimate(stale) * u * (1 - 0x1p-40); // a hair below, as the estimate may be above
+        if (fromStale > t) t = fromStale;
         long mass = 0, cappedVoters = 0;
         double cappedSum = 0, richestCapped = Double.NEGATIVE_INFINITY, poorestOpen = Double.POSITIVE_INFINITY;
         double poorestOpenEstimate = Double.POSITIVE_INFINITY;
@@ -447,6 +448,7 @@ final class EqualSharesRun<V> {
                 if (lowerOf[c] < poorestOpen) poorestOpen = lowerOf[c];
             }
         }
+        // The sweep's test again, over the classes still open; written out, not shared, since the first tier would call it per class.
         while (open > 0) {
             t = (costD - cappedSum) / (mass - cappedVoters);
             if (poorestOpenEstimate >= t) break;

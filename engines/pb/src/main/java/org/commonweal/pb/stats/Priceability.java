@@ -105,11 +105,7 @@ public final class Priceability {
         return check(instance, outcome, Optional.empty(), sizeLimit);
     }
 
-    /** The check of the outcome Equal Shares decided: its final pass, if needed, is read from the decision. */
-    public static Result check(Instance instance, EqualShares.Decision decided, long sizeLimit) {
-        return check(instance, decided.outcome(), Optional.of(decided), sizeLimit);
-    }
-
+    /** decided: the decision of the Equal Shares rule that chose the outcome, if the caller has it (see {@link Audit}). */
     static Result check(Instance instance, Outcome outcome, Optional<EqualShares.Decision> decided, long sizeLimit) {
         Program program = new Program(instance, outcome, false);
         Result solved = program.solve(sizeLimit);

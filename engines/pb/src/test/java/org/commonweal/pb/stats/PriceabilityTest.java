@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -258,12 +259,12 @@ class PriceabilityTest {
         EqualShares rule = (EqualShares) Rules.build("mes", Map.of("completion", add1 ? "add1" : "none"));
         EqualShares.Decision decided = rule.decide(instance, TieBreak.DEFAULT);
         for (long limit : new long[]{0, LIMIT}) {
-            assertThat(Priceability.check(instance, decided, limit)).as(describe(instance))
+            assertThat(Priceability.check(instance, decided.outcome(), Optional.of(decided), limit)).as(describe(instance))
                     .isEqualTo(Priceability.check(instance, decided.outcome(), limit));
         }
         // A decision is read only for its own outcome: handed another's (the other completion's), the audited rule runs.
         Outcome other = ((EqualShares) Rules.build("mes", Map.of("completion", add1 ? "none" : "add1"))).decide(instance, TieBreak.DEFAULT).outcome();
-        assertThat(Priceability.check(instance, other, java.util.Optional.of(decided), 0)).as(describe(instance))
+        assertThat(Priceability.check(instance, other, Optional.of(decided), 0)).as(describe(instance))
                 .isEqualTo(Priceability.check(instance, other, 0));
     }
 
@@ -273,7 +274,7 @@ class PriceabilityTest {
         // Checked with the rule's own decision, as pb audit --rule mes does, so the rule is not run a second time.
         Instance i = PabulibReader.read(SharedPabulib.file("Poland_Warszawa_2026.pb"));
         EqualShares.Decision decided = ((EqualShares) Rules.build("mes", Map.of())).decide(i, TieBreak.DEFAULT);
-        Priceability.Result r = Priceability.check(i, decided, LIMIT);
+        Priceability.Result r = Priceability.check(i, decided.outcome(), Optional.of(decided), LIMIT);
         assertThat(r.status()).isEqualTo(Status.PRICEABLE);
         assertThat(r.why()).isEqualTo(Why.EQUAL_SHARES_PASS);
         assertThat(r.exact()).isTrue();
